@@ -1,0 +1,12 @@
+/**
+ * arkivtext — the public API. One stage a module, in the order data flows:
+ * bytes → pages (extract) → text → clean text (normalise, repair) → fingerprints (dedupe), and the
+ * archive run that composes them.
+ */
+export type { Correction, RepairResult, PageSource, PageText, ExtractResult } from './types.js';
+export { ArkivError, type ArkivErrorCode } from './errors.js';
+export * from './normalise/index.js';
+export * from './repair/index.js';
+export * from './extract/index.js';
+export * from './dedupe/index.js';
+export * from './run/index.js';

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // OCR tests are CPU-heavy; two cores, so keep the file-level parallelism modest.
+    maxWorkers: 2,
+  },
+});
