@@ -10,3 +10,4 @@ export * from './repair/index.js';
 export * from './extract/index.js';
 export * from './dedupe/index.js';
 export * from './run/index.js';
+export * from './pipeline/index.js';

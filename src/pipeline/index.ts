@@ -1,0 +1,2 @@
+// Filled in by the extraction stage: pages → normalise → repair.
+export {};
