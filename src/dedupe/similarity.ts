@@ -1,0 +1,38 @@
+/**
+ * Similarity of two fingerprints: the MinHash estimate of the Jaccard similarity of their shingle
+ * sets, and the containments derived from it with the exact set sizes.
+ */
+import type { Fingerprint } from './fingerprint.js';
+
+export interface Similarity {
+  /** Estimated |A∩B| / |A∪B|. */
+  jaccard: number;
+  /** Estimated |A∩B| / |A|: how much of A is in B. */
+  containsA: number;
+  /** Estimated |A∩B| / |B|: how much of B is in A. */
+  containsB: number;
+}
+
+/** Share of bins with equal values: the MinHash estimate of the Jaccard similarity. */
+export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  const k = a.length;
+  if (k !== b.length || k === 0) return 0;
+  let equal = 0;
+  for (let i = 0; i < k; i++) if (a[i] === b[i]) equal++;
+  return equal / k;
+}
+
+/**
+ * From J = |A∩B| / (|A| + |B| − |A∩B|) follows |A∩B| = J (|A| + |B|) / (1 + J); containment is that
+ * over one set's size, capped at 1 (the estimate can overshoot for a small set inside a large one).
+ */
+export function compare(a: Fingerprint, b: Fingerprint): Similarity {
+  if (a.size === 0 || b.size === 0) return { jaccard: 0, containsA: 0, containsB: 0 };
+  const jaccard = estimateJaccard(a.signature, b.signature);
+  const intersection = (jaccard * (a.size + b.size)) / (1 + jaccard);
+  return {
+    jaccard,
+    containsA: Math.min(1, intersection / a.size),
+    containsB: Math.min(1, intersection / b.size),
+  };
+}
