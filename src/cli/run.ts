@@ -1,7 +1,134 @@
-import { EXIT, type Command } from './io.js';
+/**
+ * `arkivtext run DIR --out OUT`: the archive run (see src/run). Exit 0 when every input was read,
+ * 1 when some failed (all are in the report), 2 on wrong usage.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ArkivError } from '../errors.js';
+import { runArchive, type RunOptions, type RunReport } from '../run/index.js';
+import { createProgress } from '../run/progress.js';
+import type { RunStages } from '../run/stage-types.js';
+import { EXIT, type CliIO, type Command } from './io.js';
 
-// Placeholder until the stage lands.
-export const runCommand: Command = async (_args, io) => {
-  io.stderr.write('arkivtext run: not available yet\n');
-  return EXIT.FAILED;
-};
+const HELP = `usage: arkivtext run DIR --out OUT [options]
+
+Reads every PDF and .txt file under DIR (recursively; symbolic links are not followed) and writes,
+for each, OUT/<path>.txt (clean text) and OUT/<path>.json (pages, corrections, quality, settings),
+then clusters versions of the same document and writes OUT/report.json and OUT/report.md.
+DIR is never written to. A rerun reuses outputs that are newer than their input and were made
+with the same settings.
+
+options:
+  -o, --out OUT          output folder (required; must not be inside DIR)
+      --ocr MODE         auto (default): OCR pages without a usable text layer; always; never
+      --no-repair        normalise only, do not repair OCR damage
+      --learn FILE       a word list the lexicon learns first (repeatable)
+      --workers N        inputs at once and OCR threads (default: number of cores)
+      --page-timeout MS  give up on a page after MS milliseconds (the input is reported)
+      --force            redo every input, even when its outputs are current
+      --index FILE       persistent dedupe index (SQLite): report versions archived earlier, add this run
+      --threshold X      similarity from which documents are versions (dedupe's default)
+      --json             also print report.json to stdout
+  -q, --quiet            no progress or summary on stderr
+  -h, --help             this help
+
+exit: 0 all inputs ok, 1 some failed (see OUT/report.md), 2 wrong usage
+`;
+
+function usageError(io: CliIO, message: string): number {
+  io.stderr.write(`arkivtext run: ${message}\n\nTry 'arkivtext run --help'.\n`);
+  return EXIT.USAGE;
+}
+
+function positiveInt(text: string | undefined, name: string): number | string | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  return Number.isInteger(n) && n > 0 ? n : `${name} must be a positive whole number, got '${text}'`;
+}
+
+export function summaryLine(report: RunReport): string {
+  const t = report.totals;
+  return (
+    `arkivtext run: ${t.inputs} inputs, ${t.ok} ok, ${t.failed} failed` +
+    `${t.skipped ? `, ${t.skipped} reused` : ''}; ${t.pages} pages (${t.ocrPages} OCR); ` +
+    `${t.clusters} cluster${t.clusters === 1 ? '' : 's'}; ${t.seconds.toFixed(1)} s. Report: ${resolve(report.out, 'report.md')}\n`
+  );
+}
+
+/** The command, with stages injectable for tests. */
+export function makeRunCommand(stages?: Partial<RunStages>): Command {
+  return async (args, io) => {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          out: { type: 'string', short: 'o' },
+          ocr: { type: 'string' },
+          'no-repair': { type: 'boolean' },
+          learn: { type: 'string', multiple: true },
+          workers: { type: 'string' },
+          'page-timeout': { type: 'string' },
+          force: { type: 'boolean' },
+          index: { type: 'string' },
+          threshold: { type: 'string' },
+          json: { type: 'boolean' },
+          quiet: { type: 'boolean', short: 'q' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      });
+    } catch (error) {
+      return usageError(io, error instanceof Error ? error.message : String(error));
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      io.stdout.write(HELP);
+      return EXIT.OK;
+    }
+    if (positionals.length === 0) return usageError(io, 'missing DIR (the folder to read)');
+    if (positionals.length > 1) return usageError(io, `one DIR at a time, got ${positionals.length}: ${positionals.join(' ')}`);
+    if (!values.out) return usageError(io, 'missing --out OUT (the folder to write to)');
+    const ocr = values.ocr ?? 'auto';
+    if (ocr !== 'auto' && ocr !== 'always' && ocr !== 'never') return usageError(io, `--ocr must be auto, always or never, got '${ocr}'`);
+    const workers = positiveInt(values.workers, '--workers');
+    const pageTimeout = positiveInt(values['page-timeout'], '--page-timeout');
+    if (typeof workers === 'string') return usageError(io, workers);
+    if (typeof pageTimeout === 'string') return usageError(io, pageTimeout);
+    const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
+    if (threshold !== undefined && !(threshold > 0 && threshold <= 1)) return usageError(io, `--threshold must be a number in (0, 1], got '${values.threshold}'`);
+
+    const controller = new AbortController();
+    const onSignal = () => controller.abort();
+    process.once('SIGINT', onSignal);
+    const options: RunOptions = {
+      out: resolve(io.cwd, values.out),
+      ocr,
+      repair: !values['no-repair'],
+      learn: (values.learn ?? []).map((f) => resolve(io.cwd, f)),
+      force: values.force ?? false,
+      signal: controller.signal,
+      ...(workers !== undefined ? { workers } : {}),
+      ...(pageTimeout !== undefined ? { pageTimeoutMs: pageTimeout } : {}),
+      ...(values.index ? { index: resolve(io.cwd, values.index) } : {}),
+      ...(threshold !== undefined ? { threshold } : {}),
+      ...(values.quiet ? {} : { onEvent: createProgress({ stream: io.stderr, tty: io.stderrIsTTY, columns: (io.stderr as { columns?: number }).columns ?? 100 }) }),
+      ...(stages ? { stages } : {}),
+    };
+    let report: RunReport;
+    try {
+      report = await runArchive(resolve(io.cwd, positionals[0] as string), options);
+    } catch (error) {
+      if (error instanceof ArkivError && (error.code === 'NOT_FOUND' || error.code === 'INVALID_INPUT')) return usageError(io, error.message);
+      io.stderr.write(`arkivtext run: ${error instanceof Error ? error.message : String(error)}\n`);
+      return EXIT.FAILED;
+    } finally {
+      process.off('SIGINT', onSignal);
+    }
+    if (values.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (!values.quiet) io.stderr.write(summaryLine(report));
+    return report.totals.failed > 0 ? EXIT.FAILED : EXIT.OK;
+  };
+}
+
+export const runCommand: Command = makeRunCommand();

@@ -1,0 +1,38 @@
+/**
+ * The real stages behind `RunStages`, wired in one place. Loaded on demand so a caller who
+ * injects every stage (the tests) never loads pdf.js, Tesseract or the lexicon.
+ */
+import type { RunStages } from './stage-types.js';
+
+const STAGE_KEYS: (keyof RunStages)[] = ['readTextFile', 'repair', 'normalize', 'extractPdf', 'knownShare', 'sketchDoc', 'clusterSketches', 'openIndex', 'close'];
+
+function isComplete(stages: Partial<RunStages> | undefined): stages is RunStages {
+  return stages !== undefined && STAGE_KEYS.every((key) => typeof stages[key] === 'function');
+}
+
+export async function defaultStages(options: { learn: string[] }): Promise<RunStages> {
+  const [normalise, repair, pipeline, extract, dedupe] = await Promise.all([
+    import('../normalise/index.js'),
+    import('../repair/index.js'),
+    import('../pipeline/index.js'),
+    import('../extract/index.js'),
+    import('../dedupe/index.js'),
+  ]);
+  const lexicon = options.learn.length > 0 ? repair.loadLexicon({ learn: options.learn }) : repair.defaultLexicon();
+  return {
+    readTextFile: (path) => normalise.readTextFile(path),
+    repair: (text) => repair.repair(text, { lexicon }),
+    normalize: (text) => normalise.normalize(text),
+    extractPdf: (path, o) => pipeline.extractPdf(path, { ...o, lexicon }),
+    knownShare: (text) => lexicon.knownShare(text),
+    sketchDoc: (doc) => dedupe.sketchDoc(doc),
+    clusterSketches: (sketches, o) => dedupe.clusterSketches(sketches, o),
+    openIndex: (path) => dedupe.openIndex(path),
+    close: () => extract.terminateOcr(),
+  };
+}
+
+export async function resolveStages(injected: Partial<RunStages> | undefined, options: { learn: string[] }): Promise<RunStages> {
+  if (isComplete(injected)) return injected;
+  return { ...(await defaultStages(options)), ...injected };
+}

@@ -1,0 +1,159 @@
+/**
+ * One input, start to end: reuse current outputs, or read it (text file → repair, PDF →
+ * extractPdf), write `<path>.txt` and `<path>.json` atomically, and return the small summary and
+ * the sketch the run keeps. The clean text is dropped here, so memory does not grow with the
+ * archive. Every failure becomes a `failed` entry of the report; only an abort goes up.
+ */
+import { rm } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { ArkivError } from '../errors.js';
+import type { PageText } from '../types.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { outputPaths, type OutputPaths } from './out-paths.js';
+import { loadCurrentRecord } from './resume.js';
+import type { RunSettings } from './settings.js';
+import { sketchFromJson, sketchToJson } from './sketch-json.js';
+import type { Origin, RunStages, SketchLike } from './stage-types.js';
+import type { InputError, InputRecord, InputReport } from './types.js';
+import type { WalkEntry } from './walk.js';
+
+export interface ProcessContext {
+  out: string;
+  stages: RunStages;
+  settings: RunSettings;
+  settingsHash: string;
+  force: boolean;
+  workers: number;
+  signal?: AbortSignal;
+  onPage?: (path: string, page: number, pages: number, stage: string) => void;
+}
+
+export interface ProcessOutcome {
+  report: InputReport;
+  sketch?: SketchLike;
+}
+
+interface Content {
+  text: string;
+  record: Omit<InputRecord, 'input' | 'settings' | 'settingsHash' | 'sketch' | 'quality'>;
+  origin: Origin;
+  ocrConfidence: number | null;
+}
+
+export function toInputError(error: unknown): InputError {
+  if (error instanceof ArkivError) {
+    const result: InputError = { code: error.code, message: error.message };
+    if (error.page !== undefined) result.page = error.page;
+    return result;
+  }
+  // Not a refusal the stages foresaw (a bug, or a library failing): still one input's failure.
+  return { code: 'INTERNAL', message: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+function invalidBytesWarning(count: number): string {
+  return `${count} byte${count === 1 ? '' : 's'} not valid UTF-8, replaced by U+FFFD (the file may be in another encoding, e.g. Windows-1252)`;
+}
+
+async function readTextInput(entry: WalkEntry, ctx: ProcessContext): Promise<Content> {
+  const { text: raw, invalidBytes } = await ctx.stages.readTextFile(entry.absolute);
+  const warnings = invalidBytes > 0 ? [invalidBytesWarning(invalidBytes)] : [];
+  const repaired = ctx.settings.repair ? ctx.stages.repair(raw) : { text: ctx.stages.normalize(raw), corrections: [] };
+  return { text: repaired.text, record: { corrections: repaired.corrections, warnings }, origin: 'unknown', ocrConfidence: null };
+}
+
+/** Length-weighted mean confidence of the OCR'd pages: a near-empty page says little. */
+export function meanOcrConfidence(pages: PageText[]): number | null {
+  let weight = 0;
+  let sum = 0;
+  for (const page of pages) {
+    if (page.source === 'text' || page.confidence === undefined) continue;
+    const w = Math.max(1, page.text.length);
+    weight += w;
+    sum += page.confidence * w;
+  }
+  return weight === 0 ? null : Math.round((sum / weight) * 10) / 10;
+}
+
+async function readPdfInput(entry: WalkEntry, ctx: ProcessContext): Promise<Content> {
+  const result = await ctx.stages.extractPdf(entry.absolute, {
+    ocr: ctx.settings.ocr,
+    workers: ctx.workers,
+    repair: ctx.settings.repair,
+    ...(ctx.settings.pageTimeoutMs !== null ? { pageTimeoutMs: ctx.settings.pageTimeoutMs } : {}),
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+    fileName: entry.path,
+    onProgress: (p) => ctx.onPage?.(entry.path, p.page, p.pages, p.stage),
+  });
+  // Page spans in the clean text, when its form feeds still separate the pages one to one.
+  const parts = result.text.split('\f');
+  let offset = 0;
+  const pages = result.pages.map((page, i) => {
+    const summary: NonNullable<InputRecord['pages']>[number] = { number: page.number, source: page.source, warnings: page.warnings };
+    if (page.confidence !== undefined) summary.confidence = page.confidence;
+    const part = parts.length === result.pages.length ? parts[i] : undefined;
+    if (part !== undefined) {
+      summary.offset = offset;
+      summary.length = part.length;
+      offset += part.length + 1;
+    }
+    return summary;
+  });
+  const warnings = result.pages.flatMap((page) => page.warnings.map((w) => `page ${page.number}: ${w}`));
+  const origin: Origin = result.pages.some((page) => page.source !== 'text') ? 'ocr' : 'born-digital';
+  return { text: result.text, record: { pages, corrections: result.corrections, warnings }, origin, ocrConfidence: meanOcrConfidence(result.pages) };
+}
+
+function summarise(entry: WalkEntry, record: InputRecord, paths: OutputPaths, out: string, seconds: number): InputReport {
+  const report: InputReport = { path: entry.path, kind: entry.kind, status: 'ok', warnings: record.warnings, seconds };
+  if (record.pages) {
+    report.pages = record.pages.length;
+    report.ocrPages = record.quality.ocrPages;
+  }
+  report.corrections = record.quality.corrections;
+  report.outputs = { text: relative(out, paths.text).split('\\').join('/'), json: relative(out, paths.json).split('\\').join('/') };
+  return report;
+}
+
+export async function processInput(entry: WalkEntry, ctx: ProcessContext): Promise<ProcessOutcome> {
+  const started = performance.now();
+  const seconds = () => Math.round(performance.now() - started) / 1000;
+  let paths: OutputPaths | undefined;
+  try {
+    paths = outputPaths(ctx.out, entry.path);
+    if (!ctx.force) {
+      const current = await loadCurrentRecord(paths, entry, ctx.settingsHash);
+      if (current) {
+        const report = summarise(entry, current, paths, ctx.out, seconds());
+        report.skipped = true;
+        return { report, sketch: sketchFromJson(current.sketch) };
+      }
+    }
+    const content = entry.kind === 'pdf' ? await readPdfInput(entry, ctx) : await readTextInput(entry, ctx);
+    const lexiconShare = Math.round(ctx.stages.knownShare(content.text) * 1000) / 1000;
+    const sketch = ctx.stages.sketchDoc({ id: entry.path, text: content.text, origin: content.origin, quality: lexiconShare, mtimeMs: entry.mtimeMs });
+    const record: InputRecord = {
+      input: { path: entry.path, kind: entry.kind, size: entry.size, mtimeMs: entry.mtimeMs },
+      settings: ctx.settings,
+      settingsHash: ctx.settingsHash,
+      ...(content.record.pages ? { pages: content.record.pages } : {}),
+      corrections: content.record.corrections,
+      quality: {
+        ocrConfidence: content.ocrConfidence,
+        lexiconShare,
+        corrections: content.record.corrections.length,
+        ocrPages: content.record.pages?.filter((p) => p.source !== 'text').length ?? 0,
+      },
+      warnings: content.record.warnings,
+      sketch: sketchToJson(sketch),
+    };
+    // Text first, record last: the record is what marks the pair complete for a rerun.
+    await writeFileAtomic(paths.text, content.text);
+    await writeFileAtomic(paths.json, `${JSON.stringify(record, null, 2)}\n`);
+    return { report: summarise(entry, record, paths, ctx.out, seconds()), sketch };
+  } catch (error) {
+    if (ctx.signal?.aborted) throw error;
+    // Outputs of an earlier version of this input would now misrepresent it: remove them.
+    if (paths) await Promise.all([rm(paths.text, { force: true }), rm(paths.json, { force: true })]);
+    return { report: { path: entry.path, kind: entry.kind, status: 'failed', error: toInputError(error), warnings: [], seconds: seconds() } };
+  }
+}
