@@ -1,0 +1,76 @@
+import type { TextRun } from './runs.js';
+
+/**
+ * Some producers draw an accent as its own glyph over the letter (TeX, old DTP), so pdf.js reports
+ * "¨" and "a" as separate items. Left alone the accent lands in a line of its own or as a stray
+ * character; here it is put back onto its letter as a combining mark and composed (NFC).
+ */
+const SPACING_TO_COMBINING: Record<string, string> = {
+  '\u00a8': '\u0308', // diaeresis ä ö
+  '\u02da': '\u030a', // ring å
+  '\u00b4': '\u0301', // acute é
+  '\u0060': '\u0300', // grave
+  '\u02c6': '\u0302', // circumflex
+  '\u02dc': '\u0303', // tilde
+  '\u00b8': '\u0327', // cedilla
+  '\u02c7': '\u030c', // caron
+  '\u02d8': '\u0306', // breve
+  '\u02d9': '\u0307', // dot above
+  '\u02dd': '\u030b', // double acute
+  '\u02db': '\u0328', // ogonek
+};
+
+/** The combining mark a lone accent run stands for, or undefined if the run is not a lone accent. */
+export function combiningMarkOf(text: string): string | undefined {
+  const t = text.trim();
+  if (t.length !== 1) return undefined;
+  if (/\p{Mn}/u.test(t)) return t;
+  return SPACING_TO_COMBINING[t];
+}
+
+/** Merges each lone accent run into the letter under it; runs that find no letter are kept as they were. */
+export function mergeLoneDiacritics(runs: readonly TextRun[]): TextRun[] {
+  const out = runs.map((r) => ({ ...r }));
+  const drop = new Set<number>();
+  out.forEach((run, i) => {
+    const mark = combiningMarkOf(run.text);
+    if (mark === undefined) return;
+    const cx = run.x + run.width / 2;
+    let best = -1;
+    let bestDy = Infinity;
+    out.forEach((base, j) => {
+      if (j === i || drop.has(j) || combiningMarkOf(base.text) !== undefined) return;
+      const tol = 0.15 * base.size;
+      if (cx < base.x - tol || cx > base.x + base.width + tol) return;
+      // The accent sits on the letter's baseline (accent glyph drawn high) or up to an x-height above it.
+      const dy = run.y - base.y;
+      if (dy < -0.25 * base.size || dy > 1.0 * base.size) return;
+      if (Math.abs(dy) < bestDy) { bestDy = Math.abs(dy); best = j; }
+    });
+    if (best < 0) return;
+    const base = out[best]!;
+    const merged = attachMark(base, cx, mark);
+    if (merged === undefined) return;
+    base.text = merged;
+    drop.add(i);
+  });
+  return out.filter((_, i) => !drop.has(i));
+}
+
+/** Puts the mark after the letter nearest the accent's centre that composes with it. */
+function attachMark(base: TextRun, cx: number, mark: string): string | undefined {
+  const chars = [...base.text];
+  if (chars.length === 0) return undefined;
+  // Glyph widths are not known per character; proportional position is close enough to search around.
+  const guess = base.width > 0 ? Math.floor(((cx - base.x) / base.width) * chars.length) : 0;
+  for (const delta of [0, -1, 1, -2, 2, -3, 3]) {
+    const k = guess + delta;
+    const ch = chars[k];
+    if (ch === undefined || !/\p{L}/u.test(ch)) continue;
+    if ((ch + mark).normalize('NFC').length === 1) {
+      chars[k] = (ch + mark).normalize('NFC');
+      return chars.join('');
+    }
+  }
+  return undefined;
+}
