@@ -16,7 +16,7 @@ export interface FakeStats {
 }
 
 function firstWordHash(text: string): number {
-  const word = text.trim().split(/\s+/)[0] ?? '';
+  const word = text.replace('[scan]', '').trim().split(/\s+/)[0] ?? '';
   let h = 2166136261;
   for (const ch of word.toLowerCase()) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619) >>> 0;
   return h;
@@ -52,6 +52,7 @@ export function fakeStages(stats: FakeStats = { extracted: [], read: [], closed:
       const repaired = options.repair ? stages.repair(out.map((p) => p.text).join('\f')) : { text: out.map((p) => p.text).join('\f'), corrections: [] };
       return { pages: out, text: repaired.text, corrections: repaired.corrections };
     },
+    guessOrigin: (text) => (text.includes('0cr') ? { origin: 'ocr', evidence: 'digits in words' } : { origin: 'born-digital', evidence: 'clean words' }),
     knownShare: (text) => (text.includes('zzz') ? 0.5 : 0.9),
     sketchDoc(doc) {
       return { id: doc.id, fingerprint: { signature: Uint32Array.from([firstWordHash(doc.text), 7]), size: 2, length: doc.text.length }, origin: doc.origin ?? 'unknown', ...(doc.quality !== undefined ? { quality: doc.quality } : {}), length: doc.text.length };

@@ -50,7 +50,7 @@ export function summaryLine(report: RunReport): string {
   const t = report.totals;
   return (
     `arkivtext run: ${t.inputs} inputs, ${t.ok} ok, ${t.failed} failed` +
-    `${t.skipped ? `, ${t.skipped} reused` : ''}; ${t.pages} pages (${t.ocrPages} OCR); ` +
+    `${t.skipped ? `, ${t.skipped} reused` : ''}; ${t.pages} page${t.pages === 1 ? '' : 's'} (${t.ocrPages} OCR); ` +
     `${t.clusters} cluster${t.clusters === 1 ? '' : 's'}; ${t.seconds.toFixed(1)} s. Report: ${resolve(report.out, 'report.md')}\n`
   );
 }

@@ -4,7 +4,7 @@
  */
 import type { RunStages } from './stage-types.js';
 
-const STAGE_KEYS: (keyof RunStages)[] = ['readTextFile', 'repair', 'normalize', 'extractPdf', 'knownShare', 'sketchDoc', 'clusterSketches', 'openIndex', 'close'];
+const STAGE_KEYS: (keyof RunStages)[] = ['readTextFile', 'repair', 'normalize', 'extractPdf', 'guessOrigin', 'knownShare', 'sketchDoc', 'clusterSketches', 'openIndex', 'close'];
 
 function isComplete(stages: Partial<RunStages> | undefined): stages is RunStages {
   return stages !== undefined && STAGE_KEYS.every((key) => typeof stages[key] === 'function');
@@ -24,6 +24,7 @@ export async function defaultStages(options: { learn: string[] }): Promise<RunSt
     repair: (text) => repair.repair(text, { lexicon }),
     normalize: (text) => normalise.normalize(text),
     extractPdf: (path, o) => pipeline.extractPdf(path, { ...o, lexicon }),
+    guessOrigin: (text) => dedupe.guessOrigin(text),
     knownShare: (text) => lexicon.knownShare(text),
     sketchDoc: (doc) => dedupe.sketchDoc(doc),
     clusterSketches: (sketches, o) => dedupe.clusterSketches(sketches, o),

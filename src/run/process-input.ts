@@ -37,6 +37,7 @@ interface Content {
   text: string;
   record: Omit<InputRecord, 'input' | 'settings' | 'settingsHash' | 'sketch' | 'quality'>;
   origin: Origin;
+  originEvidence?: string;
   ocrConfidence: number | null;
 }
 
@@ -58,7 +59,10 @@ async function readTextInput(entry: WalkEntry, ctx: ProcessContext): Promise<Con
   const { text: raw, invalidBytes } = await ctx.stages.readTextFile(entry.absolute);
   const warnings = invalidBytes > 0 ? [invalidBytesWarning(invalidBytes)] : [];
   const repaired = ctx.settings.repair ? ctx.stages.repair(raw) : { text: ctx.stages.normalize(raw), corrections: [] };
-  return { text: repaired.text, record: { corrections: repaired.corrections, warnings }, origin: 'unknown', ocrConfidence: null };
+  // A text file does not say where it came from; the raw text's OCR damage does (the clean
+  // text would hide it), and the canonical choice of its cluster depends on it.
+  const guess = ctx.stages.guessOrigin(raw);
+  return { text: repaired.text, record: { corrections: repaired.corrections, warnings }, origin: guess.origin, originEvidence: guess.evidence, ocrConfidence: null };
 }
 
 /** Length-weighted mean confidence of the OCR'd pages: a near-empty page says little. */
@@ -130,7 +134,14 @@ export async function processInput(entry: WalkEntry, ctx: ProcessContext): Promi
     }
     const content = entry.kind === 'pdf' ? await readPdfInput(entry, ctx) : await readTextInput(entry, ctx);
     const lexiconShare = Math.round(ctx.stages.knownShare(content.text) * 1000) / 1000;
-    const sketch = ctx.stages.sketchDoc({ id: entry.path, text: content.text, origin: content.origin, quality: lexiconShare, mtimeMs: entry.mtimeMs });
+    const sketch = ctx.stages.sketchDoc({
+      id: entry.path,
+      text: content.text,
+      origin: content.origin,
+      quality: lexiconShare,
+      mtimeMs: entry.mtimeMs,
+      ...(content.originEvidence !== undefined ? { originEvidence: content.originEvidence } : {}),
+    });
     const record: InputRecord = {
       input: { path: entry.path, kind: entry.kind, size: entry.size, mtimeMs: entry.mtimeMs },
       settings: ctx.settings,

@@ -14,6 +14,7 @@ export interface SketchJson {
   quality?: number;
   mtimeMs?: number;
   latestDate?: string;
+  originEvidence?: string;
   length: number;
 }
 
@@ -25,6 +26,7 @@ export function sketchToJson(sketch: SketchLike): SketchJson {
   if (sketch.quality !== undefined) json.quality = sketch.quality;
   if (sketch.mtimeMs !== undefined) json.mtimeMs = sketch.mtimeMs;
   if (sketch.latestDate !== undefined) json.latestDate = sketch.latestDate;
+  if (sketch.originEvidence !== undefined) json.originEvidence = sketch.originEvidence;
   return json;
 }
 
@@ -37,5 +39,6 @@ export function sketchFromJson(json: SketchJson): SketchLike {
   if (json.quality !== undefined) sketch.quality = json.quality;
   if (json.mtimeMs !== undefined) sketch.mtimeMs = json.mtimeMs;
   if (json.latestDate !== undefined) sketch.latestDate = json.latestDate;
+  if (json.originEvidence !== undefined) sketch.originEvidence = json.originEvidence;
   return sketch;
 }

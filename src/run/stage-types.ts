@@ -5,37 +5,12 @@
  */
 import type { ExtractResult, RepairResult } from '../types.js';
 
-export type Origin = 'born-digital' | 'ocr' | 'unknown';
+import type { Cluster, DedupeDoc, DocSketch, Origin } from '../dedupe/index.js';
 
-export interface FingerprintLike {
-  signature: Uint32Array;
-  size: number;
-  length: number;
-}
-
-export interface SketchDocInput {
-  id: string;
-  text: string;
-  origin?: Origin;
-  quality?: number;
-  mtimeMs?: number;
-}
-
-export interface SketchLike {
-  id: string;
-  fingerprint: FingerprintLike;
-  origin: Origin;
-  quality?: number;
-  mtimeMs?: number;
-  latestDate?: string;
-  length: number;
-}
-
-export interface ClusterLike {
-  id: string;
-  canonical: { id: string; reason: string };
-  members: { id: string; similarity: number; containment: number }[];
-}
+export type { Origin };
+export type SketchLike = DocSketch;
+export type SketchDocInput = DedupeDoc;
+export type ClusterLike = Cluster;
 
 export interface PdfCallOptions {
   ocr: 'auto' | 'always' | 'never';
@@ -69,6 +44,8 @@ export interface RunStages {
   /** Normalisation only, for `--no-repair`. */
   normalize(text: string): string;
   extractPdf(path: string, options: PdfCallOptions): Promise<ExtractResult>;
+  /** For text files, whose history is unknown: does the raw text look like OCR output? */
+  guessOrigin(text: string): { origin: Origin; evidence: string };
   /** Share of word tokens the lexicon knows, 0..1. */
   knownShare(text: string): number;
   sketchDoc(doc: SketchDocInput): SketchLike;
