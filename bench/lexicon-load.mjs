@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Load time and memory of the default lexicon, from the BUILT library (npm run build first).
+// Prints: load ms, heap and RSS growth, and lookup throughput on a word list from the seeds.
+import { readFileSync } from 'node:fs';
+
+const heap0 = process.memoryUsage();
+const t0 = performance.now();
+const { defaultLexicon } = await import('../dist/index.js');
+const tImport = performance.now();
+const lex = defaultLexicon();
+const tLoad = performance.now();
+const heap1 = process.memoryUsage();
+const mb = (b) => (b / 1048576).toFixed(1);
+console.log(`import ${(tImport - t0).toFixed(0)} ms; defaultLexicon() ${(tLoad - tImport).toFixed(0)} ms`);
+console.log(`heap +${mb(heap1.heapUsed - heap0.heapUsed)} MB, rss +${mb(heap1.rss - heap0.rss)} MB`);
+
+const text = readFileSync(new URL('../fixtures/seed-001-pair/ocr.txt', import.meta.url), 'utf8');
+const words = text.match(/\p{L}+(?:[-:]\p{L}+)*/gu) ?? [];
+let t = performance.now();
+let known = 0;
+for (const w of words) if (lex.has(w)) known++;
+const cold = performance.now() - t;
+t = performance.now();
+for (let r = 0; r < 10; r++) for (const w of words) lex.has(w);
+const warm = (performance.now() - t) / 10;
+console.log(`${words.length} OCR words: ${known} known; has() cold ${(words.length / cold * 1000).toFixed(0)} words/s, memoised ${(words.length / warm * 1000).toFixed(0)} words/s`);
+t = performance.now();
+for (const w of words) lex.hasExact(w + 'x');
+console.log(`hasExact() on unknown words ${(words.length / (performance.now() - t) * 1000).toFixed(0)} words/s`);
+t = performance.now();
+lex.bigram('för', 'att');
+console.log(`first bigram() (loads the bigram table) ${(performance.now() - t).toFixed(0)} ms`);

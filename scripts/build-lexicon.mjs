@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+// Builds the compact word-form list the Lexicon loads (dictionaries/sv-forms.txt.gz) by expanding the
+// Hunspell sv_SE dictionary of the npm package `dictionary-sv` (LGPL-3.0) with its own affix rules.
+//
+// Why not nspell: with this .aff it accepts nearly anything (compounding flags are misread), so we
+// expand the forms ourselves and keep Hunspell's compound roles as data for our own compound splitter.
+//
+// Output: one line per form, sorted by form (JS code-unit order, so the library can binary-search the
+// text as is), `<form><TAB><mask>` where <mask> is one hex digit:
+//   1 = standalone word, 2 = may begin a compound, 4 = may stand inside a compound, 8 = may end one.
+// Forms only valid inside compounds (ONLYINCOMPOUND) carry no 1 bit; forbidden forms are dropped.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dictDir = dirname(fileURLToPath(import.meta.resolve('dictionary-sv')));
+const aff = readFileSync(join(dictDir, 'index.aff'), 'utf8');
+const dic = readFileSync(join(dictDir, 'index.dic'), 'utf8');
+
+const STANDALONE = 1, BEGIN = 2, MIDDLE = 4, END = 8;
+
+/** Reads the .aff: directives we honour and the suffix/prefix tables. */
+function parseAff(text) {
+  const opts = { flagType: 'char', compoundBegin: [], compoundMiddle: [], compoundEnd: [], rules: [] };
+  const affixes = new Map(); // flag -> { kind, cross, entries: [{strip, add, cont, cond}] }
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/\s+#.*$/, '').trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const f = line.split(/\s+/);
+    switch (f[0]) {
+      case 'FLAG': opts.flagType = f[1]; break;
+      case 'FORBIDDENWORD': opts.forbidden = f[1]; break;
+      case 'NEEDAFFIX': opts.needAffix = f[1]; break;
+      case 'ONLYINCOMPOUND': opts.onlyInCompound = f[1]; break;
+      case 'COMPOUNDFLAG': opts.compoundFlag = f[1]; break;
+      case 'COMPOUNDBEGIN': opts.compoundBegin.push(f[1]); break;
+      case 'COMPOUNDMIDDLE': opts.compoundMiddle.push(f[1]); break;
+      case 'COMPOUNDEND': opts.compoundEnd.push(f[1]); break;
+      case 'COMPOUNDPERMITFLAG': opts.permit = f[1]; break;
+      case 'COMPOUNDRULE': if (f.length === 2 && !/^\d+$/.test(f[1])) opts.rules.push(f[1]); break;
+      case 'PFX': case 'SFX': {
+        const flag = f[1];
+        if (!affixes.has(flag)) {
+          // Header line: PFX flag cross count
+          affixes.set(flag, { kind: f[0], cross: f[2] === 'Y', entries: [] });
+          break;
+        }
+        const [addRaw = '0', contRaw = ''] = (f[3] ?? '0').split('/');
+        const strip = f[2] === '0' ? '' : f[2];
+        const add = addRaw === '0' ? '' : addRaw;
+        const condSrc = f[4] ?? '.';
+        const cond = condSrc === '.' ? null
+          : new RegExp(f[0] === 'SFX' ? `${condSrc}$` : `^${condSrc}`, 'u');
+        affixes.get(flag).entries.push({ strip, add, cont: splitFlags(contRaw, opts.flagType), cond });
+        break;
+      }
+      default: break;
+    }
+  }
+  if (opts.flagType !== 'char' && opts.flagType !== 'UTF-8') throw new Error(`FLAG ${opts.flagType} not supported`);
+  return { opts, affixes };
+}
+
+function splitFlags(s, _type) { return [...s]; } // FLAG char/UTF-8: one code point per flag
+
+/** Compound-rule flags: first symbol of each rule may begin, last may end (e.g. `>j`, `)k`). */
+function ruleRoles(rules) {
+  const begin = new Set(), end = new Set();
+  for (const r of rules) {
+    const syms = r.replace(/[*?]/g, '');
+    // Only letter-flag rules (particle + verb, adjective + adjective); the numeric rules (digits,
+    // number words) are left out: numbers are not words for the repair stage.
+    if (!/^[^0-9\-]{2}$/u.test(syms)) continue;
+    begin.add(syms[0]); end.add(syms[1]);
+  }
+  return { begin, end };
+}
+
+const { opts, affixes } = parseAff(aff);
+const rr = ruleRoles(opts.rules);
+const has = (flags, f) => f !== undefined && flags.includes(f);
+const anyOf = (flags, list) => list.some((f) => flags.includes(f));
+
+const masks = new Map();
+const forbidden = new Set();
+const add = (form, mask) => { if (mask) masks.set(form, (masks.get(form) ?? 0) | mask); };
+
+const lines = dic.split(/\r?\n/);
+let entries = 0;
+for (let i = 1; i < lines.length; i++) {
+  const line = lines[i];
+  if (!line) continue;
+  // `word/flags` — a slash escaped as `\/` is part of the word (none in sv, handled anyway).
+  const m = /^((?:\\\/|[^/\s])+)(?:\/(\S*))?/u.exec(line);
+  if (!m) continue;
+  entries++;
+  const word = m[1].replace(/\\\//g, '/');
+  const flags = splitFlags(m[2] ?? '', opts.flagType);
+  const isForbidden = has(flags, opts.forbidden);
+  const onlyCompound = has(flags, opts.onlyInCompound);
+  const needAffix = has(flags, opts.needAffix);
+  const rootBegin = anyOf(flags, opts.compoundBegin) || anyOf(flags, [...rr.begin]) || has(flags, opts.compoundFlag);
+  const rootMiddle = anyOf(flags, opts.compoundMiddle) || has(flags, opts.compoundFlag);
+  const rootEnd = anyOf(flags, opts.compoundEnd) || anyOf(flags, [...rr.end]) || has(flags, opts.compoundFlag);
+
+  const forms = [];
+  // Root form
+  if (!needAffix) {
+    forms.push([word, (onlyCompound ? 0 : STANDALONE) | (rootBegin ? BEGIN : 0) | (rootMiddle ? MIDDLE : 0) | (rootEnd ? END : 0)]);
+  }
+  for (const fl of flags) {
+    const a = affixes.get(fl);
+    if (!a || a.kind !== 'SFX') continue; // sv has no PFX; a PFX table would need cross products
+    for (const e of a.entries) {
+      if (e.cond && !e.cond.test(word)) continue;
+      if (e.strip && !word.endsWith(e.strip)) continue;
+      const form = word.slice(0, word.length - e.strip.length) + e.add;
+      if (form === '') continue;
+      const permit = has(e.cont, opts.permit);
+      const cOnly = onlyCompound || has(e.cont, opts.onlyInCompound);
+      const cNeed = has(e.cont, opts.needAffix); // would need a further affix: not a word alone
+      let mask = cOnly || cNeed ? 0 : STANDALONE;
+      // Roles the affix itself grants (ränte-, arbets-), or the root's roles: a suffixed form may end a
+      // compound; it may begin/stand inside one only if the suffix carries the permit flag.
+      if (anyOf(e.cont, opts.compoundBegin) || (permit && rootBegin)) mask |= BEGIN;
+      if (anyOf(e.cont, opts.compoundMiddle) || (permit && rootMiddle)) mask |= MIDDLE;
+      if (anyOf(e.cont, opts.compoundEnd) || rootEnd) mask |= END;
+      forms.push([form, mask]);
+    }
+  }
+  for (const [form, mask] of forms) {
+    if (isForbidden) forbidden.add(form); else add(form, mask);
+  }
+}
+// A forbidden entry forbids its forms unless a permitted entry also makes them (homographs).
+let dropped = 0;
+for (const f of forbidden) if (!masks.has(f)) dropped++;
+
+const out = [...masks.entries()]
+  .filter(([w, m]) => m !== 0 && !/\s/.test(w))
+  .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  .map(([w, m]) => `${w}\t${m.toString(16)}`)
+  .join('\n');
+mkdirSync(join(root, 'dictionaries'), { recursive: true });
+const gz = gzipSync(Buffer.from(out + '\n', 'utf8'), { level: 9 });
+writeFileSync(join(root, 'dictionaries', 'sv-forms.txt.gz'), gz);
+const counts = { standalone: 0, begin: 0, middle: 0, end: 0, compoundOnly: 0 };
+for (const m of masks.values()) {
+  if (m & STANDALONE) counts.standalone++; else if (m) counts.compoundOnly++;
+  if (m & BEGIN) counts.begin++; if (m & MIDDLE) counts.middle++; if (m & END) counts.end++;
+}
+await import('./lexicon-frequencies.mjs');
+console.log(`dic entries ${entries}; forms ${masks.size}; forbidden-only forms dropped ${dropped};`, counts,
+  `; sv-forms.txt.gz ${gz.length} bytes`);

@@ -1,0 +1,51 @@
+/**
+ * Where the lexicon's data files live and how they are read. The files ship in the package's
+ * `dictionaries/` folder; this module is bundled into dist/ and also run from src/ by the tests,
+ * so the folder is looked for relative to both.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { ArkivError } from '../errors.js';
+
+let cachedDir: string | undefined;
+
+/** The `dictionaries/` folder of this package (env ARKIVTEXT_DICTIONARIES overrides). */
+export function dictionariesDir(): string {
+  if (cachedDir !== undefined) return cachedDir;
+  const override = process.env.ARKIVTEXT_DICTIONARIES;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = override ? [override] : [join(here, '..', 'dictionaries'), join(here, '..', '..', 'dictionaries')];
+  for (const dir of candidates) {
+    if (existsSync(join(dir, 'sv-forms.txt.gz'))) {
+      cachedDir = dir;
+      return dir;
+    }
+  }
+  throw new ArkivError('NOT_FOUND', `lexicon data sv-forms.txt.gz not found (looked in ${candidates.join(', ')}); run npm run build:lexicon`, {
+    file: candidates[0] ?? 'dictionaries',
+  });
+}
+
+/** Reads a data file as text; `.gz` files are gunzipped. */
+export function readDataFile(name: string): string {
+  const file = join(dictionariesDir(), name);
+  try {
+    const bytes = readFileSync(file);
+    return (name.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+  } catch (cause) {
+    throw new ArkivError('IO', `cannot read lexicon data: ${(cause as Error).message}`, { file, cause });
+  }
+}
+
+/** Entries of a plain-text list: one a line, `#` starts a comment, blank lines skipped. */
+export function parseList(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const hash = raw.indexOf('#');
+    const line = (hash === -1 ? raw : raw.slice(0, hash)).trim().normalize('NFC');
+    if (line !== '') out.push(line);
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+/**
+ * A read-only lookup table over a sorted text of `key<TAB>value` lines, searched in place.
+ *
+ * Why not a Map: the word-form list has ~830 k lines; building a Map of that many strings costs
+ * ~0.8 s, while indexing the line starts into a Uint32Array and binary-searching the text costs
+ * ~20 ms to build and ~1 µs a lookup. Keys must be sorted in JS code-unit order (`<` on strings).
+ */
+export class SortedTable {
+  private readonly text: string;
+  private readonly starts: Uint32Array;
+
+  constructor(text: string) {
+    this.text = text;
+    let n = 0;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+    if (text.length > 0 && !text.endsWith('\n')) n++;
+    const starts = new Uint32Array(n + 1);
+    let k = 0;
+    let pos = 0;
+    while (k < n) {
+      starts[k++] = pos;
+      const nl = text.indexOf('\n', pos);
+      pos = nl === -1 ? text.length + 1 : nl + 1;
+    }
+    starts[n] = pos; // sentinel: one past the last line's newline
+    this.starts = starts;
+  }
+
+  get size(): number {
+    return this.starts.length - 1;
+  }
+
+  /** Compares `key` with the key of line `i` (the part before TAB or end of line). */
+  private compare(key: string, i: number): number {
+    const t = this.text;
+    let p = this.starts[i] ?? 0;
+    for (let j = 0; ; j++, p++) {
+      const c = p < t.length ? t.charCodeAt(p) : 10;
+      const lineEnded = c === 9 || c === 10;
+      if (j === key.length) return lineEnded ? 0 : -1;
+      if (lineEnded) return 1;
+      const d = key.charCodeAt(j) - c;
+      if (d !== 0) return d;
+    }
+  }
+
+  /** Line index of `key`, or -1. */
+  indexOf(key: string): number {
+    let lo = 0;
+    let hi = this.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const d = this.compare(key, mid);
+      if (d === 0) return mid;
+      if (d < 0) hi = mid - 1;
+      else lo = mid + 1;
+    }
+    return -1;
+  }
+
+  /** The value text of line `i` (after the TAB; '' when the line has none). */
+  valueAt(i: number): string {
+    const start = this.starts[i] ?? 0;
+    const end = (this.starts[i + 1] ?? start + 1) - 1;
+    const tab = this.text.indexOf('\t', start);
+    return tab === -1 || tab >= end ? '' : this.text.slice(tab + 1, end);
+  }
+
+  keyAt(i: number): string {
+    const start = this.starts[i] ?? 0;
+    const end = (this.starts[i + 1] ?? start + 1) - 1;
+    const tab = this.text.indexOf('\t', start);
+    return this.text.slice(start, tab === -1 || tab >= end ? end : tab);
+  }
+
+  /** The value of `key` as a number (0 when absent or not numeric). */
+  number(key: string, radix = 10): number {
+    const i = this.indexOf(key);
+    if (i < 0) return 0;
+    const v = Number.parseInt(this.valueAt(i), radix);
+    return Number.isFinite(v) ? v : 0;
+  }
+}

@@ -1,0 +1,295 @@
+/**
+ * The Swedish lexicon the repair stage checks words against: Hunspell sv_SE word forms (expanded at
+ * build time), Swedish compounds, domain lists (municipalities, regions, authorities, terms,
+ * abbreviations), word and bigram frequencies from official Swedish prose and subtitles, and what
+ * it learns from clean documents of the archive being processed. See .readme/lexicon.md.
+ */
+import { splitCompound, type CompoundRoles } from './lexicon-compound.js';
+import { parseList, readDataFile } from './lexicon-data.js';
+import { domainForms } from './lexicon-domain.js';
+import { SortedTable } from './lexicon-table.js';
+import { wordTokens } from './lexicon-tokens.js';
+
+/** Role bits of sv-forms.txt.gz (see scripts/build-lexicon.mjs). */
+const STANDALONE = 1;
+const BEGIN = 2;
+const MIDDLE = 4;
+const END = 8;
+
+/** Domain list files in dictionaries/domain/. */
+export const DOMAIN_FILES = ['municipalities.txt', 'regions.txt', 'authorities.txt', 'terms.txt', 'abbreviations.txt'] as const;
+
+/**
+ * How frequency() mixes its sources, in "official-corpus occurrences" (12 M words):
+ * - official: the count in official Swedish prose, all spellings of the word's case summed;
+ * - subtitles: scaled to the official corpus's size and weighted down (spoken language, and the
+ *   subtitle list holds OCR'd forms such as `dr` 28 502): counted only for words the lexicon knows;
+ * - learned: every occurrence in the archive's own clean documents counts as LEARN_WEIGHT official
+ *   occurrences, so the archive's own names and terms win over national frequencies;
+ * - domain list entries get at least DOMAIN_FLOOR.
+ */
+export const FREQUENCY_WEIGHTS = { subtitles: 0.5, learn: 100, domainFloor: 10 } as const;
+
+/** A compound-only word is rejected when changing one letter the way OCR damages Swedish letters
+ * gives a known word at least this frequent (`Linsstyrelsen` is `Länsstyrelsen`, not lens board). */
+const SHADOW_MIN_FREQUENCY = 20;
+const SHADOW_SUBSTITUTIONS: Record<string, readonly string[]> = {
+  a: ['ä', 'å'],
+  o: ['ö', 'å'],
+  i: ['ä'],
+  e: ['ä', 'é'],
+  u: ['ö'],
+  ä: ['a', 'å'],
+  å: ['a', 'ä'],
+  ö: ['o'],
+};
+
+const MEMO_LIMIT = 200_000;
+const VOWEL = /[aeiouyåäöéèüáàâêîôûæø]/iu;
+
+interface LexiconBase {
+  forms: SortedTable;
+  official: SortedTable;
+  subtitles: SortedTable;
+  subtitleScale: number;
+  domain: Set<string>;
+  /** Lower-case domain words of 3+ letters: usable as compound parts (`migrationsverket…`). */
+  domainLower: Set<string>;
+  bigrams: () => SortedTable;
+}
+
+let baseCache: LexiconBase | undefined;
+
+function loadBase(): LexiconBase {
+  if (baseCache) return baseCache;
+  const forms = new SortedTable(readDataFile('sv-forms.txt.gz'));
+  const official = new SortedTable(readDataFile('sv-official-unigrams.txt.gz'));
+  const subtitles = new SortedTable(readDataFile('sv-opensubtitles-50k.txt.gz'));
+  const meta = JSON.parse(readDataFile('lexicon-meta.json')) as { officialTokens: number; subtitleTokens: number };
+  const domain = new Set<string>();
+  for (const file of DOMAIN_FILES) {
+    for (const entry of parseList(readDataFile(`domain/${file}`))) for (const f of domainForms(entry)) domain.add(f);
+  }
+  const domainLower = new Set<string>();
+  for (const w of domain) if (w.length >= 3 && w === w.toLowerCase()) domainLower.add(w);
+  let bigrams: SortedTable | undefined;
+  baseCache = {
+    forms,
+    official,
+    subtitles,
+    subtitleScale: FREQUENCY_WEIGHTS.subtitles * (meta.officialTokens / meta.subtitleTokens),
+    domain,
+    domainLower,
+    // Loaded on first use: only the repair stage's context decisions need it.
+    bigrams: () => (bigrams ??= new SortedTable(readDataFile('sv-official-bigrams.txt.gz'))),
+  };
+  return baseCache;
+}
+
+const isUpper = (s: string) => s !== s.toLowerCase() && s === s.toUpperCase();
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+
+/** The spellings under which a word may be listed: as written; sentence-initial capital → lower;
+ * ALL CAPS → lower and Capitalised (`ÖSTERGÖTLAND` → `Östergötland`). Lower-case is not raised:
+ * names are known only as written. */
+export function caseVariants(word: string): string[] {
+  const out = [word];
+  const first = word.charAt(0);
+  const rest = word.slice(1);
+  if (word.length > 1 && isUpper(word)) {
+    out.push(word.toLowerCase(), capitalise(word));
+  } else if (first !== first.toLowerCase() && rest === rest.toLowerCase()) {
+    out.push(first.toLowerCase() + rest);
+  }
+  return out;
+}
+
+/** Old spelling the lexicon does not hold and repair must leave alone: long s, `hw`/`hv`-, `qv`,
+ * `fv` (`öfver`, `hafva`), the preposition `af`. */
+export function isArchaic(word: string): boolean {
+  const w = word.toLowerCase();
+  return w.includes('ſ') || /^h[wv][aeiouyåäö]/u.test(w) || w.includes('qv') || /[aeiouyåäö]fv/u.test(w) || w === 'af';
+}
+
+export class Lexicon {
+  private readonly base: LexiconBase;
+  private readonly learned = new Map<string, number>();
+  private readonly learnedLower = new Map<string, number>();
+  private readonly learnedBigrams = new Map<string, number>();
+  private readonly hasMemo = new Map<string, boolean>();
+  private readonly compoundMemo = new Map<string, string[] | null>();
+  private readonly roles: CompoundRoles;
+
+  /** Use defaultLexicon() or loadLexicon(); the data tables are shared between instances. */
+  constructor(base: LexiconBase = loadBase()) {
+    this.base = base;
+    this.roles = {
+      begin: (p) => this.formRole(p, BEGIN) || this.isDomainOrLearnedPart(p) || (p.endsWith('s') && this.isDomainOrLearnedPart(p.slice(0, -1))),
+      middle: (p) => this.formRole(p, MIDDLE | BEGIN) || this.isDomainOrLearnedPart(p) || (p.endsWith('s') && this.isDomainOrLearnedPart(p.slice(0, -1))),
+      end: (p) => this.formRole(p, END) || this.isDomainOrLearnedPart(p),
+    };
+  }
+
+  private formRole(form: string, mask: number): boolean {
+    const i = this.base.forms.indexOf(form);
+    return i >= 0 && (Number.parseInt(this.base.forms.valueAt(i), 16) & mask) !== 0;
+  }
+
+  private isDomainOrLearnedPart(p: string): boolean {
+    return p.length >= 3 && (this.base.domainLower.has(p) || (this.learnedLower.get(p) ?? 0) > 0);
+  }
+
+  /** Known as written (one spelling, no case folding, no compound analysis). */
+  private listed(w: string): boolean {
+    if (this.base.domain.has(w) || this.learned.has(w)) return true;
+    // A lower-case "word" without a vowel is an abbreviation; Hunspell lists some (`dr`) that in OCR
+    // text are nearly always damaged words (`är`), so only the curated abbreviation list counts.
+    if (w.length > 1 && w === w.toLowerCase() && !VOWEL.test(w)) return false;
+    return this.formRole(w, STANDALONE);
+  }
+
+  /** Known without compound analysis (case variants as in caseVariants). */
+  hasExact(word: string): boolean {
+    const w = word.normalize('NFC');
+    return caseVariants(w).some((v) => this.listed(v));
+  }
+
+  /** Known: as a word form, a domain or learned word, or a compound of known parts. */
+  has(word: string): boolean {
+    const memo = this.hasMemo.get(word);
+    if (memo !== undefined) return memo;
+    const known = this.check(word.normalize('NFC'));
+    if (this.hasMemo.size >= MEMO_LIMIT) this.hasMemo.clear();
+    this.hasMemo.set(word, known);
+    return known;
+  }
+
+  private check(w: string): boolean {
+    if (w === '' || !/\p{L}/u.test(w)) return false;
+    if (this.hasExact(w)) return true;
+    if (/\p{N}/u.test(w)) {
+      // `87-åringens`, `60-talet`: a number joined by a hyphen to a known word ending.
+      const m = /^\p{N}+-(\p{L}+)$/u.exec(w);
+      return m?.[1] !== undefined && (this.roles.end(m[1].toLowerCase()) || this.hasExact(m[1]));
+    }
+    if (w.includes('-')) {
+      // `ATP-avgift`, `EU-medel`, `arbetsmarknads-` handled by parts: each known or an abbreviation.
+      const parts = w.split('-');
+      return parts.every((p, i) => p === '' ? i === parts.length - 1 || i === 0 : this.has(p) || /^\p{Lu}{2,5}$/u.test(p) || (i < parts.length - 1 && this.roles.begin(p.toLowerCase())));
+    }
+    if (w.includes(':')) {
+      // `EU:s`, `SFI:n`: an abbreviation with a colon ending.
+      const [head = '', tail = ''] = w.split(':');
+      return /^(s|n|en|et|ens|ets|ar|er|or|na|arna|erna|orna|ns|ars|ers|ors)$/iu.test(tail) && (this.hasExact(head) || /^\p{Lu}[\p{Lu}\p{Ll}]{0,4}$/u.test(head) && isUpper(head.slice(0, 2)));
+    }
+    return this.compoundParts(w) !== null;
+  }
+
+  /** The parts of `word` as a compound of known parts (lower-case), or null when it is not one
+   * (a listed word is not reported as a compound). */
+  compoundParts(word: string): string[] | null {
+    const w = word.normalize('NFC');
+    const cached = this.compoundMemo.get(w);
+    if (cached !== undefined) return cached;
+    let parts: string[] | null = null;
+    // Compounds are analysed lower-case; a proper-name first part (`Östergötlands…`) is tried as written.
+    const variants = caseVariants(w);
+    const lower = w.toLowerCase();
+    if (variants.includes(lower) || w === lower) {
+      parts = splitCompound(lower, this.roles);
+      if (!parts && w !== lower && w.charAt(0) !== lower.charAt(0)) {
+        const cap = capitalise(w);
+        parts = splitCompound(cap, { ...this.roles, begin: (p) => this.formRole(p, BEGIN) });
+      }
+      if (parts && this.shadowsKnownWord(lower)) parts = null;
+    }
+    if (this.compoundMemo.size >= MEMO_LIMIT) this.compoundMemo.clear();
+    this.compoundMemo.set(w, parts);
+    return parts;
+  }
+
+  /** True when one OCR-typical letter change turns `lower` into a frequent listed word. */
+  private shadowsKnownWord(lower: string): boolean {
+    for (let i = 0; i < lower.length; i++) {
+      const subs = SHADOW_SUBSTITUTIONS[lower.charAt(i)];
+      if (!subs) continue;
+      for (const s of subs) {
+        const v = lower.slice(0, i) + s + lower.slice(i + 1);
+        if (this.listed(v) && this.frequency(v) >= SHADOW_MIN_FREQUENCY) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Prior frequency, in official-corpus occurrences (see FREQUENCY_WEIGHTS). Case-insensitive. */
+  frequency(word: string): number {
+    const w = word.normalize('NFC');
+    const lower = w.toLowerCase();
+    let official = 0;
+    for (const v of new Set([lower, capitalise(lower), lower.toUpperCase(), w])) official += this.base.official.number(v);
+    let f = official;
+    const sub = this.base.subtitles.number(lower);
+    if (sub > 0 && this.hasExact(w)) f += sub * this.base.subtitleScale;
+    f += FREQUENCY_WEIGHTS.learn * (this.learnedLower.get(lower) ?? 0);
+    if (f < FREQUENCY_WEIGHTS.domainFloor && caseVariants(w).some((v) => this.base.domain.has(v))) f = FREQUENCY_WEIGHTS.domainFloor;
+    return f;
+  }
+
+  /** Count of the lower-cased pair `a b` in official prose (pruned table), plus learned pairs. */
+  bigram(a: string, b: string): number {
+    const key = `${a.normalize('NFC').toLowerCase()} ${b.normalize('NFC').toLowerCase()}`;
+    return this.base.bigrams().number(key) + FREQUENCY_WEIGHTS.learn * (this.learnedBigrams.get(key) ?? 0);
+  }
+
+  /** Learns words and word pairs from a clean document of the archive (born-digital text). */
+  learn(text: string): void {
+    const tokens = wordTokens(text.normalize('NFC'));
+    let prev: { word: string; end: number } | undefined;
+    for (const t of tokens) {
+      if (t.hasDigit) {
+        prev = undefined;
+        continue;
+      }
+      this.learned.set(t.word, (this.learned.get(t.word) ?? 0) + 1);
+      const lower = t.word.toLowerCase();
+      this.learnedLower.set(lower, (this.learnedLower.get(lower) ?? 0) + 1);
+      // A pair is two words with only white space between them, as in the official bigram table.
+      if (prev && /^\s+$/u.test(text.slice(prev.end, t.offset))) {
+        const key = `${prev.word.toLowerCase()} ${lower}`;
+        this.learnedBigrams.set(key, (this.learnedBigrams.get(key) ?? 0) + 1);
+      }
+      prev = { word: t.word, end: t.offset + t.word.length };
+    }
+    this.hasMemo.clear();
+    this.compoundMemo.clear();
+  }
+
+  /** Share of word tokens in `text` that are known (0..1); 0 when the text has no words. */
+  knownShare(text: string): number {
+    const tokens = wordTokens(text.normalize('NFC'));
+    if (tokens.length === 0) return 0;
+    let known = 0;
+    for (const t of tokens) if (this.has(t.word)) known++;
+    return known / tokens.length;
+  }
+
+  /** Number of distinct word forms learned so far. */
+  get learnedSize(): number {
+    return this.learned.size;
+  }
+}
+
+let defaultInstance: Lexicon | undefined;
+
+/** The shared lexicon (loaded once; ≤ 300 ms). Do not learn() into it unless the whole process
+ * works on one archive: use loadLexicon() for a per-archive lexicon. */
+export function defaultLexicon(): Lexicon {
+  return (defaultInstance ??= new Lexicon());
+}
+
+/** A fresh lexicon (sharing the read-only data), optionally learning from the given texts. */
+export function loadLexicon(options: { learn?: string[] } = {}): Lexicon {
+  const lex = new Lexicon();
+  for (const text of options.learn ?? []) lex.learn(text);
+  return lex;
+}
