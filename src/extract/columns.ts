@@ -20,8 +20,13 @@ export interface Gutter {
 /** Narrowest white strip between two columns, in font sizes. */
 const MIN_GUTTER = 0.6;
 /** How many fragments must sit on each side, and how many baselines must have text on both sides. */
-const MIN_SIDE_FRAGMENTS = 5;
-const MIN_SHARED_LINES = 3;
+const MIN_SIDE_FRAGMENTS = 3;
+const MIN_SHARED_LINES = 2;
+/**
+ * Prose columns fill their width: the median line of each side spans at least this share of the
+ * side. A form ("Datum:   2021-08-31") has a gutter too, but short labels; it must be read across.
+ */
+const MIN_FILL = 0.5;
 
 /**
  * Looks for a vertical white strip in the middle half of the text area that (almost) no fragment
@@ -59,6 +64,8 @@ export function findGutter(fragments: readonly Fragment[]): Gutter | undefined {
   const leftSide = body.filter((f) => f.x1 <= g.start + 1);
   const rightSide = body.filter((f) => f.x0 >= g.end - 1);
   if (leftSide.length < MIN_SIDE_FRAGMENTS || rightSide.length < MIN_SIDE_FRAGMENTS) return undefined;
+  const fill = (side: Fragment[], width: number): number => (median(side.map((f) => f.x1 - f.x0)) ?? 0) / Math.max(width, 1);
+  if (fill(leftSide, g.start - left) < MIN_FILL || fill(rightSide, right - g.end) < MIN_FILL) return undefined;
   const leftLines = new Set(leftSide.map((f) => f.line));
   const shared = new Set(rightSide.filter((f) => leftLines.has(f.line)).map((f) => f.line));
   if (shared.size < MIN_SHARED_LINES) return undefined;

@@ -28,9 +28,41 @@ export function combiningMarkOf(text: string): string | undefined {
   return SPACING_TO_COMBINING[t];
 }
 
+const ACCENTS = Object.keys(SPACING_TO_COMBINING).join('');
+const LEADING_ACCENT = new RegExp(`^([${ACCENTS}])\\s*(\\S.*)$`, 'su');
+const TRAILING_ACCENT = new RegExp(`(\\p{L})([${ACCENTS}])$`, 'u');
+
+/**
+ * pdf.js glues an accent drawn on its own to the run after it ("¨ rstudien") or before it ("fo¨");
+ * the first is split off as a lone accent run, the second composed with its letter.
+ */
+function separateAccents(runs: readonly TextRun[]): TextRun[] {
+  const out: TextRun[] = [];
+  for (const run of runs) {
+    const lead = LEADING_ACCENT.exec(run.text);
+    if (lead) {
+      const chars = [...run.text].length;
+      const perChar = chars > 0 ? run.width / chars : 0;
+      out.push({ ...run, text: lead[1]!, width: perChar });
+      // The accent sits over the letter before it, so what follows starts right after the accent
+      // (the space pdf.js put between them is no word space).
+      out.push({ ...run, text: lead[2]!, x: run.x + perChar, width: run.width - perChar });
+      continue;
+    }
+    const trail = TRAILING_ACCENT.exec(run.text);
+    const mark = trail ? SPACING_TO_COMBINING[trail[2]!] : undefined;
+    if (trail && mark && (trail[1]! + mark).normalize('NFC').length === 1) {
+      out.push({ ...run, text: run.text.slice(0, trail.index) + (trail[1]! + mark).normalize('NFC') });
+      continue;
+    }
+    out.push(run);
+  }
+  return out;
+}
+
 /** Merges each lone accent run into the letter under it; runs that find no letter are kept as they were. */
 export function mergeLoneDiacritics(runs: readonly TextRun[]): TextRun[] {
-  const out = runs.map((r) => ({ ...r }));
+  const out = separateAccents(runs).map((r) => ({ ...r }));
   const drop = new Set<number>();
   out.forEach((run, i) => {
     const mark = combiningMarkOf(run.text);

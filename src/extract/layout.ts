@@ -8,6 +8,8 @@ export interface LayoutLine {
   /** Baseline, PDF points from the bottom of the page. */
   y: number;
   x: number;
+  /** Right end of the line. */
+  x1: number;
   size: number;
   /** Reading-order block the line belongs to (a column of a band, or the full width). */
   block: number;
@@ -44,7 +46,7 @@ export function layoutPage(allRuns: readonly TextRun[]): PageLayout {
     // Rotated text has no place in the reading order; it goes last as a paragraph of its own.
     const text = rotated.map((r) => r.text.trim()).join(' ');
     const first = rotated[0]!;
-    lines.push({ text, y: first.y, x: first.x, size: first.size, block: blocks.length, paragraphStart: lines.length > 0 });
+    lines.push({ text, y: first.y, x: first.x, x1: first.x + first.width, size: first.size, block: blocks.length, paragraphStart: lines.length > 0 });
   }
   return { lines, columns: gutter ? 2 : 1 };
 }
@@ -130,17 +132,28 @@ function blockLines(block: readonly Fragment[], index: number): LayoutLine[] {
       text: frags.map((f) => f.text).join(' '),
       y: frags[0]!.y,
       x: frags[0]!.x0,
+      x1: Math.max(...frags.map((f) => f.x1)),
       size: Math.max(...frags.map((f) => f.size)),
       block: index,
       paragraphStart: false,
     }));
 }
 
+/** A block's last line at least this share of the usual line width runs on into the next block: ragged-right lines fall short of the measure by at most a long word, a paragraph's last line by anything. */
+const FULL_LINE = 0.65;
+
 /**
- * Paragraph breaks: a new block, a change of font size (headings), or a line gap clearly larger
- * than the page's usual leading (the median baseline distance).
+ * Paragraph breaks: a change of font size (headings), a line gap clearly larger than the page's
+ * usual leading (the median baseline distance), or a new block — unless the previous block ends
+ * with a full line, when the paragraph runs on into the next column as in print.
  */
 export function markParagraphs(lines: LayoutLine[]): void {
+  const widths = new Map<number, number[]>();
+  for (const l of lines) {
+    const list = widths.get(l.block);
+    if (list) list.push(l.x1 - l.x);
+    else widths.set(l.block, [l.x1 - l.x]);
+  }
   const gaps: number[] = [];
   for (let i = 1; i < lines.length; i++) {
     const a = lines[i - 1]!;
@@ -154,7 +167,13 @@ export function markParagraphs(lines: LayoutLine[]): void {
     const sizeChange = Math.abs(a.size - b.size) > 0.15 * Math.max(a.size, b.size);
     const gap = a.y - b.y;
     const wide = leading !== undefined ? gap > PARAGRAPH_LEADING * leading : gap > 1.8 * b.size;
-    b.paragraphStart = a.block !== b.block || sizeChange || wide || gap < 0;
+    if (a.block !== b.block) {
+      const usual = median(widths.get(a.block) ?? []) ?? 0;
+      const runsOn = (widths.get(a.block)?.length ?? 0) >= 3 && a.x1 - a.x >= FULL_LINE * usual;
+      b.paragraphStart = sizeChange || !runsOn;
+    } else {
+      b.paragraphStart = sizeChange || wide || gap < 0;
+    }
   }
 }
 

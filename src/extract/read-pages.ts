@@ -1,0 +1,254 @@
+import { ArkivError } from '../errors.js';
+import type { PageText } from '../types.js';
+import { decidePage, type OcrMode } from './decide.js';
+import { analyseGraphics, type OpCodes, type PageGraphics } from './graphics.js';
+import { readPdfInput } from './input.js';
+import { layoutPage, renderLines, type PageLayout } from './layout.js';
+import { OcrAbortError, OcrTimeoutError, defaultWorkers, sharedOcrPool } from './ocr-pool.js';
+import { loadPdfJs, openPdf, pageError, type PDFDocumentProxy, type PDFPageProxy } from './pdfjs.js';
+import { imageToPnm, renderPageGrey, type CanvasFactoryLike, type DecodedImage } from './raster.js';
+import { edgeLines, runningLines, type EdgeLine } from './running.js';
+import { toRuns, type PdfTextItemLike } from './runs.js';
+import { looksLikeWord, scoreText } from './score.js';
+
+export interface ReadPagesOptions {
+  /** `auto` (default): OCR only pages whose text layer is missing or garbage; `always`; `never`. */
+  ocr?: OcrMode;
+  /** OCR workers (and pages in flight); default one per core. */
+  workers?: number;
+  onProgress?: (p: { page: number; pages: number; stage: string }) => void;
+  signal?: AbortSignal;
+  /** Longest time one page's OCR may take before the page fails with PAGE_TIMEOUT. */
+  pageTimeoutMs?: number;
+  /** Whether a token is a word, for the text layer's known-word share; default a shape test. */
+  isWord?: (w: string) => boolean;
+  /** The name to use for the file in messages (default: the path, or `<bytes>`). */
+  fileName?: string;
+}
+
+/** Tesseract's best resolution for body text; pages are rendered at it. */
+const OCR_DPI = 300;
+/** Scanned images between these densities go to Tesseract as they are; others are re-rendered at 300 dpi. */
+const DIRECT_DPI_MIN = 200;
+const DIRECT_DPI_MAX = 600;
+/** Neighbouring pages compared for running headers and footers. */
+const HEADER_WINDOW = 2;
+
+interface PageLayer {
+  page: PDFPageProxy;
+  layout: PageLayout;
+  edges: EdgeLine[];
+  runs: number;
+}
+
+/**
+ * Reads a PDF page by page, yielding each page's raw text (no normalisation or repair) as soon as
+ * it is ready. Up to `workers` pages are in flight at once so that OCR keeps every worker busy;
+ * nothing else of the document is held, so long files run in bounded memory.
+ */
+export async function* readPdfPages(input: string | Uint8Array, options: ReadPagesOptions = {}): AsyncGenerator<PageText> {
+  const fileName = options.fileName ?? (typeof input === 'string' ? input : '<bytes>');
+  if (options.signal?.aborted) throw new ArkivError('ABORTED', 'aborted before reading', { file: fileName });
+  const { bytes, name } = await readPdfInput(input, options.fileName);
+  const doc = await openPdf(bytes, name);
+  // Pages in flight when the consumer stops (or a page fails) have their OCR cancelled.
+  const stop = new AbortController();
+  const onOuterAbort = (): void => stop.abort();
+  options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  try {
+    const reader = new PageReader(doc, name, options, stop.signal);
+    yield* reader.pages();
+  } finally {
+    stop.abort();
+    options.signal?.removeEventListener('abort', onOuterAbort);
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+class PageReader {
+  private readonly layers = new Map<number, Promise<PageLayer>>();
+  private readonly pageCount: number;
+  private readonly mode: OcrMode;
+  private readonly isWord: (w: string) => boolean;
+
+  constructor(
+    private readonly doc: PDFDocumentProxy,
+    private readonly file: string,
+    private readonly options: ReadPagesOptions,
+    private readonly signal: AbortSignal,
+  ) {
+    this.pageCount = doc.numPages;
+    this.mode = options.ocr ?? 'auto';
+    this.isWord = options.isWord ?? looksLikeWord;
+  }
+
+  async *pages(): AsyncGenerator<PageText> {
+    const concurrency = this.mode === 'never' ? 1 : Math.max(1, Math.floor(this.options.workers ?? defaultWorkers()));
+    const inflight: Promise<PageText>[] = [];
+    let next = 1;
+    for (let k = 1; k <= this.pageCount; k++) {
+      while (next <= this.pageCount && inflight.length < concurrency) {
+        const p = this.readPage(next);
+        // Awaited in order below; until then a failure must not count as unhandled.
+        p.catch(() => undefined);
+        inflight.push(p);
+        next++;
+      }
+      const page = await inflight.shift()!;
+      this.evictBefore(k - HEADER_WINDOW);
+      yield page;
+    }
+  }
+
+  private checkAborted(page?: number): void {
+    if (this.signal.aborted || this.options.signal?.aborted) {
+      throw new ArkivError('ABORTED', 'aborted', { file: this.file, ...(page ? { page } : {}) });
+    }
+  }
+
+  private progress(page: number, stage: string): void {
+    this.options.onProgress?.({ page, pages: this.pageCount, stage });
+  }
+
+  /** The text layout of a page, read once and kept while neighbours may still need its edges. */
+  private layer(k: number): Promise<PageLayer> {
+    let p = this.layers.get(k);
+    if (!p) {
+      p = this.loadLayer(k);
+      p.catch(() => undefined);
+      this.layers.set(k, p);
+    }
+    return p;
+  }
+
+  private async loadLayer(k: number): Promise<PageLayer> {
+    let page: PDFPageProxy;
+    try {
+      page = await this.doc.getPage(k);
+    } catch (err) {
+      throw pageError(err, this.file, k, 'reading the page');
+    }
+    try {
+      const content = await page.getTextContent();
+      const runs = toRuns(content.items as PdfTextItemLike[]);
+      const layout = layoutPage(runs);
+      const [, y0 = 0, , y1 = 0] = page.view;
+      const shifted = layout.lines.map((l) => ({ ...l, y: l.y - y0 }));
+      return { page, layout, edges: edgeLines(shifted, y1 - y0), runs: runs.length };
+    } catch (err) {
+      throw pageError(err, this.file, k, 'reading the text layer');
+    }
+  }
+
+  private evictBefore(k: number): void {
+    for (const [n, p] of this.layers) {
+      if (n < k) {
+        this.layers.delete(n);
+        p.then((l) => l.page.cleanup(), () => undefined);
+      }
+    }
+  }
+
+  private async neighbourEdges(k: number): Promise<EdgeLine[][]> {
+    const out: EdgeLine[][] = [];
+    for (let n = k - HEADER_WINDOW; n <= k + HEADER_WINDOW; n++) {
+      if (n === k || n < 1 || n > this.pageCount) continue;
+      try {
+        out.push((await this.layer(n)).edges);
+      } catch {
+        // A neighbour that cannot be read fails on its own turn; here it just gives no evidence.
+      }
+    }
+    return out;
+  }
+
+  private async readPage(k: number): Promise<PageText> {
+    this.checkAborted(k);
+    this.progress(k, 'text');
+    const layer = await this.layer(k);
+    const running = runningLines(layer.edges, await this.neighbourEdges(k));
+    const drop = new Set(running.map((r) => r.index));
+    const lines = layer.layout.lines.filter((_, i) => !drop.has(i));
+    const text = renderLines(lines);
+    const warnings: string[] = [];
+    if (running.length > 0) warnings.push(`dropped header/footer lines: ${running.map((r) => JSON.stringify(r.text)).join(', ')}`);
+    if (layer.layout.columns > 1) warnings.push('two columns, read left column first');
+    const score = scoreText(text, this.isWord);
+    const graphics = await this.graphics(layer.page, k, layer.runs > 0);
+    const decision = decidePage(score, graphics, this.mode);
+    warnings.unshift(...decision.reasons);
+    if (!decision.ocr) return { number: k, source: decision.source, text, warnings };
+
+    this.checkAborted(k);
+    this.progress(k, 'ocr');
+    const { image, dpi, how } = await this.pageImage(layer.page, k, graphics, decision.source === 'ocr');
+    warnings.push(how);
+    try {
+      const result = await sharedOcrPool(this.options.workers).recognize(image, {
+        dpi,
+        signal: this.signal,
+        ...(this.options.pageTimeoutMs !== undefined ? { timeoutMs: this.options.pageTimeoutMs } : {}),
+      });
+      return { number: k, source: decision.source, text: tidyOcrText(result.text), confidence: result.confidence, warnings };
+    } catch (err) {
+      if (err instanceof OcrTimeoutError) {
+        throw new ArkivError('PAGE_TIMEOUT', `OCR gave up after ${this.options.pageTimeoutMs} ms`, { file: this.file, page: k, cause: err });
+      }
+      if (err instanceof OcrAbortError) throw new ArkivError('ABORTED', 'aborted during OCR', { file: this.file, page: k, cause: err });
+      throw new ArkivError('OCR_FAILED', `OCR failed: ${err instanceof Error ? err.message : String(err)}`, { file: this.file, page: k, cause: err });
+    }
+  }
+
+  private async graphics(page: PDFPageProxy, k: number, hasText: boolean): Promise<PageGraphics> {
+    const pdfjs = await loadPdfJs();
+    try {
+      const list = await page.getOperatorList();
+      return analyseGraphics(list.fnArray, list.argsArray, pdfjs.OPS as unknown as OpCodes, page.view, page.rotate, hasText);
+    } catch (err) {
+      throw pageError(err, this.file, k, 'reading the page content');
+    }
+  }
+
+  /**
+   * The image to OCR: a scan's own image when the page is nothing else and its resolution suits
+   * Tesseract (exact, and no rendering cost), else the page rendered at 300 dpi in grey.
+   */
+  private async pageImage(page: PDFPageProxy, k: number, g: PageGraphics, scanOnly: boolean): Promise<{ image: Uint8Array; dpi: number; how: string }> {
+    const full = g.fullPageImage;
+    if (scanOnly && full && full.dpi >= DIRECT_DPI_MIN && full.dpi <= DIRECT_DPI_MAX) {
+      const decoded = await objectOf(page, full.objId);
+      const pnm = decoded ? imageToPnm(decoded) : undefined;
+      if (pnm) return { image: pnm, dpi: full.dpi, how: `OCR of the page's scanned image (${full.width}×${full.height}, ${full.dpi} dpi)` };
+    }
+    try {
+      const factory = (this.doc as unknown as { canvasFactory: CanvasFactoryLike }).canvasFactory;
+      const image = await renderPageGrey(page, factory, OCR_DPI);
+      return { image, dpi: OCR_DPI, how: `OCR of the page rendered at ${OCR_DPI} dpi` };
+    } catch (err) {
+      throw pageError(err, this.file, k, 'rendering the page for OCR');
+    }
+  }
+}
+
+/** A decoded image object of the page (pdf.js resolves them while building the operator list). */
+function objectOf(page: PDFPageProxy, objId: string): Promise<DecodedImage | undefined> {
+  const store = (objId.startsWith('g_') ? page.commonObjs : page.objs) as unknown as {
+    get(id: string, callback: (value: unknown) => void): void;
+  };
+  return new Promise((resolve) => {
+    try {
+      store.get(objId, (value) => resolve(value as DecodedImage | undefined));
+    } catch {
+      resolve(undefined);
+    }
+  });
+}
+
+/** Tesseract's text with trailing spaces and runs of blank lines trimmed, ending in one newline. */
+export function tidyOcrText(text: string): string {
+  const t = text
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return t === '' ? '' : t + '\n';
+}
