@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// bench/run: the archive run over fixtures/archive (born, scanned, mixed, OCR-text, broken inputs),
+// pages/s and peak memory, beside a peer doing the same reading with the classic tools:
+// `pdftotext` per page, and for pages without a text layer `pdftoppm -r 300 | tesseract -l swe`
+// (native Tesseract), as a shell loop. The peer does no repair, no clustering and no report, so it
+// is a floor for the reading part, not a like-for-like competitor.
+//
+// Each configuration runs in its own process under `/usr/bin/time -f '%M %e'`, so peak memory is
+// the maxRSS of that process (Tesseract.js workers are threads inside it). For the shell loop GNU
+// time reports the largest single child (the loop runs one tool at a time, so that is its peak).
+//
+// Usage: flock /tmp/build.lock npm run build && node bench/run.mjs [--dir DIR] [--repeat N]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+
+if (args[0] === '--child') {
+  // One measured run: node bench/run.mjs --child DIR OUT WORKERS FORCE
+  const [, dir, out, workers, force] = args;
+  const { runArchive } = await import(join(here, '../dist/index.js'));
+  const report = await runArchive(dir, { out, workers: Number(workers), force: force === 'force' });
+  process.stdout.write(JSON.stringify(report.totals));
+  process.exit(0);
+}
+
+const dir = flag('--dir', join(here, '../fixtures/archive'));
+const repeat = Number(flag('--repeat', '1'));
+
+function timed(command, commandArgs) {
+  const r = spawnSync('/usr/bin/time', ['-f', '\n%M %e', command, ...commandArgs], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${command} failed (${r.status}): ${r.stderr}`);
+  const last = r.stderr.trim().split('\n').at(-1).split(' ');
+  return { stdout: r.stdout, maxRssMb: Number(last[0]) / 1024, seconds: Number(last[1]) };
+}
+
+function best(runs) {
+  return runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+}
+
+function runOurs(workers, force, out) {
+  const runs = [];
+  for (let i = 0; i < repeat; i++) {
+    const r = timed(process.execPath, [fileURLToPath(import.meta.url), '--child', dir, out, String(workers), force ? 'force' : 'resume']);
+    runs.push({ ...r, totals: JSON.parse(r.stdout) });
+  }
+  return best(runs);
+}
+
+// The peer: every PDF that pdfinfo can open, page by page.
+function pdfsIn(folder) {
+  const found = [];
+  for (const entry of readdirSync(folder, { recursive: true })) {
+    const path = join(folder, entry);
+    if (/\.pdf$/i.test(entry) && statSync(path).isFile()) found.push(path);
+  }
+  return found.sort();
+}
+
+const peerScript = String.raw`
+set -u
+pages=0; ocr=0
+for f in "$@"; do
+  n=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}')
+  [ -z "$n" ] && continue
+  for p in $(seq 1 "$n"); do
+    pages=$((pages+1))
+    chars=$(pdftotext -q -f "$p" -l "$p" "$f" - | tr -d '[:space:]' | wc -c)
+    if [ "$chars" -lt 50 ]; then
+      ocr=$((ocr+1))
+      pdftoppm -q -r 300 -gray -f "$p" -l "$p" "$f" | tesseract - - -l swe >/dev/null 2>&1
+    fi
+  done
+done
+echo "$pages $ocr"
+`;
+
+function runPeer() {
+  const runs = [];
+  for (let i = 0; i < repeat; i++) {
+    const r = timed('bash', ['-c', peerScript, 'peer', ...pdfsIn(dir)]);
+    const [pages, ocrPages] = r.stdout.trim().split(' ').map(Number);
+    runs.push({ ...r, pages, ocrPages });
+  }
+  return best(runs);
+}
+
+const version = (cmd, a) => {
+  const r = spawnSync(cmd, a, { encoding: 'utf8' });
+  return `${r.stdout ?? ''}\n${r.stderr ?? ''}`.split('\n').map((l) => l.trim()).find(Boolean) ?? 'unknown';
+};
+
+const out = mkdtempSync(join(tmpdir(), 'arkiv-bench-run-'));
+try {
+  const rows = [];
+  const row = (name, pages, ocrPages, inputs, r) =>
+    rows.push(`| ${name} | ${inputs} | ${pages} (${ocrPages} OCR) | ${r.seconds.toFixed(1)} | ${(pages / r.seconds).toFixed(2)} | ${Math.round(r.maxRssMb)} |`);
+
+  const w1 = runOurs(1, true, join(out, 'w1'));
+  row('arkivtext run, 1 worker', w1.totals.pages, w1.totals.ocrPages, w1.totals.inputs, w1);
+  const w2 = runOurs(2, true, join(out, 'w2'));
+  row('arkivtext run, 2 workers', w2.totals.pages, w2.totals.ocrPages, w2.totals.inputs, w2);
+  const again = runOurs(2, false, join(out, 'w2'));
+  row(`arkivtext run, rerun (${again.totals.skipped} reused)`, again.totals.pages, again.totals.ocrPages, again.totals.inputs, again);
+  const peer = runPeer();
+  row('peer: pdftotext + tesseract (shell loop)', peer.pages, peer.ocrPages, pdfsIn(dir).length + ' PDFs', peer);
+
+  console.log(`Over \`${relative(process.cwd(), dir) || '.'}\`, best of ${repeat}, on ${process.env.BENCH_MACHINE ?? `${(await import('node:os')).availableParallelism()} cores`}; ` +
+    `wall-clock seconds including start-up; peak = maxRSS.\n`);
+  console.log('| run | inputs | PDF pages | seconds | pages/s | peak MB |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) console.log(r);
+  console.log(`\nPeer: ${version('pdftotext', ['-v'])}; ${version('tesseract', ['--version'])}.`);
+  console.log(`arkivtext totals (2 workers): ${JSON.stringify(w2.totals)}`);
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
