@@ -1,7 +1,64 @@
+/**
+ * `arkivtext normalize [FILE|-]`: the normalised text of a file (or stdin) on stdout.
+ * Invalid UTF-8 is decoded with U+FFFD and reported on stderr with exit code 1, text still printed.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { ArkivError } from '../errors.js';
+import { decodeText, normalize, readTextFile } from '../normalise/index.js';
 import { EXIT, type Command } from './io.js';
 
-// Placeholder until the stage lands.
-export const normalizeCommand: Command = async (_args, io) => {
-  io.stderr.write('arkivtext normalize: not available yet\n');
-  return EXIT.FAILED;
+const USAGE = `usage: arkivtext normalize [FILE|-]
+
+Prints FILE (or standard input, for - or no FILE) normalised: Unicode NFC, ligatures expanded,
+mojibake (UTF-8 read as Latin-1/Windows-1252/1250) undone, split diacritics joined, soft hyphens,
+zero-width and control characters removed, odd spaces made plain, CRLF made LF.
+
+Exit code 0 on success, 1 when the file cannot be read or held invalid UTF-8 (then the text is
+still printed, with U+FFFD for the bad bytes), 2 on bad usage.
+
+options:
+  -h, --help   this help
+`;
+
+async function readAll(stream: Readable): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+export const normalizeCommand: Command = async (args, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    io.stderr.write(`arkivtext normalize: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+    return EXIT.USAGE;
+  }
+  if (parsed.values.help) {
+    io.stdout.write(USAGE);
+    return EXIT.OK;
+  }
+  if (parsed.positionals.length > 1) {
+    io.stderr.write(`arkivtext normalize: one FILE at most, got ${parsed.positionals.length}\n\n${USAGE}`);
+    return EXIT.USAGE;
+  }
+  const file = parsed.positionals[0] ?? '-';
+  const name = file === '-' ? '<stdin>' : file;
+  let input: { text: string; invalidBytes: number };
+  try {
+    input = file === '-' ? decodeText(await readAll(io.stdin)) : await readTextFile(resolve(io.cwd, file));
+  } catch (err) {
+    // Name the file as the user wrote it, not the resolved path.
+    const why = err instanceof ArkivError ? err.message.slice(err.file ? err.file.length + 2 : 0) : String(err);
+    io.stderr.write(`arkivtext: ${name}: ${why}\n`);
+    return EXIT.FAILED;
+  }
+  io.stdout.write(normalize(input.text));
+  if (input.invalidBytes > 0) {
+    io.stderr.write(`arkivtext: ${name}: ${input.invalidBytes} invalid UTF-8 bytes replaced with U+FFFD\n`);
+    return EXIT.FAILED;
+  }
+  return EXIT.OK;
 };

@@ -1,0 +1,90 @@
+/**
+ * How implausible a stretch of text is — the measure that decides whether re-decoding a suspected
+ * mojibake segment is an improvement (the idea of ftfy: never trust a replacement table; compare the
+ * text before and after and keep the decoding only when it is plainly less weird).
+ *
+ * The score is a sum of small penalties for things that are rare in real text but typical of UTF-8
+ * shown through a single-byte code page: C1 controls, "lead" letters such as `Ã Â â` directly
+ * followed by a symbol or punctuation standing for a continuation byte, a lowercase letter running
+ * into an accented capital (`fÃ`), stray spacing accents, and letters of unrelated scripts glued to
+ * Latin ones (what a wrong decoding produces).
+ */
+
+/** Letters that stand for the lead bytes of almost all real-world mojibake (U+0080–U+07FF, U+2000–U+2FFF). */
+const STRONG_LEADS = new Set(['Ã', 'Â', 'Ă', 'â']);
+
+/**
+ * Punctuation that legitimately follows a word-final capital (Portuguese `IRMÃ”`, `AMANHÃ»`), so
+ * after a strong lead at a word's end it is evidence only when the text is known to be mojibake.
+ */
+const WORD_END_CAUTIOUS = new Set(['”', '’', '»', '›', '™', '©', '´', '\u00a0', '‘', '“', '„']);
+
+const C1 = /[\u0080-\u009f]/;
+/** Symbols that on their own are rare in running text but common as mojibake continuation bytes. */
+const RARE_SYMBOLS = new Set([...'¤¦¨¯¸¹²³ª¬¶¿¡¢¥ƒˆ˜‰‹›†‡ˇ˘˛˝¼¾']);
+
+const LATIN_LETTER = /^[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]$/;
+const LETTER = /^\p{L}$/u;
+const MARK = /^\p{M}$/u;
+const UPPER = /^\p{Lu}$/u;
+const LOWER = /^\p{Ll}$/u;
+const WORDISH = /^[\p{L}\p{N}]$/u;
+const ODD = /^[\p{Co}\p{Cn}\p{Cs}\ufffd]$/u;
+
+export interface BadnessContext {
+  /** Whether the cont set contains the character (a continuation byte of some code page). */
+  isCont: (ch: string) => boolean;
+  /** Whether the character stands for a UTF-8 lead byte. */
+  isLead: (ch: string) => boolean;
+  /**
+   * The whole text already shows unambiguous mojibake: then an accented capital followed by closing
+   * punctuation at a word's end (`SJÃ–` for SJÖ) is taken as mojibake too; in clean text it is left
+   * (it may be Portuguese `IRMÃ”`).
+   */
+  textIsMojibake: boolean;
+}
+
+function charPenalty(ch: string): number {
+  if (C1.test(ch)) return 3;
+  if (ODD.test(ch)) return 3;
+  if (RARE_SYMBOLS.has(ch)) return 1;
+  return 0;
+}
+
+function pairPenalty(a: string, b: string, after: string, ctx: BadnessContext): number {
+  let p = 0;
+  if (ctx.isLead(a) && ctx.isCont(b)) {
+    if (STRONG_LEADS.has(a)) {
+      // `Ã Â Ă â` before a continuation character is the signature of mojibake.
+      const cautious = WORD_END_CAUTIOUS.has(b) && !WORDISH.test(after) && !ctx.textIsMojibake;
+      p += cautious ? 0 : 3;
+    } else if (C1.test(b) || RARE_SYMBOLS.has(b)) {
+      // Other accented letters before a rare symbol (`Ð¿`); before letters and ordinary
+      // punctuation (`Å–Ö`, `Ö”`) they are just text.
+      p += 2;
+    }
+  }
+  if (LOWER.test(a) && UPPER.test(b) && b > '\u007f') p += 1;
+  if (MARK.test(b) && !LETTER.test(a) && !MARK.test(a)) p += 2;
+  const la = LATIN_LETTER.test(a);
+  const lb = LATIN_LETTER.test(b);
+  if ((la && LETTER.test(b) && !lb) || (lb && LETTER.test(a) && !la)) p += 2;
+  return p;
+}
+
+/**
+ * Badness of `segment` between the characters `left` and `right` (empty at the text's edges), with
+ * `afterRight` the character after `right` (for the word-final test of the last pair).
+ */
+export function badness(left: string, segment: string, right: string, afterRight: string, ctx: BadnessContext): number {
+  const chars = Array.from(segment);
+  let score = 0;
+  for (const ch of chars) score += charPenalty(ch);
+  const seq = left ? [left, ...chars] : chars;
+  if (right) seq.push(right);
+  for (let i = 0; i + 1 < seq.length; i++) {
+    const after = i + 2 < seq.length ? seq[i + 2]! : afterRight;
+    score += pairPenalty(seq[i]!, seq[i + 1]!, after, ctx);
+  }
+  return score;
+}

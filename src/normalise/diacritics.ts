@@ -1,0 +1,95 @@
+/**
+ * Diacritics that a PDF text layer split off their letter: a spacing accent (`¨ ˚ ´ ˆ ˜ ˇ ¸`) drawn
+ * as its own glyph right before or after the letter (`a¨`, `¨a`, `o¨`, `´e`), or a combining mark
+ * separated from its letter by a space (`a ̈`). They become the composed letter (`ä`, `ö`, `é`).
+ *
+ * Only compositions that occur in Swedish text and names are made, so a spacing accent used as
+ * something else stays: `´` is widely typed as an apostrophe on Swedish keyboards (`Ica´s`), hence
+ * it only composes with `e`. When letters on both sides could take the accent, the document's own
+ * habit decides (text layers put accents consistently before or after), counted from the cases
+ * where only one side could.
+ */
+import type { Edit } from './edits.js';
+
+export const DIACRITIC = 'diacritic';
+
+/** Spacing accent → the combining mark it stands for. */
+const SPACING_TO_COMBINING: Record<string, string> = {
+  '\u00a8': '\u0308', // ¨ diaeresis
+  '\u02da': '\u030a', // ˚ ring above
+  '\u00b4': '\u0301', // ´ acute
+  '\u02c6': '\u0302', // ˆ circumflex
+  '\u02dc': '\u0303', // ˜ tilde
+  '\u02c7': '\u030c', // ˇ caron
+  '\u00b8': '\u0327', // ¸ cedilla
+};
+
+/** Combining mark → the base letters it may be composed with here. */
+const BASES: Record<string, string> = {
+  '\u0308': 'aeiouyAEIOUY',
+  '\u030a': 'aAuU',
+  '\u0301': 'eE',
+  '\u0300': 'aeuAEU',
+  '\u0302': 'aeiouAEIOU',
+  '\u0303': 'anoANO',
+  '\u030c': 'csznreCSZNRE',
+  '\u0327': 'cCsS',
+};
+
+const MARKS = /[\u00a8\u02da\u00b4\u02c6\u02dc\u02c7\u00b8]| [\u0300\u0301\u0302\u0303\u0308\u030a\u030c\u0327]/g;
+export const DIACRITIC_TRIGGER = '\\u00a8\\u02da\\u00b4\\u02c6\\u02dc\\u02c7\\u00b8\\u0300-\\u036f';
+
+function compose(letter: string, combining: string): string | undefined {
+  if (!BASES[combining]?.includes(letter)) return undefined;
+  const composed = (letter + combining).normalize('NFC');
+  return composed.length === 1 ? composed : undefined;
+}
+
+export function diacriticEdits(text: string): Edit[] {
+  MARKS.lastIndex = 0;
+  const matches: RegExpExecArray[] = [];
+  for (let m = MARKS.exec(text); m !== null; m = MARKS.exec(text)) matches.push(m);
+  if (matches.length === 0) return [];
+
+  // The document's habit: accents after their letter (the Unicode order) unless the unambiguous
+  // cases say the text layer puts them first.
+  let before = 0;
+  let after = 0;
+  for (const m of matches) {
+    if (m[0].length !== 1) continue;
+    const combining = SPACING_TO_COMBINING[m[0]]!;
+    const prev = compose(text.charAt(m.index - 1), combining) !== undefined;
+    const next = compose(text.charAt(m.index + 1), combining) !== undefined;
+    if (prev && !next) after++;
+    else if (next && !prev) before++;
+  }
+  const preferNext = before > after;
+
+  const edits: Edit[] = [];
+  let consumedTo = 0; // letters before this index already belong to an edit
+  for (const m of matches) {
+    const i = m.index;
+    if (i < consumedTo) continue;
+    if (m[0].length === 2) {
+      // letter, space, combining mark
+      const combining = m[0].charAt(1);
+      const composed = i - 1 >= consumedTo ? compose(text.charAt(i - 1), combining) : undefined;
+      if (composed !== undefined) {
+        edits.push({ offset: i - 1, length: 3, after: composed, kind: DIACRITIC });
+        consumedTo = i + 2;
+      }
+      continue;
+    }
+    const combining = SPACING_TO_COMBINING[m[0]]!;
+    const withPrev = i - 1 >= consumedTo ? compose(text.charAt(i - 1), combining) : undefined;
+    const withNext = compose(text.charAt(i + 1), combining);
+    if (withPrev !== undefined && (withNext === undefined || !preferNext)) {
+      edits.push({ offset: i - 1, length: 2, after: withPrev, kind: DIACRITIC });
+      consumedTo = i + 1;
+    } else if (withNext !== undefined) {
+      edits.push({ offset: i, length: 2, after: withNext, kind: DIACRITIC });
+      consumedTo = i + 2;
+    }
+  }
+  return edits;
+}

@@ -1,0 +1,91 @@
+/**
+ * The normalisation pipeline: which steps run in which order, the fast path for clean text, and
+ * passes until nothing changes (so the result is a fixed point: normalize is idempotent).
+ *
+ * Order matters: NFC before mojibake (a decomposed `A`+tilde is the `Ã` of mojibake too), mojibake
+ * before removing soft hyphens, C1 controls and no-break spaces (they are continuation bytes of
+ * mojibake: `Ã\u00AD` is `í`), ligatures after mojibake (it can produce them), NFC again last.
+ */
+import { composeEdits, applyEdits, type Edit } from './edits.js';
+import { DIACRITIC_TRIGGER, diacriticEdits } from './diacritics.js';
+import { EARLY_TRIGGER, LATE_TRIGGER, earlyInvisibleEdits, lateInvisibleEdits } from './invisibles.js';
+import { LIGATURE_TRIGGER, ligatureEdits } from './ligatures.js';
+import { mojibakeEdits, mojibakeTriggerSource } from './mojibake.js';
+import { nfcEdits } from './nfc.js';
+
+export interface NormalizeOptions {
+  /** Undo UTF-8 read as Latin-1 / Windows-1252 / Windows-1250, once or twice. Default true. */
+  mojibake?: boolean;
+  /** Expand U+FB00–U+FB06 ligatures. Default true. */
+  ligatures?: boolean;
+  /** Join diacritics a PDF text layer split off their letter. Default true. */
+  diacritics?: boolean;
+  /** Line ends, zero-width characters, soft hyphens, odd spaces, control characters. Default true. */
+  whitespace?: boolean;
+}
+
+type Step = (text: string) => Edit[];
+
+/** How many levels of mis-decoding are undone (UTF-8 read wrongly thrice is beyond saving). */
+const MOJIBAKE_LEVELS = 3;
+/** Passes of the whole pipeline; one suffices except when a removal joins two halves of damage. */
+const MAX_PASSES = 4;
+
+/**
+ * Everything in text that needs no work is in these ranges: ASCII printables, Latin-1 letters and
+ * symbols except the spacing accents, Latin Extended and IPA, general punctuation (dashes, quotes,
+ * bullets) and currency signs — none of them changes under NFC on its own, and none is touched by a
+ * step unless a mojibake lead is followed by a continuation character (the second alternative).
+ */
+const SAFE = '\\t\\n\\u0020-\\u007e\\u00a1-\\u00a7\\u00a9-\\u00ac\\u00ae-\\u00b3\\u00b5-\\u00b7\\u00b9-\\u02c5\\u02c8-\\u02d9\\u02db\\u02dd-\\u02ff\\u2010-\\u2027\\u2030-\\u205e\\u20a0-\\u20c0';
+
+let trigger: RegExp | undefined;
+
+/** One precompiled test: is there anything at all to do in this text? */
+function needsWork(text: string): boolean {
+  trigger ??= new RegExp(`[^${SAFE}]|${mojibakeTriggerSource()}`);
+  return trigger.test(text);
+}
+
+function steps(options: NormalizeOptions): Step[] {
+  const on = (flag: boolean | undefined): boolean => flag !== false;
+  const list: Step[] = [];
+  if (on(options.whitespace)) list.push(earlyInvisibleEdits);
+  list.push(nfcEdits);
+  if (on(options.mojibake)) {
+    for (let level = 0; level < MOJIBAKE_LEVELS; level++) list.push(mojibakeEdits);
+  }
+  if (on(options.whitespace)) list.push(lateInvisibleEdits);
+  if (on(options.ligatures)) list.push(ligatureEdits);
+  if (on(options.diacritics)) list.push(diacriticEdits);
+  list.push(nfcEdits);
+  return list;
+}
+
+export interface PipelineResult {
+  text: string;
+  /** Edits against the input, or undefined when not tracked. */
+  edits: Edit[] | undefined;
+}
+
+export function runPipeline(input: string, options: NormalizeOptions, track: boolean): PipelineResult {
+  if (!needsWork(input)) return { text: input, edits: track ? [] : undefined };
+  const list = steps(options);
+  let text = input;
+  let edits: Edit[] = [];
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const start = text;
+    for (const step of list) {
+      const stepEdits = step(text);
+      if (stepEdits.length === 0) continue;
+      const next = applyEdits(text, stepEdits);
+      if (track) edits = composeEdits(input, edits, stepEdits, next);
+      text = next;
+    }
+    if (text === start || !needsWork(text)) break;
+  }
+  return { text, edits: track ? edits : undefined };
+}
+
+// Referenced so the trigger ranges above stay in step with what the steps act on (see the tests).
+export const STEP_TRIGGERS = [EARLY_TRIGGER, LATE_TRIGGER, LIGATURE_TRIGGER, DIACRITIC_TRIGGER] as const;
