@@ -15,8 +15,12 @@ import type { Cluster, ClusterMember, ClusterOptions, DedupeDoc, DocSketch } fro
 export const DEFAULT_THRESHOLD = 0.5;
 export const DEFAULT_CONTAINMENT = 0.75;
 export const DEFAULT_MIN_SHARE = 0.4;
-/** A neighbour this much longer (or more) makes a contained document "partial". */
-const PARTIAL_LENGTH_RATIO = 1.15;
+/**
+ * A neighbour this much longer (in folded characters, so layout does not count) makes a contained
+ * document "partial". A revision that reworded sentences stays within a few percent; an extract or
+ * the version before pages were added is shorter by much more.
+ */
+const PARTIAL_LENGTH_RATIO = 1.25;
 
 export function sketchDoc(doc: DedupeDoc, options?: FingerprintOptions): DocSketch {
   if (typeof doc.text !== 'string') throw new ArkivError('INVALID_INPUT', 'document has no text', { file: doc.id });
@@ -135,7 +139,7 @@ export function clusterSketches(sketches: DocSketch[], options?: ClusterOptions)
     partial: (graph[i] ?? []).some((nb) => {
       const other = sketches[nb.index];
       const mine = nb.flipped ? nb.edge.containsB : nb.edge.containsA;
-      return other !== undefined && other.length >= sketch.length * PARTIAL_LENGTH_RATIO && mine >= o.containment;
+      return other !== undefined && other.fingerprint.length >= sketch.fingerprint.length * PARTIAL_LENGTH_RATIO && mine >= o.containment;
     }),
   }));
   const order = ranked.map((_, i) => i).sort((a, b) => betterFirst(ranked[a] as RankedDoc, ranked[b] as RankedDoc));

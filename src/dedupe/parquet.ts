@@ -80,7 +80,9 @@ export function exportParquet(sketches: DocSketch[], dir: string, banding: Bandi
       columnData: [
         { name: 'id', data: ids },
         { name: 'band', data: bandNo },
-        { name: 'band_hash', data: bandHash },
+        // A plain array: hyparquet-writer 0.17 maps numbers to the signed INT32 bits of a UINT_32,
+        // but passes a Uint32Array through unchanged and then rejects values ≥ 2^31.
+        { name: 'band_hash', data: Array.from(bandHash) },
       ],
     });
   } catch (cause) {

@@ -53,8 +53,9 @@ const CRITERIA: Criterion[] = [
   },
   {
     name: 'length',
-    compare: (a, b) => a.sketch.length - b.sketch.length,
-    explain: (a, b) => `longest (${a.sketch.length} over ${b.sketch.length} chars)`,
+    // Folded length (letters and digits), so white space and layout do not make a version "longer".
+    compare: (a, b) => a.sketch.fingerprint.length - b.sketch.fingerprint.length || a.sketch.length - b.sketch.length,
+    explain: (a, b) => `longest (${a.sketch.fingerprint.length} over ${b.sketch.fingerprint.length} letters and digits)`,
   },
 ];
 

@@ -27,6 +27,8 @@ export interface IndexMatch {
 
 export interface DedupeIndex {
   readonly path: string;
+  /** The LSH banding fixed when the index was made. */
+  readonly banding: Banding;
   /** Number of documents in the index. */
   readonly size: number;
   /** Adds (or replaces, by id) one document or sketch; returns the sketch stored. */
@@ -171,6 +173,7 @@ export function openIndex(path: string, options: OpenIndexOptions = {}): DedupeI
 
   return {
     path,
+    banding,
     get size() {
       ensureOpen();
       return (count.get() as { n: number }).n;
