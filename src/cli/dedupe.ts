@@ -2,7 +2,7 @@
  * `arkivtext dedupe PATH…`: cluster the versions of documents. Exit 0 when every input was read,
  * 1 when some could not be (each named on stderr; the rest are still clustered), 2 on wrong usage.
  */
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   bandingFor,
@@ -145,7 +145,7 @@ export const dedupeCommand: Command = async (args, io) => {
   let clusters: Cluster[];
   try {
     if (values.index !== undefined) {
-      index = openIndex(values.index);
+      index = openIndex(resolve(io.cwd, values.index));
       index.addMany(sketches);
       const mine = new Set(sketches.map((s) => s.id));
       // Clusters over the whole archive, shown where they hold a document of this run.
@@ -156,7 +156,7 @@ export const dedupeCommand: Command = async (args, io) => {
     if (values.export !== undefined) {
       const all = index ? index.sketches() : sketches;
       const banding = index ? index.banding : bandingFor(resolveOptions({ threshold }), all[0]?.fingerprint.signature.length ?? DEFAULT_PERMUTATIONS);
-      const done = exportParquet(all, values.export, banding);
+      const done = exportParquet(all, resolve(io.cwd, values.export), banding);
       io.stderr.write(`arkivtext dedupe: wrote ${done.documents} signatures to ${done.signatures} and ${done.bandRows} band rows (${banding.bands} bands × ${banding.rows} rows) to ${done.bands}\n`);
     }
   } catch (err) {

@@ -1,0 +1,114 @@
+import { copyFile, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dedupeCommand } from '../src/cli/dedupe.js';
+import type { CliIO } from '../src/cli/io.js';
+import { SEED } from './dedupe-helpers.js';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+let root: string;
+
+interface Json {
+  clusters: { id: string; canonical: { path: string; reason: string }; members: { path: string; similarity: number; containment: number }[] }[];
+}
+
+function io(): CliIO & { out: () => string; err: () => string } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let o = '';
+  let e = '';
+  stdout.on('data', (d: Buffer) => (o += d.toString()));
+  stderr.on('data', (d: Buffer) => (e += d.toString()));
+  return { stdin: new PassThrough(), stdout, stderr, stderrIsTTY: false, cwd: root, out: () => o, err: () => e };
+}
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'arkiv-cli-dedupe-'));
+  await mkdir(join(root, 'archive', 'scans'), { recursive: true });
+  await copyFile(join(FIXTURES, SEED.s000), join(root, 'archive', '000.txt'));
+  await copyFile(join(FIXTURES, SEED.ocr001), join(root, 'archive', 'scans', '001-ocr.txt'));
+  await copyFile(join(FIXTURES, SEED.s002), join(root, 'archive', '002.txt'));
+  await copyFile(join(FIXTURES, SEED.s003), join(root, 'archive', '003.txt'));
+  await copyFile(join(FIXTURES, SEED.s004), join(root, 'archive', 'scans', '004.txt'));
+  await writeFile(join(root, 'archive', 'notes.md'), 'not an input');
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+function paths(json: Json): string[][] {
+  return json.clusters.map((c) => c.members.map((m) => m.path).sort());
+}
+
+describe('arkivtext dedupe', () => {
+  it('--json: the seed and the OCR of its scan cluster, the rest are single, every input once', async () => {
+    const t = io();
+    expect(await dedupeCommand(['archive', '--json'], t)).toBe(0);
+    const json = JSON.parse(t.out()) as Json;
+    expect(paths(json).sort()).toEqual([
+      ['archive/000.txt', 'archive/scans/001-ocr.txt'],
+      ['archive/002.txt'],
+      ['archive/003.txt'],
+      ['archive/scans/004.txt'],
+    ]);
+    const pair = json.clusters.find((c) => c.members.length === 2);
+    expect(pair?.canonical.path).toBe('archive/000.txt');
+    // .txt origin is estimated from the text, and the reason says so.
+    expect(pair?.canonical.reason).toMatch(/^born-digital \(estimated: .*å\/ä\/ö per 100 letters.*\) over OCR$/);
+    expect(pair?.members[1]?.similarity).toBeGreaterThan(0.6);
+    expect(t.err()).toContain('1 file(s) in the folders are neither .txt nor .pdf');
+  });
+
+  it('reports unreadable inputs on stderr, clusters the rest, and exits 1', async () => {
+    await writeFile(join(root, 'archive', 'empty.txt'), '');
+    const t = io();
+    expect(await dedupeCommand(['archive', 'missing.txt', 'archive/notes.md', '--json'], t)).toBe(1);
+    expect(t.err()).toContain('missing.txt: no such file or folder');
+    expect(t.err()).toContain('notes.md: not a .txt or .pdf file');
+    expect(t.err()).toMatch(/empty\.txt/);
+    const json = JSON.parse(t.out()) as Json;
+    expect(json.clusters.flatMap((c) => c.members)).toHaveLength(5);
+  });
+
+  it('prints a readable table without --json', async () => {
+    const t = io();
+    expect(await dedupeCommand(['archive/000.txt', 'archive/scans/001-ocr.txt', 'archive/002.txt'], t)).toBe(0);
+    const out = t.out();
+    expect(out).toContain('2 clusters: 1 with versions, 1 single document');
+    expect(out).toMatch(/#1 {2}2 versions — canonical: archive\/000\.txt/);
+    expect(out).toMatch(/\* archive\/000\.txt +1\.000 +1\.000/);
+  });
+
+  it('--index: documents of an earlier run are matched and stay in the index', async () => {
+    const first = io();
+    expect(await dedupeCommand(['archive/000.txt', 'archive/002.txt', '--index', 'dedupe.sqlite', '--json'], first)).toBe(0);
+    expect(paths(JSON.parse(first.out()) as Json)).toEqual([['archive/000.txt'], ['archive/002.txt']]);
+    const second = io();
+    expect(await dedupeCommand(['archive/scans/001-ocr.txt', '--index', 'dedupe.sqlite', '--json'], second)).toBe(0);
+    // Only clusters holding a document of this run are shown; the earlier 000 is its canonical.
+    const json = JSON.parse(second.out()) as Json;
+    expect(paths(json)).toEqual([['archive/000.txt', 'archive/scans/001-ocr.txt']]);
+    expect(json.clusters[0]?.canonical.path).toBe('archive/000.txt');
+  });
+
+  it('--export DIR writes the Parquet files', async () => {
+    const t = io();
+    expect(await dedupeCommand(['archive', '--export', 'parquet', '--json'], t)).toBe(0);
+    expect((await stat(join(root, 'parquet', 'signatures.parquet'))).size).toBeGreaterThan(1000);
+    expect((await stat(join(root, 'parquet', 'bands.parquet'))).size).toBeGreaterThan(100);
+    expect(t.err()).toMatch(/wrote 5 signatures .* band rows \(\d+ bands × \d+ rows\)/);
+  });
+
+  it('refuses wrong usage with exit 2', async () => {
+    const t = io();
+    expect(await dedupeCommand([], t)).toBe(2);
+    expect(await dedupeCommand(['archive', '--threshold', '1.5'], t)).toBe(2);
+    expect(t.err()).toContain("--threshold must be a number in (0, 1], got '1.5'");
+    expect(await dedupeCommand(['archive', '--bogus'], t)).toBe(2);
+    const h = io();
+    expect(await dedupeCommand(['--help'], h)).toBe(0);
+    expect(h.out()).toContain('usage: arkivtext dedupe PATH…');
+  });
+});
