@@ -47,7 +47,7 @@ describe('arkivtext run', () => {
     ]);
     expect(lines.slice(3)).toEqual([
       'arkivtext run: clustering 2 documents',
-      expect.stringMatching(/^arkivtext run: 2 inputs, 2 ok, 0 failed; 1 page \(0 OCR\); 1 cluster; \d+\.\d s\. Report: .*\/out\/report\.md$/),
+      expect.stringMatching(/^arkivtext run: 2 inputs, 2 ok, 0 failed; 1 page \(0 OCR\); 1 document with several versions; \d+\.\d s\. Report: .*\/out\/report\.md$/),
       '',
     ]);
     expect(t.out()).toBe('');

@@ -72,7 +72,7 @@ describe('runArchive with stand-in stages', () => {
     expect(report.inputs.find((i) => i.path === 'text/minutes.txt')?.warnings).toEqual([
       '2 bytes not valid UTF-8, replaced by U+FFFD (the file may be in another encoding, e.g. Windows-1252)',
     ]);
-    expect(report.totals).toMatchObject({ inputs: 7, ok: 4, failed: 3, skipped: 0, warned: 2, pages: 3, ocrPages: 1, corrections: 4, clusters: 1, duplicates: 2, ignored: 0 });
+    expect(report.totals).toMatchObject({ inputs: 7, ok: 4, failed: 3, skipped: 0, warned: 2, pages: 3, ocrPages: 1, corrections: 4, clusters: 2, versioned: 1, duplicates: 2, ignored: 0 });
 
     expect(await readFile(join(out, 'pdf/budget.pdf.txt'), 'utf8')).toBe('Budget 2020 for the school\fpage two');
     const record = JSON.parse(await readFile(join(out, 'pdf/budget.pdf.json'), 'utf8')) as InputRecord;
@@ -109,17 +109,23 @@ describe('runArchive with stand-in stages', () => {
           { path: 'text/budget-0cr.txt', similarity: 0.9, containment: 1 },
         ],
       },
+      // A document without other versions is a cluster of one (as in dedupe --json).
+      { id: 'c2', canonical: { path: 'text/minutes.txt', reason: 'born-digital' }, members: [{ path: 'text/minutes.txt', similarity: 1, containment: 1 }] },
     ]);
     const byPath = Object.fromEntries(report.inputs.map((i) => [i.path, [i.cluster, i.canonical]]));
     expect(byPath['pdf/budget.pdf']).toEqual(['c1', true]);
     expect(byPath['text/budget-0cr.txt']).toEqual(['c1', false]);
-    expect(byPath['text/minutes.txt']).toEqual([undefined, undefined]);
+    expect(byPath['text/minutes.txt']).toEqual(['c2', true]);
+    expect(byPath['pdf/broken.pdf']).toEqual([undefined, undefined]);
     expect(JSON.parse(await readFile(join(out, 'report.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(report)));
     const md = await readFile(join(out, 'report.md'), 'utf8');
     expect(md).toContain('7 inputs: 4 ok, 3 failed');
     expect(md).toContain('| pdf/sub/BUDGET-scan.PDF | ok | 1 (1 OCR) | 1 | c1 | no | 1 |');
     expect(md).toContain('- `pdf/broken.pdf`: CORRUPT_PDF: pdf/broken.pdf (page 2): the PDF structure is damaged');
     expect(md).toContain('Canonical: `pdf/budget.pdf`, born-digital.');
+    expect(md).toContain('1 document with several versions (2 duplicates)');
+    expect(md).toContain('The other 1 input read have no other version here.');
+    expect(md).not.toContain('### c2');
   });
 
   it('reuses current outputs on a rerun (same clusters, files untouched) and redoes all with force', async () => {

@@ -51,7 +51,7 @@ export function summaryLine(report: RunReport): string {
   return (
     `arkivtext run: ${t.inputs} inputs, ${t.ok} ok, ${t.failed} failed` +
     `${t.skipped ? `, ${t.skipped} reused` : ''}; ${t.pages} page${t.pages === 1 ? '' : 's'} (${t.ocrPages} OCR); ` +
-    `${t.clusters} cluster${t.clusters === 1 ? '' : 's'}; ${t.seconds.toFixed(1)} s. Report: ${resolve(report.out, 'report.md')}\n`
+    `${t.versioned} document${t.versioned === 1 ? '' : 's'} with several versions; ${t.seconds.toFixed(1)} s. Report: ${resolve(report.out, 'report.md')}\n`
   );
 }
 

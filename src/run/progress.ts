@@ -29,7 +29,6 @@ export function describeInput(input: InputReport): string {
   if (input.pages !== undefined) parts.push(`${input.pages} page${input.pages === 1 ? '' : 's'}${input.ocrPages ? `, ${input.ocrPages} OCR` : ''}`);
   if (input.corrections !== undefined) parts.push(`${input.corrections} correction${input.corrections === 1 ? '' : 's'}`);
   if (input.warnings.length > 0) parts.push(`${input.warnings.length} warning${input.warnings.length === 1 ? '' : 's'}`);
-  if (input.cluster) parts.push(`cluster ${input.cluster}`);
   parts.push(`${input.seconds.toFixed(1)} s`);
   return `${input.skipped ? 'reused' : 'ok'} ${input.path} (${parts.join(', ')})`;
 }

@@ -7,17 +7,15 @@ import type { ClusterReport, InputReport, RunReport, RunTotals } from './types.j
 import type { IgnoredEntry } from './walk.js';
 
 /**
- * Clusters as dedupe --json shows them, with ids as paths; only clusters of two or more inputs:
- * a document without versions is not a cluster worth listing (its input has no `cluster`).
+ * Clusters as dedupe --json shows them, with ids as paths. Every document is in one, so a
+ * document without other versions is a cluster of one, of which it is the canonical.
  */
 export function clusterReports(clusters: ClusterLike[]): ClusterReport[] {
-  return clusters
-    .filter((c) => c.members.length > 1)
-    .map((c) => ({
-      id: c.id,
-      canonical: { path: c.canonical.id, reason: c.canonical.reason },
-      members: c.members.map((m) => ({ path: m.id, similarity: m.similarity, containment: m.containment })),
-    }));
+  return clusters.map((c) => ({
+    id: c.id,
+    canonical: { path: c.canonical.id, reason: c.canonical.reason },
+    members: c.members.map((m) => ({ path: m.id, similarity: m.similarity, containment: m.containment })),
+  }));
 }
 
 /** Marks each input with its cluster and whether it is the canonical version (in place). */
@@ -46,6 +44,7 @@ export function computeTotals(inputs: InputReport[], clusters: ClusterReport[], 
     ocrPages: sum((i) => i.ocrPages),
     corrections: sum((i) => i.corrections),
     clusters: clusters.length,
+    versioned: clusters.filter((c) => c.members.length > 1).length,
     duplicates: clusters.reduce((n, c) => n + c.members.length - 1, 0),
     seconds,
     timings,
@@ -77,7 +76,7 @@ export function renderMarkdown(report: RunReport): string {
   lines.push(
     `${plural(t.inputs, 'input')}: ${t.ok} ok, ${t.failed} failed${t.skipped ? ` (${t.skipped} reused from the last run)` : ''} · ` +
       `${plural(t.pages, 'PDF page')} (${t.ocrPages} OCR) · ${plural(t.corrections, 'correction')} · ` +
-      `${plural(t.clusters, 'cluster')} of versions · ${t.seconds.toFixed(1)} s`,
+      `${plural(t.versioned, 'document')} with several versions (${t.duplicates} duplicate${t.duplicates === 1 ? '' : 's'}) · ${t.seconds.toFixed(1)} s`,
     '',
   );
 
@@ -91,9 +90,13 @@ export function renderMarkdown(report: RunReport): string {
   }
   lines.push('');
 
-  lines.push('## Clusters', '');
-  if (report.clusters.length === 0) lines.push('No two inputs are versions of one document.', '');
-  for (const cluster of report.clusters) {
+  lines.push('## Versions of one document', '');
+  const versioned = report.clusters.filter((c) => c.members.length > 1);
+  if (versioned.length === 0) lines.push('No two inputs are versions of one document.', '');
+  else if (versioned.length < report.clusters.length) {
+    lines.push(`The other ${plural(report.clusters.length - versioned.length, 'input')} read have no other version here.`, '');
+  }
+  for (const cluster of versioned) {
     lines.push(`### ${cluster.id}: ${plural(cluster.members.length, 'version')}`, '');
     lines.push(`Canonical: ${code(cluster.canonical.path)}, ${cluster.canonical.reason}.`, '');
     lines.push('| member | similarity | containment |', '| --- | ---: | ---: |');
@@ -141,7 +144,7 @@ export function renderMarkdown(report: RunReport): string {
     ['PDF pages', String(t.pages)],
     ['OCR pages', String(t.ocrPages)],
     ['corrections', String(t.corrections)],
-    ['clusters / duplicates', `${t.clusters} / ${t.duplicates}`],
+    ['documents / with several versions / duplicates', `${t.clusters} / ${t.versioned} / ${t.duplicates}`],
     ['reading inputs', `${t.timings.inputs.toFixed(1)} s`],
     ['clustering', `${t.timings.cluster.toFixed(2)} s`],
     ...(t.timings.index > 0 ? ([['index', `${t.timings.index.toFixed(2)} s`]] as [string, string][]) : []),

@@ -49,7 +49,7 @@ export interface InputReport {
   pages?: number;
   ocrPages?: number;
   corrections?: number;
-  /** Id of the input's cluster, when it has near-duplicates. */
+  /** Id of the input's cluster (the canonical's path, as in dedupe); absent for failed inputs. */
   cluster?: string;
   /** Whether the input is its cluster's canonical version. */
   canonical?: boolean;
@@ -81,8 +81,9 @@ export interface RunTotals {
   pages: number;
   ocrPages: number;
   corrections: number;
-  /** Clusters with more than one member, and the members that are not canonical. */
+  /** Clusters (distinct documents), those with more than one version, and the non-canonical members. */
   clusters: number;
+  versioned: number;
   duplicates: number;
   seconds: number;
   /** Seconds spent per stage: processing inputs (wall clock), clustering, writing the report. */
