@@ -5,6 +5,7 @@
 //   two-column.txt   what a reader reads on those pages (reading order, header/footer left out),
 //                    pages separated by form feeds — the truth the extractor is held to.
 //   stamp.pdf        a page with a few typed words only (to lay over a scan: a "hybrid" page).
+//   zero-pages.pdf   a well-formed PDF with an empty page tree.
 // The other fixtures are assembled with poppler/qpdf by make-pdf-fixtures.sh.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 
@@ -114,6 +115,9 @@ writePdf(`${out}/stamp.pdf`, [[
   text(330, 809, 9, 'Handläggare Anna Svensson, kommunledningen'),
 ].join('\n')]);
 
+// A structurally valid PDF whose page tree is empty.
+writePdf(`${out}/zero-pages.pdf`, []);
+
 /** Helvetica advance widths for the characters of the title (from the standard AFM). */
 function widthOf(s) {
   const w = { ' ': 278, L: 556, a: 556, r: 333, n: 556, d: 556, e: 556, f: 278, ö: 556, ä: 556, i: 222, t: 278, g: 556, o: 556, '–': 556, p: 556, å: 556 };
@@ -124,4 +128,4 @@ function widthOf(s) {
   }
   return sum;
 }
-console.log(`wrote ${out}/two-column.pdf (${pageCount} pages), two-column.txt, stamp.pdf`);
+console.log(`wrote ${out}/two-column.pdf (${pageCount} pages), two-column.txt, stamp.pdf, zero-pages.pdf`);

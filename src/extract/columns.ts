@@ -17,16 +17,23 @@ export interface Gutter {
   end: number;
 }
 
-/** Narrowest white strip between two columns, in font sizes. */
+/**
+ * Narrowest and widest white strip between two columns, in font sizes. Typeset columns are one to
+ * three ems apart (more where ragged lines fall short); a far wider strip is the gap between a
+ * form's labels and its values.
+ */
 const MIN_GUTTER = 0.6;
+const MAX_GUTTER = 10;
 /** How many fragments must sit on each side, and how many baselines must have text on both sides. */
 const MIN_SIDE_FRAGMENTS = 3;
 const MIN_SHARED_LINES = 2;
 /**
- * Prose columns fill their width: the median line of each side spans at least this share of the
- * side. A form ("Datum:   2021-08-31") has a gutter too, but short labels; it must be read across.
+ * Prose columns fill their width with words: the median line of each side spans at least this
+ * share of the side and has at least this many words. A form ("Datum   2021-08-31") has a white
+ * strip too, but one- or two-word cells; it must be read across.
  */
 const MIN_FILL = 0.5;
+const MIN_WORDS_PER_LINE = 3;
 
 /**
  * Looks for a vertical white strip in the middle half of the text area that (almost) no fragment
@@ -59,13 +66,15 @@ export function findGutter(fragments: readonly Fragment[]): Gutter | undefined {
       runStart = -1;
     }
   }
-  if (!best || best.end - best.start < MIN_GUTTER * size) return undefined;
+  if (!best || best.end - best.start < MIN_GUTTER * size || best.end - best.start > MAX_GUTTER * size) return undefined;
   const g = best;
   const leftSide = body.filter((f) => f.x1 <= g.start + 1);
   const rightSide = body.filter((f) => f.x0 >= g.end - 1);
   if (leftSide.length < MIN_SIDE_FRAGMENTS || rightSide.length < MIN_SIDE_FRAGMENTS) return undefined;
   const fill = (side: Fragment[], width: number): number => (median(side.map((f) => f.x1 - f.x0)) ?? 0) / Math.max(width, 1);
   if (fill(leftSide, g.start - left) < MIN_FILL || fill(rightSide, right - g.end) < MIN_FILL) return undefined;
+  const words = (side: Fragment[]): number => median(side.map((f) => f.text.split(' ').length)) ?? 0;
+  if (words(leftSide) < MIN_WORDS_PER_LINE || words(rightSide) < MIN_WORDS_PER_LINE) return undefined;
   const leftLines = new Set(leftSide.map((f) => f.line));
   const shared = new Set(rightSide.filter((f) => leftLines.has(f.line)).map((f) => f.line));
   if (shared.size < MIN_SHARED_LINES) return undefined;

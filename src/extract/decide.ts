@@ -12,7 +12,7 @@ export interface PageDecision {
   reasons: string[];
 }
 
-/** Fewer letters than this is no text layer to speak of (a page number, a stamp). */
+/** Fewer characters (or letters) than this is no text layer to speak of (a page number, a date). */
 export const MIN_LETTERS = 30;
 /** This share of replacement/private-use/control characters means the layer's encoding is broken. */
 export const MAX_BAD_SHARE = 0.05;
@@ -31,12 +31,13 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
 /** Why a text layer cannot be used, or undefined when it can. */
 export function layerProblem(score: TextScore): string | undefined {
-  if (score.letters < MIN_LETTERS) return score.chars === 0 ? 'no text layer' : `text layer has only ${score.letters} letters`;
+  if (score.chars < MIN_LETTERS) return score.chars === 0 ? 'no text layer' : `text layer has only ${score.chars} characters`;
   if (score.badShare > MAX_BAD_SHARE) return `text layer is garbage: ${pct(score.badShare)} replacement/private-use/control characters (font without a ToUnicode map?)`;
   if (score.cidRefs >= 3) return `text layer is garbage: ${score.cidRefs} (cid:…) glyph references (font without a ToUnicode map)`;
   if (score.words >= MIN_WORDS_TO_JUDGE && score.wordShare < MIN_WORD_SHARE) {
     return `text layer is garbage: only ${pct(score.wordShare)} of ${score.words} words are words (wrong font encoding?)`;
   }
+  if (score.letters < MIN_LETTERS) return `text layer has only ${score.letters} letters`;
   return undefined;
 }
 
@@ -48,7 +49,8 @@ export function layerProblem(score: TextScore): string | undefined {
 export function decidePage(score: TextScore, graphics: PageGraphics, mode: OcrMode): PageDecision {
   const problem = layerProblem(score);
   const scan = graphics.imageCover >= SCAN_COVER;
-  const hasText = score.letters >= MIN_LETTERS;
+  // A layer to speak of: enough characters, whatever their quality.
+  const hasText = score.chars >= MIN_LETTERS;
   const scanNote = `an image covers ${pct(graphics.imageCover)} of the page`;
   if (mode === 'always') {
     return { ocr: true, source: hasText ? 'hybrid' : 'ocr', reasons: [`ocr: always${hasText ? '; the text layer was not used' : ''}`] };

@@ -144,7 +144,7 @@ const FULL_LINE = 0.65;
 
 /**
  * Paragraph breaks: a change of font size (headings), a line gap clearly larger than the page's
- * usual leading (the median baseline distance), or a new block — unless the previous block ends
+ * usual leading (the lower quartile of baseline distances), or a new block — unless the previous block ends
  * with a full line, when the paragraph runs on into the next column as in print.
  */
 export function markParagraphs(lines: LayoutLine[]): void {
@@ -158,9 +158,11 @@ export function markParagraphs(lines: LayoutLine[]): void {
   for (let i = 1; i < lines.length; i++) {
     const a = lines[i - 1]!;
     const b = lines[i]!;
-    if (a.block === b.block && a.y > b.y) gaps.push(a.y - b.y);
+    if (a.block === b.block && a.y > b.y && Math.abs(a.size - b.size) <= 0.15 * Math.max(a.size, b.size)) gaps.push(a.y - b.y);
   }
-  const leading = median(gaps);
+  // Most gaps are the leading; paragraph and heading gaps are the larger few, so the lower
+  // quartile finds the leading even on a short page.
+  const leading = quantile(gaps, 0.25);
   for (let i = 1; i < lines.length; i++) {
     const a = lines[i - 1]!;
     const b = lines[i]!;
@@ -177,10 +179,14 @@ export function markParagraphs(lines: LayoutLine[]): void {
   }
 }
 
-function median(values: number[]): number | undefined {
+function quantile(values: number[], q: number): number | undefined {
   if (values.length === 0) return undefined;
   const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  return s[Math.floor((s.length - 1) * q)];
+}
+
+function median(values: number[]): number | undefined {
+  return quantile(values, 0.5);
 }
 
 /** Lines end with a newline, paragraphs with a blank line. */

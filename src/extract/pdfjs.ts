@@ -33,8 +33,9 @@ function pdfJsAssets(): { cMapUrl: string; standardFontDataUrl: string; wasmUrl:
 export async function openPdf(bytes: Uint8Array, file: string): Promise<PDFDocumentProxy> {
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
-    // pdf.js may take ownership of (detach) the buffer it is given; hand it a copy.
-    data: bytes.slice(),
+    // pdf.js may take ownership of (detach) the buffer it is given, and refuses Node Buffers:
+    // hand it a plain copy.
+    data: new Uint8Array(bytes),
     ...pdfJsAssets(),
     cMapPacked: true,
     // CVE-2024-4367: never compile font programs into JavaScript.

@@ -1,0 +1,38 @@
+#!/bin/sh
+# Makes fixtures/pdf/* from the seed fixtures (run from the repository root).
+# Needs node, qpdf and poppler-utils (pdfunite).
+set -eu
+out=fixtures/pdf
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+node scripts/make-pdf-fixtures.mjs
+
+# mixed.pdf: a born-digital page, a scanned page, and a scan with a typed registry stamp over it
+# (a page with both an image and a little text: "hybrid").
+qpdf fixtures/seed-003/born.pdf --pages fixtures/seed-003/born.pdf 1 -- "$tmp/born.pdf"
+qpdf fixtures/seed-000/scanned.pdf --pages fixtures/seed-000/scanned.pdf 2 -- "$tmp/scan.pdf"
+qpdf fixtures/seed-003/scanned.pdf --pages fixtures/seed-003/scanned.pdf 3 -- "$tmp/scan3.pdf"
+qpdf "$tmp/scan3.pdf" --overlay "$out/stamp.pdf" -- "$tmp/hybrid.pdf"
+pdfunite "$tmp/born.pdf" "$tmp/scan.pdf" "$tmp/hybrid.pdf" "$out/mixed.pdf"
+
+# no-tounicode.pdf: page 2 of seed-000's born.pdf (an embedded TrueType subset whose codes are
+# 1, 2, 3, …) with its /ToUnicode map removed: the glyphs still draw, the text layer is garbage.
+qpdf fixtures/seed-000/born.pdf --pages fixtures/seed-000/born.pdf 2 -- "$tmp/p2.pdf"
+qpdf --qdf --object-streams=disable "$tmp/p2.pdf" "$tmp/p2.qdf"
+sed -i '/\/ToUnicode [0-9]* 0 R/d' "$tmp/p2.qdf"
+fix-qdf "$tmp/p2.qdf" > "$tmp/p2-fixed.qdf"
+qpdf "$tmp/p2-fixed.qdf" "$out/no-tounicode.pdf"
+
+# encrypted.pdf: needs a user password to open.
+qpdf --encrypt secret owner-secret 256 -- "$out/two-column.pdf" "$out/encrypted.pdf"
+
+# truncated.pdf: the first 40% of a born PDF (a download cut short).
+size=$(wc -c < fixtures/seed-003/born.pdf)
+head -c $((size * 4 / 10)) fixtures/seed-003/born.pdf > "$out/truncated.pdf"
+
+# garbage.pdf: a PDF header followed by noise (no objects, no xref).
+{ printf '%%PDF-1.7\n'; head -c 2000 /dev/urandom; } > "$out/garbage.pdf"
+
+# not-a-pdf.pdf: a text file with a .pdf name; empty.pdf: no bytes.
+printf 'Detta är ingen PDF utan en vanlig textfil.\n' > "$out/not-a-pdf.pdf"
+: > "$out/empty.pdf"
+ls -l "$out"

@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { ArkivError, type ArkivErrorCode } from '../src/errors.js';
+import { readPdfPages } from '../src/extract/index.js';
+import type { PageText } from '../src/types.js';
+
+async function collect(input: string | Uint8Array, options: Parameters<typeof readPdfPages>[1] = {}): Promise<PageText[]> {
+  const pages: PageText[] = [];
+  for await (const p of readPdfPages(input, { ocr: 'never', ...options })) pages.push(p);
+  return pages;
+}
+
+async function failure(input: string | Uint8Array, options: Parameters<typeof readPdfPages>[1] = {}): Promise<ArkivError> {
+  try {
+    await collect(input, options);
+  } catch (err) {
+    if (err instanceof ArkivError) return err;
+    throw err;
+  }
+  throw new Error('expected an ArkivError');
+}
+
+describe('bad input gets an ArkivError naming the file', () => {
+  const cases: [string, ArkivErrorCode, RegExp][] = [
+    ['fixtures/pdf/encrypted.pdf', 'ENCRYPTED_PDF', /encrypted and needs a password/],
+    ['fixtures/pdf/truncated.pdf', 'CORRUPT_PDF', /damaged/],
+    ['fixtures/pdf/garbage.pdf', 'CORRUPT_PDF', /damaged/],
+    ['fixtures/pdf/not-a-pdf.pdf', 'NOT_PDF', /not a PDF \(starts with "Detta ..", not "%PDF-"\)/],
+    ['fixtures/pdf/empty.pdf', 'EMPTY', /empty \(0 bytes\)/],
+    ['fixtures/pdf/zero-pages.pdf', 'NO_PAGES', /no pages/],
+    ['fixtures/pdf/no-such-file.pdf', 'NOT_FOUND', /no such file/],
+    ['fixtures/pdf', 'INVALID_INPUT', /directory/],
+  ];
+  for (const [file, code, message] of cases) {
+    it(`${file} → ${code}`, async () => {
+      const err = await failure(file);
+      expect(err.code).toBe(code);
+      expect(err.file).toBe(file);
+      expect(err.message.startsWith(`${file}: `)).toBe(true);
+      expect(err.message).toMatch(message);
+    });
+  }
+
+  it('names bytes by the fileName option', async () => {
+    const err = await failure(await readFile('fixtures/pdf/encrypted.pdf'), { fileName: 'brev.pdf' });
+    expect([err.code, err.file]).toEqual(['ENCRYPTED_PDF', 'brev.pdf']);
+  });
+
+  it('an aborted signal stops before anything is read', async () => {
+    const err = await failure('fixtures/seed-003/born.pdf', { signal: AbortSignal.abort() });
+    expect([err.code, err.file]).toEqual(['ABORTED', 'fixtures/seed-003/born.pdf']);
+  });
+
+  it('aborting between pages stops at the next page, naming it', async () => {
+    const controller = new AbortController();
+    const seen: number[] = [];
+    let caught: unknown;
+    try {
+      for await (const p of readPdfPages('fixtures/seed-003/born.pdf', { ocr: 'never', signal: controller.signal })) {
+        seen.push(p.number);
+        controller.abort();
+      }
+    } catch (err) {
+      caught = err;
+    }
+    expect(seen).toEqual([1]);
+    expect(caught).toBeInstanceOf(ArkivError);
+    expect((caught as ArkivError).code).toBe('ABORTED');
+    expect((caught as ArkivError).page).toBe(2);
+  });
+});
+
+describe('bytes in, and the caller\'s buffer left alone', () => {
+  it('reads a PDF given as bytes like the same file given as a path', async () => {
+    const bytes = new Uint8Array(await readFile('fixtures/seed-003/born.pdf'));
+    const fromBytes = await collect(bytes);
+    expect(bytes.byteLength).toBeGreaterThan(0);
+    expect(fromBytes).toEqual(await collect('fixtures/seed-003/born.pdf'));
+  });
+});
+
+describe('decision without OCR (ocr: never)', () => {
+  it('reports a text layer without a ToUnicode map as garbage that needs OCR', async () => {
+    const [page] = await collect('fixtures/pdf/no-tounicode.pdf');
+    expect(page!.source).toBe('text');
+    expect(page!.warnings[0]).toMatch(/^text layer is garbage: \d+% replacement\/private-use\/control characters/);
+    expect(page!.warnings).toContain('needs OCR, but ocr: never; used the text layer as it is');
+  });
+
+  it('reports the scanned and stamped pages of the mixed PDF as needing OCR, the born page not', async () => {
+    const pages = await collect('fixtures/pdf/mixed.pdf');
+    expect(pages.map((p) => p.warnings.length > 0 && p.warnings[p.warnings.length - 1]!.startsWith('needs OCR'))).toEqual([false, true, true]);
+    expect(pages[1]!.text).toBe('');
+    expect(pages[2]!.text).toContain('Diarienummer KS 2021-0345');
+  });
+});
