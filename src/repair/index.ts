@@ -1,2 +1,8 @@
-// Filled in by the repair stage.
-export {};
+/**
+ * The repair stage: OCR text of Swedish documents in, repaired text and an audit log of every
+ * change out. See repair.ts for the steps and lexicon.ts for the word knowledge it uses.
+ */
+export { repair, type RepairOptions } from './repair.js';
+export { Lexicon, defaultLexicon, loadLexicon } from './lexicon.js';
+export type { WordKnowledge } from './words.js';
+export { diacriticRate } from './doc-class.js';

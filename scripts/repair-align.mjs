@@ -1,0 +1,70 @@
+// Alignment of OCR text to its truth, shared by the repair training script and the benchmark.
+// Word level: Levenshtein over white-space tokens (as the official scorer aligns). Character level:
+// Levenshtein with a backtrace inside each aligned word pair, edits grouped into chunks.
+
+/** Tokens of a text split on white space, after joining line-end hyphenation the way print breaks words. */
+export function joinedTokens(text) {
+  const t = text.normalize('NFC').replace(/([\p{L}])-[ \t]*\n\s*(\p{Ll})/gu, '$1$2');
+  return t.split(/\s+/u).filter(Boolean);
+}
+
+/** Word-level alignment: pairs [refIndex, hypIndex] of substituted-or-equal tokens (no ins/del). */
+export function alignWords(ref, hyp) {
+  const n = ref.length, m = hyp.length, w = m + 1, d = new Uint32Array((n + 1) * w);
+  for (let i = 0; i <= n; i++) d[i * w] = i;
+  for (let j = 0; j <= m; j++) d[j] = j;
+  for (let i = 1; i <= n; i++) for (let j = 1; j <= m; j++) {
+    d[i * w + j] = Math.min(d[(i - 1) * w + j - 1] + (ref[i - 1] === hyp[j - 1] ? 0 : 1), d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1);
+  }
+  const pairs = [];
+  let i = n, j = m;
+  while (i > 0 && j > 0) {
+    if (d[i * w + j] === d[(i - 1) * w + j - 1] + (ref[i - 1] === hyp[j - 1] ? 0 : 1)) { pairs.push([i - 1, j - 1]); i--; j--; }
+    else if (d[i * w + j] === d[(i - 1) * w + j] + 1) i--;
+    else j--;
+  }
+  return pairs.reverse();
+}
+
+/** Character edit chunks turning truth word `t` into OCR word `o`: [{ t, o }] (match runs omitted). */
+export function charChunks(t, o) {
+  const a = [...t], b = [...o], n = a.length, m = b.length, w = m + 1, d = new Uint32Array((n + 1) * w);
+  for (let i = 0; i <= n; i++) d[i * w] = i;
+  for (let j = 0; j <= m; j++) d[j] = j;
+  for (let i = 1; i <= n; i++) for (let j = 1; j <= m; j++) {
+    d[i * w + j] = Math.min(d[(i - 1) * w + j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1);
+  }
+  // ops from the end: 'M' match, 'S' substitution, 'D' truth char dropped, 'I' OCR char inserted
+  const ops = [];
+  let i = n, j = m;
+  while (i > 0 || j > 0) {
+    if (i > 0 && j > 0 && d[i * w + j] === d[(i - 1) * w + j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)) { ops.push([a[i - 1] === b[j - 1] ? 'M' : 'S', i - 1, j - 1]); i--; j--; }
+    else if (i > 0 && d[i * w + j] === d[(i - 1) * w + j] + 1) { ops.push(['D', i - 1, j]); i--; }
+    else { ops.push(['I', i, j - 1]); j--; }
+  }
+  ops.reverse();
+  const chunks = [];
+  let k = 0;
+  while (k < ops.length) {
+    if (ops[k][0] === 'M') { k++; continue; }
+    let ti = ops[k][1], oj = ops[k][2], te = ti, oe = oj;
+    while (k < ops.length && ops[k][0] !== 'M') {
+      const [op, x, y] = ops[k];
+      if (op === 'S') { te = x + 1; oe = y + 1; } else if (op === 'D') te = x + 1; else oe = y + 1;
+      k++;
+    }
+    // A pure insertion or deletion gets one neighbouring character of context, so that the rule
+    // reads as a substitution (`ff` → `f`, `Öv` → `v`) and can be applied to a word.
+    if (te === ti || oe === oj) {
+      if (ti > 0 && oj > 0) { ti--; oj--; } else if (te < n && oe < m) { te++; oe++; }
+    }
+    chunks.push({ t: a.slice(ti, te).join(''), o: b.slice(oj, oe).join(''), at: ti, end: te === n });
+  }
+  return chunks;
+}
+
+/** Strip leading/trailing punctuation that is the same on both sides; returns the word cores. */
+export function core(token) {
+  const m = token.match(/^[^\p{L}\p{N}&#@]*(.*?)[^\p{L}\p{N}]*$/u);
+  return m ? m[1] : token;
+}

@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// Learns the OCR repair model from ../shared/train (never from the fixtures, which are held out):
+//
+//   node scripts/train-repair.mjs counts   # confusion counts + document-class threshold → dictionaries/repair-model.json
+//   node scripts/train-repair.mjs fit      # (after a build) fits ranking weights and minConfidence on train
+//
+// Only counts and weights are written; the training texts themselves never leave ../shared/train.
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { alignWords, charChunks, core, joinedTokens } from './repair-align.mjs';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const trainDir = process.env.ARKIV_TRAIN ?? join(root, '..', 'shared', 'train');
+const modelPath = join(root, 'dictionaries', 'repair-model.json');
+
+export function trainDocs() {
+  const docs = [];
+  for (const id of readdirSync(trainDir).sort()) {
+    const truthPath = join(trainDir, id, 'truth.txt');
+    if (!existsSync(truthPath)) continue;
+    const truth = readFileSync(truthPath, 'utf8');
+    for (const v of ['eng', 'swe']) {
+      const p = join(trainDir, id, `ocr-${v}.txt`);
+      if (existsSync(p)) docs.push({ id, variant: v, ocr: readFileSync(p, 'utf8'), truth });
+    }
+  }
+  return docs;
+}
+
+/** Share of letters that are å/ä/ö — the signal that an OCR engine knew Swedish. */
+export function diacriticRate(text) {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const swedish = text.match(/[åäöÅÄÖ]/gu)?.length ?? 0;
+  return letters ? swedish / letters : 0;
+}
+
+/**
+ * Glyph confusions seen in real archive OCR (issue 3: `&versyn`, `#r`, `Link&pings`, `@mneskompetensen`,
+ * `0`/`G` for `Ö`, `13-⏎rare`) that the training scans, made from clean renderings, do not produce.
+ * They get small fixed probabilities, so they only win when the result is a known word that fits.
+ * [truth, ocr, P(ocr | truth), P(truth | ocr)]
+ */
+const PRIOR_RULES = [
+  ['å', '&', 0.005, 0.3], ['ä', '&', 0.005, 0.3], ['ö', '&', 0.005, 0.3],
+  ['Å', '&', 0.005, 0.2], ['Ä', '&', 0.005, 0.2], ['Ö', '&', 0.005, 0.2],
+  ['ä', '#', 0.005, 0.6], ['å', '#', 0.002, 0.2],
+  ['Å', '@', 0.005, 0.5], ['å', '@', 0.005, 0.4], ['Ä', '@', 0.002, 0.1],
+  ['Ö', '0', 0.005, 0.05], ['Ö', 'G', 0.005, 0.05], ['Ö', '6', 0.005, 0.2], ['ö', '6', 0.005, 0.3],
+  ['å', 'é', 0.01, 0.1], ['ä', 'é', 0.01, 0.1],
+  ['ä', '3', 0.002, 0.05], ['l', '1', 0.002, 0.1], ['i', '1', 0.002, 0.2],
+  ['m', 'rn', 0.003, 0.05], ['rn', 'm', 0.003, 0.02],
+];
+
+function countClass(docs) {
+  const rules = new Map(); // `${t}\t${o}` → count
+  const pairs = [];
+  const ocrWords = [];
+  let wordPairs = 0, changed = 0, skipped = 0;
+  for (const d of docs) {
+    const ref = joinedTokens(d.truth), hyp = joinedTokens(d.ocr);
+    for (const [i, j] of alignWords(ref, hyp)) {
+      const t = core(ref[i]), o = core(hyp[j]);
+      if (!t || !o || !/\p{L}/u.test(t)) continue;
+      wordPairs++;
+      pairs.push(t);
+      ocrWords.push(o);
+      if (t === o) continue;
+      const chunks = charChunks(t, o);
+      const edited = chunks.reduce((s, c) => s + Math.max([...c.t].length, [...c.o].length), 0);
+      // Garbled pairs (misaligned words, split tokens) teach nothing about single confusions.
+      if (edited > Math.max(2, [...t].length / 2) || chunks.some((c) => [...c.t].length > 3 || [...c.o].length > 3)) { skipped++; continue; }
+      changed++;
+      for (const c of chunks) rules.set(`${c.t}\t${c.o}`, (rules.get(`${c.t}\t${c.o}`) ?? 0) + 1);
+    }
+  }
+  // How often each rule's truth side occurs at all in the aligned truth words, so that a count
+  // becomes P(ocr | truth).
+  // … and how often each OCR side occurs in the aligned OCR words, so that it becomes P(truth | ocr),
+  // the order in which repair should try readings.
+  const occurrencesIn = (words, sides) => {
+    const occ = new Map();
+    for (const w of words) {
+      for (const s of sides) {
+        let at = w.indexOf(s);
+        while (at >= 0) { occ.set(s, (occ.get(s) ?? 0) + 1); at = w.indexOf(s, at + 1); }
+      }
+    }
+    return occ;
+  };
+  const occurrences = occurrencesIn(pairs, new Set([...rules.keys()].map((k) => k.split('\t')[0])));
+  const ocrOccurrences = occurrencesIn(ocrWords, new Set([...rules.keys()].map((k) => k.split('\t')[1])));
+  const out = [];
+  for (const [k, n] of rules) {
+    if (n < 2) continue; // a single sighting is as likely an alignment accident as a confusion
+    const [t, o] = k.split('\t');
+    out.push([t, o, n, occurrences.get(t) ?? n, ocrOccurrences.get(o) ?? n]);
+  }
+  out.sort((a, b) => b[2] - a[2]);
+  return { rules: out, wordPairs, changed, skipped };
+}
+
+function counts() {
+  const docs = trainDocs();
+  const rates = docs.map((d) => ({ variant: d.variant, rate: diacriticRate(d.ocr) }));
+  const truthRate = docs.filter((d) => d.variant === 'swe').map((d) => diacriticRate(d.truth));
+  const engMax = Math.max(...rates.filter((r) => r.variant === 'eng').map((r) => r.rate));
+  const sweMin = Math.min(...rates.filter((r) => r.variant === 'swe').map((r) => r.rate));
+  // The class boundary is the geometric midpoint of the gap between the two OCR engines' rates.
+  const threshold = Math.sqrt(Math.max(engMax, 1e-4) * sweMin);
+  const stripped = countClass(docs.filter((d) => d.variant === 'eng'));
+  const normal = countClass(docs.filter((d) => d.variant === 'swe'));
+  const old = existsSync(modelPath) ? JSON.parse(readFileSync(modelPath, 'utf8')) : {};
+  const model = {
+    about: 'OCR confusion counts learned by scripts/train-repair.mjs from ../shared/train (counts only, no text). rules: [truth, ocr, count, truthOccurrences, ocrOccurrences]; priorRules: [truth, ocr, P(ocr|truth), P(truth|ocr)] for glyph confusions the issue names that the training scans do not show.',
+    documents: docs.length,
+    diacriticRate: { threshold, strippedMax: engMax, normalMin: sweMin, truthMean: truthRate.reduce((a, b) => a + b, 0) / truthRate.length },
+    classes: {
+      stripped: { wordPairs: stripped.wordPairs, changedPairs: stripped.changed, rules: stripped.rules },
+      normal: { wordPairs: normal.wordPairs, changedPairs: normal.changed, rules: normal.rules },
+    },
+    priorRules: PRIOR_RULES,
+    params: old.params ?? {},
+  };
+  writeFileSync(modelPath, JSON.stringify(model) + '\n');
+  console.log(`diacritic rate: eng max ${engMax.toFixed(4)}, swe min ${sweMin.toFixed(4)}, threshold ${threshold.toFixed(4)}`);
+  for (const [name, c] of Object.entries({ stripped, normal })) {
+    console.log(`${name}: ${c.wordPairs} word pairs, ${c.changed} learned from, ${c.skipped} too garbled, ${c.rules.length} rules; top:`);
+    console.log(c.rules.slice(0, 40).map(([t, o, n, occ]) => `${t}→${o} ${n}/${occ}`).join('  '));
+  }
+}
+
+const mode = process.argv[2] ?? 'counts';
+if (mode === 'counts') counts();
+else if (mode === 'fit') (await import('./repair-fit.mjs')).fit(trainDocs(), modelPath);
+else { console.error('usage: train-repair.mjs counts|fit'); process.exit(2); }

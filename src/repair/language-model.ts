@@ -1,0 +1,44 @@
+/**
+ * How likely a word is, alone and beside its neighbours: a unigram prior from the corpus counts and
+ * a smoothed pointwise-mutual-information bonus from the bigram counts. PMI rather than a
+ * conditional bigram probability, because the bigram list is pruned: a missing pair must be
+ * neutral, not a penalty, while a pair seen far less than chance (`bör och`) is evidence against.
+ */
+import type { WordKnowledge } from './words.js';
+
+/** Total running words behind the official unigram counts (sv-official-unigrams.tsv). */
+export const CORPUS_WORDS = 12_000_000;
+
+export class LanguageModel {
+  private readonly cache = new Map<string, number>();
+
+  constructor(
+    private readonly words: WordKnowledge,
+    private readonly total = CORPUS_WORDS,
+  ) {}
+
+  count(word: string): number {
+    const key = word.toLowerCase();
+    let n = this.cache.get(key);
+    if (n === undefined) {
+      n = this.words.frequency(key);
+      this.cache.set(key, n);
+    }
+    return n;
+  }
+
+  /** log P(word) for a known word (add-½ smoothing, so a compound never seen still has a prior). */
+  logPrior(word: string): number {
+    return Math.log((this.count(word) + 0.5) / this.total);
+  }
+
+  /** Smoothed PMI of the adjacent pair (a, b): > 0 when seen together more than chance. */
+  association(a: string, b: string): number {
+    const fa = this.count(a);
+    const fb = this.count(b);
+    if (fa === 0 || fb === 0) return 0;
+    const expected = (fa * fb) / this.total;
+    const seen = this.words.bigram(a.toLowerCase(), b.toLowerCase());
+    return Math.log((seen + 1) / (expected + 1));
+  }
+}

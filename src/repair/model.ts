@@ -1,0 +1,145 @@
+/**
+ * The learned OCR confusion model (`dictionaries/repair-model.json`, written by
+ * `scripts/train-repair.mjs`): per document class, how often each truth chunk was read as each OCR
+ * chunk, turned into costs (−log P(ocr | truth)) indexed by the OCR side, which is what repair sees.
+ */
+import { readFileSync } from 'node:fs';
+import { ArkivError } from '../errors.js';
+import { dictionaryFile } from './data-path.js';
+
+/** `stripped`: an OCR engine without Swedish (å/ä/ö almost never appear); `normal`: everything else. */
+export type DocClass = 'stripped' | 'normal';
+
+export interface Alternative {
+  /** What the document probably said. */
+  truth: string;
+  /** −log P(ocr chunk | truth chunk): the channel, for scoring a whole word. */
+  cost: number;
+  /** −log P(truth chunk | ocr chunk): the order in which to try readings. */
+  search: number;
+}
+
+export interface ChannelTable {
+  /** OCR chunk → the truth chunks it may stand for. */
+  byOcr: Map<string, Alternative[]>;
+  /** Longest OCR chunk in the table (in code units). */
+  maxChunk: number;
+  /** −log P(c read as c) for a character, the price of leaving it alone. */
+  keepCost: (c: string) => number;
+  /** −log P(c meant c | c seen): the search price of leaving it alone. */
+  keepSearch: (c: string) => number;
+}
+
+/** Weights fitted on the training set by `train-repair.mjs fit`. */
+export interface RepairParams {
+  /** log-probability that an unknown lower-case word is a correct word missing from the lexicon. */
+  unknownLogP: number;
+  /** The same for an unknown capitalised word (names are often missing). */
+  unknownNameLogP: number;
+  /** log-probability of a stand-alone number `1` (against the word `i`). */
+  numberLogP: number;
+  /** Weight of the language model against the channel. */
+  lmWeight: number;
+  /** Dirichlet smoothing mass of the bigram model. */
+  mu: number;
+  /** Default minimum confidence to apply a correction. */
+  minConfidence: number;
+}
+
+export interface RepairModel {
+  threshold: number;
+  tables: Record<DocClass, ChannelTable>;
+  /** Fitted per document class: a stripped document is damaged far more often than a normal one. */
+  params: Record<DocClass, RepairParams>;
+}
+
+type Rule = [truth: string, ocr: string, count: number, occurrences: number, ocrOccurrences: number];
+
+interface ModelFile {
+  diacriticRate: { threshold: number };
+  classes: Record<DocClass, { rules: Rule[] }>;
+  priorRules?: Array<[truth: string, ocr: string, forward: number, backward: number]>;
+  params?: Partial<Record<DocClass, Partial<RepairParams>>>;
+}
+
+export const DEFAULT_PARAMS: RepairParams = {
+  unknownLogP: -13,
+  unknownNameLogP: -11,
+  numberLogP: -9,
+  lmWeight: 1,
+  mu: 20,
+  minConfidence: 0.5,
+};
+
+function buildTable(rules: Rule[], prior: Array<[string, string, number, number]>): ChannelTable {
+  // `${truth}\t${ocr}` → [P(ocr | truth), P(truth | ocr)]
+  const probability = new Map<string, [number, number]>();
+  const add = (t: string, o: string, forward: number, backward: number): void => {
+    const key = `${t}\t${o}`;
+    const old = probability.get(key);
+    probability.set(key, old ? [Math.max(old[0], forward), Math.max(old[1], backward)] : [forward, backward]);
+  };
+  for (const [t, o, n, occ, ocrOcc] of rules) {
+    // Alignment artefacts (punctuation on one side) are not confusions.
+    if (!/^[\p{L}]+$/u.test(t) || /[\s.,;:!?()"”]/u.test(o)) continue;
+    add(t, o, n / Math.max(occ, n), n / Math.max(ocrOcc, n));
+  }
+  for (const [t, o, forward, backward] of prior) add(t, o, forward, backward);
+  // Capitals are rare in the training text; a lower-case confusion applies to its capital too
+  // (`ö`→`o` teaches `Ö`→`O`), unless the capital has evidence of its own.
+  for (const [key, p] of [...probability]) {
+    const [t = '', o = ''] = key.split('\t');
+    const T = t.toUpperCase(), O = o.toUpperCase();
+    if (T !== t && O !== o && !probability.has(`${T}\t${O}`)) add(T, O, p[0], p[1]);
+    const Tc = t[0]!.toUpperCase() + t.slice(1), Oc = o[0]!.toUpperCase() + o.slice(1);
+    if (Tc !== t && Oc !== o && !probability.has(`${Tc}\t${Oc}`)) add(Tc, Oc, p[0], p[1]);
+  }
+  const byOcr = new Map<string, Alternative[]>();
+  const misread = new Map<string, number>(); // truth char → P(read as something else)
+  const reread = new Map<string, number>(); // OCR char → P(it stands for something else)
+  let maxChunk = 1;
+  for (const [key, [forward, backward]] of probability) {
+    const [t = '', o = ''] = key.split('\t');
+    const list = byOcr.get(o) ?? [];
+    list.push({ truth: t, cost: -Math.log(Math.min(forward, 0.999)), search: -Math.log(Math.min(backward, 0.999)) });
+    byOcr.set(o, list);
+    maxChunk = Math.max(maxChunk, o.length);
+    if (t.length === 1) misread.set(t, (misread.get(t) ?? 0) + forward);
+    if (o.length === 1) reread.set(o, (reread.get(o) ?? 0) + backward);
+  }
+  for (const list of byOcr.values()) list.sort((a, b) => a.search - b.search);
+  const keep = new Map<string, number>();
+  for (const [c, p] of misread) keep.set(c, -Math.log(Math.max(1 - p, 0.02)));
+  const keepSearch = new Map<string, number>();
+  for (const [c, p] of reread) keepSearch.set(c, -Math.log(Math.max(1 - p, 0.02)));
+  return { byOcr, maxChunk, keepCost: (c) => keep.get(c) ?? 0, keepSearch: (c) => keepSearch.get(c) ?? 0 };
+}
+
+let cached: RepairModel | undefined;
+
+export function loadModel(path = dictionaryFile('repair-model.json')): RepairModel {
+  let file: ModelFile;
+  try {
+    file = JSON.parse(readFileSync(path, 'utf8')) as ModelFile;
+  } catch (cause) {
+    throw new ArkivError('IO', 'cannot read the repair model (run scripts/train-repair.mjs)', { file: path, cause });
+  }
+  const prior = file.priorRules ?? [];
+  return {
+    threshold: file.diacriticRate.threshold,
+    tables: {
+      stripped: buildTable(file.classes.stripped.rules, prior),
+      normal: buildTable(file.classes.normal.rules, prior),
+    },
+    params: {
+      stripped: { ...DEFAULT_PARAMS, ...file.params?.stripped },
+      normal: { ...DEFAULT_PARAMS, ...file.params?.normal },
+    },
+  };
+}
+
+/** The shipped model, loaded once. */
+export function defaultModel(): RepairModel {
+  cached ??= loadModel();
+  return cached;
+}

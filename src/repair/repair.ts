@@ -1,0 +1,221 @@
+/**
+ * OCR repair of Swedish text: normalise, join line-end hyphenations, then choose for every word
+ * token the most probable word under channel × prior × context. Every change is reported against
+ * the input text.
+ */
+import type { Correction, RepairResult } from '../types.js';
+import { classify } from './doc-class.js';
+import { composeCorrections, type Edit, type InputChange } from './edits.js';
+import { HypothesisMaker, type Hypothesis } from './hypotheses.js';
+import { LanguageModel } from './language-model.js';
+import { defaultModel, type DocClass, type RepairModel, type RepairParams } from './model.js';
+import { normalizeStep } from './normalize-step.js';
+import { isNumberLike, tokenize, type Token } from './tokenize.js';
+import type { WordKnowledge } from './words.js';
+import { defaultWords } from './default-words.js';
+
+export interface RepairOptions {
+  /** Word knowledge to repair against (default: the shipped lexicon). */
+  lexicon?: WordKnowledge;
+  /** Minimum confidence (0..1) for a correction to be applied (default: fitted on the training set). */
+  minConfidence?: number;
+  /** Join words hyphenated at line ends (default true). */
+  dehyphenate?: boolean;
+  /** Run normalisation first (default true). */
+  normalize?: boolean;
+  /** Override the document class instead of detecting it from the å/ä/ö rate (for short texts). */
+  documentClass?: DocClass;
+  /** Override fitted weights (training and experiments). */
+  params?: Partial<RepairParams>;
+  /** Use another repair model than the shipped one. */
+  model?: RepairModel;
+}
+
+/** Second halves that show a line-end hyphen is a real one: `arbetsmarknads-⏎och integration…`. */
+const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'som', 'till', 'men']);
+
+/** Words that follow a number rather than the preposition `i`. */
+const NUMBER_WORDS = new Set([
+  'januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december',
+  'procent', 'kap', 'st', 'kr', 'kronor', 'miljon', 'miljoner', 'miljard', 'miljarder', 'timme', 'timmar', 'år', 'ar', 'dag', 'dagar',
+  'vecka', 'veckor', 'månad', 'manad', 'gång', 'gang', 'person', 'personer', 'och', 'eller', 'till', 'av', 'per', 'tkr', 'mnkr',
+]);
+
+/** One word position of the text: a token, or a line-end hyphenation joined into one word. */
+interface Unit {
+  start: number;
+  end: number;
+  /** The word to judge (hyphenation removed). */
+  word: string;
+  /** The text of the span as it stands. */
+  raw: string;
+  joinedHyphen: boolean;
+  /** Candidates, or null when the word is not to be touched. */
+  hyps: { original: Hypothesis; alternatives: Hypothesis[]; numberLike: boolean } | null;
+}
+
+interface Engines {
+  words: WordKnowledge;
+  lm: LanguageModel;
+  maker: HypothesisMaker;
+  model: RepairModel;
+}
+
+const engineCache = new WeakMap<WordKnowledge, Map<RepairModel, Engines>>();
+
+/** Per word source and model, the caches that make repeated words cheap. */
+function engines(words: WordKnowledge, model: RepairModel): Engines {
+  let byModel = engineCache.get(words);
+  if (!byModel) {
+    byModel = new Map();
+    engineCache.set(words, byModel);
+  }
+  let e = byModel.get(model);
+  if (!e) {
+    e = { words, lm: new LanguageModel(words), maker: new HypothesisMaker(words, model.tables), model };
+    byModel.set(model, e);
+  }
+  return e;
+}
+
+function isWordToken(word: string): boolean {
+  return word.length > 1 || word === '1';
+}
+
+function makeUnits(text: string, tokens: Token[], docClass: DocClass, eng: Engines, dehyphenate: boolean): Unit[] {
+  const units: Unit[] = [];
+  const hypsOf = (word: string): Unit['hyps'] => {
+    if (!isWordToken(word) || isNumberLike(word) || !/\p{L}|^1$/u.test(word)) return null;
+    const h = eng.maker.for(word, docClass);
+    return h ? { ...h, numberLike: word === '1' } : null;
+  };
+  for (const t of tokens) {
+    if (t.halves) {
+      const [a, b] = t.halves;
+      const hyps = hypsOf(t.word);
+      const joinedGood = hyps !== null && (hyps.original.known || hyps.alternatives.length > 0);
+      const keep = !dehyphenate || CONJUNCTIONS.has(b.toLowerCase()) || /^[0-9]/.test(b) || (!joinedGood && eng.maker.known(a) && eng.maker.known(b));
+      if (!keep) {
+        units.push({ start: t.start, end: t.end, word: t.word, raw: t.raw, joinedHyphen: true, hyps });
+        continue;
+      }
+      // A real hyphen: judge the two halves as words of their own.
+      const bStart = t.start + t.raw.lastIndexOf(b);
+      units.push({ start: t.start, end: t.start + a.length, word: a, raw: a, joinedHyphen: false, hyps: hypsOf(a) });
+      units.push({ start: bStart, end: t.end, word: b, raw: b, joinedHyphen: false, hyps: hypsOf(b) });
+      continue;
+    }
+    units.push({ start: t.start, end: t.end, word: t.word, raw: t.raw, joinedHyphen: false, hyps: hypsOf(t.word) });
+  }
+  // A lone `1` is the word `i` only between two lower-case words, and not before a unit or month
+  // (`den 1 maj`, `hogst 1 procent`); elsewhere it is a number, a list label or a heading.
+  units.forEach((u, k) => {
+    if (!u.hyps?.numberLike) return;
+    const prev = units[k - 1];
+    const next = units[k + 1];
+    const wordy = (x: Unit | undefined): boolean => x !== undefined && /^\p{Ll}+$/u.test(x.word);
+    if (!(adjacent(text, prev, u) && adjacent(text, u, next) && wordy(prev) && wordy(next) && !NUMBER_WORDS.has(next!.word))) u.hyps = null;
+  });
+  return units;
+}
+
+/** Whether only white space within one paragraph separates two units (a bigram may span them). */
+function adjacent(text: string, a: Unit | undefined, b: Unit | undefined): boolean {
+  if (!a || !b) return false;
+  const between = text.slice(a.end, b.start);
+  return /^\s+$/u.test(between) && !/\n\s*\n/u.test(between);
+}
+
+/** A plain word, fit to be bigram context. */
+const WORD = /^\p{L}+$/u;
+
+interface Scored {
+  hyp: Hypothesis;
+  score: number;
+}
+
+function score(h: Hypothesis, unit: Unit, left: string | null, right: string | null, eng: Engines, p: RepairParams): number {
+  let prior: number;
+  let context = 0;
+  if (h.known) {
+    prior = eng.lm.logPrior(h.text);
+    if (left) context += eng.lm.association(left, h.text);
+    if (right) context += eng.lm.association(h.text, right);
+  } else if (unit.hyps?.numberLike && h === unit.hyps.original) {
+    prior = p.numberLogP;
+  } else {
+    prior = /^\p{Lu}/u.test(h.text) ? p.unknownNameLogP : p.unknownLogP;
+  }
+  return -h.cost + prior + p.lmWeight * context;
+}
+
+/** The best hypothesis of a unit and its posterior probability among the unit's hypotheses. */
+function decide(unit: Unit, left: string | null, right: string | null, eng: Engines, p: RepairParams): { best: Hypothesis; confidence: number } | null {
+  const hyps = unit.hyps;
+  if (!hyps || hyps.alternatives.length === 0) return null;
+  const all: Scored[] = [hyps.original, ...hyps.alternatives].map((hyp) => ({ hyp, score: score(hyp, unit, left, right, eng, p) }));
+  let best = all[0]!;
+  for (const s of all) if (s.score > best.score) best = s;
+  let z = 0;
+  for (const s of all) z += Math.exp(s.score - best.score);
+  return { best: best.hyp, confidence: 1 / z };
+}
+
+export function repair(text: string, options: RepairOptions = {}): RepairResult {
+  const model = options.model ?? defaultModel();
+  const norm = options.normalize === false ? { text, changes: [] as InputChange[] } : normalizeStep(text);
+  const t = norm.text;
+  const docClass = options.documentClass ?? classify(t, model.threshold);
+  const params: RepairParams = { ...model.params[docClass], ...options.params };
+  const minConfidence = options.minConfidence ?? params.minConfidence;
+  const words = options.lexicon ?? defaultWords();
+  const eng = engines(words, model);
+  const units = makeUnits(t, tokenize(t), docClass, eng, options.dehyphenate !== false);
+
+  // Pass 1: each word alone (prior only), to give its neighbours a provisional context.
+  const provisional = units.map((u) => {
+    const d = decide(u, null, null, eng, params);
+    return d && d.confidence >= minConfidence ? d.best.text : u.word;
+  });
+  // Pass 2: left to right, with the final left neighbour and the provisional right one.
+  const chosen: string[] = [];
+  const edits: Edit[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    const left = i > 0 && adjacent(t, units[i - 1], u) && WORD.test(chosen[i - 1]!) ? chosen[i - 1]! : null;
+    const right = adjacent(t, u, units[i + 1]) && WORD.test(provisional[i + 1]!) ? provisional[i + 1]! : null;
+    const d = decide(u, left, right, eng, params);
+    let word = u.word;
+    let rule = '';
+    let confidence = 1;
+    if (d && d.best !== u.hyps!.original && d.confidence >= minConfidence) {
+      word = d.best.text;
+      rule = u.hyps!.original.known ? 'stripped-diacritics' : 'confusion';
+      confidence = d.confidence;
+    }
+    chosen.push(word);
+    if (u.joinedHyphen) {
+      const known = u.hyps?.original.known || rule !== '';
+      rule = rule ? `dehyphenate+${rule}` : 'dehyphenate';
+      confidence = Math.min(confidence, known ? 0.99 : 0.6);
+      if (confidence < minConfidence) continue;
+    }
+    if (word !== u.raw) edits.push({ offset: u.start, length: u.end - u.start, after: word, confidence: round(confidence), rule });
+  }
+  const corrections: Correction[] = composeCorrections(text, t, norm.changes, edits);
+  return { text: applyAll(text, corrections), corrections };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function applyAll(text: string, corrections: readonly Correction[]): string {
+  let out = '';
+  let at = 0;
+  for (const c of corrections) {
+    out += text.slice(at, c.offset) + c.after;
+    at = c.offset + c.length;
+  }
+  return out + text.slice(at);
+}

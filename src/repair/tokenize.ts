@@ -1,0 +1,85 @@
+/**
+ * Finds the word tokens of a text that repair may look at, with their offsets, and leaves out what
+ * must never be touched: URLs, e-mail addresses, numbers, dates and reference numbers.
+ *
+ * A token may contain the non-letters OCR puts in place of Swedish letters (`6verenskommelsen`,
+ * `&versyn`, `#r`, `Link&pings`, `@mneskompetensen`), so those become candidates too. A line-end
+ * hyphenation (`organi-⏎sationer`) is one token whose `joined` form has the break removed.
+ */
+
+export interface Token {
+  /** Offset of the token in the text. */
+  start: number;
+  /** End offset (exclusive). */
+  end: number;
+  /** The token as written (with the hyphen and line break, for a hyphenated token). */
+  raw: string;
+  /** The word without the line-end hyphenation (equals `raw` for other tokens). */
+  word: string;
+  /** For a line-end hyphenation: the two halves as printed. */
+  halves?: [string, string];
+  /** Only white space (no punctuation) separates this token from the previous one. */
+  joinedToPrevious: boolean;
+}
+
+/** Spans that are not prose: URLs, e-mail addresses, and file names / paths. */
+const PROTECTED = /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\S+\.(?:pdf|docx?|xlsx?|html?|txt)\b/giu;
+
+/**
+ * A word: letters, digits and the glyphs OCR uses for å/ä/ö (`& # @`), optionally one line-end
+ * hyphenation. `-` and `:` inside a word split it (`ATP-avgift`, `RÖK:en` are two parts each).
+ */
+const WORD = /[\p{L}\p{M}0-9&#@]+(?:-[ \t]*\r?\n[ \t]*[\p{L}\p{M}0-9&#@]+)?/gu;
+
+const LETTER = /\p{L}/u;
+const DIGIT = /[0-9]/g;
+
+function protectedSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const m of text.matchAll(PROTECTED)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+/** Whether a token is a number-like thing (dates, amounts, `2021/123`, `5a`) rather than a word. */
+export function isNumberLike(word: string): boolean {
+  const digits = word.match(DIGIT)?.length ?? 0;
+  if (digits === 0) return false;
+  if (!LETTER.test(word)) return word !== '1'; // a lone `1` is often the word `i`
+  // `6verenskommelsen`, `13rare`: a digit or two inside a long run of letters is OCR damage;
+  // `5a`, `3b`, `10kr`, `A4` are labels and units.
+  const letters = word.length - digits;
+  return letters < 3 || digits * 3 > word.length;
+}
+
+export function tokenize(text: string): Token[] {
+  const spans = protectedSpans(text);
+  const tokens: Token[] = [];
+  let span = 0;
+  let previousEnd = -1;
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (span < spans.length && spans[span]![1] <= start) span++;
+    const s = spans[span];
+    if (s && s[0] < end && start < s[1]) continue;
+    // A word glued to `/`, `.` + digit or `-` + digit is part of a reference number (`KS 2021-0034`,
+    // `Dnr 2021/123`, `1.2a`): leave it.
+    const before = text[start - 1] ?? '';
+    const after = text[end] ?? '';
+    const raw = m[0];
+    const between = previousEnd >= 0 ? text.slice(previousEnd, start) : '';
+    const joinedToPrevious = previousEnd >= 0 && /^[ \t]+$/u.test(between);
+    previousEnd = end;
+    if (before === '/' || after === '/' || ((before === '-' || before === '.') && /[0-9]/.test(raw[0] ?? ''))) continue;
+    if ((after === '-' || after === '.') && /[0-9]/.test(text[end + 1] ?? '') && /[0-9]/.test(raw)) continue;
+    const hyphen = raw.indexOf('-');
+    if (hyphen >= 0) {
+      const first = raw.slice(0, hyphen);
+      const second = raw.slice(hyphen + 1).replace(/^\s+/u, '');
+      tokens.push({ start, end, raw, word: first + second, halves: [first, second], joinedToPrevious });
+    } else {
+      tokens.push({ start, end, raw, word: raw, joinedToPrevious });
+    }
+  }
+  return tokens;
+}

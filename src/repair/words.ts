@@ -1,0 +1,14 @@
+/**
+ * What repair needs to know about words. The Lexicon implements it; repair depends on this
+ * interface only, so a caller may pass any word source (an archive's own vocabulary, a test list).
+ */
+export interface WordKnowledge {
+  /** Known word (case-tolerant, compounds included). */
+  has(word: string): boolean;
+  /** Known exactly as written (case-sensitive). */
+  hasExact(word: string): boolean;
+  /** Corpus count of the word, case-folded; 0 if unseen. */
+  frequency(word: string): number;
+  /** Corpus count of the lower-cased adjacent pair; 0 if unseen. */
+  bigram(a: string, b: string): number;
+}
