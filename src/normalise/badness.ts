@@ -14,14 +14,19 @@
 const STRONG_LEADS = new Set(['Ã', 'Â', 'Ă', 'â']);
 
 /**
- * Punctuation that legitimately follows a word-final capital (Portuguese `IRMÃ”`, `AMANHÃ»`), so
- * after a strong lead at a word's end it is evidence only when the text is known to be mojibake.
+ * Closing punctuation that legitimately follows a word-final capital (Portuguese `IRMÃ”`,
+ * `AMANHÃ»`), so after a strong lead at a word's end it is evidence only when the text is known to
+ * be mojibake. Not `©` or `…`: `idÃ©` (idé) and `PÃ…` (PÅ) are far more common than the legitimate
+ * readings.
  */
-const WORD_END_CAUTIOUS = new Set(['”', '’', '»', '›', '™', '©', '´', '\u00a0', '‘', '“', '„']);
+const WORD_END_CAUTIOUS = new Set(['”', '’', '»', '›', '´', '\u00a0']);
+
+/** Punctuation common in Swedish text that also stands for continuation bytes. */
+const COMMON_PUNCTUATION = new Set([...'–—‘’“”„…•·«»‹›°§', '\u00a0', '\u00ad']);
 
 const C1 = /[\u0080-\u009f]/;
 /** Symbols that on their own are rare in running text but common as mojibake continuation bytes. */
-const RARE_SYMBOLS = new Set([...'¤¦¨¯¸¹²³ª¬¶¿¡¢¥ƒˆ˜‰‹›†‡ˇ˘˛˝¼¾']);
+const RARE_SYMBOLS = new Set([...'¤¦¨¯¸¹²³ª¬¶¿¡¢¥ƒˆ˜‰†‡ˇ˘˛˝¼¾']);
 
 const LATIN_LETTER = /^[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]$/;
 const LETTER = /^\p{L}$/u;
@@ -29,7 +34,7 @@ const MARK = /^\p{M}$/u;
 const UPPER = /^\p{Lu}$/u;
 const LOWER = /^\p{Ll}$/u;
 const WORDISH = /^[\p{L}\p{N}]$/u;
-const ODD = /^[\p{Co}\p{Cn}\p{Cs}\ufffd]$/u;
+const ODD = /^[\p{Co}\p{Cn}\p{Cs}]$/u;
 
 export interface BadnessContext {
   /** Whether the cont set contains the character (a continuation byte of some code page). */
@@ -64,6 +69,9 @@ function pairPenalty(a: string, b: string, after: string, ctx: BadnessContext): 
       p += 2;
     }
   }
+  // Two continuation characters in a row (`ż˝` of `ďż˝`, `¿½` of `ï¿½`) are rare outside mojibake
+  // unless both are ordinary punctuation.
+  if (ctx.isCont(a) && ctx.isCont(b) && !(COMMON_PUNCTUATION.has(a) && COMMON_PUNCTUATION.has(b))) p += 1;
   if (LOWER.test(a) && UPPER.test(b) && b > '\u007f') p += 1;
   if (MARK.test(b) && !LETTER.test(a) && !MARK.test(a)) p += 2;
   const la = LATIN_LETTER.test(a);

@@ -40,7 +40,8 @@ const MARKS = /[\u00a8\u02da\u00b4\u02c6\u02dc\u02c7\u00b8]| [\u0300\u0301\u0302
 export const DIACRITIC_TRIGGER = '\\u00a8\\u02da\\u00b4\\u02c6\\u02dc\\u02c7\\u00b8\\u0300-\\u036f';
 
 function compose(letter: string, combining: string): string | undefined {
-  if (!BASES[combining]?.includes(letter)) return undefined;
+  // `letter` is '' at the text's edges, which `includes` would accept.
+  if (letter.length !== 1 || !BASES[combining]?.includes(letter)) return undefined;
   const composed = (letter + combining).normalize('NFC');
   return composed.length === 1 ? composed : undefined;
 }
