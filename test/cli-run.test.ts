@@ -106,7 +106,7 @@ describe('arkivtext run', () => {
     expect(await command()(['archive', '--out', 'out'], t)).toBe(1);
     expect(t.err()).toContain('\r\x1b[K[');
     expect(t.err()).toMatch(/\] 3\/3 files · 1 pages · ETA/);
-    expect(t.err()).toContain('FAILED c.pdf: c.pdf: not a PDF\n');
+    expect(t.err()).toContain('FAILED c.pdf: not a PDF\n');
   });
 });
 

@@ -122,6 +122,9 @@ describe('runArchive with stand-in stages', () => {
     expect(md).toContain('7 inputs: 4 ok, 3 failed');
     expect(md).toContain('| pdf/sub/BUDGET-scan.PDF | ok | 1 (1 OCR) | 1 | c1 | no | 1 |');
     expect(md).toContain('- `pdf/broken.pdf`: CORRUPT_PDF: pdf/broken.pdf (page 2): the PDF structure is damaged');
+    expect(md).toContain('- `text/empty.txt`: EMPTY: the file is empty');
+    expect(report.inputs.find((i) => i.path === 'text/empty.txt')?.error?.message).toBe('text/empty.txt: the file is empty');
+    expect(md).toContain('| text/minutes.txt | ok |  | 1 |  |  | 1 |');
     expect(md).toContain('Canonical: `pdf/budget.pdf`, born-digital.');
     expect(md).toContain('1 document with several versions (2 duplicates)');
     expect(md).toContain('The other 1 input read have no other version here.');

@@ -88,10 +88,13 @@ describe('arkivtext run over fixtures/archive', () => {
         { canonical: 'born/003-born.PDF', members: ['born/003-born.PDF', 'mixed/003-mixed.pdf'] },
       ]),
     );
-    expect(first.clusters).toHaveLength(2);
+    // The three other texts have no other version: clusters of one.
+    expect(first.clusters.filter((c) => c.members.length === 1).map((c) => c.canonical.path).sort()).toEqual(['ocr-text/004-ocr.txt', 'text/002-clean.txt', 'text/002-latin1.txt']);
+    expect(first.totals).toMatchObject({ clusters: 5, versioned: 2, duplicates: 3 });
     const byPath = Object.fromEntries(first.inputs.map((i) => [i.path, i]));
     expect(byPath['ocr-text/001-ocr.txt']).toMatchObject({ cluster: first.clusters.find((c) => c.canonical.path === 'born/000-born.pdf')?.id, canonical: false });
-    expect(byPath['text/002-clean.txt']?.cluster).toBeUndefined();
+    expect(byPath['text/002-clean.txt']).toMatchObject({ cluster: 'text/002-clean.txt', canonical: true });
+    expect(byPath['broken/corrupt.pdf']?.cluster).toBeUndefined();
   });
 
   it('writes clean text and a record per input, and a report.md a person can read', async () => {

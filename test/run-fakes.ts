@@ -36,7 +36,7 @@ export function fakeStages(stats: FakeStats = { extracted: [], read: [], closed:
       const corrections = [...text.matchAll(/\bteh\b/g)].map((m) => ({ offset: m.index ?? 0, length: 3, before: 'teh', after: 'the', confidence: 0.9, rule: 'confusion' }));
       return { text: text.replace(/\bteh\b/g, 'the'), corrections };
     },
-    normalize: (text) => text,
+    normalize: (text) => ({ text, corrections: [] }),
     async extractPdf(path, options) {
       stats.extracted.push(path);
       const text = await readFile(path, 'utf8');

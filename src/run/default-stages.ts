@@ -2,6 +2,7 @@
  * The real stages behind `RunStages`, wired in one place. Loaded on demand so a caller who
  * injects every stage (the tests) never loads pdf.js, Tesseract or the lexicon.
  */
+import { readFile } from 'node:fs/promises';
 import type { RunStages } from './stage-types.js';
 
 const STAGE_KEYS: (keyof RunStages)[] = ['readTextFile', 'repair', 'normalize', 'extractPdf', 'guessOrigin', 'knownShare', 'sketchDoc', 'clusterSketches', 'openIndex', 'close'];
@@ -18,11 +19,17 @@ export async function defaultStages(options: { learn: string[] }): Promise<RunSt
     import('../extract/index.js'),
     import('../dedupe/index.js'),
   ]);
-  const lexicon = options.learn.length > 0 ? repair.loadLexicon({ learn: options.learn }) : repair.defaultLexicon();
+  // A run with word lists gets its own lexicon: learning into the shared one would leak into
+  // every later call in the process.
+  const learned = await Promise.all(options.learn.map((path) => readFile(path, 'utf8')));
+  const lexicon = learned.length > 0 ? repair.loadLexicon({ learn: learned }) : repair.defaultLexicon();
   return {
     readTextFile: (path) => normalise.readTextFile(path),
     repair: (text) => repair.repair(text, { lexicon }),
-    normalize: (text) => normalise.normalize(text),
+    normalize: (text) => {
+      const { text: clean, changes } = normalise.normalizeDetailed(text);
+      return { text: clean, corrections: changes.map((c) => ({ offset: c.offset, length: c.length, before: c.before, after: c.after, confidence: 1, rule: 'normalize' })) };
+    },
     extractPdf: (path, o) => pipeline.extractPdf(path, { ...o, lexicon }),
     guessOrigin: (text) => dedupe.guessOrigin(text),
     knownShare: (text) => lexicon.knownShare(text),

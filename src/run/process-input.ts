@@ -41,9 +41,11 @@ interface Content {
   ocrConfidence: number | null;
 }
 
-export function toInputError(error: unknown): InputError {
+export function toInputError(error: unknown, entry: Pick<WalkEntry, 'path' | 'absolute'>): InputError {
   if (error instanceof ArkivError) {
-    const result: InputError = { code: error.code, message: error.message };
+    // Stages name the file as they were given it (absolute); the report speaks in paths under DIR.
+    const message = error.message.startsWith(entry.absolute) ? entry.path + error.message.slice(entry.absolute.length) : error.message;
+    const result: InputError = { code: error.code, message };
     if (error.page !== undefined) result.page = error.page;
     return result;
   }
@@ -58,7 +60,7 @@ function invalidBytesWarning(count: number): string {
 async function readTextInput(entry: WalkEntry, ctx: ProcessContext): Promise<Content> {
   const { text: raw, invalidBytes } = await ctx.stages.readTextFile(entry.absolute);
   const warnings = invalidBytes > 0 ? [invalidBytesWarning(invalidBytes)] : [];
-  const repaired = ctx.settings.repair ? ctx.stages.repair(raw) : { text: ctx.stages.normalize(raw), corrections: [] };
+  const repaired = ctx.settings.repair ? ctx.stages.repair(raw) : ctx.stages.normalize(raw);
   // A text file does not say where it came from; the raw text's OCR damage does (the clean
   // text would hide it), and the canonical choice of its cluster depends on it.
   const guess = ctx.stages.guessOrigin(raw);
@@ -165,6 +167,6 @@ export async function processInput(entry: WalkEntry, ctx: ProcessContext): Promi
     if (ctx.signal?.aborted) throw error;
     // Outputs of an earlier version of this input would now misrepresent it: remove them.
     if (paths) await Promise.all([rm(paths.text, { force: true }), rm(paths.json, { force: true })]);
-    return { report: { path: entry.path, kind: entry.kind, status: 'failed', error: toInputError(error), warnings: [], seconds: seconds() } };
+    return { report: { path: entry.path, kind: entry.kind, status: 'failed', error: toInputError(error, entry), warnings: [], seconds: seconds() } };
   }
 }

@@ -5,6 +5,7 @@
  * bytes follow the time better than a count of files does. Reused inputs are left out of it.
  */
 import type { Writable } from 'node:stream';
+import { errorText } from './report.js';
 import type { InputReport, RunEvent } from './types.js';
 
 export interface ProgressOptions {
@@ -24,7 +25,7 @@ export function formatDuration(seconds: number): string {
 }
 
 export function describeInput(input: InputReport): string {
-  if (input.status === 'failed') return `FAILED ${input.path}: ${input.error?.message ?? ''}`;
+  if (input.status === 'failed') return `FAILED ${input.path}: ${errorText(input)}`;
   const parts: string[] = [];
   if (input.pages !== undefined) parts.push(`${input.pages} page${input.pages === 1 ? '' : 's'}${input.ocrPages ? `, ${input.ocrPages} OCR` : ''}`);
   if (input.corrections !== undefined) parts.push(`${input.corrections} correction${input.corrections === 1 ? '' : 's'}`);

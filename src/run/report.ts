@@ -65,6 +65,12 @@ function statusCell(input: InputReport): string {
   return input.skipped ? 'ok (reused)' : 'ok';
 }
 
+/** ArkivError messages start with the file; where the path is already shown, that is said twice. */
+export function errorText(input: InputReport): string {
+  const message = input.error?.message ?? '';
+  return message.startsWith(`${input.path}: `) ? message.slice(input.path.length + 2) : message;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -80,12 +86,15 @@ export function renderMarkdown(report: RunReport): string {
     '',
   );
 
-  lines.push('## Inputs', '', '| input | status | pages | corrections | cluster | canonical | warnings |', '| --- | --- | ---: | ---: | --- | --- | ---: |');
+  // Clusters of one are in report.json; here "versions of" is said only where there are several.
+  const sizes = new Map(report.clusters.map((c) => [c.id, c.members.length]));
+  lines.push('## Inputs', '', '| input | status | pages | corrections | versions of | canonical | warnings |', '| --- | --- | ---: | ---: | --- | --- | ---: |');
   for (const input of report.inputs) {
     const pages = input.pages === undefined ? '' : input.ocrPages ? `${input.pages} (${input.ocrPages} OCR)` : String(input.pages);
-    const canonical = input.canonical === undefined ? '' : input.canonical ? 'yes' : 'no';
+    const versioned = input.cluster !== undefined && (sizes.get(input.cluster) ?? 0) > 1;
+    const canonical = versioned ? (input.canonical ? 'yes' : 'no') : '';
     lines.push(
-      `| ${cell(input.path)} | ${statusCell(input)} | ${pages} | ${input.corrections ?? ''} | ${input.cluster ?? ''} | ${canonical} | ${input.warnings.length || ''} |`,
+      `| ${cell(input.path)} | ${statusCell(input)} | ${pages} | ${input.corrections ?? ''} | ${versioned ? cell(input.cluster ?? '') : ''} | ${canonical} | ${input.warnings.length || ''} |`,
     );
   }
   lines.push('');
@@ -107,7 +116,7 @@ export function renderMarkdown(report: RunReport): string {
   const failed = report.inputs.filter((i) => i.status === 'failed');
   if (failed.length > 0) {
     lines.push('## Failures', '');
-    for (const input of failed) lines.push(`- ${code(input.path)}: ${input.error?.code ?? 'ERROR'}: ${cell(input.error?.message ?? '')}`);
+    for (const input of failed) lines.push(`- ${code(input.path)}: ${input.error?.code ?? 'ERROR'}: ${cell(errorText(input))}`);
     lines.push('');
   }
 

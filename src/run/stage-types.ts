@@ -41,8 +41,8 @@ export interface RunStages {
   readTextFile(path: string): Promise<{ text: string; invalidBytes: number }>;
   /** Repair (which normalises first) with the run's lexicon. */
   repair(text: string): RepairResult;
-  /** Normalisation only, for `--no-repair`. */
-  normalize(text: string): string;
+  /** Normalisation only, for `--no-repair`; its changes come back as corrections (rule `normalize`). */
+  normalize(text: string): RepairResult;
   extractPdf(path: string, options: PdfCallOptions): Promise<ExtractResult>;
   /** For text files, whose history is unknown: does the raw text look like OCR output? */
   guessOrigin(text: string): { origin: Origin; evidence: string };
