@@ -1,0 +1,94 @@
+/** `arkivtext normalize`, run in-process with fake streams. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { CliIO } from '../src/cli/io.js';
+import { normalizeCommand } from '../src/cli/normalize.js';
+import { utf8AsCp1252 } from './normalise-damage.js';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const TRUTH = 'seed-003/truth.txt';
+const dir = mkdtempSync(join(tmpdir(), 'arkivtext-cli-normalize-'));
+
+function fakeIO(stdinBytes?: Uint8Array): CliIO & { out: () => string; err: () => string } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const stdin = new PassThrough();
+  const o: Buffer[] = [];
+  const e: Buffer[] = [];
+  stdout.on('data', (d: Buffer) => o.push(d));
+  stderr.on('data', (d: Buffer) => e.push(d));
+  if (stdinBytes) stdin.end(Buffer.from(stdinBytes));
+  return {
+    stdin, stdout, stderr, stderrIsTTY: false, cwd: FIXTURES,
+    out: () => Buffer.concat(o).toString('utf8'),
+    err: () => Buffer.concat(e).toString('utf8'),
+  };
+}
+
+describe('arkivtext normalize', () => {
+  it('prints a clean fixture unchanged (relative path against cwd)', async () => {
+    const io = fakeIO();
+    expect(await normalizeCommand([TRUTH], io)).toBe(0);
+    expect(io.out()).toBe(readFileSync(join(FIXTURES, TRUTH), 'utf8'));
+    expect(io.err()).toBe('');
+  });
+
+  it('repairs a damaged file', async () => {
+    const truth = readFileSync(join(FIXTURES, TRUTH), 'utf8');
+    const path = join(dir, 'mojibake.txt');
+    writeFileSync(path, utf8AsCp1252(truth).replace(/\n/g, '\r\n'));
+    const io = fakeIO();
+    expect(await normalizeCommand([path], io)).toBe(0);
+    expect(io.out()).toBe(truth);
+  });
+
+  it('reads standard input for - and for no FILE', async () => {
+    for (const args of [['-'], []]) {
+      const io = fakeIO(Buffer.from('ﬁnns fÃ¶r a¨r\r\n', 'utf8'));
+      expect(await normalizeCommand(args, io)).toBe(0);
+      expect(io.out()).toBe('finns för är\n');
+    }
+  });
+
+  it('warns about invalid UTF-8 with the file name and count, still prints, exit 1', async () => {
+    const path = join(dir, 'latin1.txt');
+    writeFileSync(path, Buffer.from([0x6b, 0xe5, 0x6c, 0x20, 0xf6, 0x6c, 0x0a])); // "kål öl" in Latin-1
+    const io = fakeIO();
+    expect(await normalizeCommand([path], io)).toBe(1);
+    expect(io.out()).toBe('k\ufffdl \ufffdl\n');
+    expect(io.err()).toBe(`arkivtext: ${path}: 2 invalid UTF-8 bytes replaced with U+FFFD\n`);
+  });
+
+  it('names standard input in the warning', async () => {
+    const io = fakeIO(new Uint8Array([0x61, 0xff]));
+    expect(await normalizeCommand([], io)).toBe(1);
+    expect(io.err()).toBe('arkivtext: <stdin>: 1 invalid UTF-8 bytes replaced with U+FFFD\n');
+  });
+
+  it('fails clearly on a missing file and on an empty one, exit 1', async () => {
+    const missing = fakeIO();
+    expect(await normalizeCommand(['finns-inte.txt'], missing)).toBe(1);
+    expect(missing.err()).toBe('arkivtext: finns-inte.txt: no such file\n');
+    expect(missing.out()).toBe('');
+    const path = join(dir, 'empty.txt');
+    writeFileSync(path, '');
+    const empty = fakeIO();
+    expect(await normalizeCommand([path], empty)).toBe(1);
+    expect(empty.err()).toBe(`arkivtext: ${path}: the file is empty (0 bytes)\n`);
+  });
+
+  it('exits 2 on bad usage, 0 with the help', async () => {
+    const unknown = fakeIO();
+    expect(await normalizeCommand(['--frobnicate'], unknown)).toBe(2);
+    expect(unknown.err()).toMatch(/^arkivtext normalize: Unknown option '--frobnicate'.*\n\nusage: arkivtext normalize/s);
+    const two = fakeIO();
+    expect(await normalizeCommand(['a.txt', 'b.txt'], two)).toBe(2);
+    expect(two.err()).toMatch(/one FILE at most, got 2/);
+    const help = fakeIO();
+    expect(await normalizeCommand(['--help'], help)).toBe(0);
+    expect(help.out()).toMatch(/^usage: arkivtext normalize \[FILE\|-\]/);
+  });
+});
