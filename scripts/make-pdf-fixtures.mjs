@@ -109,10 +109,10 @@ for (let p = 0; p < pageCount; p++) {
 writePdf(`${out}/two-column.pdf`, contents);
 writeFileSync(`${out}/two-column.txt`, truth.join('\f'));
 
-// A stamp: a few typed words in the top margin, as a registry adds to a scanned letter.
+// A stamp: a few typed words in the bottom margin, as a registry adds to a scanned letter.
 writePdf(`${out}/stamp.pdf`, [[
-  text(330, 820, 9, 'Inkom 2021-09-02 Diarienummer KS 2021-0345'),
-  text(330, 809, 9, 'Handläggare Anna Svensson, kommunledningen'),
+  text(56, 60, 9, 'Inkom 2021-09-02 Diarienummer KS 2021-0345'),
+  text(56, 49, 9, 'Handläggare Anna Svensson, kommunledningen'),
 ].join('\n')]);
 
 // A structurally valid PDF whose page tree is empty.

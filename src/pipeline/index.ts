@@ -1,2 +1,2 @@
-// Filled in by the extraction stage: pages → normalise → repair.
-export {};
+// The composition of stages for PDFs: pages (extract) → normalise → repair.
+export { extractPdf, PAGE_SEPARATOR, type ExtractOptions } from './extract-pdf.js';
