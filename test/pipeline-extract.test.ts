@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { readPdfPages } from '../src/extract/index.js';
+import { extractPdf } from '../src/pipeline/index.js';
+import type { Correction } from '../src/types.js';
+
+async function rawText(path: string): Promise<string> {
+  const pages: string[] = [];
+  for await (const p of readPdfPages(path, { ocr: 'never' })) pages.push(p.text);
+  return pages.join('\f');
+}
+
+/** Applies corrections (sorted, against `raw`) — what the audit log promises reproduces the output. */
+function apply(raw: string, corrections: readonly Correction[]): string {
+  let out = '';
+  let pos = 0;
+  for (const c of corrections) {
+    out += raw.slice(pos, c.offset) + c.after;
+    pos = c.offset + c.length;
+  }
+  return out + raw.slice(pos);
+}
+
+const fold = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+describe('extractPdf: pages → normalise → repair', () => {
+  it('turns seed-003 born.pdf into its truth (white space aside), every change logged against the raw pages', async () => {
+    const result = await extractPdf('fixtures/seed-003/born.pdf', { ocr: 'never' });
+    const truth = await readFile('fixtures/seed-003/truth.txt', 'utf8');
+    expect(fold(result.text)).toBe(fold(truth));
+    expect(result.pages.map((p) => p.source)).toEqual(['text', 'text', 'text']);
+    expect(result.text).toBe(result.pages.map((p) => p.text).join('\f'));
+
+    const raw = await rawText('fixtures/seed-003/born.pdf');
+    for (const c of result.corrections) expect(raw.slice(c.offset, c.offset + c.length)).toBe(c.before);
+    expect(apply(raw, result.corrections)).toBe(result.text);
+    expect(result.corrections).toContainEqual(expect.objectContaining({ before: 'indivi-\ndens', after: 'individens', rule: 'dehyphenate' }));
+  });
+
+  it('offsets corrections on later pages past the earlier pages and their form feeds', async () => {
+    const result = await extractPdf('fixtures/seed-003/born.pdf', { ocr: 'never' });
+    const raw = await rawText('fixtures/seed-003/born.pdf');
+    const secondPageStart = raw.indexOf('\f') + 1;
+    const later = result.corrections.filter((c) => c.offset >= secondPageStart);
+    expect(later.length).toBeGreaterThan(0);
+    for (const c of later) expect(raw.slice(c.offset, c.offset + c.length)).toBe(c.before);
+  });
+
+  it('with repair: false only normalises: hyphens stay, and the text layer needs no change', async () => {
+    const result = await extractPdf('fixtures/seed-003/born.pdf', { ocr: 'never', repair: false });
+    const raw = await rawText('fixtures/seed-003/born.pdf');
+    expect(result.text).toBe(raw);
+    expect(result.corrections).toEqual([]);
+  });
+
+  it('with repair: false still logs what normalisation changed (control characters of a broken font encoding)', async () => {
+    const result = await extractPdf('fixtures/pdf/no-tounicode.pdf', { ocr: 'never', repair: false });
+    const raw = await rawText('fixtures/pdf/no-tounicode.pdf');
+    expect(result.corrections.length).toBeGreaterThan(0);
+    expect(new Set(result.corrections.map((c) => c.rule))).toEqual(new Set(['normalize']));
+    for (const c of result.corrections) expect(raw.slice(c.offset, c.offset + c.length)).toBe(c.before);
+    expect(apply(raw, result.corrections)).toBe(result.text);
+  });
+
+  it('passes refusals through as ArkivErrors', async () => {
+    await expect(extractPdf('fixtures/pdf/encrypted.pdf')).rejects.toMatchObject({ code: 'ENCRYPTED_PDF', file: 'fixtures/pdf/encrypted.pdf' });
+  });
+});
