@@ -37,8 +37,9 @@ beforeAll(async () => {
   out = join(root, 'out');
   const t = io();
   firstCode = await runCommand([ARCHIVE, '--out', out, '--json', '--workers', '2'], t);
-  first = JSON.parse(t.out()) as RunReport;
   firstErr = t.err();
+  if (!t.out()) throw new Error(`the run printed no report (exit ${firstCode}): ${firstErr}`);
+  first = JSON.parse(t.out()) as RunReport;
 }, 600_000);
 
 afterAll(async () => {
@@ -123,11 +124,21 @@ describe('arkivtext run over fixtures/archive', () => {
     expect(await mtimes()).toEqual(before);
     expect(rerun.clusters).toEqual(first.clusters);
 
-    const forced = await runArchive(ARCHIVE, { out, force: true, workers: 2 });
+    const index = join(root, 'archive.sqlite');
+    const forced = await runArchive(ARCHIVE, { out, force: true, workers: 2, index });
     expect(forced.totals.skipped).toBe(0);
     expect(forced.totals.ok).toBe(8);
     const after = await mtimes();
     for (const p of OK) expect(after[p]).toBeGreaterThan(before[p] ?? Infinity);
+
+    // Tomorrow, another copy of the 001 OCR text arrives: the index knows its versions.
+    const tomorrow = join(root, 'tomorrow');
+    await mkdir(tomorrow);
+    await cp(join(ARCHIVE, 'ocr-text/001-ocr.txt'), join(tomorrow, 'inkommen.txt'));
+    const next = await runArchive(tomorrow, { out: join(root, 'tomorrow-out'), index });
+    expect(next.inputs[0]?.indexMatches?.map((m) => m.path).sort()).toEqual(
+      ['born/000-born.pdf', 'ocr-text/001-ocr.txt', 'scanned/000-scan-page2.pdf'].map((p) => join(ARCHIVE, p)),
+    );
   }, 600_000);
 
   it('exits 0 when every input succeeds', async () => {
