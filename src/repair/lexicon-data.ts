@@ -16,27 +16,33 @@ export function dictionariesDir(): string {
   if (cachedDir !== undefined) return cachedDir;
   const override = process.env.ARKIVTEXT_DICTIONARIES;
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = override ? [override] : [join(here, '..', 'dictionaries'), join(here, '..', '..', 'dictionaries')];
+  const candidates = override ? [override] : [join(here, '..', 'dictionaries'), join(here, '..', '..', 'dictionaries'), join(process.cwd(), 'dictionaries')];
   for (const dir of candidates) {
-    if (existsSync(join(dir, 'sv-forms.txt.gz'))) {
+    if (existsSync(join(dir, 'sv-forms.fc.txt.gz'))) {
       cachedDir = dir;
       return dir;
     }
   }
-  throw new ArkivError('NOT_FOUND', `lexicon data sv-forms.txt.gz not found (looked in ${candidates.join(', ')}); run npm run build:lexicon`, {
+  throw new ArkivError('NOT_FOUND', `lexicon data sv-forms.fc.txt.gz not found (looked in ${candidates.join(', ')}); run npm run build:lexicon`, {
     file: candidates[0] ?? 'dictionaries',
   });
 }
 
-/** Reads a data file as text; `.gz` files are gunzipped. */
-export function readDataFile(name: string): string {
+/** Reads a data file's bytes; `.gz` files are gunzipped. */
+export function readDataBytes(name: string): Uint8Array {
   const file = join(dictionariesDir(), name);
   try {
     const bytes = readFileSync(file);
-    return (name.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+    return name.endsWith('.gz') ? gunzipSync(bytes) : bytes;
   } catch (cause) {
     throw new ArkivError('IO', `cannot read lexicon data: ${(cause as Error).message}`, { file, cause });
   }
+}
+
+/** Reads a data file as text (UTF-8 unless told); `.gz` files are gunzipped. */
+export function readDataFile(name: string, encoding: 'utf8' | 'latin1' = 'utf8'): string {
+  const bytes = readDataBytes(name);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(encoding);
 }
 
 /** Entries of a plain-text list: one a line, `#` starts a comment, blank lines skipped. */

@@ -11,7 +11,10 @@ export interface WordToken {
   hasDigit: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[-:][\p{L}\p{N}]+)*/gu;
+// A trailing hyphen belongs to the word when a conjunction or comma follows: the suspended
+// compound part of `hälso- och sjukvård`, `arbets-, hälso- och`. A line-end hyphen before a word
+// fragment (`integra-\ntion`) is not taken: dehyphenation is the repair stage's job.
+const TOKEN = /[\p{L}\p{N}]+(?:[-:][\p{L}\p{N}]+)*(?:-(?=,|\s+(?:och|eller|samt|respektive|resp\.|som|liksom|till|utan)(?![\p{L}\p{N}])))?/gu;
 
 export function wordTokens(text: string): WordToken[] {
   const out: WordToken[] = [];

@@ -5,12 +5,14 @@
  * it learns from clean documents of the archive being processed. See .readme/lexicon.md.
  */
 import { splitCompound, type CompoundRoles } from './lexicon-compound.js';
-import { parseList, readDataFile } from './lexicon-data.js';
+import { parseList, readDataBytes, readDataFile } from './lexicon-data.js';
 import { domainForms } from './lexicon-domain.js';
+import { FrontCodedTable } from './lexicon-frontcoded.js';
+import { KeyFilter } from './lexicon-hash.js';
 import { SortedTable } from './lexicon-table.js';
 import { wordTokens } from './lexicon-tokens.js';
 
-/** Role bits of sv-forms.txt.gz (see scripts/build-lexicon.mjs). */
+/** Role bits of sv-forms.fc.txt.gz (see scripts/build-lexicon.mjs). */
 const STANDALONE = 1;
 const BEGIN = 2;
 const MIDDLE = 4;
@@ -44,11 +46,22 @@ const SHADOW_SUBSTITUTIONS: Record<string, readonly string[]> = {
   ö: ['o'],
 };
 
+/** Domain and learned words serve as compound parts from this length: shorter ones are mostly
+ * function words of multi-word names (`för`, `och`), which would glue OCR fragments together. */
+const PART_WORD_MIN = 5;
+/** A compound part is suspect when one OCR-typical letter change gives a part of the same role
+ * this many times more frequent (`…pensions|ratt` is `…pensions|rätt`). */
+const PART_SHADOW_RATIO = 20;
+/** Conjunctions that end a suspended compound (`hälso- och`): glued to a hyphen they are OCR damage. */
+const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'som', 'men', 'till', 'liksom', 'utan']);
+
 const MEMO_LIMIT = 200_000;
 const VOWEL = /[aeiouyåäöéèüáàâêîôûæø]/iu;
+/** Combining marks or compatibility characters: only then is NFC normalisation needed. */
+const NEEDS_NFC = /[\u0300-\u036f\ufb00-\ufb06]/u;
 
 interface LexiconBase {
-  forms: SortedTable;
+  forms: FrontCodedTable;
   official: SortedTable;
   subtitles: SortedTable;
   subtitleScale: number;
@@ -62,7 +75,12 @@ let baseCache: LexiconBase | undefined;
 
 function loadBase(): LexiconBase {
   if (baseCache) return baseCache;
-  const forms = new SortedTable(readDataFile('sv-forms.txt.gz'));
+  const extra = new Map<string, number>();
+  for (const line of parseList(readDataFile('sv-forms-extra.txt'))) {
+    const [form = '', mask = '0'] = line.split('\t');
+    extra.set(form, Number.parseInt(mask, 16));
+  }
+  const forms = new FrontCodedTable(readDataFile('sv-forms.fc.txt.gz', 'latin1'), new KeyFilter(readDataBytes('sv-forms.filter.bin')), extra);
   const official = new SortedTable(readDataFile('sv-official-unigrams.txt.gz'));
   const subtitles = new SortedTable(readDataFile('sv-opensubtitles-50k.txt.gz'));
   const meta = JSON.parse(readDataFile('lexicon-meta.json')) as { officialTokens: number; subtitleTokens: number };
@@ -71,7 +89,7 @@ function loadBase(): LexiconBase {
     for (const entry of parseList(readDataFile(`domain/${file}`))) for (const f of domainForms(entry)) domain.add(f);
   }
   const domainLower = new Set<string>();
-  for (const w of domain) if (w.length >= 3 && w === w.toLowerCase()) domainLower.add(w);
+  for (const w of domain) if (w.length >= PART_WORD_MIN && w === w.toLowerCase()) domainLower.add(w);
   let bigrams: SortedTable | undefined;
   baseCache = {
     forms,
@@ -131,12 +149,11 @@ export class Lexicon {
   }
 
   private formRole(form: string, mask: number): boolean {
-    const i = this.base.forms.indexOf(form);
-    return i >= 0 && (Number.parseInt(this.base.forms.valueAt(i), 16) & mask) !== 0;
+    return (this.base.forms.mask(form) & mask) !== 0;
   }
 
   private isDomainOrLearnedPart(p: string): boolean {
-    return p.length >= 3 && (this.base.domainLower.has(p) || (this.learnedLower.get(p) ?? 0) > 0);
+    return p.length >= PART_WORD_MIN && (this.base.domainLower.has(p) || (this.learnedLower.get(p) ?? 0) > 0);
   }
 
   /** Known as written (one spelling, no case folding, no compound analysis). */
@@ -150,8 +167,17 @@ export class Lexicon {
 
   /** Known without compound analysis (case variants as in caseVariants). */
   hasExact(word: string): boolean {
-    const w = word.normalize('NFC');
-    return caseVariants(w).some((v) => this.listed(v));
+    const w = NEEDS_NFC.test(word) ? word.normalize('NFC') : word;
+    if (this.listed(w)) return true;
+    // Inline caseVariants (this is the repair stage's hot path: called for every candidate).
+    const first = w.charAt(0);
+    const lowerFirst = first.toLowerCase();
+    if (first === lowerFirst) return false;
+    const rest = w.slice(1);
+    const restLower = rest.toLowerCase();
+    if (rest === restLower) return this.listed(lowerFirst + rest);
+    if (rest === rest.toUpperCase()) return this.listed(lowerFirst + restLower) || this.listed(first + restLower);
+    return false;
   }
 
   /** Known: as a word form, a domain or learned word, or a compound of known parts. */
@@ -175,6 +201,7 @@ export class Lexicon {
     if (w.includes('-')) {
       // `ATP-avgift`, `EU-medel`, `arbetsmarknads-` handled by parts: each known or an abbreviation.
       const parts = w.split('-');
+      if (CONJUNCTIONS.has((parts[parts.length - 1] ?? '').toLowerCase())) return false;
       return parts.every((p, i) => p === '' ? i === parts.length - 1 || i === 0 : this.has(p) || /^\p{Lu}{2,5}$/u.test(p) || (i < parts.length - 1 && this.roles.begin(p.toLowerCase())));
     }
     if (w.includes(':')) {
@@ -185,8 +212,9 @@ export class Lexicon {
     return this.compoundParts(w) !== null;
   }
 
-  /** The parts of `word` as a compound of known parts (lower-case), or null when it is not one
-   * (a listed word is not reported as a compound). */
+  /** The parts of `word` as a compound of known parts (lower-case), or null when it does not split
+   * (or the split looks like OCR damage of a known word). Listed words are split too
+   * (`underlätta` → under|lätta), so the repair stage can see a word's head. */
   compoundParts(word: string): string[] | null {
     const w = word.normalize('NFC');
     const cached = this.compoundMemo.get(w);
@@ -201,21 +229,46 @@ export class Lexicon {
         const cap = capitalise(w);
         parts = splitCompound(cap, { ...this.roles, begin: (p) => this.formRole(p, BEGIN) });
       }
-      if (parts && this.shadowsKnownWord(lower)) parts = null;
+      if (parts && (this.shadowsKnownWord(lower, parts.length) || this.hasShadowedPart(parts))) parts = null;
     }
     if (this.compoundMemo.size >= MEMO_LIMIT) this.compoundMemo.clear();
     this.compoundMemo.set(w, parts);
     return parts;
   }
 
-  /** True when one OCR-typical letter change turns `lower` into a frequent listed word. */
-  private shadowsKnownWord(lower: string): boolean {
+  /** True when one OCR-typical letter change turns `lower` into a frequent listed word, or (for a
+   * split into 3+ parts) into a compound of fewer parts: `folk|hals|omyndigheten` is
+   * `folkhälso|myndigheten`, `yrkes|ben|amningar` is `yrkes|benämningar`. */
+  private shadowsKnownWord(lower: string, nParts: number): boolean {
     for (let i = 0; i < lower.length; i++) {
       const subs = SHADOW_SUBSTITUTIONS[lower.charAt(i)];
       if (!subs) continue;
       for (const s of subs) {
         const v = lower.slice(0, i) + s + lower.slice(i + 1);
-        if (this.listed(v) && this.frequency(v) >= SHADOW_MIN_FREQUENCY) return true;
+        if ((this.listed(v) || this.listed(capitalise(v))) && this.frequency(v) >= SHADOW_MIN_FREQUENCY) return true;
+        if (nParts >= 3) {
+          const vp = splitCompound(v, this.roles);
+          if (vp && vp.length < nParts) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** True when a part of the split is, by one OCR-typical letter change, a much more frequent part
+   * of the same role: the compound is then more likely a damaged word than a new compound. */
+  private hasShadowedPart(parts: string[]): boolean {
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k] ?? '';
+      const role = k === parts.length - 1 ? this.roles.end : k === 0 ? this.roles.begin : this.roles.middle;
+      const own = this.frequency(part) + 1;
+      for (let i = 0; i < part.length; i++) {
+        const subs = SHADOW_SUBSTITUTIONS[part.charAt(i)];
+        if (!subs) continue;
+        for (const s of subs) {
+          const v = part.slice(0, i) + s + part.slice(i + 1);
+          if (role(v) && this.frequency(v) >= Math.max(SHADOW_MIN_FREQUENCY, PART_SHADOW_RATIO * own)) return true;
+        }
       }
     }
     return false;

@@ -1,0 +1,39 @@
+/**
+ * The key hash shared by the lexicon's build script and its lookup tables: FNV-1a over UTF-16 code
+ * units. scripts/build-lexicon.mjs has a copy (it cannot import TypeScript); a test checks that the
+ * shipped filter holds every shipped form, so the two cannot drift apart unnoticed.
+ */
+export function hashKey(key: string, start = 0, end = key.length): number {
+  let h = 0x811c9dc5;
+  for (let j = start; j < end; j++) h = Math.imul(h ^ key.charCodeAt(j), 0x01000193);
+  return h >>> 0;
+}
+
+/** A one-hash bitset filter: `mayHave` is false only for keys certainly not in the set. Bytes, not
+ * words, so the shipped file reads the same on any endianness. Bit b is bit (b & 7) of byte b >> 3. */
+export class KeyFilter {
+  readonly bytes: Uint8Array;
+  private readonly mask: number;
+
+  constructor(bytes: Uint8Array) {
+    if (bytes.length === 0 || (bytes.length & (bytes.length - 1)) !== 0) throw new Error('filter size must be a power of two');
+    this.bytes = bytes;
+    this.mask = bytes.length * 8 - 1;
+  }
+
+  static forKeys(count: number, bitsPerKey = 16): KeyFilter {
+    let n = 64;
+    while (n * 8 < count * bitsPerKey) n *= 2;
+    return new KeyFilter(new Uint8Array(n));
+  }
+
+  addHash(h: number): void {
+    const b = h & this.mask;
+    this.bytes[b >>> 3] = (this.bytes[b >>> 3] ?? 0) | (1 << (b & 7));
+  }
+
+  mayHave(key: string): boolean {
+    const b = hashKey(key) & this.mask;
+    return ((this.bytes[b >>> 3] ?? 0) & (1 << (b & 7))) !== 0;
+  }
+}
