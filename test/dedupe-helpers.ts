@@ -1,6 +1,7 @@
 /** Fixture texts and derived versions for the dedupe tests (made here from fixture text, not stored). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { STOP_SHINGLES } from '../src/dedupe/stop-shingles.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
@@ -27,13 +28,21 @@ export function sentences(text: string): string[] {
   return text.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+(?=[A-ZÅÄÖ])/).filter((s) => s.length > 0);
 }
 
-/** Exact Jaccard and containment of folded 6-gram sets, computed independently of the library. */
+const STOPS = new Set(STOP_SHINGLES);
+
+/**
+ * Exact Jaccard and containment of folded 6-gram sets (stop shingles left out, as the library
+ * does), computed with strings and Sets, independently of the library's hashing.
+ */
 export function exactSimilarity(a: string, b: string, k = 6): { jaccard: number; containsA: number; containsB: number } {
   const fold = (t: string): string =>
     t.normalize('NFKD').toLowerCase().replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}]/gu, '');
   const grams = (t: string): Set<string> => {
     const s = new Set<string>();
-    for (let i = 0; i + k <= t.length; i++) s.add(t.slice(i, i + k));
+    for (let i = 0; i + k <= t.length; i++) {
+      const g = t.slice(i, i + k);
+      if (!STOPS.has(g)) s.add(g);
+    }
     return s;
   };
   const A = grams(fold(a));

@@ -11,6 +11,7 @@ import {
   type Cluster,
   type DedupeDoc,
 } from '../src/dedupe/index.js';
+import { STOP_SHINGLES } from '../src/dedupe/stop-shingles.js';
 import { ArkivError } from '../src/errors.js';
 import { exactSimilarity, fixture, paragraphs, SEED, sentences } from './dedupe-helpers.js';
 
@@ -52,11 +53,18 @@ describe('fingerprint', () => {
 
   it('counts distinct shingles exactly', () => {
     const folded = foldText(text);
+    const stops = new Set(STOP_SHINGLES);
     const distinct = new Set<string>();
-    for (let i = 0; i + 6 <= folded.length; i++) distinct.add(folded.slice(i, i + 6));
+    const all = new Set<string>();
+    for (let i = 0; i + 6 <= folded.length; i++) {
+      const g = folded.slice(i, i + 6);
+      all.add(g);
+      if (!stops.has(g)) distinct.add(g);
+    }
     const fp = fingerprint(text);
     expect(fp.size).toBe(distinct.size);
     expect(fp.length).toBe(folded.length);
+    expect(fingerprint(text, { stopShingles: false }).size).toBe(all.size);
   });
 
   it('estimates Jaccard and containment within MinHash error of the exact values', () => {
@@ -156,7 +164,7 @@ describe('versions made from a fixture', () => {
   });
 
   it('a partial copy (an extract) joins by containment, and the complete one is canonical', () => {
-    const extract = paras.slice(0, Math.ceil(paras.length * 0.35)).join('\n\n');
+    const extract = paras.slice(0, Math.ceil(paras.length * 0.45)).join('\n\n');
     const docs: DedupeDoc[] = [
       { id: 'complete', text: original, origin: 'ocr' },
       { id: 'extract', text: extract, origin: 'ocr' },
@@ -191,11 +199,12 @@ describe('versions made from a fixture', () => {
 
   it('clusters are stars: A~B and B~C does not put A with C', () => {
     const p = paragraphs(fixture(SEED.s002));
-    const a = p.slice(0, 30).join('\n\n');
-    const b = p.slice(10, 40).join('\n\n') + '\n\n' + p.slice(60, 64).join('\n\n');
-    const c = p.slice(20, 50).join('\n\n');
-    // A and C born-digital, B an OCR: A (the longer) is chosen first and takes B; C, similar only
-    // to B, is not pulled in through B.
+    // Overlapping windows of 30 paragraphs: A and B share 24, B and C 24, A and C 18.
+    const a = `${p.slice(0, 30).join('\n\n')}\n\nBeslutsdatum 2024-01-15.`;
+    const b = p.slice(6, 36).join('\n\n');
+    const c = p.slice(12, 42).join('\n\n');
+    // A and C born-digital, B an OCR: A (the later date) is chosen first and takes B; C, similar
+    // only to B, is not pulled in through B.
     const docs: DedupeDoc[] = [
       { id: 'A', text: a, origin: 'born-digital' },
       { id: 'B', text: b, origin: 'ocr' },
@@ -205,9 +214,9 @@ describe('versions made from a fixture', () => {
     const ab = compareFingerprints(sk[0]!.fingerprint, sk[1]!.fingerprint);
     const bc = compareFingerprints(sk[1]!.fingerprint, sk[2]!.fingerprint);
     const ac = compareFingerprints(sk[0]!.fingerprint, sk[2]!.fingerprint);
-    expect(ab.jaccard).toBeGreaterThanOrEqual(0.5);
-    expect(bc.jaccard).toBeGreaterThanOrEqual(0.5);
-    expect(ac.jaccard).toBeLessThan(0.5);
+    expect(ab.jaccard).toBeGreaterThan(0.55);
+    expect(bc.jaccard).toBeGreaterThan(0.55);
+    expect(ac.jaccard).toBeLessThan(0.45);
     const clusters = clusterSketches(sk);
     expectPartition(clusters, docs);
     expect(clusters.map((cl) => cl.members.map((m) => m.id))).toEqual([['A', 'B'], ['C']]);

@@ -10,7 +10,7 @@ import { fingerprint, type FingerprintOptions } from './fingerprint.js';
 import { optimalBanding, type Banding } from './lsh.js';
 import { betterFirst, explainChoice, type RankedDoc } from './rank.js';
 import { compare } from './similarity.js';
-import type { Cluster, ClusterMember, ClusterOptions, DedupeDoc, DocSketch } from './types.js';
+import type { Cluster, ClusterMember, ClusterOptions, ClusterStats, DedupeDoc, DocSketch } from './types.js';
 
 export const DEFAULT_THRESHOLD = 0.5;
 export const DEFAULT_CONTAINMENT = 0.75;
@@ -108,7 +108,7 @@ export interface Neighbour {
 }
 
 /** Verified neighbours of every sketch. */
-export function neighbourGraph(sketches: DocSketch[], o: ResolvedOptions): Neighbour[][] {
+export function neighbourGraph(sketches: DocSketch[], o: ResolvedOptions, stats?: ClusterStats): Neighbour[][] {
   const k = checkSketches(sketches);
   const graph: Neighbour[][] = sketches.map(() => []);
   if (k === 0) return graph;
@@ -116,24 +116,30 @@ export function neighbourGraph(sketches: DocSketch[], o: ResolvedOptions): Neigh
   sketches.forEach((s, i) => { active[i] = s.fingerprint.size > 0 ? 1 : 0; });
   // A rejected pair is re-verified when it shares another band: rare (random pairs share one band at
   // most, as a rule), and cheaper than remembering millions of rejected pairs.
-  forEachCandidate(sketches.map((s) => s.fingerprint.signature), active, bandingFor(o, k), (i, j) => {
+  const banding = bandingFor(o, k);
+  let candidates = 0;
+  let edges = 0;
+  forEachCandidate(sketches.map((s) => s.fingerprint.signature), active, banding, (i, j) => {
     const list = graph[i] ?? [];
     if (list.some((nb) => nb.index === j)) return;
+    candidates++;
     const a = sketches[i];
     const b = sketches[j];
     if (!a || !b) return;
     const edge = verify(a, b, o);
     if (!edge) return;
+    edges++;
     list.push({ index: j, edge, flipped: false });
     graph[j]?.push({ index: i, edge, flipped: true });
   });
+  if (stats) Object.assign(stats, { candidates, edges, bands: banding.bands, rows: banding.rows });
   return graph;
 }
 
 /** Star clusters around the best version; every sketch ends in exactly one cluster. */
 export function clusterSketches(sketches: DocSketch[], options?: ClusterOptions): Cluster[] {
   const o = resolveOptions(options);
-  const graph = neighbourGraph(sketches, o);
+  const graph = neighbourGraph(sketches, o, options?.stats);
   const ranked: RankedDoc[] = sketches.map((sketch, i) => ({
     sketch,
     partial: (graph[i] ?? []).some((nb) => {

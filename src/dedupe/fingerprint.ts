@@ -15,6 +15,7 @@
 import { ArkivError } from '../errors.js';
 import { foldCodes } from './fold.js';
 import { hashWord } from './hash.js';
+import { STOP_SHINGLE_LENGTH, STOP_SHINGLES } from './stop-shingles.js';
 
 export interface Fingerprint {
   /** One 32-bit MinHash value a bin. */
@@ -32,6 +33,11 @@ export interface FingerprintOptions {
   shingle?: number;
   /** Hash seed; the same seed gives the same signature, bit for bit. Default 1. */
   seed?: number;
+  /**
+   * Leave out the 3 000 most frequent 6-grams of Swedish official prose (see stop-shingles.ts).
+   * Default true; only used with 6-character shingles.
+   */
+  stopShingles?: boolean;
 }
 
 export const DEFAULT_PERMUTATIONS = 256;
@@ -53,6 +59,7 @@ let stamp = new Uint32Array(1 << 15);
 let generation = 0;
 
 export function checkFingerprintOptions(options: FingerprintOptions = {}): Required<FingerprintOptions> {
+  const stopShingles = options.stopShingles ?? true;
   const permutations = options.permutations ?? DEFAULT_PERMUTATIONS;
   const shingle = options.shingle ?? DEFAULT_SHINGLE;
   const seed = options.seed ?? DEFAULT_SEED;
@@ -65,20 +72,71 @@ export function checkFingerprintOptions(options: FingerprintOptions = {}): Requi
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
     throw new ArkivError('INVALID_INPUT', `seed must be an unsigned 32-bit integer, got ${seed}`);
   }
-  return { permutations, shingle, seed };
+  return { permutations, shingle, seed, stopShingles };
+}
+
+/** Rolling polynomial code of a string of folded characters, as the fingerprint loop computes it. */
+function shingleCode(s: string): number {
+  let code = 0;
+  for (let i = 0; i < s.length; i++) code = (Math.imul(code, BASE) + s.charCodeAt(i)) | 0;
+  return code;
+}
+
+/** Open-addressing set of the stop shingles' codes (built on first use). */
+interface CodeSet {
+  codes: Int32Array;
+  used: Uint8Array;
+}
+let stopTable: CodeSet | undefined;
+const STOP_BITS = 15; // 32 768 slots for 3 000 codes: most other codes meet an empty slot at once
+
+function stopSlot(code: number): number {
+  return Math.imul(code, 0x9e3779b1) >>> (32 - STOP_BITS);
+}
+
+function buildStopTable(): CodeSet {
+  const set: CodeSet = { codes: new Int32Array(1 << STOP_BITS), used: new Uint8Array(1 << STOP_BITS) };
+  const mask = (1 << STOP_BITS) - 1;
+  for (const g of STOP_SHINGLES) {
+    const code = shingleCode(g);
+    let slot = stopSlot(code);
+    while (set.used[slot] === 1 && set.codes[slot] !== code) slot = (slot + 1) & mask;
+    set.used[slot] = 1;
+    set.codes[slot] = code;
+  }
+  return set;
+}
+
+function isStop(set: CodeSet, code: number): boolean {
+  const mask = set.codes.length - 1;
+  let slot = stopSlot(code);
+  while (set.used[slot] === 1) {
+    if (set.codes[slot] === code) return true;
+    slot = (slot + 1) & mask;
+  }
+  return false;
 }
 
 /** MinHash fingerprint of a text (folded first; see fold.ts). */
 export function fingerprint(text: string, options?: FingerprintOptions): Fingerprint {
-  const { permutations, shingle, seed } = checkFingerprintOptions(options);
+  const { permutations, shingle, seed, stopShingles } = checkFingerprintOptions(options);
+  const stops = stopShingles && shingle === STOP_SHINGLE_LENGTH ? (stopTable ??= buildStopTable()) : undefined;
+  const first = sketchCodes(text, permutations, shingle, seed, stops);
+  // A text made only of common shingles keeps them rather than becoming empty (and unmatchable).
+  return first.size === 0 && first.length > 0 && stops ? sketchCodes(text, permutations, shingle, seed, undefined) : first;
+}
+
+function sketchCodes(text: string, permutations: number, shingle: number, seed: number, stops: CodeSet | undefined): Fingerprint {
   const { codes, length } = foldCodes(text);
   const signature = new Uint32Array(permutations).fill(EMPTY);
   if (length === 0) return { signature, size: 0, length: 0 };
 
   const binShift = 32 - Math.log2(permutations);
   const filled = new Uint8Array(permutations);
-  // Distinct-shingle set: a power-of-two table at most half full, cleared by bumping a generation.
-  const need = 1 << Math.ceil(Math.log2(Math.max(16, length * 2)));
+  // Set of the shingle codes seen: a power-of-two table at most half full, keyed by the code, so a
+  // repeated shingle costs one probe and no hashing; cleared by bumping a generation, not filling.
+  const bits = Math.ceil(Math.log2(Math.max(16, length * 2)));
+  const need = 1 << bits;
   if (seen.length < need) {
     seen = new Uint32Array(need);
     stamp = new Uint32Array(need);
@@ -90,34 +148,36 @@ export function fingerprint(text: string, options?: FingerprintOptions): Fingerp
     generation = 1;
   }
   const mask = need - 1;
+  const slotShift = 32 - bits;
   let size = 0;
-
-  const add = (code: number): void => {
-    const h = hashWord(code, seed);
-    // Distinct count: linear probing on the hash itself.
-    let slot = h & mask; // low bits: the bin uses the top ones
-    while (stamp[slot] === generation) {
-      if (seen[slot] === h) return; // already counted and already in its bin's minimum
-      slot = (slot + 1) & mask;
-    }
-    stamp[slot] = generation;
-    seen[slot] = h;
-    size++;
-    const bin = h >>> binShift;
-    filled[bin] = 1;
-    if (h < (signature[bin] ?? EMPTY)) signature[bin] = h;
-  };
 
   const k = Math.min(shingle, length);
   // Rolling polynomial code of the current k characters, exact mod 2^32.
   let basePowK = 1;
   for (let i = 0; i < k; i++) basePowK = Math.imul(basePowK, BASE);
   let code = 0;
-  for (let i = 0; i < k; i++) code = (Math.imul(code, BASE) + (codes[i] ?? 0)) | 0;
-  add(code);
-  for (let i = k; i < length; i++) {
-    code = (Math.imul(code, BASE) + (codes[i] ?? 0) - Math.imul(codes[i - k] ?? 0, basePowK)) | 0;
-    add(code);
+  for (let i = 0; i < k - 1; i++) code = (Math.imul(code, BASE) + (codes[i] ?? 0)) | 0;
+  for (let i = k - 1; i < length; i++) {
+    code = (Math.imul(code, BASE) + (codes[i] ?? 0)) | 0;
+    if (i >= k) code = (code - Math.imul(codes[i - k] ?? 0, basePowK)) | 0;
+    let slot = Math.imul(code, 0x9e3779b1) >>> slotShift;
+    let known = false;
+    while (stamp[slot] === generation) {
+      if (seen[slot] === code >>> 0) {
+        known = true;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+    if (known) continue;
+    stamp[slot] = generation;
+    seen[slot] = code;
+    if (stops !== undefined && isStop(stops, code)) continue;
+    size++;
+    const h = hashWord(code, seed);
+    const bin = h >>> binShift;
+    filled[bin] = 1;
+    if (h < (signature[bin] ?? EMPTY)) signature[bin] = h;
   }
 
   densify(signature, filled, seed);

@@ -11,4 +11,4 @@ export { guessOrigin, type OriginGuess } from './origin.js';
 export { sketchDoc, clusterSketches, dedupe, candidateThreshold, bandingFor, resolveOptions, DEFAULT_THRESHOLD, DEFAULT_CONTAINMENT, DEFAULT_MIN_SHARE } from './cluster.js';
 export { openIndex, type DedupeIndex, type IndexMatch } from './sqlite-index.js';
 export { exportParquet, type ExportResult } from './parquet.js';
-export type { DedupeDoc, DocSketch, ClusterMember, Cluster, ClusterOptions, Origin } from './types.js';
+export type { DedupeDoc, DocSketch, ClusterMember, Cluster, ClusterOptions, ClusterStats, Origin } from './types.js';

@@ -42,6 +42,17 @@ export interface Cluster {
   members: ClusterMember[];
 }
 
+/** Counts from one clustering, filled in when passed as `options.stats` (for benchmarks and tuning). */
+export interface ClusterStats {
+  /** Candidate pairs verified (a pair sharing several bands counts once a band until it is accepted). */
+  candidates: number;
+  /** Verified pairs (edges of the similarity graph). */
+  edges: number;
+  /** LSH bands × rows used. */
+  bands: number;
+  rows: number;
+}
+
 export interface ClusterOptions {
   /** Estimated Jaccard similarity from which two documents are versions of each other. Default 0.5. */
   threshold?: number;
@@ -49,4 +60,6 @@ export interface ClusterOptions {
   containment?: number;
   /** A partial copy must hold at least this share of the larger document's shingles. Default 0.4. */
   minShare?: number;
+  /** Filled in with counts from the run, when given. */
+  stats?: ClusterStats;
 }
