@@ -32,6 +32,11 @@ head -c $((size * 4 / 10)) fixtures/seed-003/born.pdf > "$out/truncated.pdf"
 # garbage.pdf: a PDF header followed by noise (no objects, no xref).
 { printf '%%PDF-1.7\n'; head -c 2000 /dev/urandom; } > "$out/garbage.pdf"
 
+# long-1000.pdf: the two pages of two-column.pdf 500 times over (streaming, bounded memory).
+set --
+i=0; while [ $i -lt 500 ]; do set -- "$@" "$out/two-column.pdf" 1-2; i=$((i + 1)); done
+qpdf --empty --pages "$@" -- "$out/long-1000.pdf"
+
 # not-a-pdf.pdf: a text file with a .pdf name; empty.pdf: no bytes.
 printf 'Detta är ingen PDF utan en vanlig textfil.\n' > "$out/not-a-pdf.pdf"
 : > "$out/empty.pdf"

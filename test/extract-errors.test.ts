@@ -94,3 +94,23 @@ describe('decision without OCR (ocr: never)', () => {
     expect(pages[2]!.text).toContain('Diarienummer KS 2021-0345');
   });
 });
+
+describe('long documents', () => {
+  it('streams a 1000-page PDF page by page, in order, reading only a few pages ahead', async () => {
+    let read = 0;
+    let aheadAtFirst = -1;
+    let count = 0;
+    const texts = new Set<string>();
+    for await (const page of readPdfPages('fixtures/pdf/long-1000.pdf', { ocr: 'never', onProgress: () => { read++; } })) {
+      count++;
+      expect(page.number).toBe(count);
+      if (count === 1) aheadAtFirst = read;
+      texts.add(page.text);
+    }
+    expect(count).toBe(1000);
+    // The first page arrives before the rest are read: nothing holds the whole document.
+    expect(aheadAtFirst).toBe(1);
+    // The two pages of two-column.pdf, 500 times over, each read the same way every time.
+    expect(texts.size).toBe(2);
+  });
+});
