@@ -169,6 +169,16 @@ describe('Lexicon: learn', () => {
     expect(lex.has('Ljunghusenskolan')).toBe(false); // the default lexicon is not changed
   });
 
+  it('does not learn the halves of words hyphenated at line ends', () => {
+    const fresh = loadLexicon({ learn: ['Samverkan mellan myndigheter och organi-\nsationer sker i Zyxby.'] });
+    expect(fresh.has('organisationer')).toBe(true);
+    expect(fresh.has('organi')).toBe(false);
+    expect(fresh.has('sationer')).toBe(false);
+    expect(fresh.has('Zyxby')).toBe(true);
+    expect(fresh.has('myndigheter')).toBe(true);
+    expect(fresh.learnedSize).toBe(7); // Samverkan mellan myndigheter och sker i Zyxby: not the halves
+  });
+
   it('uses learned lower-case words as compound parts', () => {
     const fresh = loadLexicon({ learn: ['Projektet heter mottagningsenheten.'] });
     expect(fresh.has('mottagningsenhetens')).toBe(true);

@@ -296,10 +296,18 @@ export class Lexicon {
 
   /** Learns words and word pairs from a clean document of the archive (born-digital text). */
   learn(text: string): void {
-    const tokens = wordTokens(text.normalize('NFC'));
+    const clean = text.normalize('NFC');
+    const tokens = wordTokens(clean);
     let prev: { word: string; end: number } | undefined;
+    let afterBreak = false;
     for (const t of tokens) {
-      if (t.hasDigit) {
+      // Halves of a word hyphenated at a line end (`organi-` / `sationer`) are not words: a text
+      // from a PDF text layer has them, and learning them would make OCR fragments "known".
+      const end = t.offset + t.word.length;
+      const brokenHere = /^-[^\S\n]*\n/u.test(clean.slice(end, end + 8));
+      const skip = t.hasDigit || brokenHere || afterBreak;
+      afterBreak = brokenHere;
+      if (skip) {
         prev = undefined;
         continue;
       }
@@ -307,7 +315,7 @@ export class Lexicon {
       const lower = t.word.toLowerCase();
       this.learnedLower.set(lower, (this.learnedLower.get(lower) ?? 0) + 1);
       // A pair is two words with only white space between them, as in the official bigram table.
-      if (prev && /^\s+$/u.test(text.slice(prev.end, t.offset))) {
+      if (prev && /^\s+$/u.test(clean.slice(prev.end, t.offset))) {
         const key = `${prev.word.toLowerCase()} ${lower}`;
         this.learnedBigrams.set(key, (this.learnedBigrams.get(key) ?? 0) + 1);
       }
