@@ -3,7 +3,7 @@
  * text, Latin-1 text, and four broken PDFs): the first run through the CLI, a rerun that reuses
  * everything, and --force. Two OCR pages a run, so it takes a minute or two on two cores.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -28,6 +28,16 @@ function io(): CliIO & { out: () => string; err: () => string } {
 
 const OK = ['born/000-born.pdf', 'born/003-born.PDF', 'mixed/003-mixed.pdf', 'ocr-text/001-ocr.txt', 'ocr-text/004-ocr.txt', 'scanned/000-scan-page2.pdf', 'text/002-clean.txt', 'text/002-latin1.txt'];
 
+/** Every file under the archive with its size and mtime: the run must not change any. */
+async function snapshot(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return Promise.all(entries.filter((e) => e.isFile()).map(async (e) => {
+    const info = await stat(join(e.parentPath, e.name));
+    return `${join(e.parentPath, e.name)} ${info.size} ${info.mtimeMs}`;
+  })).then((lines) => lines.sort());
+}
+
+let archiveBefore: string[];
 let first: RunReport;
 let firstCode: number;
 let firstErr: string;
@@ -35,6 +45,7 @@ let firstErr: string;
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'arkiv-e2e-'));
   out = join(root, 'out');
+  archiveBefore = await snapshot(ARCHIVE);
   const t = io();
   firstCode = await runCommand([ARCHIVE, '--out', out, '--json', '--workers', '2'], t);
   firstErr = t.err();
@@ -140,6 +151,10 @@ describe('arkivtext run over fixtures/archive', () => {
       ['born/000-born.pdf', 'ocr-text/001-ocr.txt', 'scanned/000-scan-page2.pdf'].map((p) => join(ARCHIVE, p)),
     );
   }, 600_000);
+
+  it('never touched the archive', async () => {
+    expect(await snapshot(ARCHIVE)).toEqual(archiveBefore);
+  });
 
   it('exits 0 when every input succeeds', async () => {
     const clean = join(root, 'clean');

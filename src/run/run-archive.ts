@@ -10,7 +10,7 @@
  * the same way for OCR, cost a lexicon and a pdf.js per thread in memory, and need a separate
  * worker entry in the bundle. bench/run.mjs measures workers 1 vs 2 (see .readme/run.md).
  * Memory stays bounded: at most `workers` documents are held, each is written and dropped, and
- * only its sketch (a few hundred bytes) and a small summary are kept for the report.
+ * only its sketch (256 MinHash values, 1 KB) and a small summary are kept for the report.
  */
 import { availableParallelism } from 'node:os';
 import { mkdir } from 'node:fs/promises';

@@ -1,7 +1,7 @@
 /**
  * A document sketch as JSON, so the per-input record can carry it and a resumed run can cluster
  * inputs it did not re-read. The signature is stored as base64 of its little-endian bytes: an
- * array of 128 numbers would be five times larger and no easier to read.
+ * array of 256 numbers would be about twice as large and no easier to read.
  */
 import type { Origin, SketchLike } from './stage-types.js';
 
