@@ -175,7 +175,7 @@ class PageReader {
     if (layer.layout.columns > 1) warnings.push('two columns, read left column first');
     const score = scoreText(text, this.isWord);
     const graphics = await this.graphics(layer.page, k, layer.runs > 0);
-    const decision = decidePage(score, graphics, this.mode);
+    const decision = decidePage(score, graphics, this.mode, { lexicon: this.options.isWord !== undefined });
     warnings.unshift(...decision.reasons);
     if (!decision.ocr) return { number: k, source: decision.source, text, warnings };
 
