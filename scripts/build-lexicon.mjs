@@ -87,6 +87,9 @@ const masks = new Map();
 const forbidden = new Set();
 const add = (form, mask) => { if (mask) masks.set(form, (masks.get(form) ?? 0) | mask); };
 
+// Entries Hunspell does not mark as compound ends, with their standalone forms: candidates for
+// the corpus-evidence step below (`råd` lacks COMPOUNDEND, yet `integrationsrådet` is ordinary).
+const entryForms = [];
 const lines = dic.split(/\r?\n/);
 let entries = 0;
 for (let i = 1; i < lines.length; i++) {
@@ -133,7 +136,10 @@ for (let i = 1; i < lines.length; i++) {
   for (const [form, mask] of forms) {
     if (isForbidden) forbidden.add(form); else add(form, mask);
   }
+  if (!isForbidden && !rootEnd && !onlyCompound) entryForms.push(forms.filter(([, mk]) => mk & STANDALONE).map(([f]) => f));
 }
+const { mineCompoundEnds } = await import('./lexicon-compound-ends.mjs');
+const promoted = mineCompoundEnds({ masks, entryForms, BEGIN, END, STANDALONE, root });
 // A forbidden entry forbids its forms unless a permitted entry also makes them (homographs).
 let dropped = 0;
 for (const f of forbidden) if (!masks.has(f)) dropped++;
@@ -185,5 +191,5 @@ for (const m of masks.values()) {
   if (m & BEGIN) counts.begin++; if (m & MIDDLE) counts.middle++; if (m & END) counts.end++;
 }
 await import('./lexicon-frequencies.mjs');
-console.log(`dic entries ${entries}; forms ${masks.size}; forbidden-only forms dropped ${dropped};`, counts,
+console.log(`dic entries ${entries}; forms ${masks.size}; forbidden-only forms dropped ${dropped}; entries made compound ends from corpus evidence ${promoted.entries} (${promoted.forms} forms);`, counts,
   `; sv-forms.fc.txt.gz ${gz.length} bytes, sv-forms.filter.bin ${filter.length} bytes`);

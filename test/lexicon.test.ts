@@ -67,6 +67,12 @@ describe('Lexicon: compounds', () => {
     expect(lex.compoundParts('bostadsförsörjningsprogrammets')?.at(-1)).toBe('programmets');
   });
 
+  it('knows heads Hunspell does not mark as compound ends when official prose shows them heading s-compounds', () => {
+    // `råd` has no COMPOUNDEND flag in sv_SE; the build promotes it from corpus evidence.
+    expect(lex.compoundParts('integrationsrådets')).toEqual(['integrations', 'rådets']);
+    expect(lex.has('Integrationsrådet')).toBe(true);
+  });
+
   it('accepts simplified triple consonants (natt + tåg = nattåg)', () => {
     expect(lex.compoundParts('nattåg')).toEqual(['natt', 'tåg']);
   });
