@@ -175,9 +175,13 @@ describe('versions made from a fixture', () => {
     expect(c.canonical.id).toBe('complete');
     expect(c.canonical.reason).toContain('complete over partial');
     const member = c.members.find((m) => m.id === 'extract');
-    // Joined on containment, not on similarity (which is below the threshold).
-    expect(member?.similarity).toBeLessThan(0.5);
     expect(member?.containment).toBeGreaterThan(0.85);
+    // With a similarity threshold above the extract's similarity it still joins: by containment.
+    expect(member?.similarity).toBeLessThan(0.6);
+    const strict = dedupe(docs, { threshold: 0.6 });
+    expect(strict.map((x) => x.members.map((m) => m.id))).toEqual([['complete', 'extract']]);
+    // And not when partial copies must be at least 90% of the larger document (the extract is ~46%).
+    expect(dedupe(docs, { threshold: 0.6, minShare: 0.9 })).toHaveLength(2);
   });
 
   it('template look-alikes (same header and footer, different matter) stay apart', () => {
@@ -199,10 +203,10 @@ describe('versions made from a fixture', () => {
 
   it('clusters are stars: A~B and B~C does not put A with C', () => {
     const p = paragraphs(fixture(SEED.s002));
-    // Overlapping windows of 30 paragraphs: A and B share 24, B and C 24, A and C 18.
+    // Overlapping windows of 30 paragraphs: A and B share 20, B and C 20, A and C 10.
     const a = `${p.slice(0, 30).join('\n\n')}\n\nBeslutsdatum 2024-01-15.`;
-    const b = p.slice(6, 36).join('\n\n');
-    const c = p.slice(12, 42).join('\n\n');
+    const b = p.slice(10, 40).join('\n\n');
+    const c = p.slice(20, 50).join('\n\n');
     // A and C born-digital, B an OCR: A (the later date) is chosen first and takes B; C, similar
     // only to B, is not pulled in through B.
     const docs: DedupeDoc[] = [
@@ -214,9 +218,9 @@ describe('versions made from a fixture', () => {
     const ab = compareFingerprints(sk[0]!.fingerprint, sk[1]!.fingerprint);
     const bc = compareFingerprints(sk[1]!.fingerprint, sk[2]!.fingerprint);
     const ac = compareFingerprints(sk[0]!.fingerprint, sk[2]!.fingerprint);
-    expect(ab.jaccard).toBeGreaterThan(0.55);
-    expect(bc.jaccard).toBeGreaterThan(0.55);
-    expect(ac.jaccard).toBeLessThan(0.45);
+    expect(ab.jaccard).toBeGreaterThan(0.42);
+    expect(bc.jaccard).toBeGreaterThan(0.42);
+    expect(ac.jaccard).toBeLessThan(0.3);
     const clusters = clusterSketches(sk);
     expectPartition(clusters, docs);
     expect(clusters.map((cl) => cl.members.map((m) => m.id))).toEqual([['A', 'B'], ['C']]);

@@ -3,34 +3,12 @@
  * `DedupeDoc` — .txt through readTextFile + normalize (origin unknown, so estimated from the text),
  * .pdf through extractPdf (origin from how its pages were read).
  *
- * The other stages are imported on demand and typed against the team contract, so `dedupe` on text
- * files never loads pdf.js or Tesseract.
+ * The other stages are imported on demand, so `dedupe` on text files never loads pdf.js or Tesseract.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { guessOrigin, type DedupeDoc } from '../dedupe/index.js';
 import { ArkivError } from '../errors.js';
-import type { ExtractResult } from '../types.js';
-
-interface NormaliseApi {
-  normalize(text: string): string;
-  readTextFile(path: string): Promise<{ text: string; invalidBytes: number }>;
-}
-interface RepairApi {
-  defaultLexicon(): { knownShare(text: string): number };
-}
-interface PipelineApi {
-  extractPdf(input: string, options?: { fileName?: string }): Promise<ExtractResult>;
-}
-interface ExtractApi {
-  terminateOcr(): Promise<void>;
-}
-
-async function stage<T>(load: () => Promise<unknown>, name: string, fn: keyof T & string): Promise<T> {
-  const mod = (await load()) as Partial<T>;
-  if (typeof mod[fn] !== 'function') throw new ArkivError('IO', `the ${name} stage is not available in this build (no ${fn})`);
-  return mod as T;
-}
 
 const READABLE = new Set(['.txt', '.pdf']);
 
@@ -88,48 +66,41 @@ export interface DocReader {
 
 /** A reader that loads the stages it needs the first time it needs them. */
 export function createDocReader(): DocReader {
-  let normalise: Promise<NormaliseApi> | undefined;
-  let lexicon: Promise<{ knownShare(text: string): number } | undefined> | undefined;
-  let pipeline: Promise<PipelineApi> | undefined;
+  let lexicon: Promise<{ knownShare(text: string): number }> | undefined;
+  let pdfUsed = false;
 
-  // The lexicon is a better judge of text quality than the in-module heuristic; without it
-  // (repair not built in) the heuristic alone decides.
-  const knownShare = async (text: string): Promise<number | undefined> => {
-    lexicon ??= stage<RepairApi>(() => import('../repair/index.js'), 'repair', 'defaultLexicon').then(
-      (r) => r.defaultLexicon(),
-      () => undefined,
-    );
-    const lex = await lexicon;
-    return lex?.knownShare(text);
+  // Share of known words: the lexicon's judgement of how clean a text is (breaks ties among OCRs).
+  const knownShare = async (text: string): Promise<number> => {
+    lexicon ??= import('../repair/index.js').then((r) => r.defaultLexicon());
+    return (await lexicon).knownShare(text);
   };
 
   return {
     async read(file, id) {
       const { mtimeMs } = await stat(file);
       if (extname(file).toLowerCase() === '.pdf') {
-        pipeline ??= stage<PipelineApi>(() => import('../pipeline/index.js'), 'pipeline', 'extractPdf');
-        const result = await (await pipeline).extractPdf(file, { fileName: id });
+        pdfUsed = true;
+        const { extractPdf } = await import('../pipeline/index.js');
+        const result = await extractPdf(file, { fileName: id });
+        // Origin from how the pages were read: any page that needed OCR makes it an OCR version.
         const ocrPages = result.pages.filter((p) => p.source !== 'text').length;
-        const quality = await knownShare(result.text);
-        const doc: DedupeDoc = { id, text: result.text, origin: ocrPages === 0 ? 'born-digital' : 'ocr', mtimeMs };
-        if (quality !== undefined) doc.quality = quality;
-        return doc;
+        return { id, text: result.text, origin: ocrPages === 0 ? 'born-digital' : 'ocr', mtimeMs, quality: await knownShare(result.text) };
       }
-      normalise ??= stage<NormaliseApi>(() => import('../normalise/index.js'), 'normalise', 'readTextFile');
-      const api = await normalise;
-      const raw = (await api.readTextFile(file)).text;
-      const text = api.normalize(raw);
-      // The guess reads the raw text: normalisation may already hide some OCR signs.
+      const { normalize, readTextFile } = await import('../normalise/index.js');
+      const raw = (await readTextFile(file)).text;
+      const text = normalize(raw);
+      // The origin of a text file is unknown: guess it from the raw text (normalisation may already
+      // hide some OCR signs), and say so in the reason.
       const guess = guessOrigin(raw);
       const quality = await knownShare(text);
-      const evidence = `${guess.evidence}${quality === undefined ? '' : `, ${Math.round(quality * 100)}% known words`}`;
-      const doc: DedupeDoc = { id, text, origin: guess.origin, originEvidence: evidence, mtimeMs, quality: quality ?? guess.quality };
+      const evidence = `${guess.evidence}, ${Math.round(quality * 100)}% known words`;
+      const doc: DedupeDoc = { id, text, origin: guess.origin, originEvidence: evidence, mtimeMs, quality };
       return doc;
     },
     async close() {
-      if (pipeline === undefined) return;
-      const extract = await stage<ExtractApi>(() => import('../extract/index.js'), 'extract', 'terminateOcr').catch(() => undefined);
-      await extract?.terminateOcr();
+      if (!pdfUsed) return;
+      const { terminateOcr } = await import('../extract/index.js');
+      await terminateOcr();
     },
   };
 }

@@ -3,6 +3,7 @@
  * candidates → verified by Jaccard or containment → star clusters around the best version.
  */
 export { foldText } from './fold.js';
+export { STOP_SHINGLES, STOP_SHINGLE_LENGTH } from './stop-shingles.js';
 export { fingerprint, DEFAULT_PERMUTATIONS, DEFAULT_SHINGLE, DEFAULT_SEED, type Fingerprint, type FingerprintOptions } from './fingerprint.js';
 export { estimateJaccard, compare as compareFingerprints, type Similarity } from './similarity.js';
 export { optimalBanding, bandHashes, type Banding } from './lsh.js';

@@ -54,7 +54,7 @@ export interface ClusterStats {
 }
 
 export interface ClusterOptions {
-  /** Estimated Jaccard similarity from which two documents are versions of each other. Default 0.5. */
+  /** Estimated Jaccard similarity from which two documents are versions of each other. Default 0.35. */
   threshold?: number;
   /** Share of the smaller document inside the larger from which it is a partial copy. Default 0.75. */
   containment?: number;
