@@ -101,6 +101,19 @@ describe('arkivtext dedupe', () => {
     expect(t.err()).toMatch(/wrote 5 signatures .* band rows \(\d+ bands × \d+ rows\)/);
   });
 
+  it('reads PDFs through extraction: the born-digital PDF is canonical over an OCR text of it', async () => {
+    await mkdir(join(root, 'mixed'));
+    await copyFile(join(FIXTURES, 'seed-000', 'born.pdf'), join(root, 'mixed', 'born.pdf'));
+    await copyFile(join(FIXTURES, 'seed-000', 'ocr-eng-l2.txt'), join(root, 'mixed', 'ocr-eng.txt'));
+    await copyFile(join(FIXTURES, SEED.s003), join(root, 'mixed', 'other.txt'));
+    const t = io();
+    expect(await dedupeCommand(['mixed', '--json'], t)).toBe(0);
+    const json = JSON.parse(t.out()) as Json;
+    expect(paths(json)).toEqual([['mixed/born.pdf', 'mixed/ocr-eng.txt'], ['mixed/other.txt']]);
+    expect(json.clusters[0]?.canonical.path).toBe('mixed/born.pdf');
+    expect(json.clusters[0]?.canonical.reason).toBe('born-digital over OCR');
+  });
+
   it('refuses wrong usage with exit 2', async () => {
     const t = io();
     expect(await dedupeCommand([], t)).toBe(2);
