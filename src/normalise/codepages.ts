@@ -60,3 +60,23 @@ export function charClass(chars: string): string {
   for (const ch of chars) out += `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
   return out;
 }
+
+/**
+ * A regex class body covering at least the characters of `chars`, with ranges closer than `gap`
+ * merged: a superset with few ranges, which irregexp scans several times faster than a long list.
+ * For quick "could there be anything here?" tests only.
+ */
+export function coarseClass(chars: string, gap: number): string {
+  const units = [...new Set(Array.from(chars, (c) => c.charCodeAt(0)))].sort((x, y) => x - y);
+  const hex = (u: number): string => `\\u${u.toString(16).padStart(4, '0')}`;
+  let out = '';
+  let i = 0;
+  while (i < units.length) {
+    const from = units[i]!;
+    let to = from;
+    while (i + 1 < units.length && units[i + 1]! - to <= gap) to = units[++i]!;
+    out += from === to ? hex(from) : `${hex(from)}-${hex(to)}`;
+    i++;
+  }
+  return out;
+}

@@ -36,7 +36,8 @@ const BASES: Record<string, string> = {
   '\u0327': 'cCsS',
 };
 
-const MARKS = /[\u00a8\u02da\u00b4\u02c6\u02dc\u02c7\u00b8]| [\u0300\u0301\u0302\u0303\u0308\u030a\u030c\u0327]/g;
+/** Spacing accents, and combining marks (which count only right after a space: `a ̈`). */
+const MARKS = /[\u00a8\u02da\u00b4\u02c6\u02dc\u02c7\u00b8\u0300-\u0303\u0308\u030a\u030c\u0327]/g;
 export const DIACRITIC_TRIGGER = '\\u00a8\\u02da\\u00b4\\u02c6\\u02dc\\u02c7\\u00b8\\u0300-\\u036f';
 
 function compose(letter: string, combining: string): string | undefined {
@@ -48,8 +49,12 @@ function compose(letter: string, combining: string): string | undefined {
 
 export function diacriticEdits(text: string): Edit[] {
   MARKS.lastIndex = 0;
-  const matches: RegExpExecArray[] = [];
-  for (let m = MARKS.exec(text); m !== null; m = MARKS.exec(text)) matches.push(m);
+  // As [index, text]: a spacing accent, or a space and the combining mark after it.
+  const matches: { index: number; 0: string }[] = [];
+  for (let m = MARKS.exec(text); m !== null; m = MARKS.exec(text)) {
+    if (SPACING_TO_COMBINING[m[0]] !== undefined) matches.push({ index: m.index, 0: m[0] });
+    else if (text.charCodeAt(m.index - 1) === 0x20) matches.push({ index: m.index - 1, 0: text.slice(m.index - 1, m.index + 1) });
+  }
   if (matches.length === 0) return [];
 
   // The document's habit: accents after their letter (the Unicode order) unless the unambiguous

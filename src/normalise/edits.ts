@@ -15,14 +15,13 @@ export interface Edit {
 /** Apply sorted, non-overlapping edits. */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
   if (edits.length === 0) return text;
-  const parts: string[] = [];
+  let out = '';
   let at = 0;
   for (const e of edits) {
-    parts.push(text.slice(at, e.offset), e.after);
+    out += text.slice(at, e.offset) + e.after;
     at = e.offset + e.length;
   }
-  parts.push(text.slice(at));
-  return parts.join('');
+  return out + text.slice(at);
 }
 
 /**
@@ -62,9 +61,15 @@ export function composeEdits(text0: string, a: readonly Edit[], b: readonly Edit
     spans.push({ s, e: s + e.after.length, fromA: true, kind: e.kind });
     shift += e.after.length - e.length;
   }
-  for (const e of b) spans.push({ s: e.offset, e: e.offset + e.length, fromA: false, kind: e.kind });
-  // Stable sort: at equal starts shorter spans first, A before B.
-  spans.sort((x, y) => x.s - y.s || x.e - y.e);
+  // Merge with B's intervals (both sorted): at equal starts shorter spans first, A before B.
+  const merged: Span[] = [];
+  let k = 0;
+  for (const e of b) {
+    const span = { s: e.offset, e: e.offset + e.length, fromA: false, kind: e.kind };
+    while (k < spans.length && (spans[k]!.s < span.s || (spans[k]!.s === span.s && spans[k]!.e <= span.e))) merged.push(spans[k++]!);
+    merged.push(span);
+  }
+  while (k < spans.length) merged.push(spans[k++]!);
 
   const out: Edit[] = [];
   // Running (text1 − text0) and (text2 − text1) offsets of the edits in clusters already emitted:
@@ -75,8 +80,21 @@ export function composeEdits(text0: string, a: readonly Edit[], b: readonly Edit
   let ai = 0;
   let bi = 0;
   let i = 0;
-  while (i < spans.length) {
-    const first = spans[i]!;
+  while (i < merged.length) {
+    const first = merged[i]!;
+    if (i + 1 === merged.length || merged[i + 1]!.s >= first.e) {
+      // A span on its own (the common case): the edit passes through, shifted.
+      const own = first.fromA ? a[ai++]! : b[bi++]!;
+      if (first.fromA) {
+        out.push({ offset: own.offset, length: own.length, after: own.after, kind: own.kind });
+        deltaA += own.after.length - own.length;
+      } else {
+        out.push({ offset: first.s - deltaA, length: own.length, after: own.after, kind: own.kind });
+        deltaB += own.after.length - own.length;
+      }
+      i++;
+      continue;
+    }
     const s = first.s;
     let e = first.e;
     const kinds = new Set<string>();
@@ -84,8 +102,8 @@ export function composeEdits(text0: string, a: readonly Edit[], b: readonly Edit
     let nextDeltaA = deltaA;
     let nextDeltaB = deltaB;
     // A cluster: every span that starts strictly inside what is covered so far.
-    while (j < spans.length && (j === i || spans[j]!.s < e)) {
-      const n = spans[j]!;
+    while (j < merged.length && (j === i || merged[j]!.s < e)) {
+      const n = merged[j]!;
       e = Math.max(e, n.e);
       kinds.add(n.kind);
       if (n.fromA) {
@@ -99,10 +117,8 @@ export function composeEdits(text0: string, a: readonly Edit[], b: readonly Edit
     }
     const start0 = s - deltaA;
     const end0 = e - nextDeltaA;
-    const start2 = s + deltaB;
-    const end2 = e + nextDeltaB;
     const before = text0.slice(start0, end0);
-    const after = text2.slice(start2, end2);
+    const after = text2.slice(s + deltaB, e + nextDeltaB);
     if (before !== after) out.push({ offset: start0, length: end0 - start0, after, kind: [...kinds].join('+') });
     deltaA = nextDeltaA;
     deltaB = nextDeltaB;

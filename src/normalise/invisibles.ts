@@ -15,10 +15,10 @@ export const CONTROL = 'control';
  * Before mojibake: CRLF/CR, C0 controls and DEL, zero-width characters (ZWSP, ZWNJ, ZWJ, WJ, BOM)
  * and spaces that no code page produces (U+2000–U+200A, U+202F, U+205F, U+3000).
  */
-const EARLY = /\r\n?|[\u0000-\u0008\u000b-\u001f\u007f]+|[\u200b-\u200d\u2060\ufeff]+|[\u2000-\u200a\u202f\u205f\u3000]/g;
+const EARLY = /[\r\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200d\u2060\ufeff\u2000-\u200a\u202f\u205f\u3000]/g;
 
 /** After mojibake: soft hyphens, C1 controls, no-break space. */
-const LATE = /\u00ad+|[\u0080-\u009f]+|\u00a0/g;
+const LATE = /[\u00ad\u0080-\u00a0]/g;
 
 export const EARLY_TRIGGER = '\\r\\u0000-\\u0008\\u000b-\\u001f\\u007f\\u200b-\\u200d\\u2060\\ufeff\\u2000-\\u200a\\u202f\\u205f\\u3000';
 export const LATE_TRIGGER = '\\u00ad\\u0080-\\u009f\\u00a0';
@@ -27,12 +27,15 @@ export function earlyInvisibleEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   EARLY.lastIndex = 0;
   for (let m = EARLY.exec(text); m !== null; m = EARLY.exec(text)) {
-    const s = m[0];
-    const c = s.charCodeAt(0);
-    if (c === 0x0d) edits.push({ offset: m.index, length: s.length, after: '\n', kind: LINE_END });
-    else if (c < 0x20 || c === 0x7f) edits.push({ offset: m.index, length: s.length, after: '', kind: CONTROL });
-    else if (c >= 0x200b && c !== 0x202f && c !== 0x205f && c !== 0x3000) edits.push({ offset: m.index, length: s.length, after: '', kind: INVISIBLE });
-    else edits.push({ offset: m.index, length: s.length, after: ' ', kind: SPACE });
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    if (c === 0x0d) {
+      const crlf = text.charCodeAt(i + 1) === 0x0a;
+      edits.push({ offset: i, length: crlf ? 2 : 1, after: '\n', kind: LINE_END });
+      if (crlf) EARLY.lastIndex = i + 2;
+    } else if (c < 0x20 || c === 0x7f) edits.push({ offset: i, length: 1, after: '', kind: CONTROL });
+    else if (c >= 0x200b && c !== 0x202f && c !== 0x205f && c !== 0x3000) edits.push({ offset: i, length: 1, after: '', kind: INVISIBLE });
+    else edits.push({ offset: i, length: 1, after: ' ', kind: SPACE });
   }
   return edits;
 }
@@ -43,7 +46,7 @@ export function lateInvisibleEdits(text: string): Edit[] {
   for (let m = LATE.exec(text); m !== null; m = LATE.exec(text)) {
     const c = m[0].charCodeAt(0);
     if (c === 0xa0) edits.push({ offset: m.index, length: 1, after: ' ', kind: SPACE });
-    else edits.push({ offset: m.index, length: m[0].length, after: '', kind: c === 0xad ? INVISIBLE : CONTROL });
+    else edits.push({ offset: m.index, length: 1, after: '', kind: c === 0xad ? INVISIBLE : CONTROL });
   }
   return edits;
 }

@@ -10,7 +10,7 @@
  * judged as a word), then one by one.
  */
 import { badness, type BadnessContext } from './badness.js';
-import { byteMaps, charClass } from './codepages.js';
+import { byteMaps, coarseClass } from './codepages.js';
 import type { Edit } from './edits.js';
 
 export const MOJIBAKE = 'mojibake';
@@ -24,26 +24,17 @@ interface Candidate {
   decoded: string;
 }
 
-let sequenceRegex: RegExp | undefined;
 let triggerSource: string | undefined;
+let leadRegex: RegExp | undefined;
 
-function sequenceRe(): RegExp {
-  if (!sequenceRegex) {
-    const m = byteMaps();
-    const cont = `[${charClass(m.cont)}]`;
-    sequenceRegex = new RegExp(
-      `[${charClass(m.lead2)}]${cont}|[${charClass(m.lead3)}]${cont}{2}|[${charClass(m.lead4)}]${cont}{3}`,
-      'g',
-    );
-  }
-  return sequenceRegex;
-}
-
-/** Regex source that matches wherever this step could do anything: a lead followed by a continuation. */
+/**
+ * Regex source that matches at least wherever this step could do anything: a lead followed by a
+ * continuation (coarse classes, a superset, because this runs over all text on the fast path).
+ */
 export function mojibakeTriggerSource(): string {
   if (!triggerSource) {
     const m = byteMaps();
-    triggerSource = `[${charClass(m.lead2 + m.lead3 + m.lead4)}][${charClass(m.cont)}]`;
+    triggerSource = `[${coarseClass(m.lead2 + m.lead3 + m.lead4, 64)}][${coarseClass(m.cont, 64)}]`;
   }
   return triggerSource;
 }
@@ -61,22 +52,37 @@ function decodeSequence(bytes: number[]): string | undefined {
   return String.fromCodePoint(((b0 & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((b2! & 0x3f) << 6) | (b3! & 0x3f));
 }
 
+/** How many continuation bytes follow a lead byte in UTF-8 (0 when the byte is no lead). */
+function continuationCount(byte: number): number {
+  if (byte >= 0xc2 && byte <= 0xdf) return 1;
+  if (byte >= 0xe0 && byte <= 0xef) return 2;
+  if (byte >= 0xf0 && byte <= 0xf4) return 3;
+  return 0;
+}
+
 function candidates(text: string): Candidate[] {
   const { byteOf } = byteMaps();
-  const re = sequenceRe();
+  // A coarse scan finds the few places worth a look; the exact test is done here.
+  leadRegex ??= new RegExp(mojibakeTriggerSource(), 'g');
+  const re = leadRegex;
   const found: Candidate[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const seq = m[0];
-    const bytes: number[] = [];
-    for (let i = 0; i < seq.length; i++) bytes.push(byteOf.get(seq.charCodeAt(i))!);
-    const decoded = decodeSequence(bytes);
-    if (decoded === undefined) {
-      // Not valid UTF-8 from here; a valid sequence may still start at the next character.
-      re.lastIndex = m.index + 1;
-      continue;
+    const start = m.index;
+    re.lastIndex = start + 1;
+    const need = continuationCount(byteOf.get(text.charCodeAt(start)) ?? 0);
+    if (need === 0 || start + need >= text.length) continue;
+    const bytes = [byteOf.get(text.charCodeAt(start))!];
+    for (let k = 1; k <= need; k++) {
+      const b = byteOf.get(text.charCodeAt(start + k));
+      if (b === undefined || b < 0x80 || b > 0xbf) break;
+      bytes.push(b);
     }
-    found.push({ start: m.index, end: m.index + seq.length, decoded });
+    if (bytes.length !== need + 1) continue;
+    const decoded = decodeSequence(bytes);
+    if (decoded === undefined) continue;
+    found.push({ start, end: start + need + 1, decoded });
+    re.lastIndex = start + need + 1;
   }
   return found;
 }

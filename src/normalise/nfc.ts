@@ -1,53 +1,53 @@
 /**
- * Unicode NFC, reported as edits: only the stretches NFC can change are normalised — a base
- * character with the combining marks (and Hangul jamo) that follow it, and the few characters NFC
- * replaces on their own (Ångström sign → Å, CJK compatibility ideographs …). Canonical equivalence
- * survives concatenation, so normalising the pieces gives NFC of the whole; a final check falls back
- * to one whole-text edit should some exotic sequence escape the pieces.
+ * Unicode NFC, reported as edits: only the stretches NFC can change are normalised — a run of
+ * characters that may compose with what precedes them or change on their own (combining marks,
+ * Hangul vowel/final jamo, the characters NFC replaces such as the Ångström sign, astral
+ * characters) together with the one character before the run. Canonical equivalence survives
+ * concatenation, so normalising the pieces gives NFC of the whole; a final check falls back to one
+ * whole-text edit should some exotic sequence escape the pieces.
  */
+import { coarseClass } from './codepages.js';
 import type { Edit } from './edits.js';
 
 export const NFC = 'nfc';
 
-const COMBINING = '\\p{M}\\u1161-\\u1175\\u11a8-\\u11c2';
-let pieces: RegExp | undefined;
+let runs: RegExp | undefined;
 
-function piecesRe(): RegExp {
-  if (!pieces) {
-    // Characters NFC changes by themselves, found by asking the platform (no table to go stale).
-    const ranges: string[] = [];
-    const scan = (from: number, to: number): void => {
-      for (let cp = from; cp <= to; cp++) {
-        if (cp >= 0xd800 && cp <= 0xdfff) continue;
-        const ch = String.fromCodePoint(cp);
-        if (ch.normalize('NFC') !== ch && !/\p{M}/u.test(ch)) ranges.push(`\\u{${cp.toString(16)}}`);
-      }
-    };
-    scan(0x00c0, 0xffff);
-    scan(0x1d100, 0x1d1ff);
-    scan(0x2f800, 0x2fa1f);
-    pieces = new RegExp(`[^${COMBINING}]?[${COMBINING}]+|[${ranges.join('')}]`, 'gu');
+function runsRe(): RegExp {
+  if (!runs) {
+    // Asked of the platform rather than typed in, so it follows the Unicode version of the runtime.
+    // A coarse superset is fine (a run NFC leaves alone is skipped) and scans much faster.
+    let chars = '';
+    for (let u = 0x0300; u <= 0xffff; u++) {
+      if (u >= 0xd800 && u <= 0xdfff) continue;
+      const ch = String.fromCharCode(u);
+      if (/\p{M}/u.test(ch) || ch.normalize('NFC') !== ch || (u >= 0x1161 && u <= 0x11c2)) chars += ch;
+    }
+    runs = new RegExp(`[${coarseClass(chars, 16)}\\ud800-\\udfff]+`, 'g');
   }
-  return pieces;
+  return runs;
 }
 
 export function nfcEdits(text: string): Edit[] {
   if (text.normalize('NFC') === text) return [];
-  const re = piecesRe();
+  const re = runsRe();
   const edits: Edit[] = [];
-  re.lastIndex = 0;
-  const parts: string[] = [];
+  let result = '';
   let at = 0;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const normal = m[0].normalize('NFC');
-    if (normal !== m[0]) {
-      edits.push({ offset: m.index, length: m[0].length, after: normal, kind: NFC });
-      parts.push(text.slice(at, m.index), normal);
-      at = m.index + m[0].length;
+    // The run with the character before it, unless that one belongs to the previous piece.
+    const start = Math.max(at, m.index - 1);
+    const end = m.index + m[0].length;
+    const piece = text.slice(start, end);
+    const normal = piece.normalize('NFC');
+    if (normal !== piece) {
+      edits.push({ offset: start, length: end - start, after: normal, kind: NFC });
+      result += text.slice(at, start) + normal;
+      at = end;
     }
   }
-  parts.push(text.slice(at));
-  const result = parts.join('');
+  result += text.slice(at);
   if (result.normalize('NFC') !== result) return [{ offset: 0, length: text.length, after: text.normalize('NFC'), kind: NFC }];
   return edits;
 }
