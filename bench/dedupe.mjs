@@ -22,6 +22,7 @@ import * as lib from '../dist/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BATCH = 200;
+const STOPS = new Set(lib.STOP_SHINGLES);
 
 if (!isMainThread) {
   // Worker: make its documents batch by batch (not timed), sketch them (timed), send sketches back.
@@ -54,8 +55,6 @@ if (!isMainThread) {
 function pairs(n) {
   return (n * (n - 1)) / 2;
 }
-
-const STOPS = new Set(lib.STOP_SHINGLES);
 
 /** Exact Jaccard and containments of folded 6-gram sets, stop shingles left out as in fingerprints (the peer ground truth). */
 function exact(a, b, k = 6) {
