@@ -7,11 +7,14 @@ const heap0 = process.memoryUsage();
 const t0 = performance.now();
 const { defaultLexicon } = await import('../dist/index.js');
 const tImport = performance.now();
+const cpu0 = process.cpuUsage();
 const lex = defaultLexicon();
 const tLoad = performance.now();
+const cpu = process.cpuUsage(cpu0);
 const heap1 = process.memoryUsage();
 const mb = (b) => (b / 1048576).toFixed(1);
-console.log(`import ${(tImport - t0).toFixed(0)} ms; defaultLexicon() ${(tLoad - tImport).toFixed(0)} ms`);
+// CPU time beside wall time: the machine is shared, and wall time grows with everyone's load.
+console.log(`import ${(tImport - t0).toFixed(0)} ms; defaultLexicon() ${(tLoad - tImport).toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU; load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
 console.log(`heap +${mb(heap1.heapUsed - heap0.heapUsed)} MB, rss +${mb(heap1.rss - heap0.rss)} MB`);
 
 const text = readFileSync(new URL('../fixtures/seed-001-pair/ocr.txt', import.meta.url), 'utf8');

@@ -185,6 +185,11 @@ for (const [w] of all) {
   filter[b >>> 3] |= 1 << (b & 7);
 }
 writeFileSync(join(root, 'dictionaries', 'sv-forms.filter.bin'), filter);
+// The forms that may begin or stand inside a compound (~37 k), also as a plain list: the compound
+// analyser tries every prefix of a word against them, so the library keeps them in a Set.
+const partForms = all.filter(([, m]) => m & (BEGIN | MIDDLE));
+const partsGz = gzipSync(Buffer.from(partForms.map(([w, m]) => `${w}\t${(m & (BEGIN | MIDDLE)).toString(16)}`).join('\n') + '\n', 'utf8'), { level: 9 });
+writeFileSync(join(root, 'dictionaries', 'sv-compound-parts.txt.gz'), partsGz);
 const counts = { standalone: 0, begin: 0, middle: 0, end: 0, compoundOnly: 0 };
 for (const m of masks.values()) {
   if (m & STANDALONE) counts.standalone++; else if (m) counts.compoundOnly++;
@@ -192,4 +197,4 @@ for (const m of masks.values()) {
 }
 await import('./lexicon-frequencies.mjs');
 console.log(`dic entries ${entries}; forms ${masks.size}; forbidden-only forms dropped ${dropped}; entries made compound ends from corpus evidence ${promoted.entries} (${promoted.forms} forms);`, counts,
-  `; sv-forms.fc.txt.gz ${gz.length} bytes, sv-forms.filter.bin ${filter.length} bytes`);
+  `; sv-forms.fc.txt.gz ${gz.length} bytes, sv-forms.filter.bin ${filter.length} bytes, sv-compound-parts.txt.gz ${partForms.length} forms ${partsGz.length} bytes`);

@@ -7,8 +7,11 @@
  */
 
 export interface CompoundRoles {
+  /** Cheap (a Set): tried on every prefix. */
   begin(part: string): boolean;
+  /** Cheap (a Set): tried on every stretch after a reachable position. */
   middle(part: string): boolean;
+  /** May be dearer: tried once per reachable position. */
   end(part: string): boolean;
 }
 
@@ -20,47 +23,67 @@ export interface CompoundOptions {
 }
 
 /**
- * The parts of `word` (lower-case) as a compound, preferring the split with the longest last part
- * (the head), or null when it does not split. A single part is not a compound.
+ * The parts of `word` (lower-case) as a compound, or null when it does not split. The split with
+ * the fewest parts wins, and among those the one with the longest first part (`arbetsmarknads|
+ * nämndens`, not `arbets|marknads|nämndens`). A single part is not a compound.
+ *
+ * Breadth-first from the left: the positions a first part reaches, then those a middle part
+ * reaches from them, level by level; the last part is looked up only at reached positions. OCR
+ * garbage rarely starts with a compound-begin form, so most candidates repair tries cost ~n cheap
+ * Set lookups.
  */
 export function splitCompound(word: string, roles: CompoundRoles, options: CompoundOptions = {}): string[] | null {
   const minPart = options.minPart ?? 3;
   const maxParts = options.maxParts ?? 5;
   const n = word.length;
   if (n < 2 * minPart) return null;
-  // failed[i] marks positions from which no valid rest exists (for middle/end), so the search is
-  // O(n²) lookups at worst instead of exponential.
-  const failed = new Uint8Array(n + 1);
-
-  const rest = (i: number, depth: number): string[] | null => {
-    if (failed[i]) return null;
-    // Longest last part first: the head noun is the most informative split.
-    const tail = word.slice(i);
-    if (tail.length >= minPart && roles.end(tail)) return [tail];
-    if (depth < maxParts) {
-      for (let j = n - minPart; j >= i + minPart; j--) {
-        const part = word.slice(i, j);
-        if (!roles.middle(part)) continue;
-        const r = rest(j, depth + 1);
-        if (r) return [part, ...r];
-      }
-    }
-    failed[i] = 1;
-    return null;
-  };
-
+  // prev[pos] = where the part ending at pos started (-1: not reached); first parts get their own
+  // text because a simplified triple consonant (`natt|åg` written for `natt|tåg`) adds a letter.
+  const prev = new Int16Array(n + 1).fill(-1);
+  let firstAt: number[] = [];
+  const firstText = new Map<number, string>();
   for (let j = n - minPart; j >= minPart; j--) {
     const first = word.slice(0, j);
     if (roles.begin(first)) {
-      const r = rest(j, 2);
-      if (r) return [first, ...r];
+      firstAt.push(j);
+      firstText.set(j, first);
+      prev[j] = 0;
+      continue;
     }
-    // Simplified triple consonant: `natt` + `tåg` is written `nattåg`; the begin part lost a letter.
     const c = word[j];
     if (c !== undefined && word[j - 1] === c && word[j - 2] !== c && roles.begin(first + c)) {
-      const r2 = rest(j, 2);
-      if (r2) return [first + c, ...r2];
+      firstAt.push(j);
+      firstText.set(j, first + c);
+      prev[j] = 0;
     }
   }
+  // Level by level (parts so far = level). Positions are visited longest-first-part first, and a
+  // position keeps the first path that reached it, so ties go to the longest first part.
+  let frontier = firstAt; // descending positions
+  for (let level = 1; level < maxParts && frontier.length > 0; level++) {
+    for (const i of frontier) {
+      if (roles.end(word.slice(i))) return rebuild(word, prev, firstText, i);
+    }
+    if (level + 1 >= maxParts) break;
+    const nextFrontier: number[] = [];
+    for (const i of frontier) {
+      for (let j = n - minPart; j >= i + minPart; j--) {
+        if (prev[j] !== -1) continue;
+        if (roles.middle(word.slice(i, j))) {
+          prev[j] = i;
+          nextFrontier.push(j);
+        }
+      }
+    }
+    frontier = nextFrontier;
+  }
   return null;
+}
+
+function rebuild(word: string, prev: Int16Array, firstText: Map<number, string>, lastStart: number): string[] {
+  const out = [word.slice(lastStart)];
+  let end = lastStart;
+  for (let start = prev[end] ?? 0; start > 0; end = start, start = prev[end] ?? 0) out.unshift(word.slice(start, end));
+  out.unshift(firstText.get(end) ?? word.slice(0, end));
+  return out;
 }

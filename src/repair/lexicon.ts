@@ -62,6 +62,8 @@ const NEEDS_NFC = /[\u0300-\u036f\ufb00-\ufb06]/u;
 
 interface LexiconBase {
   forms: FrontCodedTable;
+  /** Forms that may begin or stand inside a compound (Hunspell BEGIN/MIDDLE). */
+  compoundParts: Set<string>;
   official: SortedTable;
   subtitles: SortedTable;
   subtitleScale: number;
@@ -81,6 +83,15 @@ function loadBase(): LexiconBase {
     extra.set(form, Number.parseInt(mask, 16));
   }
   const forms = new FrontCodedTable(readDataFile('sv-forms.fc.txt.gz', 'latin1'), new KeyFilter(readDataBytes('sv-forms.filter.bin')), extra);
+  const compoundParts = new Set<string>();
+  const partsText = readDataFile('sv-compound-parts.txt.gz');
+  for (let p = 0; p < partsText.length; ) {
+    const tab = partsText.indexOf('\t', p);
+    const nl = partsText.indexOf('\n', p);
+    if (tab === -1 || nl === -1) break;
+    compoundParts.add(partsText.slice(p, tab));
+    p = nl + 1;
+  }
   const official = new SortedTable(readDataFile('sv-official-unigrams.txt.gz'));
   const subtitles = new SortedTable(readDataFile('sv-opensubtitles-50k.txt.gz'));
   const meta = JSON.parse(readDataFile('lexicon-meta.json')) as { officialTokens: number; subtitleTokens: number };
@@ -93,6 +104,7 @@ function loadBase(): LexiconBase {
   let bigrams: SortedTable | undefined;
   baseCache = {
     forms,
+    compoundParts,
     official,
     subtitles,
     subtitleScale: FREQUENCY_WEIGHTS.subtitles * (meta.officialTokens / meta.subtitleTokens),
@@ -137,14 +149,18 @@ export class Lexicon {
   private readonly hasMemo = new Map<string, boolean>();
   private readonly compoundMemo = new Map<string, string[] | null>();
   private readonly roles: CompoundRoles;
+  private readonly ownParts = new Set<string>();
+  private readonly ownEnds = new Set<string>();
 
   /** Use defaultLexicon() or loadLexicon(); the data tables are shared between instances. */
   constructor(base: LexiconBase = loadBase()) {
     this.base = base;
+    for (const w of base.domainLower) this.addOwnPart(w);
     this.roles = {
-      begin: (p) => this.formRole(p, BEGIN) || this.isDomainOrLearnedPart(p) || (p.endsWith('s') && this.isDomainOrLearnedPart(p.slice(0, -1))),
-      middle: (p) => this.formRole(p, MIDDLE | BEGIN) || this.isDomainOrLearnedPart(p) || (p.endsWith('s') && this.isDomainOrLearnedPart(p.slice(0, -1))),
-      end: (p) => this.formRole(p, END) || this.isDomainOrLearnedPart(p),
+      begin: (p) => this.base.compoundParts.has(p) || this.ownParts.has(p),
+      // Middle: Hunspell's COMPOUNDMIDDLE forms and, as real three-part compounds use them, BEGIN forms.
+      middle: (p) => this.base.compoundParts.has(p) || this.ownParts.has(p),
+      end: (p) => this.formRole(p, END) || this.ownEnds.has(p),
     };
   }
 
@@ -152,8 +168,14 @@ export class Lexicon {
     return (this.base.forms.mask(form) & mask) !== 0;
   }
 
-  private isDomainOrLearnedPart(p: string): boolean {
-    return p.length >= PART_WORD_MIN && (this.base.domainLower.has(p) || (this.learnedLower.get(p) ?? 0) > 0);
+  /** Domain and learned lower-case words as compound parts: as first/middle part also with the
+   * linking s (`etableringsuppdrags|…`), as last part as they are. One Set lookup each, because the
+   * analyser tries every prefix of every candidate word. */
+  private addOwnPart(w: string): void {
+    if (w.length < PART_WORD_MIN || w !== w.toLowerCase()) return;
+    this.ownParts.add(w);
+    this.ownParts.add(`${w}s`);
+    this.ownEnds.add(w);
   }
 
   /** Known as written (one spelling, no case folding, no compound analysis). */
@@ -227,7 +249,7 @@ export class Lexicon {
       parts = splitCompound(lower, this.roles);
       if (!parts && w !== lower && w.charAt(0) !== lower.charAt(0)) {
         const cap = capitalise(w);
-        parts = splitCompound(cap, { ...this.roles, begin: (p) => this.formRole(p, BEGIN) });
+        parts = splitCompound(cap, { ...this.roles, begin: (p) => this.base.compoundParts.has(p) });
       }
       if (parts && (this.shadowsKnownWord(lower, parts.length) || this.hasShadowedPart(parts))) parts = null;
     }
@@ -314,6 +336,8 @@ export class Lexicon {
       this.learned.set(t.word, (this.learned.get(t.word) ?? 0) + 1);
       const lower = t.word.toLowerCase();
       this.learnedLower.set(lower, (this.learnedLower.get(lower) ?? 0) + 1);
+      // Sentence-initial capitals are common in clean text: the lower-case form is the part.
+      if (t.word.slice(1) === t.word.slice(1).toLowerCase()) this.addOwnPart(lower);
       // A pair is two words with only white space between them, as in the official bigram table.
       if (prev && /^\s+$/u.test(clean.slice(prev.end, t.offset))) {
         const key = `${prev.word.toLowerCase()} ${lower}`;
