@@ -20,8 +20,6 @@ const EARLY = /[\r\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200d\u2060\ufeff\u200
 /** After mojibake: soft hyphens, C1 controls, no-break space. */
 const LATE = /[\u00ad\u0080-\u00a0]/g;
 
-export const EARLY_TRIGGER = '\\r\\u0000-\\u0008\\u000b-\\u001f\\u007f\\u200b-\\u200d\\u2060\\ufeff\\u2000-\\u200a\\u202f\\u205f\\u3000';
-export const LATE_TRIGGER = '\\u00ad\\u0080-\\u009f\\u00a0';
 
 export function earlyInvisibleEdits(text: string): Edit[] {
   const edits: Edit[] = [];

@@ -18,7 +18,6 @@ const EXPANSIONS: Record<string, string> = {
 };
 
 const LIGATURES = /[\ufb00-\ufb06]/g;
-export const LIGATURE_TRIGGER = '\\ufb00-\\ufb06';
 
 export function ligatureEdits(text: string): Edit[] {
   return editsForMatches(text, LIGATURES, LIGATURE, (m) => EXPANSIONS[m[0]]);

@@ -1,0 +1,37 @@
+/**
+ * The fast path: text the one precompiled test calls clean must be exactly what the full pipeline
+ * leaves alone — otherwise normalize would depend on whether the fast path was taken.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { needsWork, runSteps } from '../src/normalise/pipeline.js';
+
+describe('fast path', () => {
+  it('every UTF-16 code unit the test calls clean, alone and between letters, is left alone by every step', () => {
+    const missed: string[] = [];
+    let clean = 0;
+    for (let u = 0; u <= 0xffff; u++) {
+      const c = String.fromCharCode(u);
+      for (const s of [c, `a${c}e`, `${c}${c}`, ` ${c}A`]) {
+        if (needsWork(s)) continue;
+        clean++;
+        if (runSteps(s, {}, false).text !== s) missed.push(`U+${u.toString(16)} in ${JSON.stringify(s)}`);
+      }
+    }
+    expect(missed).toEqual([]);
+    // The test is not vacuous: most of the BMP is called clean in some context.
+    expect(clean).toBeGreaterThan(3000);
+  });
+
+  it('random pairs and runs from the Latin, punctuation and symbol ranges agree too', () => {
+    const unit = fc.oneof(
+      fc.integer({ min: 0x20, max: 0x7e }),
+      fc.integer({ min: 0x80, max: 0x24f }),
+      fc.integer({ min: 0x2c0, max: 0x36f }),
+      fc.integer({ min: 0x2000, max: 0x2130 }),
+    ).map((u) => String.fromCharCode(u));
+    fc.assert(fc.property(fc.string({ unit, maxLength: 12 }), (s) => {
+      if (!needsWork(s)) expect(runSteps(s, {}, false).text).toBe(s);
+    }), { numRuns: 20000 });
+  });
+});
