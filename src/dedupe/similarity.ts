@@ -23,6 +23,21 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
 }
 
 /**
+ * Number of equal bins, or -1 as soon as fewer than `atLeast` can still be reached: most LSH
+ * candidates are chance collisions far below the threshold, and stop early.
+ */
+export function equalBinsAtLeast(a: Uint32Array, b: Uint32Array, atLeast: number): number {
+  const k = a.length;
+  if (k !== b.length) return -1;
+  let equal = 0;
+  for (let i = 0; i < k; i++) {
+    if (a[i] === b[i]) equal++;
+    else if (equal + (k - i - 1) < atLeast) return -1;
+  }
+  return equal;
+}
+
+/**
  * From J = |A∩B| / (|A| + |B| − |A∩B|) follows |A∩B| = J (|A| + |B|) / (1 + J); containment is that
  * over one set's size, capped at 1 (the estimate can overshoot for a small set inside a large one).
  */
