@@ -7,7 +7,8 @@
 //
 // Output: dictionaries/sv-forms.fc.txt.gz, the forms sorted (JS code-unit order) and front-coded,
 // each with its role bits as one hex digit, and sv-forms.filter.bin, a hash filter of the forms:
-//   1 = standalone word, 2 = may begin a compound, 4 = may stand inside a compound, 8 = may end one.
+//   1 = standalone word, 2 = may begin a compound, 4 = may stand inside a compound, 8 = may end one,
+//   16 = may follow a number and a hyphen (COMPOUNDRULE `1*-6`: `87-åringens`, `10-procentig`).
 // Forms only valid inside compounds (ONLYINCOMPOUND) carry no 1 bit; forbidden forms are dropped.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -19,7 +20,7 @@ const dictDir = dirname(fileURLToPath(import.meta.resolve('dictionary-sv')));
 const aff = readFileSync(join(dictDir, 'index.aff'), 'utf8');
 const dic = readFileSync(join(dictDir, 'index.dic'), 'utf8');
 
-const STANDALONE = 1, BEGIN = 2, MIDDLE = 4, END = 8;
+const STANDALONE = 1, BEGIN = 2, MIDDLE = 4, END = 8, NUMERIC_SUFFIX = 16;
 
 /** Reads the .aff: directives we honour and the suffix/prefix tables. */
 function parseAff(text) {
@@ -133,8 +134,11 @@ for (let i = 1; i < lines.length; i++) {
       forms.push([form, mask]);
     }
   }
+  // Numeric-suffix entries (flag 6 in sv_SE's rule `1*-6`) are only-in-compound forms that follow
+  // `<digits>-`; all their inflected forms may.
+  const numericSuffix = opts.rules.some((r) => /^1\*-(.)$/u.test(r) && has(flags, r.slice(-1)));
   for (const [form, mask] of forms) {
-    if (isForbidden) forbidden.add(form); else add(form, mask);
+    if (isForbidden) forbidden.add(form); else add(form, mask | (numericSuffix ? NUMERIC_SUFFIX : 0));
   }
   if (!isForbidden && !rootEnd && !onlyCompound) entryForms.push(forms.filter(([, mk]) => mk & STANDALONE).map(([f]) => f));
 }
@@ -157,7 +161,7 @@ writeFileSync(join(root, 'dictionaries', 'sv-forms-extra.txt'),
   '# Hunspell sv_SE forms outside Latin-1 (see sv-forms.fc.txt.gz): form<TAB>role bits (hex)\n' +
   extra.map(([w, m]) => `${w}\t${m.toString(16)}\n`).join(''));
 mkdirSync(join(root, 'dictionaries'), { recursive: true });
-// Front-coded, Latin-1 (see src/repair/lexicon-frontcoded.ts): `<shared prefix length + U+0030><mask hex><suffix>`,
+// Front-coded, Latin-1 (see src/repair/lexicon-frontcoded.ts): `<shared prefix length + U+0030><roles + U+0030><suffix>`,
 // a full form at least every BLOCK entries.
 const BLOCK = 32;
 const out = [];
@@ -165,7 +169,7 @@ let prev = '';
 sorted.forEach(([w, m], i) => {
   let p = 0;
   if (i % BLOCK !== 0) while (p < w.length && p < prev.length && w[p] === prev[p]) p++;
-  out.push(String.fromCharCode(48 + p) + m.toString(16) + w.slice(p));
+  out.push(String.fromCharCode(48 + p) + String.fromCharCode(48 + m) + w.slice(p));
   prev = w;
 });
 const gz = gzipSync(Buffer.from(out.join('\n') + '\n', 'latin1'), { level: 9 });

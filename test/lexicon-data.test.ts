@@ -35,6 +35,7 @@ describe('shipped word-form table', () => {
 
   it('reports compound roles: arbets- only inside compounds, kommun both alone and as a first part', () => {
     expect(table.mask('arbets') & 1).toBe(0);
+    expect(table.mask('åringens') & 17).toBe(16); // only after a number: `87-åringens`
     expect(table.mask('arbets') & 2).toBe(2);
     expect(table.mask('kommun') & 3).toBe(3);
   });

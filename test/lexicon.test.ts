@@ -83,6 +83,29 @@ describe('Lexicon: compounds', () => {
   });
 });
 
+describe('Lexicon: hyphens, colons and numbers', () => {
+  it('knows hyphen joins of known parts and abbreviations, and suspended compound parts', () => {
+    expect(lex.has('ATP-avgift')).toBe(true);
+    expect(lex.has('EU-medel')).toBe(true);
+    expect(lex.has('hälso-')).toBe(true); // `hälso- och sjukvård`
+    expect(lex.has('integra-')).toBe(false); // a line-end fragment, not a word
+    expect(lex.has('expert-och')).toBe(false); // a lost space, not a compound
+  });
+
+  it('knows colon endings of abbreviations and number-prefixed words', () => {
+    expect(lex.has('EU:s')).toBe(true);
+    expect(lex.has('RÖK:en')).toBe(true);
+    expect(lex.has('RÖK:xyz')).toBe(false);
+    expect(lex.has('87-åringens')).toBe(true);
+    expect(lex.has('6verenskommelsen')).toBe(false);
+  });
+
+  it('counts a suspended compound part as a known word token', () => {
+    expect(lex.knownShare('hälso- och sjukvård')).toBe(1);
+    expect(lex.knownShare('integra-\ntion')).toBe(0);
+  });
+});
+
 describe('Lexicon: case', () => {
   it('knows a name as written and in capitals, not in lower case', () => {
     expect(lex.has('Östergötland')).toBe(true);

@@ -3,8 +3,8 @@
  *
  * File format (sv-forms.fc.txt.gz, Latin-1, made by scripts/build-lexicon.mjs): one entry a line,
  * `<p><m><suffix>` where <p> is the length of the prefix shared with the previous form as the
- * character U+0030 + length, <m> the form's role bits as one hex digit, and <suffix> the rest of the
- * form. At least every BLOCK-th entry has p = 0 (a full form), so a lookup binary-searches those
+ * character U+0030 + length, <m> the form's role bits as the character U+0030 + bits, and <suffix>
+ * the rest of the form. At least every BLOCK-th entry has p = 0 (a full form), so a lookup binary-searches those
  * block heads and then walks one block. Loading is a gunzip, one UTF-8 decode and a scan for the
  * heads (~40 ms for 830 k forms); a Map of the forms would take ~0.8 s to build.
  */
@@ -76,7 +76,7 @@ export class FrontCodedTable {
           const c = t.charCodeAt(q);
           const ended = q >= t.length || c === 10;
           if (j === klen) {
-            if (ended) return m <= 57 ? m - ZERO : m - 87; // found: hex digit
+            if (ended) return m - ZERO; // found
             return 0; // the form is longer than the key: past it
           }
           if (ended) break; // the form is a prefix of the key: still below it
@@ -106,7 +106,7 @@ export class FrontCodedTable {
       const pl = t.charCodeAt(p) - ZERO;
       const m = t.charCodeAt(p + 1);
       prev = prev.slice(0, pl) + t.slice(p + 2, end);
-      yield [prev, m <= 57 ? m - ZERO : m - 87];
+      yield [prev, m - ZERO];
       p = end + 1;
     }
   }

@@ -17,6 +17,7 @@ const STANDALONE = 1;
 const BEGIN = 2;
 const MIDDLE = 4;
 const END = 8;
+const NUMERIC_SUFFIX = 16;
 
 /** Domain list files in dictionaries/domain/. */
 export const DOMAIN_FILES = ['municipalities.txt', 'regions.txt', 'authorities.txt', 'terms.txt', 'abbreviations.txt'] as const;
@@ -218,7 +219,8 @@ export class Lexicon {
     if (/\p{N}/u.test(w)) {
       // `87-åringens`, `60-talet`: a number joined by a hyphen to a known word ending.
       const m = /^\p{N}+-(\p{L}+)$/u.exec(w);
-      return m?.[1] !== undefined && (this.roles.end(m[1].toLowerCase()) || this.hasExact(m[1]));
+      const tail = m?.[1]?.toLowerCase();
+      return tail !== undefined && (this.formRole(tail, NUMERIC_SUFFIX) || this.roles.end(tail) || this.hasExact(tail));
     }
     if (w.includes('-')) {
       // `ATP-avgift`, `EU-medel`, `arbetsmarknads-` handled by parts: each known or an abbreviation.
