@@ -11,7 +11,8 @@ describe('mojibake', () => {
   it.each([
     ['Ã¤', 'ä'], ['Ã–', 'Ö'], ['â€“', '–'], ['â€ť', '”'], ['â€\u009d', '”'], ['Ã¥r', 'år'], ['Ã…r', 'År'], ['Ã\u0085r', 'År'],
     ['fÃ¶rÃ¤ndring', 'förändring'], ['Ã–VERSIKT', 'ÖVERSIKT'], ['Â§ 5', '§ 5'], ['20Â°C', '20°C'], ['â‚¬ 5', '€ 5'],
-    ['â€œcitatâ€\u009d', '“citat”'], ['Ã©', 'é'], ['Ã\u00adndice', 'índice'], ['ï¿½', '\ufffd'],
+    ['â€œcitatâ€\u009d', '“citat”'], ['Ã©', 'é'], ['idÃ©', 'idé'], ['Ã\u00adndice', 'índice'], ['ï¿½', '\ufffd'],
+    ['ðŸ˜€ bra', '😀 bra'], ['Ð¿Ñ€Ð¸Ð²ÐµÑ‚', 'привет'],
     // twice: Latin-1 twice, Windows-1252 twice
     ['Ã\u0083Â¤r', 'är'], ['ÃƒÂ¤r', 'är'], ['Ãƒâ€“VERSIKT', 'ÖVERSIKT'],
   ])('%j → %j', (input, expected) => {
@@ -33,6 +34,8 @@ describe('mojibake', () => {
   it.each([
     'São João', 'SÃO PAULO', 'SÃO PAULO – 2024', 'IRMÃ” disse', '”AMANHÔ', 'Â»', 'Register Å–Ö', 'A–Ö', 'PÅ”', '”SJÖ”',
     'Dvořák', 'Łódź', 'Šťastný', 'Kraków', 'ÂGE', 'pâté', 'Ørsted', 'Zürich', 'café’s', 'Málaga™',
+    // once wrongly decoded (found by the property tests): `å§½` is not U+59FD, `Ä§` is not `ħ`
+    'å§½’', 'aÄ§½', 'på\u2013', 'Ö”',
   ])('leaves legitimate text alone: %j', (s) => {
     expect(normalize(s)).toBe(s);
   });

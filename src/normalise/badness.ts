@@ -10,8 +10,8 @@
  * Latin ones (what a wrong decoding produces).
  */
 
-/** Letters that stand for the lead bytes of almost all real-world mojibake (U+0080–U+07FF, U+2000–U+2FFF). */
-const STRONG_LEADS = new Set(['Ã', 'Â', 'Ă', 'â']);
+/** Letters that stand for the lead bytes of almost all real-world mojibake (U+0080–U+00FF, U+2000–U+2FFF, emoji). */
+const STRONG_LEADS = new Set(['Ã', 'Â', 'Ă', 'â', 'ð']);
 
 /**
  * Closing punctuation that legitimately follows a word-final capital (Portuguese `IRMÃ”`,
@@ -49,11 +49,22 @@ export interface BadnessContext {
   textIsMojibake: boolean;
 }
 
+/**
+ * How unexpected a character is in Swedish text by where it lives: Latin, punctuation, currency,
+ * arrows and mathematical signs are expected; Greek and Cyrillic occur; other scripts and symbols
+ * are what decoding text that was never UTF-8 produces (`å§½` is not `姽`).
+ */
+function blockPenalty(cp: number): number {
+  if (cp < 0x0250 || (cp >= 0x2000 && cp <= 0x22ff) || cp === 0xfffd || (cp >= 0xfb00 && cp <= 0xfb06)) return 0;
+  if (cp >= 0x0370 && cp <= 0x04ff) return 1;
+  return 2;
+}
+
 function charPenalty(ch: string): number {
   if (C1.test(ch)) return 3;
   if (ODD.test(ch)) return 3;
   if (RARE_SYMBOLS.has(ch)) return 1;
-  return 0;
+  return blockPenalty(ch.codePointAt(0)!);
 }
 
 function pairPenalty(a: string, b: string, after: string, ctx: BadnessContext): number {
@@ -78,6 +89,21 @@ function pairPenalty(a: string, b: string, after: string, ctx: BadnessContext): 
   const lb = LATIN_LETTER.test(b);
   if ((la && LETTER.test(b) && !lb) || (lb && LETTER.test(a) && !la)) p += 2;
   return p;
+}
+
+/**
+ * Whether `segment` carries the signature of mojibake at all: a strong lead (`Ã Â Ă â ð`) before a
+ * continuation character, or any lead before a C1 control or a rare symbol (`Ð¿`). Without one, a
+ * lead before ordinary punctuation (`Ä§`, `å–`) is just text, however the rest scores.
+ */
+export function hasSignature(segment: string, ctx: BadnessContext): boolean {
+  for (let i = 0; i + 1 < segment.length; i++) {
+    const a = segment.charAt(i);
+    const b = segment.charAt(i + 1);
+    if (!ctx.isLead(a) || !ctx.isCont(b)) continue;
+    if (STRONG_LEADS.has(a) || C1.test(b) || RARE_SYMBOLS.has(b)) return true;
+  }
+  return false;
 }
 
 /**

@@ -9,7 +9,7 @@
  * there. Runs of adjacent candidates are judged together first (so a whole mis-decoded word is
  * judged as a word), then one by one.
  */
-import { badness, type BadnessContext } from './badness.js';
+import { badness, hasSignature, type BadnessContext } from './badness.js';
 import { byteMaps, coarseClass } from './codepages.js';
 import type { Edit } from './edits.js';
 
@@ -102,8 +102,10 @@ function neighbours(text: string, start: number, end: number): [string, string, 
 }
 
 function improves(text: string, start: number, end: number, decoded: string, ctx: BadnessContext): boolean {
+  const segment = text.slice(start, end);
+  if (!ctx.textIsMojibake && !hasSignature(segment, ctx)) return false;
   const [left, right, after] = neighbours(text, start, end);
-  const before = badness(left, text.slice(start, end), right, after, ctx);
+  const before = badness(left, segment, right, after, ctx);
   if (before < MIN_BADNESS) return false;
   return badness(left, decoded, right, after, ctx) <= before - MIN_BADNESS;
 }
