@@ -17,9 +17,13 @@ const mb = (b) => (b / 1048576).toFixed(1);
 console.log(`import ${(tImport - t0).toFixed(0)} ms; defaultLexicon() ${(tLoad - tImport).toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU; load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
 console.log(`heap +${mb(heap1.heapUsed - heap0.heapUsed)} MB, rss +${mb(heap1.rss - heap0.rss)} MB`);
 
+let t = performance.now();
+lex.frequency('för');
+console.log(`first frequency() (loads the unigram tables) ${(performance.now() - t).toFixed(0)} ms`);
+
 const text = readFileSync(new URL('../fixtures/seed-001-pair/ocr.txt', import.meta.url), 'utf8');
 const words = text.match(/\p{L}+(?:[-:]\p{L}+)*/gu) ?? [];
-let t = performance.now();
+t = performance.now();
 let known = 0;
 for (const w of words) if (lex.has(w)) known++;
 const cold = performance.now() - t;

@@ -65,9 +65,8 @@ interface LexiconBase {
   forms: FrontCodedTable;
   /** Forms that may begin or stand inside a compound (Hunspell BEGIN/MIDDLE). */
   compoundParts: Set<string>;
-  official: SortedTable;
-  subtitles: SortedTable;
-  subtitleScale: number;
+  /** Loaded on first use: has() and knownShare() (the PDF page decisions) do not need them. */
+  unigrams: () => { official: SortedTable; subtitles: SortedTable; subtitleScale: number };
   domain: Set<string>;
   /** Lower-case domain words of 3+ letters: usable as compound parts (`migrationsverket…`). */
   domainLower: Set<string>;
@@ -93,9 +92,15 @@ function loadBase(): LexiconBase {
     compoundParts.add(partsText.slice(p, tab));
     p = nl + 1;
   }
-  const official = new SortedTable(readDataFile('sv-official-unigrams.txt.gz'));
-  const subtitles = new SortedTable(readDataFile('sv-opensubtitles-50k.txt.gz'));
-  const meta = JSON.parse(readDataFile('lexicon-meta.json')) as { officialTokens: number; subtitleTokens: number };
+  let unigrams: ReturnType<LexiconBase['unigrams']> | undefined;
+  const loadUnigrams = () => {
+    const meta = JSON.parse(readDataFile('lexicon-meta.json')) as { officialTokens: number; subtitleTokens: number };
+    return {
+      official: new SortedTable(readDataFile('sv-official-unigrams.txt.gz')),
+      subtitles: new SortedTable(readDataFile('sv-opensubtitles-50k.txt.gz')),
+      subtitleScale: FREQUENCY_WEIGHTS.subtitles * (meta.officialTokens / meta.subtitleTokens),
+    };
+  };
   const domain = new Set<string>();
   for (const file of DOMAIN_FILES) {
     for (const entry of parseList(readDataFile(`domain/${file}`))) for (const f of domainForms(entry)) domain.add(f);
@@ -106,9 +111,7 @@ function loadBase(): LexiconBase {
   baseCache = {
     forms,
     compoundParts,
-    official,
-    subtitles,
-    subtitleScale: FREQUENCY_WEIGHTS.subtitles * (meta.officialTokens / meta.subtitleTokens),
+    unigrams: () => (unigrams ??= loadUnigrams()),
     domain,
     domainLower,
     // Loaded on first use: only the repair stage's context decisions need it.
@@ -302,11 +305,12 @@ export class Lexicon {
   frequency(word: string): number {
     const w = word.normalize('NFC');
     const lower = w.toLowerCase();
+    const u = this.base.unigrams();
     let official = 0;
-    for (const v of new Set([lower, capitalise(lower), lower.toUpperCase(), w])) official += this.base.official.number(v);
+    for (const v of new Set([lower, capitalise(lower), lower.toUpperCase(), w])) official += u.official.number(v);
     let f = official;
-    const sub = this.base.subtitles.number(lower);
-    if (sub > 0 && this.hasExact(w)) f += sub * this.base.subtitleScale;
+    const sub = u.subtitles.number(lower);
+    if (sub > 0 && this.hasExact(w)) f += sub * u.subtitleScale;
     f += FREQUENCY_WEIGHTS.learn * (this.learnedLower.get(lower) ?? 0);
     if (f < FREQUENCY_WEIGHTS.domainFloor && caseVariants(w).some((v) => this.base.domain.has(v))) f = FREQUENCY_WEIGHTS.domainFloor;
     return f;
