@@ -197,6 +197,15 @@ describe('properties', () => {
     }), { numRuns: 3000 });
   });
 
+  it('is idempotent and reports exact changes with any combination of options', () => {
+    const options = fc.record({ mojibake: fc.boolean(), ligatures: fc.boolean(), diacritics: fc.boolean(), whitespace: fc.boolean() });
+    fc.assert(fc.property(biased, options, (s, o) => {
+      const { text, changes } = normalizeDetailed(s, o);
+      expect(normalize(text, o)).toBe(text);
+      checkChanges(s, text, changes);
+    }), { numRuns: 2000 });
+  });
+
   it('returns text without anything to normalise unchanged', () => {
     const clean = fc.string({ unit: fc.constantFrom(...'abcåäöÅÄÖé ,.–”’§½\n\t'), maxLength: 80 });
     fc.assert(fc.property(clean, (s) => {
