@@ -42,9 +42,9 @@ interface PageLayer {
 }
 
 /**
- * Reads a PDF page by page, yielding each page's raw text (no normalisation or repair) as soon as
- * it is ready. Up to `workers` pages are in flight at once so that OCR keeps every worker busy;
- * nothing else of the document is held, so long files run in bounded memory.
+ * Reads a PDF page by page, yielding each page's raw text (no normalisation or repair) in page
+ * order as soon as it is ready. Up to twice `workers` pages are in flight at once so that OCR keeps
+ * every worker busy; nothing else of the document is held, so long files run in bounded memory.
  */
 export async function* readPdfPages(input: string | Uint8Array, options: ReadPagesOptions = {}): AsyncGenerator<PageText> {
   const fileName = options.fileName ?? (typeof input === 'string' ? input : '<bytes>');
@@ -83,7 +83,10 @@ class PageReader {
   }
 
   async *pages(): AsyncGenerator<PageText> {
-    const concurrency = this.mode === 'never' ? 1 : Math.max(1, Math.floor(this.options.workers ?? defaultWorkers()));
+    // Twice as many pages in flight as OCR workers: a worker that finishes early takes the next page
+    // at once instead of waiting for the page ahead of it to be handed out. Each page in flight
+    // holds at most one page image.
+    const concurrency = this.mode === 'never' ? 1 : 2 * Math.max(1, Math.floor(this.options.workers ?? defaultWorkers()));
     const inflight: Promise<PageText>[] = [];
     let next = 1;
     for (let k = 1; k <= this.pageCount; k++) {
