@@ -8,7 +8,8 @@
 // Output: dictionaries/sv-forms.fc.txt.gz, the forms sorted (JS code-unit order) and front-coded,
 // each with its role bits as one hex digit, and sv-forms.filter.bin, a hash filter of the forms:
 //   1 = standalone word, 2 = may begin a compound, 4 = may stand inside a compound, 8 = may end one,
-//   16 = may follow a number and a hyphen (COMPOUNDRULE `1*-6`: `87-åringens`, `10-procentig`).
+//   16 = may follow a number and a hyphen (COMPOUNDRULE `1*-6`: `87-åringens`, `10-procentig`),
+//   32 = NOSUGGEST: a real word (mostly offensive, some rare) that a corrector should not propose.
 // Forms only valid inside compounds (ONLYINCOMPOUND) carry no 1 bit; forbidden forms are dropped.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -20,7 +21,7 @@ const dictDir = dirname(fileURLToPath(import.meta.resolve('dictionary-sv')));
 const aff = readFileSync(join(dictDir, 'index.aff'), 'utf8');
 const dic = readFileSync(join(dictDir, 'index.dic'), 'utf8');
 
-const STANDALONE = 1, BEGIN = 2, MIDDLE = 4, END = 8, NUMERIC_SUFFIX = 16;
+const STANDALONE = 1, BEGIN = 2, MIDDLE = 4, END = 8, NUMERIC_SUFFIX = 16, NO_SUGGEST = 32;
 
 /** Reads the .aff: directives we honour and the suffix/prefix tables. */
 function parseAff(text) {
@@ -33,6 +34,7 @@ function parseAff(text) {
     switch (f[0]) {
       case 'FLAG': opts.flagType = f[1]; break;
       case 'FORBIDDENWORD': opts.forbidden = f[1]; break;
+      case 'NOSUGGEST': opts.noSuggest = f[1]; break;
       case 'NEEDAFFIX': opts.needAffix = f[1]; break;
       case 'ONLYINCOMPOUND': opts.onlyInCompound = f[1]; break;
       case 'COMPOUNDFLAG': opts.compoundFlag = f[1]; break;
@@ -85,6 +87,7 @@ const has = (flags, f) => f !== undefined && flags.includes(f);
 const anyOf = (flags, list) => list.some((f) => flags.includes(f));
 
 const masks = new Map();
+const suggestable = new Set(); // forms some entry without NOSUGGEST makes
 const forbidden = new Set();
 const add = (form, mask) => { if (mask) masks.set(form, (masks.get(form) ?? 0) | mask); };
 
@@ -137,11 +140,14 @@ for (let i = 1; i < lines.length; i++) {
   // Numeric-suffix entries (flag 6 in sv_SE's rule `1*-6`) are only-in-compound forms that follow
   // `<digits>-`; all their inflected forms may.
   const numericSuffix = opts.rules.some((r) => /^1\*-(.)$/u.test(r) && has(flags, r.slice(-1)));
+  const noSuggest = has(flags, opts.noSuggest);
   for (const [form, mask] of forms) {
     if (isForbidden) forbidden.add(form); else add(form, mask | (numericSuffix ? NUMERIC_SUFFIX : 0));
+    if (!isForbidden && !noSuggest) suggestable.add(form);
   }
   if (!isForbidden && !rootEnd && !onlyCompound) entryForms.push(forms.filter(([, mk]) => mk & STANDALONE).map(([f]) => f));
 }
+for (const [form, mask] of masks) if (!suggestable.has(form)) masks.set(form, mask | NO_SUGGEST);
 const { mineCompoundEnds } = await import('./lexicon-compound-ends.mjs');
 const promoted = mineCompoundEnds({ masks, entryForms, BEGIN, END, STANDALONE, root });
 // A forbidden entry forbids its forms unless a permitted entry also makes them (homographs).

@@ -106,6 +106,17 @@ describe('Lexicon: hyphens, colons and numbers', () => {
   });
 });
 
+describe('Lexicon: suggestable', () => {
+  it('knows NOSUGGEST words but does not offer them, nor compounds made with them', () => {
+    expect(lex.has('porrklubb')).toBe(true);
+    expect(lex.suggestable('porrklubb')).toBe(false);
+    expect(lex.suggestable('gäller')).toBe(true);
+    expect(lex.suggestable('integrationsavdelningen')).toBe(true);
+    expect(lex.suggestable('Linköpings')).toBe(true);
+    expect(lex.suggestable('giller')).toBe(false);
+  });
+});
+
 describe('Lexicon: case', () => {
   it('knows a name as written and in capitals, not in lower case', () => {
     expect(lex.has('Östergötland')).toBe(true);

@@ -18,6 +18,7 @@ const BEGIN = 2;
 const MIDDLE = 4;
 const END = 8;
 const NUMERIC_SUFFIX = 16;
+const NO_SUGGEST = 32;
 
 /** Domain list files in dictionaries/domain/. */
 export const DOMAIN_FILES = ['municipalities.txt', 'regions.txt', 'authorities.txt', 'terms.txt', 'abbreviations.txt'] as const;
@@ -237,6 +238,21 @@ export class Lexicon {
       return /^(s|n|en|et|ens|ets|ar|er|or|na|arna|erna|orna|ns|ars|ers|ors)$/iu.test(tail) && (this.hasExact(head) || /^\p{Lu}[\p{Lu}\p{Ll}]{0,4}$/u.test(head) && isUpper(head.slice(0, 2)));
     }
     return this.compoundParts(w) !== null;
+  }
+
+  /** Known, and fit to be proposed as a correction: not a Hunspell NOSUGGEST word (offensive or
+   * very rare forms, 13 k of them) nor a compound with such a part. The repair stage should choose
+   * its candidates with this; a NOSUGGEST word already in the text is still `has()`. */
+  suggestable(word: string): boolean {
+    if (!this.has(word)) return false;
+    const w = word.normalize('NFC');
+    for (const v of caseVariants(w)) {
+      if (this.base.domain.has(v) || this.learned.has(v)) return true;
+      const m = this.base.forms.mask(v);
+      if (m & STANDALONE) return (m & NO_SUGGEST) === 0;
+    }
+    const parts = this.compoundParts(w);
+    return parts === null || !parts.some((p) => (this.base.forms.mask(p) & NO_SUGGEST) !== 0);
   }
 
   /** The parts of `word` as a compound of known parts (lower-case), or null when it does not split
