@@ -24,6 +24,10 @@ describe('layout of runs', () => {
     expect(lines.map((l) => l.text)).toEqual(['Kommunstyrelsen beslutar']);
   });
 
+  it('reads text drawn twice for a fake bold once', () => {
+    expect(layoutPage([run('Beslut', 10, 700, 30), run('Beslut', 10.3, 700, 30), run('fattat', 45, 700, 30)]).lines[0]!.text).toBe('Beslut fattat');
+  });
+
   it('orders lines top to bottom, and a wide gap or a font-size change starts a paragraph', () => {
     const runs = [
       run('Rubrik', 10, 760, 40, 14),

@@ -1,5 +1,4 @@
 import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { ArkivError } from '../errors.js';
 
 /** The bytes of a PDF and the name to use for it in messages. */
@@ -51,7 +50,3 @@ function describeStart(bytes: Uint8Array): string {
   return JSON.stringify(head.replace(/[^\x20-\x7e]/g, '.'));
 }
 
-/** The short name used in progress lines. */
-export function displayName(name: string): string {
-  return basename(name);
-}

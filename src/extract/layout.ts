@@ -106,7 +106,11 @@ function makeFragment(runs: TextRun[], line: number): Fragment {
 export function joinRuns(runs: readonly TextRun[]): string {
   let text = '';
   let end = -Infinity;
+  let prev: TextRun | undefined;
   for (const run of runs) {
+    // Fake bold: the same text drawn twice, a fraction of a point apart. Read it once.
+    if (prev && prev.text === run.text && Math.abs(prev.x - run.x) < 0.1 * run.size) continue;
+    prev = run;
     if (text !== '') {
       const gap = run.x - end;
       if (gap > SPACE_GAP * run.size && !/\s$/.test(text) && !/^\s/.test(run.text)) text += ' ';
