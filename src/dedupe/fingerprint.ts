@@ -54,9 +54,8 @@ const BASE = 0x01000193;
 /** An empty document's signature value: no shingle hashes to it in practice, and size 0 is never matched. */
 const EMPTY = 0xffffffff;
 
-let seen = new Uint32Array(1 << 15);
-let stamp = new Uint32Array(1 << 15);
-let generation = 0;
+/** The per-document set of shingle codes seen (reused; cleared for each document). */
+let seen = new Int32Array(1 << 15);
 
 export function checkFingerprintOptions(options: FingerprintOptions = {}): Required<FingerprintOptions> {
   const stopShingles = options.stopShingles ?? true;
@@ -82,10 +81,13 @@ function shingleCode(s: string): number {
   return code;
 }
 
-/** Open-addressing set of the stop shingles' codes (built on first use). */
+/**
+ * Open-addressing set of the stop shingles' codes (built on first use). 0 marks an empty slot; a
+ * stop shingle whose code is 0 (none today) would be kept in `hasZero`.
+ */
 interface CodeSet {
   codes: Int32Array;
-  used: Uint8Array;
+  hasZero: boolean;
 }
 let stopTable: CodeSet | undefined;
 const STOP_BITS = 15; // 32 768 slots for 3 000 codes: most other codes meet an empty slot at once
@@ -95,26 +97,32 @@ function stopSlot(code: number): number {
 }
 
 function buildStopTable(): CodeSet {
-  const set: CodeSet = { codes: new Int32Array(1 << STOP_BITS), used: new Uint8Array(1 << STOP_BITS) };
+  const set: CodeSet = { codes: new Int32Array(1 << STOP_BITS), hasZero: false };
   const mask = (1 << STOP_BITS) - 1;
   for (const g of STOP_SHINGLES) {
     const code = shingleCode(g);
+    if (code === 0) {
+      set.hasZero = true;
+      continue;
+    }
     let slot = stopSlot(code);
-    while (set.used[slot] === 1 && set.codes[slot] !== code) slot = (slot + 1) & mask;
-    set.used[slot] = 1;
+    while (set.codes[slot] !== 0 && set.codes[slot] !== code) slot = (slot + 1) & mask;
     set.codes[slot] = code;
   }
   return set;
 }
 
 function isStop(set: CodeSet, code: number): boolean {
-  const mask = set.codes.length - 1;
+  if (code === 0) return set.hasZero;
+  const codes = set.codes;
+  const mask = codes.length - 1;
   let slot = stopSlot(code);
-  while (set.used[slot] === 1) {
-    if (set.codes[slot] === code) return true;
+  for (;;) {
+    const v = codes[slot];
+    if (v === code) return true;
+    if (v === 0) return false;
     slot = (slot + 1) & mask;
   }
-  return false;
 }
 
 /** MinHash fingerprint of a text (folded first; see fold.ts). */
@@ -134,21 +142,16 @@ function sketchCodes(text: string, permutations: number, shingle: number, seed: 
   const binShift = 32 - Math.log2(permutations);
   const filled = new Uint8Array(permutations);
   // Set of the shingle codes seen: a power-of-two table at most half full, keyed by the code, so a
-  // repeated shingle costs one probe and no hashing; cleared by bumping a generation, not filling.
+  // repeated shingle costs one probe and no hashing. 0 marks an empty slot (the code 0 has a flag);
+  // clearing 2 × length slots is a memset, cheaper than stamping each slot.
   const bits = Math.ceil(Math.log2(Math.max(16, length * 2)));
   const need = 1 << bits;
-  if (seen.length < need) {
-    seen = new Uint32Array(need);
-    stamp = new Uint32Array(need);
-    generation = 0;
-  }
-  generation = (generation + 1) >>> 0;
-  if (generation === 0) {
-    stamp.fill(0);
-    generation = 1;
-  }
+  if (seen.length < need) seen = new Int32Array(need);
+  else seen.fill(0, 0, need);
+  const table = seen;
   const mask = need - 1;
   const slotShift = 32 - bits;
+  let sawZero = false;
   let size = 0;
 
   const k = Math.min(shingle, length);
@@ -160,18 +163,19 @@ function sketchCodes(text: string, permutations: number, shingle: number, seed: 
   for (let i = k - 1; i < length; i++) {
     code = (Math.imul(code, BASE) + (codes[i] ?? 0)) | 0;
     if (i >= k) code = (code - Math.imul(codes[i - k] ?? 0, basePowK)) | 0;
-    let slot = Math.imul(code, 0x9e3779b1) >>> slotShift;
-    let known = false;
-    while (stamp[slot] === generation) {
-      if (seen[slot] === code >>> 0) {
-        known = true;
-        break;
+    if (code === 0) {
+      if (sawZero) continue;
+      sawZero = true;
+    } else {
+      let slot = Math.imul(code, 0x9e3779b1) >>> slotShift;
+      let v = table[slot];
+      while (v !== 0 && v !== code) {
+        slot = (slot + 1) & mask;
+        v = table[slot];
       }
-      slot = (slot + 1) & mask;
+      if (v === code) continue;
+      table[slot] = code;
     }
-    if (known) continue;
-    stamp[slot] = generation;
-    seen[slot] = code;
     if (stops !== undefined && isStop(stops, code)) continue;
     size++;
     const h = hashWord(code, seed);
