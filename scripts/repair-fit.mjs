@@ -11,11 +11,12 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 export const LAMBDA = 10;
 
 const GRID = {
-  unknownLogP: [-8, -10, -12, -14, -16, -18, -20, -22],
-  unknownNameLogP: [-8, -11, -14, -17, -20, -23, -26],
+  unknownLogP: [-10, -14, -18, -20, -22, -24, -26, -28, -32],
+  unknownNameLogP: [-11, -14, -17, -20, -23, -26, -29, -32],
   lmWeight: [0, 0.5, 1, 1.5],
   numberLogP: [-4, -6, -9, -12],
   minConfidence: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95],
+  compoundLogP: [-3, -6, -9],
 };
 
 const flat = (s) => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
@@ -53,7 +54,8 @@ export function wordScore(docs, repairText) {
 }
 
 export async function fit(trainDocs, modelPath) {
-  const lib = await import(join(root, 'dist', 'index.js'));
+  // ARKIV_REPAIR_LIB: a bundle of src/repair (so fitting need not wait for a full build).
+  const lib = await import(process.env.ARKIV_REPAIR_LIB ?? join(root, 'dist', 'index.js'));
   const model = JSON.parse(readFileSync(modelPath, 'utf8'));
   const threshold = model.diacriticRate.threshold;
   const docs = trainDocs.map((d) => {

@@ -3,9 +3,9 @@
  * through the confusion model), each with its channel cost. Cached per token and document class,
  * because archives repeat their words and the known-word fast path must stay cheap.
  */
-import { applyCase, casePattern } from './case.js';
-import { readings } from './channel.js';
-import type { ChannelTable, DocClass } from './model.js';
+import { applyCase, casePattern, type CasePattern } from './case.js';
+import { readings, trigramKeys } from './channel.js';
+import { diacriticIndex, foldDiacritics, type ChannelTable, type DocClass } from './model.js';
 import type { WordKnowledge } from './words.js';
 
 export interface Hypothesis {
@@ -23,7 +23,19 @@ export interface TokenHypotheses {
 }
 
 /** Old spellings an archive may hold on purpose (`hwilka`, `af`, `qvinna`, long s): never repaired. */
-const ARCHAIC = /\u017f|^[Hh]w|[Qq]v|^[Aa]f$|^[Uu]ti$|^[Hh]afva|^[Oo]ck$/u;
+const ARCHAIC = /\u017f|^[Hh]w|[Qq]v[aiåä]|^[Aa]f$|^[Uu]ti$|^[Hh]afva|^[Oo]ck$/u;
+
+/**
+ * English words that appear in Swedish documents inside names and titles (`Ministry of Justice`,
+ * `Strategy for development`): left alone unless a glyph shows damage.
+ */
+const ENGLISH = new Set(['of', 'the', 'and', 'to', 'in', 'on', 'with', 'by', 'at', 'is', 'as', 'an', 'or', 'from', 'be', 'are', 'this', 'that']);
+
+/**
+ * A reading that only puts back a Swedish letter the OCR lost or misread (`for`→`för`,
+ * `galler`→`gäller`, `sitt`→`sätt`), never other letters (`det` is never `del`).
+ */
+export const onlySwedishLetters = (_ocr: string, truth: string): boolean => /[åäöéÅÄÖÉ]/u.test(truth);
 
 /** Characters the OCR puts where a Swedish letter was: a token holding one is damaged for sure. */
 const GLYPH = /[0-9&#@]/u;
@@ -35,7 +47,12 @@ export class HypothesisMaker {
   constructor(
     private readonly words: WordKnowledge,
     private readonly tables: Record<DocClass, ChannelTable>,
-  ) {}
+    trigrams: Set<string> = new Set(),
+  ) {
+    this.trigrams = trigramKeys(trigrams);
+  }
+
+  private readonly trigrams: Set<number>;
 
   known(word: string): boolean {
     let k = this.knownCache.get(word);
@@ -46,18 +63,26 @@ export class HypothesisMaker {
     return k;
   }
 
-  /** null when the token is not to be touched at all. */
-  for(token: string, docClass: DocClass): TokenHypotheses | null {
-    const key = docClass + '\u0000' + token;
+  /**
+   * null when the token is not to be touched at all. `midSentence`: the token follows a word in the
+   * same sentence, so a capital the OCR made of a lower-case letter (`Over` for `över`) is undone.
+   */
+  for(token: string, docClass: DocClass, midSentence = false, onlyDiacritics = false): TokenHypotheses | null {
+    const key = docClass + (midSentence ? '\u0001' : '\u0000') + (onlyDiacritics ? '\u0002' : '') + token;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
-    const result = this.make(token, docClass);
+    const result = this.make(token, docClass, midSentence, onlyDiacritics);
     this.cache.set(key, result);
     return result;
   }
 
-  private make(token: string, docClass: DocClass): TokenHypotheses | null {
+  private make(token: string, docClass: DocClass, midSentence: boolean, onlyDiacritics: boolean): TokenHypotheses | null {
     if (ARCHAIC.test(token)) return null;
+    if (ENGLISH.has(token.toLowerCase())) return null;
+    const damaged = GLYPH.test(token);
+    // Short all-caps tokens are abbreviations (`DO`, `EU`, `KS`); the lexicon cannot tell a
+    // stripped `ROK` from a real `DO`, so only visible glyph damage is repaired there.
+    if (!damaged && token.length <= 3 && casePattern(token) === 'upper') return null;
     const table = this.tables[docClass];
     const known = this.known(token);
     let selfCost = 0;
@@ -67,17 +92,60 @@ export class HypothesisMaker {
     // turns real Swedish words into other real words often enough to second-guess them.
     if (known && docClass === 'normal') return { original, alternatives: [] };
     const pattern = casePattern(token);
-    const damaged = GLYPH.test(token);
     const found = new Map<string, Hypothesis>();
+    // Diacritics stripped and nothing else, the commonest damage by far: one index lookup.
+    this.folded(token, table, found, pattern, midSentence);
+    if (known || found.size > 0 || (onlyDiacritics && !damaged)) return { original, alternatives: [...found.values()] };
+    // A known word is second-guessed only for the Swedish letters a stripping OCR drops: `for` may
+    // be `för`, but `det` is never `del`.
+    const allow = known ? onlySwedishLetters : undefined;
+    // First the common confusions only (P(truth | ocr) ≥ 1 %), which is cheap because few letters
+    // branch; the long tail of the model only for a word still unexplained.
+    this.search(token, table, found, { beam: 16, limit: 60, checks: 50, maxStep: 6, maxCost: damaged ? 16 : 12, allow, pattern, midSentence });
+    if (found.size === 0 && !known && token.length >= 4) {
+      this.search(token, table, found, { beam: 16, limit: 80, checks: 50, maxStep: 8, maxCost: damaged ? 16 : 12, allow, pattern, midSentence });
+    }
+    return { original, alternatives: [...found.values()] };
+  }
+
+  /** Known words that differ from the token only by å/ä/ö/é, with their channel cost. */
+  private folded(token: string, table: ChannelTable, found: Map<string, Hypothesis>, pattern: CasePattern, midSentence: boolean): void {
+    const words = diacriticIndex().get(foldDiacritics(token));
+    if (!words) return;
+    for (const word of words) {
+      let text = pattern === 'mixed' ? word : applyCase(word, pattern);
+      if (midSentence && pattern === 'capital' && word[0] !== token[0]!.toLowerCase() && this.known(word)) text = word;
+      if (text === token || found.has(text) || text.length !== token.length) continue;
+      let cost = 0;
+      for (let i = 0; i < token.length && cost < Infinity; i++) {
+        const o = token[i]!;
+        const t = text[i]!;
+        cost += o === t ? table.keepCost(o) : (table.byOcr.get(o)?.find((a) => a.truth === t)?.cost ?? Infinity);
+      }
+      if (cost < Infinity && this.known(text)) found.set(text, { text, cost, known: true });
+    }
+  }
+
+  private search(
+    token: string,
+    table: ChannelTable,
+    found: Map<string, Hypothesis>,
+    o: { beam: number; limit: number; checks: number; maxStep: number; maxCost: number; allow: ((ocr: string, truth: string) => boolean) | undefined; pattern: CasePattern; midSentence: boolean },
+  ): void {
     let checked = 0;
     let firstFound = Infinity;
-    for (const r of readings(token, table, { beam: 48, limit: 160, maxCost: damaged ? 16 : 12 })) {
+    for (const r of readings(token, table, { beam: o.beam, limit: o.limit, maxCost: o.maxCost, maxStep: o.maxStep, trigrams: this.trigrams, ...(o.allow ? { allow: o.allow } : {}) })) {
       if (r.text === token) continue;
       // Readings much less likely than the best known one cannot win on the prior.
       if (r.cost > firstFound + 6) break;
       // Keep the token's case: a capitalised or upper-case token stays so; mixed-case OCR junk
       // (`fOr`) takes the reading's case.
-      const text = pattern === 'mixed' ? r.text.toLowerCase() : applyCase(r.text.toLowerCase(), pattern);
+      let text = o.pattern === 'mixed' ? r.text.toLowerCase() : applyCase(r.text.toLowerCase(), o.pattern);
+      // `Over`/`Gver` in mid-sentence: the capital is the misread `ö`, not a name, unless the
+      // lexicon knows the word only capitalised (`Östergötland`).
+      if (o.midSentence && o.pattern === 'capital' && r.text[0]!.toLowerCase() !== token[0]!.toLowerCase() && this.known(text.toLowerCase())) {
+        text = text.toLowerCase();
+      }
       if (text === token) continue;
       const seen = found.get(text);
       if (seen) {
@@ -85,13 +153,12 @@ export class HypothesisMaker {
         if (r.cost < seen.cost) seen.cost = r.cost;
         continue;
       }
-      if (++checked > 120) break;
+      if (++checked > o.checks) break;
       if (this.known(text)) {
         found.set(text, { text, cost: r.cost, known: true });
         firstFound = Math.min(firstFound, r.cost);
       }
       if (found.size >= 6) break;
     }
-    return { original, alternatives: [...found.values()] };
   }
 }

@@ -12,6 +12,9 @@ export const CORPUS_WORDS = 12_000_000;
 export class LanguageModel {
   private readonly cache = new Map<string, number>();
 
+  /** word → [log P(word) from its own count, log P(its last compound part) or -Infinity]. */
+  private readonly priorCache = new Map<string, [number, number]>();
+
   constructor(
     private readonly words: WordKnowledge,
     private readonly total = CORPUS_WORDS,
@@ -27,9 +30,24 @@ export class LanguageModel {
     return n;
   }
 
-  /** log P(word) for a known word (add-½ smoothing, so a compound never seen still has a prior). */
-  logPrior(word: string): number {
-    return Math.log((this.count(word) + 0.5) / this.total);
+  /**
+   * log P(word) for a known word (add-½ smoothing). A compound never seen whole
+   * (`integrationsrådet`) borrows its last part's frequency, discounted: the head carries the
+   * word's meaning and inflection, and `rådet` is common where `integrationsrådet` is not counted.
+   */
+  logPrior(word: string, compoundLogP: number): number {
+    const key = word.toLowerCase();
+    let p = this.priorCache.get(key);
+    if (p === undefined) {
+      p = [Math.log((this.count(key) + 0.5) / this.total), -Infinity];
+      if (this.count(key) === 0 && this.words.compoundParts) {
+        const parts = this.words.compoundParts(key);
+        const last = parts?.[parts.length - 1];
+        if (last) p[1] = Math.log((this.count(last) + 0.5) / this.total);
+      }
+      this.priorCache.set(key, p);
+    }
+    return Math.max(p[0], p[1] + compoundLogP);
   }
 
   /** Smoothed PMI of the adjacent pair (a, b): > 0 when seen together more than chance. */

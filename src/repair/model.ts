@@ -4,6 +4,7 @@
  * chunk, turned into costs (−log P(ocr | truth)) indexed by the OCR side, which is what repair sees.
  */
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { ArkivError } from '../errors.js';
 import { dictionaryFile } from './data-path.js';
 
@@ -17,6 +18,8 @@ export interface Alternative {
   cost: number;
   /** −log P(truth chunk | ocr chunk): the order in which to try readings. */
   search: number;
+  /** `truth` lower-cased. */
+  lower: string;
 }
 
 export interface ChannelTable {
@@ -44,10 +47,14 @@ export interface RepairParams {
   mu: number;
   /** Default minimum confidence to apply a correction. */
   minConfidence: number;
+  /** log-discount of a compound's prior against its last part's. */
+  compoundLogP: number;
 }
 
 export interface RepairModel {
   threshold: number;
+  /** Letter trigrams Swedish words use (^/$ mark the ends); empty = no filter. */
+  trigrams: Set<string>;
   tables: Record<DocClass, ChannelTable>;
   /** Fitted per document class: a stripped document is damaged far more often than a normal one. */
   params: Record<DocClass, RepairParams>;
@@ -60,6 +67,7 @@ interface ModelFile {
   classes: Record<DocClass, { rules: Rule[] }>;
   priorRules?: Array<[truth: string, ocr: string, forward: number, backward: number]>;
   params?: Partial<Record<DocClass, Partial<RepairParams>>>;
+  trigrams?: string;
 }
 
 export const DEFAULT_PARAMS: RepairParams = {
@@ -69,6 +77,7 @@ export const DEFAULT_PARAMS: RepairParams = {
   lmWeight: 1,
   mu: 20,
   minConfidence: 0.5,
+  compoundLogP: -6,
 };
 
 function buildTable(rules: Rule[], prior: Array<[string, string, number, number]>): ChannelTable {
@@ -101,7 +110,7 @@ function buildTable(rules: Rule[], prior: Array<[string, string, number, number]
   for (const [key, [forward, backward]] of probability) {
     const [t = '', o = ''] = key.split('\t');
     const list = byOcr.get(o) ?? [];
-    list.push({ truth: t, cost: -Math.log(Math.min(forward, 0.999)), search: -Math.log(Math.min(backward, 0.999)) });
+    list.push({ truth: t, lower: t.toLowerCase(), cost: -Math.log(Math.min(forward, 0.999)), search: -Math.log(Math.min(backward, 0.999)) });
     byOcr.set(o, list);
     maxChunk = Math.max(maxChunk, o.length);
     if (t.length === 1) misread.set(t, (misread.get(t) ?? 0) + forward);
@@ -113,6 +122,46 @@ function buildTable(rules: Rule[], prior: Array<[string, string, number, number]
   const keepSearch = new Map<string, number>();
   for (const [c, p] of reread) keepSearch.set(c, -Math.log(Math.max(1 - p, 0.02)));
   return { byOcr, maxChunk, keepCost: (c) => keep.get(c) ?? 0, keepSearch: (c) => keepSearch.get(c) ?? 0 };
+}
+
+/** Lower-case with å/ä/ö/é folded to a/a/o/e: what an OCR without Swedish makes of a word. */
+export function foldDiacritics(word: string): string {
+  return word.toLowerCase().replace(/[åä]/gu, 'a').replace(/ö/gu, 'o').replace(/é/gu, 'e');
+}
+
+let foldIndex: Map<string, string[]> | undefined;
+
+/**
+ * Folded form → the corpus words with diacritics that fold to it (`forslaget` → [`förslaget`],
+ * `lanet` → [`länet`, `lånet`]), from dictionaries/repair-diacritic-words.txt.gz. Loaded once.
+ */
+export function diacriticIndex(): Map<string, string[]> {
+  if (foldIndex) return foldIndex;
+  const index = new Map<string, string[]>();
+  const path = dictionaryFile('repair-diacritic-words.txt.gz');
+  let text = '';
+  try {
+    text = gunzipSync(readFileSync(path)).toString('utf8');
+  } catch (cause) {
+    throw new ArkivError('IO', 'cannot read the repair word index (run scripts/train-repair.mjs)', { file: path, cause });
+  }
+  for (const word of text.split('\n')) {
+    if (!word) continue;
+    const key = foldDiacritics(word);
+    const list = index.get(key);
+    if (list) list.push(word);
+    else index.set(key, [word]);
+  }
+  foldIndex = index;
+  return index;
+}
+
+/** Whether every letter trigram of `word` occurs in Swedish (a cheap test before a lexicon lookup). */
+export function plausible(word: string, trigrams: Set<string>): boolean {
+  if (trigrams.size === 0) return true;
+  const w = `^${word.toLowerCase()}$`;
+  for (let i = 0; i + 3 <= w.length; i++) if (!trigrams.has(w.slice(i, i + 3))) return false;
+  return true;
 }
 
 let cached: RepairModel | undefined;
@@ -127,6 +176,7 @@ export function loadModel(path = dictionaryFile('repair-model.json')): RepairMod
   const prior = file.priorRules ?? [];
   return {
     threshold: file.diacriticRate.threshold,
+    trigrams: new Set(file.trigrams ? file.trigrams.split(' ') : []),
     tables: {
       stripped: buildTable(file.classes.stripped.rules, prior),
       normal: buildTable(file.classes.normal.rules, prior),

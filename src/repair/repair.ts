@@ -41,6 +41,9 @@ const NUMBER_WORDS = new Set([
   'vecka', 'veckor', 'månad', 'manad', 'gång', 'gang', 'person', 'personer', 'och', 'eller', 'till', 'av', 'per', 'tkr', 'mnkr',
 ]);
 
+/** What follows the head of an elided compound: `gruv- och mineralnäring`. */
+const HEAD_BEFORE_CONJUNCTION = /^-\s+(?:och|eller|samt|respektive|resp\.?|till|som)\s/u;
+
 /** One word position of the text: a token, or a line-end hyphenation joined into one word. */
 interface Unit {
   start: number;
@@ -72,7 +75,7 @@ function engines(words: WordKnowledge, model: RepairModel): Engines {
   }
   let e = byModel.get(model);
   if (!e) {
-    e = { words, lm: new LanguageModel(words), maker: new HypothesisMaker(words, model.tables), model };
+    e = { words, lm: new LanguageModel(words), maker: new HypothesisMaker(words, model.tables, model.trigrams), model };
     byModel.set(model, e);
   }
   return e;
@@ -84,28 +87,39 @@ function isWordToken(word: string): boolean {
 
 function makeUnits(text: string, tokens: Token[], docClass: DocClass, eng: Engines, dehyphenate: boolean): Unit[] {
   const units: Unit[] = [];
-  const hypsOf = (word: string): Unit['hyps'] => {
+  const hypsOf = (word: string, start: number, head = false): Unit['hyps'] => {
     if (!isWordToken(word) || isNumberLike(word) || !/\p{L}|^1$/u.test(word)) return null;
-    const h = eng.maker.for(word, docClass);
+    // Part of a dotted abbreviation (`fr.o.m.`, `t.ex.`, `bl.a.`): not a word of its own.
+    const end = start + word.length;
+    if ((text[end] === '.' && /\p{L}/u.test(text[end + 1] ?? '')) || (text[start - 1] === '.' && /\p{L}/u.test(text[start - 2] ?? ''))) return null;
+    // The head of `arbetsmarknads- och …` is a compound part, often no word of its own: only
+    // stripped diacritics are put back there.
+    const isHead = head || HEAD_BEFORE_CONJUNCTION.test(text.slice(end, end + 14));
+    const h = eng.maker.for(word, docClass, midSentence(text, start), isHead);
     return h ? { ...h, numberLike: word === '1' } : null;
   };
   for (const t of tokens) {
     if (t.halves) {
       const [a, b] = t.halves;
-      const hyps = hypsOf(t.word);
+      const hyps = hypsOf(t.word, t.start);
       const joinedGood = hyps !== null && (hyps.original.known || hyps.alternatives.length > 0);
       const keep = !dehyphenate || CONJUNCTIONS.has(b.toLowerCase()) || /^[0-9]/.test(b) || (!joinedGood && eng.maker.known(a) && eng.maker.known(b));
+      if (!dehyphenate) {
+        // Asked not to join: the halves are no words of their own, so they are left alone.
+        units.push({ start: t.start, end: t.end, word: t.word, raw: t.raw, joinedHyphen: false, hyps: null });
+        continue;
+      }
       if (!keep) {
         units.push({ start: t.start, end: t.end, word: t.word, raw: t.raw, joinedHyphen: true, hyps });
         continue;
       }
       // A real hyphen: judge the two halves as words of their own.
       const bStart = t.start + t.raw.lastIndexOf(b);
-      units.push({ start: t.start, end: t.start + a.length, word: a, raw: a, joinedHyphen: false, hyps: hypsOf(a) });
-      units.push({ start: bStart, end: t.end, word: b, raw: b, joinedHyphen: false, hyps: hypsOf(b) });
+      units.push({ start: t.start, end: t.start + a.length, word: a, raw: a, joinedHyphen: false, hyps: hypsOf(a, t.start, CONJUNCTIONS.has(b.toLowerCase())) });
+      units.push({ start: bStart, end: t.end, word: b, raw: b, joinedHyphen: false, hyps: hypsOf(b, bStart) });
       continue;
     }
-    units.push({ start: t.start, end: t.end, word: t.word, raw: t.raw, joinedHyphen: false, hyps: hypsOf(t.word) });
+    units.push({ start: t.start, end: t.end, word: t.word, raw: t.raw, joinedHyphen: false, hyps: hypsOf(t.word, t.start) });
   }
   // A lone `1` is the word `i` only between two lower-case words, and not before a unit or month
   // (`den 1 maj`, `hogst 1 procent`); elsewhere it is a number, a list label or a heading.
@@ -117,6 +131,17 @@ function makeUnits(text: string, tokens: Token[], docClass: DocClass, eng: Engin
     if (!(adjacent(text, prev, u) && adjacent(text, u, next) && wordy(prev) && wordy(next) && !NUMBER_WORDS.has(next!.word))) u.hyps = null;
   });
   return units;
+}
+
+/** Whether the word at `start` continues a sentence: a letter, digit or comma before it, no blank line. */
+function midSentence(text: string, start: number): boolean {
+  let i = start - 1;
+  let newlines = 0;
+  while (i >= 0 && /\s/u.test(text[i]!)) {
+    if (text[i] === '\n') newlines++;
+    i--;
+  }
+  return i >= 0 && i < start - 1 && newlines < 2 && /[\p{Ll},]/u.test(text[i]!);
 }
 
 /** Whether only white space within one paragraph separates two units (a bigram may span them). */
@@ -138,7 +163,7 @@ function score(h: Hypothesis, unit: Unit, left: string | null, right: string | n
   let prior: number;
   let context = 0;
   if (h.known) {
-    prior = eng.lm.logPrior(h.text);
+    prior = eng.lm.logPrior(h.text, p.compoundLogP);
     if (left) context += eng.lm.association(left, h.text);
     if (right) context += eng.lm.association(h.text, right);
   } else if (unit.hyps?.numberLike && h === unit.hyps.original) {

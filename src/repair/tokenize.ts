@@ -45,10 +45,10 @@ export function isNumberLike(word: string): boolean {
   const digits = word.match(DIGIT)?.length ?? 0;
   if (digits === 0) return false;
   if (!LETTER.test(word)) return word !== '1'; // a lone `1` is often the word `i`
-  // `6verenskommelsen`, `13rare`: a digit or two inside a long run of letters is OCR damage;
-  // `5a`, `3b`, `10kr`, `A4` are labels and units.
+  // `6verenskommelsen`, `f6r`, `b6r`: a digit inside a run of letters is OCR damage; `5a`, `3b`,
+  // `A4`, `10kr`, `2a` are labels and units.
   const letters = word.length - digits;
-  return letters < 3 || digits * 3 > word.length;
+  return letters < 2 || (digits > 1 && digits * 3 > word.length) || /^[0-9]+[\p{L}]{1,3}$/u.test(word) || /^\p{Lu}+[0-9]+$/u.test(word);
 }
 
 export function tokenize(text: string): Token[] {

@@ -11,4 +11,6 @@ export interface WordKnowledge {
   frequency(word: string): number;
   /** Corpus count of the lower-cased adjacent pair; 0 if unseen. */
   bigram(a: string, b: string): number;
+  /** The parts of a compound the lexicon knows only by its parts, or null. */
+  compoundParts?(word: string): string[] | null;
 }

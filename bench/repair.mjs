@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// Benchmark of the repair stage against native Hunspell (first suggestion), per corpus:
+// CER before/after, truth words fixed and damaged (the official scorer's word alignment), words/s.
+//
+//   npm run build && node bench/repair.mjs [--markdown] [--heldout DIR…]
+//
+// Corpora: the fixtures in ../fixtures (seed-001-pair, ocr-eng-l1/l2, ocr-swe-l2 of seed-000/003),
+// ../../shared/train (ocr-eng, ocr-swe; the weights were fitted on these, so they are not held out),
+// and any held-out folders made with ../../shared/tools/make-fixture.sh (truth.txt + ocr-*.txt).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { repair, defaultLexicon } from '../dist/index.js';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const shared = join(root, '..', 'shared');
+const args = process.argv.slice(2);
+const markdown = args.includes('--markdown');
+const heldout = args.flatMap((a, i) => (args[i - 1] === '--heldout' ? [a] : []));
+
+const flat = (s) => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
+const words = (s) => flat(s).split(' ').filter(Boolean);
+
+function distance(a, b) {
+  let prev = new Uint32Array(b.length + 1).map((_, j) => j), cur = new Uint32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j] + 1, cur[j - 1] + 1);
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+function rightWords(ref, hyp) {
+  const n = ref.length, m = hyp.length, w = m + 1, d = new Uint32Array((n + 1) * w);
+  for (let i = 0; i <= n; i++) d[i * w] = i;
+  for (let j = 0; j <= m; j++) d[j] = j;
+  for (let i = 1; i <= n; i++) for (let j = 1; j <= m; j++) d[i * w + j] = Math.min(d[(i - 1) * w + j - 1] + (ref[i - 1] === hyp[j - 1] ? 0 : 1), d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1);
+  const ok = new Array(n).fill(false);
+  let i = n, j = m;
+  while (i > 0 || j > 0) {
+    if (i > 0 && j > 0 && d[i * w + j] === d[(i - 1) * w + j - 1] + (ref[i - 1] === hyp[j - 1] ? 0 : 1)) { ok[i - 1] = ref[i - 1] === hyp[j - 1]; i--; j--; }
+    else if (i > 0 && d[i * w + j] === d[(i - 1) * w + j] + 1) i--;
+    else j--;
+  }
+  return ok;
+}
+
+/** Native Hunspell as a repairer: every word it rejects is replaced by its first suggestion. */
+function hunspellRepair(text) {
+  const lines = text.split('\n');
+  const out = execFileSync('hunspell', ['-d', 'sv_SE', '-a', '-i', 'utf-8'], { input: lines.map((l) => '^' + l).join('\n') + '\n', maxBuffer: 1 << 28 }).toString('utf8');
+  const results = out.split('\n').slice(1); // first line is the version banner
+  const repaired = [];
+  let r = 0;
+  for (const line of lines) {
+    const fixes = [];
+    while (r < results.length && results[r] !== '') {
+      const m = results[r].match(/^& (\S+) \d+ \d+: ([^,]+)/u);
+      if (m) fixes.push([m[1], m[2]]);
+      r++;
+    }
+    r++; // the blank line that ends each input line
+    let fixedLine = '', at = 0;
+    for (const [word, suggestion] of fixes) {
+      const k = line.indexOf(word, at);
+      if (k < 0) continue;
+      fixedLine += line.slice(at, k) + suggestion;
+      at = k + word.length;
+    }
+    repaired.push(fixedLine + line.slice(at));
+  }
+  return repaired.join('\n');
+}
+
+function corpus(name, cases) {
+  return { name, cases: cases.filter((c) => existsSync(c.ocr) && existsSync(c.truth)) };
+}
+const fx = join(root, 'fixtures');
+const sets = [
+  corpus('seed-001-pair (real OCR)', [{ ocr: join(fx, 'seed-001-pair/ocr.txt'), truth: join(fx, 'seed-001-pair/truth.txt') }]),
+  ...['ocr-eng-l1', 'ocr-eng-l2', 'ocr-swe-l2'].map((v) => corpus(`fixtures ${v}`, ['seed-000', 'seed-003'].map((s) => ({ ocr: join(fx, s, `${v}.txt`), truth: join(fx, s, 'truth.txt') })))),
+];
+const train = join(shared, 'train');
+if (existsSync(train)) {
+  const dirs = readdirSync(train).filter((d) => existsSync(join(train, d, 'truth.txt'))).sort();
+  for (const v of ['eng', 'swe']) sets.push(corpus(`train-${v} (fitted on)`, dirs.map((d) => ({ ocr: join(train, d, `ocr-${v}.txt`), truth: join(train, d, 'truth.txt') }))));
+}
+for (const dir of heldout) {
+  for (const v of ['eng', 'swe']) sets.push(corpus(`held-out ${v} (${dir.split('/').pop()})`, [{ ocr: join(dir, `ocr-${v}.txt`), truth: join(dir, 'truth.txt') }]));
+}
+
+defaultLexicon(); // load once, outside the timing
+function measure(cases, fn) {
+  let chars = 0, eIn = 0, eOut = 0, wrong = 0, fixed = 0, right = 0, damaged = 0, worse = 0, nWords = 0, ms = 0;
+  for (const c of cases) {
+    const input = readFileSync(c.ocr, 'utf8'), truth = readFileSync(c.truth, 'utf8');
+    const t0 = performance.now();
+    const output = fn(input);
+    ms += performance.now() - t0;
+    nWords += words(input).length;
+    const ref = words(truth), okIn = rightWords(ref, words(input)), okOut = rightWords(ref, words(output));
+    const r = [...flat(truth)], a = distance([...flat(input)], r), b = distance([...flat(output)], r);
+    chars += r.length; eIn += a; eOut += b; if (b > a) worse++;
+    okIn.forEach((ok, k) => { if (ok) { right++; if (!okOut[k]) damaged++; } else { wrong++; if (okOut[k]) fixed++; } });
+  }
+  return { cerIn: eIn / chars, cerOut: eOut / chars, fixed, wrong, damaged, right, worse, wps: nWords / (ms / 1000), docs: cases.length };
+}
+
+const pct = (x) => (100 * x).toFixed(2) + ' %';
+const rows = [];
+for (const s of sets) {
+  if (!s.cases.length) continue;
+  // Warm-up run so the lexicon's and repair's caches are built outside the timing? No: archives
+  // are read once, so the timing includes the first pass over each document's words.
+  const ours = measure(s.cases, (t) => repair(t).text);
+  const hun = measure(s.cases, hunspellRepair);
+  rows.push({ name: s.name, ours, hun });
+  if (!markdown) {
+    console.log(`${s.name} (${s.cases.length} docs): CER ${pct(ours.cerIn)} → arkivtext ${pct(ours.cerOut)} / hunspell ${pct(hun.cerOut)}; fixed ${ours.fixed}/${ours.wrong} vs ${hun.fixed}; damaged ${ours.damaged}/${ours.right} vs ${hun.damaged}; worse docs ${ours.worse} vs ${hun.worse}; words/s ${Math.round(ours.wps)} vs ${Math.round(hun.wps)}`);
+  }
+}
+if (markdown) {
+  console.log('| corpus | docs | CER in | CER arkivtext | CER hunspell | fixed arkivtext | fixed hunspell | damaged arkivtext | damaged hunspell | docs worse (a/h) | words/s arkivtext | words/s hunspell |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const { name, ours, hun } of rows) {
+    console.log(`| ${name} | ${ours.docs} | ${pct(ours.cerIn)} | ${pct(ours.cerOut)} | ${pct(hun.cerOut)} | ${ours.fixed}/${ours.wrong} | ${hun.fixed}/${hun.wrong} | ${ours.damaged}/${ours.right} | ${hun.damaged}/${hun.right} | ${ours.worse}/${hun.worse} | ${Math.round(ours.wps).toLocaleString('en')} | ${Math.round(hun.wps).toLocaleString('en')} |`);
+  }
+}
