@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const all = ['normalise', 'lexicon-load', 'repair', 'extract', 'dedupe', 'run'];
+const all = ['normalise', 'lexicon-load', 'lexicon-quality', 'repair', 'extract', 'dedupe', 'run'];
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : all;
 let failed = 0;
 for (const name of wanted) {
