@@ -1,6 +1,6 @@
 #!/bin/sh
 # Makes fixtures/pdf/* from the seed fixtures (run from the repository root).
-# Needs node, qpdf and poppler-utils (pdfunite).
+# Needs node, qpdf, poppler-utils (pdfunite, pdfimages) and tesseract-ocr with the eng model.
 set -eu
 out=fixtures/pdf
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -21,6 +21,12 @@ qpdf --qdf --object-streams=disable "$tmp/p2.pdf" "$tmp/p2.qdf"
 sed -i '/\/ToUnicode [0-9]* 0 R/d' "$tmp/p2.qdf"
 fix-qdf "$tmp/p2.qdf" > "$tmp/p2-fixed.qdf"
 qpdf "$tmp/p2-fixed.qdf" "$out/no-tounicode.pdf"
+
+# old-ocr-layer.pdf: seed-000's scanned page 2 as a searchable PDF made by Tesseract's English
+# model: the scan with a hidden text layer in which å/ä/ö are mangled, as in legacy archives.
+pdfimages -f 2 -l 2 fixtures/seed-000/scanned.pdf "$tmp/scan"
+tesseract "$tmp/scan-000.pbm" "$tmp/old-ocr" -l eng --dpi 300 pdf >/dev/null 2>&1
+cp "$tmp/old-ocr.pdf" "$out/old-ocr-layer.pdf"
 
 # encrypted.pdf: needs a user password to open.
 qpdf --encrypt secret owner-secret 256 -- "$out/two-column.pdf" "$out/encrypted.pdf"

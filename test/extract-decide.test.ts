@@ -6,8 +6,9 @@ import { looksLikeWord, scoreText } from '../src/extract/score.js';
 const SWEDISH = 'Kommunstyrelsen beslutar att anta riktlinjerna för arbetsmarknadsinsatser och integration. '.repeat(6);
 const known = new Set(SWEDISH.toLowerCase().match(/\p{L}+/gu));
 const lexicon = (w: string): boolean => known.has(w.toLowerCase());
-const noGraphics: PageGraphics = { imageCover: 0, images: 0, paths: 0 };
-const scan: PageGraphics = { imageCover: 1, images: 1, paths: 0 };
+const noGraphics: PageGraphics = { imageCover: 0, images: 0, paths: 0, invisibleText: 0 };
+const scan: PageGraphics = { imageCover: 1, images: 1, paths: 0, invisibleText: 0 };
+const ocrdScan: PageGraphics = { ...scan, invisibleText: 1 };
 
 describe('scoring a text layer', () => {
   it('counts broken characters, (cid:…) references and known words', () => {
@@ -37,14 +38,25 @@ describe('the per-page decision', () => {
     expect(garbage.reasons[0]).toMatch(/^text layer is garbage: 100% replacement/);
   });
 
-  it('a scan with a good layer keeps it when a lexicon judged it, redoes it (hybrid) when only the shape test did', () => {
-    expect(decidePage(scoreText(SWEDISH, lexicon), scan, 'auto', { lexicon: true })).toMatchObject({ ocr: false, source: 'text' });
-    expect(decidePage(scoreText(SWEDISH, looksLikeWord), scan, 'auto', { lexicon: false })).toMatchObject({ ocr: true, source: 'hybrid' });
+  it('a scan with a good hidden layer keeps it when a lexicon judged it, redoes it (hybrid) when only the shape test did', () => {
+    expect(decidePage(scoreText(SWEDISH, lexicon), ocrdScan, 'auto', { lexicon: true })).toMatchObject({ ocr: false, source: 'text' });
+    expect(decidePage(scoreText(SWEDISH, looksLikeWord), ocrdScan, 'auto', { lexicon: false })).toMatchObject({ ocr: true, source: 'hybrid' });
   });
 
-  it('a scan whose layer is doubtful is OCR\'d as hybrid', () => {
-    const mangled = SWEDISH.replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/e/g, 'c');
-    expect(decidePage(scoreText(mangled, lexicon), scan, 'auto')).toMatchObject({ ocr: true, source: 'hybrid' });
+  it('a scan whose hidden layer is doubtful is OCR\'d as hybrid', () => {
+    const mangled = SWEDISH.replace(/ö/g, 'o'); // för → for: 90% known words
+    const decision = decidePage(scoreText(mangled, lexicon), ocrdScan, 'auto');
+    expect(decision).toMatchObject({ ocr: true, source: 'hybrid' });
+    expect(decision.reasons[0]).toMatch(/hidden text layer \(an earlier OCR\) of doubtful quality/);
+  });
+
+  it('visible text over a page-size image is a born page on a background: the layer is kept', () => {
+    const mangled = SWEDISH.replace(/ö/g, 'o'); // för → for: 90% known words
+    expect(decidePage(scoreText(mangled, lexicon), scan, 'auto')).toMatchObject({ ocr: false, source: 'text' });
+  });
+
+  it('a few visible typed words on a scan make it hybrid', () => {
+    expect(decidePage(scoreText('Inkom 2021-09-02 Diarienummer KS 2021-0345 Handläggare Anna Svensson', lexicon), scan, 'auto')).toMatchObject({ ocr: true, source: 'hybrid' });
   });
 
   it('an empty page is text, with the reason', () => {

@@ -62,6 +62,12 @@ describe('extractPdf: pages → normalise → repair', () => {
     expect(apply(raw, result.corrections)).toBe(result.text);
   });
 
+  it('judges a hidden OCR layer with the lexicon: an English-model layer over a Swedish scan is redone', async () => {
+    const result = await extractPdf('fixtures/pdf/old-ocr-layer.pdf', { ocr: 'never' });
+    expect(result.pages[0]!.warnings[0]).toMatch(/^an image covers 100% of the page and has a hidden text layer \(an earlier OCR\) of doubtful quality \(\d+% known words\)$/);
+    expect(result.pages[0]!.warnings).toContain('needs OCR, but ocr: never; used the text layer as it is');
+  });
+
   it('passes refusals through as ArkivErrors', async () => {
     await expect(extractPdf('fixtures/pdf/encrypted.pdf')).rejects.toMatchObject({ code: 'ENCRYPTED_PDF', file: 'fixtures/pdf/encrypted.pdf' });
   });

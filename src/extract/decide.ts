@@ -27,6 +27,8 @@ export const MIN_WORDS_TO_JUDGE = 20;
  */
 export const GOOD_LAYER_WORD_SHARE = 0.94;
 export const GOOD_LAYER_LETTERS = 200;
+/** A layer this much hidden (invisible, or under the image) is an OCR layer, not text typed on the page. */
+export const HIDDEN_LAYER = 0.5;
 /** An image covering this share of the page makes it a scan. */
 export const SCAN_COVER = 0.5;
 /** A page with no text but this many drawn paths may carry text as outlines. */
@@ -64,11 +66,17 @@ export function decidePage(score: TextScore, graphics: PageGraphics, mode: OcrMo
   if (problem === undefined && !scan) {
     wanted = { ocr: false, source: 'text', reasons: [] };
   } else if (problem === undefined && scan) {
+    const hidden = graphics.invisibleText >= HIDDEN_LAYER;
     // Without a lexicon (the shape test) an OCR layer scores as well as a born one: not judged, redone.
     const good = options.lexicon && score.wordShare >= GOOD_LAYER_WORD_SHARE && score.letters >= GOOD_LAYER_LETTERS;
-    wanted = good
-      ? { ocr: false, source: 'text', reasons: [`${scanNote}, but its text layer is good (${pct(score.wordShare)} known words); kept the text layer`] }
-      : { ocr: true, source: 'hybrid', reasons: [`${scanNote} and has a text layer of doubtful quality (${pct(score.wordShare)} known words, ${score.letters} letters); OCR'd`] };
+    if (!hidden && score.letters >= GOOD_LAYER_LETTERS) {
+      wanted = { ocr: false, source: 'text', reasons: [`${scanNote}, with visible text drawn over it (a background or letterhead image); kept the text layer`] };
+    } else if (hidden && good) {
+      wanted = { ocr: false, source: 'text', reasons: [`${scanNote}; its hidden text layer reads well (${pct(score.wordShare)} known words); kept it`] };
+    } else {
+      const what = hidden ? `a hidden text layer (an earlier OCR) of doubtful quality (${pct(score.wordShare)} known words)` : `a few typed words (${score.letters} letters)`;
+      wanted = { ocr: true, source: 'hybrid', reasons: [`${scanNote} and has ${what}; OCR'd`] };
+    }
   } else if (scan) {
     wanted = hasText
       ? { ocr: true, source: 'hybrid', reasons: [`${scanNote}; ${problem}; OCR'd`] }
