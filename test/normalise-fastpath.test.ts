@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { needsWork, runSteps } from '../src/normalise/pipeline.js';
+import { analyse, needsWork, runSteps } from '../src/normalise/pipeline.js';
 
 describe('fast path', () => {
   it('every UTF-16 code unit the test calls clean, alone and between letters, is left alone by every step', () => {
@@ -33,5 +33,17 @@ describe('fast path', () => {
     fc.assert(fc.property(fc.string({ unit, maxLength: 12 }), (s) => {
       if (!needsWork(s)) expect(runSteps(s, {}, false).text).toBe(s);
     }), { numRuns: 20000 });
+  });
+});
+
+describe('selective steps', () => {
+  it('running only the steps the text calls for gives what running all of them gives', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('Ã¤', 'â€“', 'ÃƒÂ¤', '\r\n', '\u00ad', '\u00a0', '\u200b', 'ﬁ', 'a¨', '¨o', 'e\u0301', 'a \u0308', '\u0085', 'Â\u0085', 'Ã\u00a0', '\u212b', 'ä', ' ', 'x'),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+    );
+    fc.assert(fc.property(fc.array(piece, { maxLength: 20 }).map((p) => p.join('')), (s) => {
+      expect(runSteps(s, {}, true, analyse(s))).toEqual(runSteps(s, {}, true));
+    }), { numRuns: 3000 });
   });
 });

@@ -12,7 +12,7 @@ import { diacriticEdits } from './diacritics.js';
 import { earlyInvisibleEdits, lateInvisibleEdits } from './invisibles.js';
 import { ligatureEdits } from './ligatures.js';
 import { mojibakeEdits, mojibakeTriggerSource } from './mojibake.js';
-import { nfcEdits } from './nfc.js';
+import { nfcEdits, nfcRelevantChars } from './nfc.js';
 
 export interface NormalizeOptions {
   /** Undo UTF-8 read as Latin-1 / Windows-1252 / Windows-1250, once or twice. Default true. */
@@ -25,11 +25,16 @@ export interface NormalizeOptions {
   whitespace?: boolean;
 }
 
-/** A step, and how often it may run in a row: mojibake again on its own output, for double damage. */
+/** A step, what in the text calls for it, and how often it may run in a row (mojibake again on its own output). */
 interface Step {
   edits: (text: string) => Edit[];
+  flag: number;
   repeat: number;
 }
+
+/** What a text needs, as bits: found by one scan, so steps with nothing to do are not run at all. */
+const NEEDS = { early: 1, late: 2, ligatures: 4, diacritics: 8, nfc: 16, mojibake: 32 } as const;
+const ALL = 63;
 
 /** How many levels of mis-decoding are undone (UTF-8 read wrongly thrice is beyond saving). */
 const MOJIBAKE_LEVELS = 3;
@@ -45,29 +50,68 @@ const MAX_PASSES = 4;
  */
 const SAFE = '\\ue000-\\uf8ff\\ufffd\\t\\n\\u0020-\\u007e\\u00a1-\\u00a7\\u00a9-\\u00ac\\u00ae-\\u00b3\\u00b5-\\u00b7\\u00b9-\\u02c5\\u02c8-\\u02d9\\u02db\\u02dd-\\u02ff\\u2010-\\u2027\\u2030-\\u205e\\u20a0-\\u20c0';
 
-let unsafe: RegExp | undefined;
+let unsafeRuns: RegExp | undefined;
 let mojibakeLike: RegExp | undefined;
+let needsOf: Uint8Array | undefined;
 
-/**
- * Precompiled tests: is there anything at all to do in this text? (Two simple regexes scan several
- * times faster than one alternation of them.)
- */
-export function needsWork(text: string): boolean {
-  unsafe ??= new RegExp(`[^${SAFE}]`);
+/** For each UTF-16 code unit outside SAFE, the steps it calls for. */
+function needsTable(): Uint8Array {
+  if (needsOf) return needsOf;
+  const table = new Uint8Array(0x10000);
+  const set = (from: number, to: number, flag: number): void => {
+    for (let u = from; u <= to; u++) table[u]! |= flag;
+  };
+  set(0x0d, 0x0d, NEEDS.early);
+  set(0x00, 0x08, NEEDS.early);
+  set(0x0b, 0x1f, NEEDS.early);
+  set(0x7f, 0x7f, NEEDS.early);
+  set(0x200b, 0x200d, NEEDS.early);
+  set(0x2060, 0x2060, NEEDS.early);
+  set(0xfeff, 0xfeff, NEEDS.early);
+  set(0x2000, 0x200a, NEEDS.early);
+  for (const u of [0x202f, 0x205f, 0x3000]) set(u, u, NEEDS.early);
+  set(0x80, 0xa0, NEEDS.late);
+  set(0xad, 0xad, NEEDS.late);
+  set(0xfb00, 0xfb06, NEEDS.ligatures);
+  for (const u of [0xa8, 0xb4, 0xb8, 0x2c6, 0x2c7, 0x2da, 0x2dc, 0x300, 0x301, 0x302, 0x303, 0x308, 0x30a, 0x30c, 0x327]) set(u, u, NEEDS.diacritics);
+  for (const ch of nfcRelevantChars()) table[ch.charCodeAt(0)]! |= NEEDS.nfc;
+  set(0xd800, 0xdfff, NEEDS.nfc);
+  needsOf = table;
+  return table;
+}
+
+/** Which steps the text calls for (0: nothing to do — the fast path). */
+export function analyse(text: string): number {
+  unsafeRuns ??= new RegExp(`[^${SAFE}]+`, 'g');
   mojibakeLike ??= new RegExp(mojibakeTriggerSource());
-  return unsafe.test(text) || mojibakeLike.test(text);
+  const table = needsTable();
+  let needs = 0;
+  unsafeRuns.lastIndex = 0;
+  for (let m = unsafeRuns.exec(text); m !== null; m = unsafeRuns.exec(text)) {
+    const run = m[0];
+    for (let i = 0; i < run.length; i++) needs |= table[run.charCodeAt(i)]!;
+    if ((needs | NEEDS.mojibake) === ALL) break;
+  }
+  // Odd characters that no step handles (Greek, CJK …) need nothing; mojibake is a matter of pairs.
+  if (mojibakeLike.test(text)) needs |= NEEDS.mojibake;
+  return needs;
+}
+
+/** Is there anything at all to do in this text? */
+export function needsWork(text: string): boolean {
+  return analyse(text) !== 0;
 }
 
 function steps(options: NormalizeOptions): Step[] {
   const on = (flag: boolean | undefined): boolean => flag !== false;
   const list: Step[] = [];
-  const add = (edits: Step['edits'], repeat = 1): number => list.push({ edits, repeat });
-  if (on(options.whitespace)) add(earlyInvisibleEdits);
-  if (on(options.mojibake)) add(mojibakeEdits, MOJIBAKE_LEVELS);
-  if (on(options.whitespace)) add(lateInvisibleEdits);
-  if (on(options.ligatures)) add(ligatureEdits);
-  if (on(options.diacritics)) add(diacriticEdits);
-  add(nfcEdits);
+  const add = (edits: Step['edits'], flag: number, repeat = 1): number => list.push({ edits, flag, repeat });
+  if (on(options.whitespace)) add(earlyInvisibleEdits, NEEDS.early);
+  if (on(options.mojibake)) add(mojibakeEdits, NEEDS.mojibake, MOJIBAKE_LEVELS);
+  if (on(options.whitespace)) add(lateInvisibleEdits, NEEDS.late);
+  if (on(options.ligatures)) add(ligatureEdits, NEEDS.ligatures);
+  if (on(options.diacritics)) add(diacriticEdits, NEEDS.diacritics);
+  add(nfcEdits, NEEDS.nfc);
   return list;
 }
 
@@ -78,27 +122,36 @@ export interface PipelineResult {
 }
 
 export function runPipeline(input: string, options: NormalizeOptions, track: boolean): PipelineResult {
-  if (!needsWork(input)) return { text: input, edits: track ? [] : undefined };
-  return runSteps(input, options, track);
+  const needs = analyse(input);
+  if (needs === 0) return { text: input, edits: track ? [] : undefined };
+  return runSteps(input, options, track, needs);
 }
 
-/** The pipeline without the fast path (exported so tests can check the fast path against it). */
-export function runSteps(input: string, options: NormalizeOptions, track: boolean): PipelineResult {
+/**
+ * The pipeline without the fast path. `needs` limits the first pass to the steps the text calls
+ * for; tests pass ALL to check that limiting changes nothing.
+ */
+export function runSteps(input: string, options: NormalizeOptions, track: boolean, needs: number = ALL): PipelineResult {
   const list = steps(options);
   let text = input;
   let edits: Edit[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const start = text;
     for (const step of list) {
+      if ((needs & step.flag) === 0) continue;
       for (let round = 0; round < step.repeat; round++) {
         const stepEdits = step.edits(text);
         if (stepEdits.length === 0) break;
         const next = applyEdits(text, stepEdits);
         if (track) edits = composeEdits(input, edits, stepEdits, next);
         text = next;
+        // Decoded mojibake can be anything (C1, accents, ligatures, decomposed letters).
+        if (step.flag === NEEDS.mojibake) needs = ALL;
       }
     }
-    if (text === start || !needsWork(text)) break;
+    if (text === start) break;
+    needs = analyse(text);
+    if (needs === 0) break;
   }
   return { text, edits: track ? edits : undefined };
 }
