@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { readPdfPages } from '../src/extract/index.js';
+import { dropOcrPageNumbers } from '../src/extract/read-pages.js';
 import { layoutPage, renderLines } from '../src/extract/layout.js';
 import { mergeLoneDiacritics } from '../src/extract/diacritics.js';
 import { edgeLines, isPageNumber, runningLines } from '../src/extract/running.js';
@@ -73,6 +74,13 @@ describe('running headers and footers', () => {
     const page2 = edgeLines([line('Linköpings kommun', 810), line('Annan brödtext', 500), line('Utskriftsdatum 2021-09-01', 30)], 842);
     expect(runningLines(page1, [page2]).map((e) => e.text)).toEqual(['Linköpings kommun', 'Utskriftsdatum 2021-08-31']);
     expect(runningLines(page1, [])).toEqual([]);
+  });
+});
+
+describe('page numbers in OCR text', () => {
+  it('drops a bare page number as the first or last line, and nothing else', () => {
+    expect(dropOcrPageNumbers('- 4 -\n\nBrödtext här.\n\nSida 4 av 9\n')).toEqual({ text: 'Brödtext här.\n', dropped: ['- 4 -', 'Sida 4 av 9'] });
+    expect(dropOcrPageNumbers('3 Roller och ansvar\n\nText.\n')).toEqual({ text: '3 Roller och ansvar\n\nText.\n', dropped: [] });
   });
 });
 

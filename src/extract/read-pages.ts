@@ -7,7 +7,7 @@ import { layoutPage, renderLines, type PageLayout } from './layout.js';
 import { OcrAbortError, OcrTimeoutError, defaultWorkers, sharedOcrPool } from './ocr-pool.js';
 import { loadPdfJs, openPdf, pageError, type PDFDocumentProxy, type PDFPageProxy } from './pdfjs.js';
 import { imageToPnm, renderPageGrey, type CanvasFactoryLike, type DecodedImage } from './raster.js';
-import { edgeLines, runningLines, type EdgeLine } from './running.js';
+import { edgeLines, isPageNumber, runningLines, type EdgeLine } from './running.js';
 import { toRuns, type PdfTextItemLike } from './runs.js';
 import { looksLikeWord, scoreText } from './score.js';
 
@@ -192,7 +192,9 @@ class PageReader {
         signal: this.signal,
         ...(this.options.pageTimeoutMs !== undefined ? { timeoutMs: this.options.pageTimeoutMs } : {}),
       });
-      return { number: k, source: decision.source, text: tidyOcrText(result.text), confidence: result.confidence, warnings };
+      const { text: ocrText, dropped } = dropOcrPageNumbers(tidyOcrText(result.text));
+      if (dropped.length > 0) warnings.push(`dropped page number lines: ${dropped.map((d) => JSON.stringify(d)).join(', ')}`);
+      return { number: k, source: decision.source, text: ocrText, confidence: result.confidence, warnings };
     } catch (err) {
       if (err instanceof OcrTimeoutError) {
         throw new ArkivError('PAGE_TIMEOUT', `OCR gave up after ${this.options.pageTimeoutMs} ms`, { file: this.file, page: k, cause: err });
@@ -245,6 +247,21 @@ function objectOf(page: PDFPageProxy, objId: string): Promise<DecodedImage | und
       resolve(undefined);
     }
   });
+}
+
+/**
+ * A page number OCR'd as the first or last line of a page (OCR text has no positions to compare
+ * headers across pages with; a bare number at either end is the one safe case).
+ */
+export function dropOcrPageNumbers(text: string): { text: string; dropped: string[] } {
+  const lines = text.split('\n');
+  const dropped: string[] = [];
+  const firstText = lines.findIndex((l) => l.trim() !== '');
+  if (firstText >= 0 && isPageNumber(lines[firstText]!)) dropped.push(...lines.splice(firstText, 1));
+  let lastText = lines.length - 1;
+  while (lastText >= 0 && lines[lastText]!.trim() === '') lastText--;
+  if (lastText >= 0 && isPageNumber(lines[lastText]!)) dropped.push(...lines.splice(lastText, 1));
+  return dropped.length === 0 ? { text, dropped } : { text: tidyOcrText(lines.join('\n')), dropped: dropped.map((d) => d.trim()) };
 }
 
 /** Tesseract's text with trailing spaces and runs of blank lines trimmed, ending in one newline. */
