@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { readPdfPages } from '../src/extract/index.js';
-import { dropOcrPageNumbers } from '../src/extract/read-pages.js';
+import { dropOcrPageNumbers, renderDpi } from '../src/extract/read-pages.js';
 import { layoutPage, renderLines } from '../src/extract/layout.js';
 import { mergeLoneDiacritics } from '../src/extract/diacritics.js';
 import { edgeLines, isPageNumber, runningLines } from '../src/extract/running.js';
@@ -81,6 +81,16 @@ describe('page numbers in OCR text', () => {
   it('drops a bare page number as the first or last line, and nothing else', () => {
     expect(dropOcrPageNumbers('- 4 -\n\nBrödtext här.\n\nSida 4 av 9\n')).toEqual({ text: 'Brödtext här.\n', dropped: ['- 4 -', 'Sida 4 av 9'] });
     expect(dropOcrPageNumbers('3 Roller och ansvar\n\nText.\n')).toEqual({ text: '3 Roller och ansvar\n\nText.\n', dropped: [] });
+  });
+});
+
+describe('render resolution', () => {
+  it('renders A4 and A3 at 300 dpi and an A0 drawing lower, within 36 million pixels', () => {
+    expect(renderDpi([0, 0, 595, 842])).toBe(300);
+    expect(renderDpi([0, 0, 842, 1191])).toBe(300);
+    const a0 = renderDpi([0, 0, 2384, 3370]);
+    expect(a0).toBe(152);
+    expect((2384 / 72) * a0 * (3370 / 72) * a0).toBeLessThanOrEqual(36_000_000);
   });
 });
 

@@ -28,6 +28,8 @@ export interface ReadPagesOptions {
 
 /** Tesseract's best resolution for body text; pages are rendered at it. */
 const OCR_DPI = 300;
+/** The largest page raster made for OCR (A2 at 300 dpi); larger pages are rendered at a lower dpi. */
+const MAX_RENDER_PIXELS = 36_000_000;
 /** Scanned images between these densities go to Tesseract as they are; others are re-rendered at 300 dpi. */
 const DIRECT_DPI_MIN = 200;
 const DIRECT_DPI_MAX = 600;
@@ -227,12 +229,24 @@ class PageReader {
     }
     try {
       const factory = (this.doc as unknown as { canvasFactory: CanvasFactoryLike }).canvasFactory;
-      const image = await renderPageGrey(page, factory, OCR_DPI);
-      return { image, dpi: OCR_DPI, how: `OCR of the page rendered at ${OCR_DPI} dpi` };
+      const dpi = renderDpi(page.view);
+      const image = await renderPageGrey(page, factory, dpi);
+      return { image, dpi, how: `OCR of the page rendered at ${dpi} dpi` };
     } catch (err) {
       throw pageError(err, this.file, k, 'rendering the page for OCR');
     }
   }
+}
+
+/**
+ * 300 dpi, less for pages so large (drawings, posters) that the canvas would pass MAX_RENDER_PIXELS:
+ * an A0 sheet at 300 dpi is 140 million pixels, over half a gigabyte of RGBA.
+ */
+export function renderDpi(view: readonly number[]): number {
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = view;
+  const squareInches = (Math.abs(x1 - x0) / 72) * (Math.abs(y1 - y0) / 72);
+  if (squareInches <= 0) return OCR_DPI;
+  return Math.min(OCR_DPI, Math.floor(Math.sqrt(MAX_RENDER_PIXELS / squareInches)));
 }
 
 /** A decoded image object of the page (pdf.js resolves them while building the operator list). */
