@@ -106,7 +106,7 @@ function makeUnits(text: string, tokens: Token[], docClass: DocClass, eng: Engin
       const keep = !dehyphenate || CONJUNCTIONS.has(b.toLowerCase()) || /^[0-9]/.test(b) || (!joinedGood && eng.maker.known(a) && eng.maker.known(b));
       if (!dehyphenate) {
         // Asked not to join: the halves are no words of their own, so they are left alone.
-        units.push({ start: t.start, end: t.end, word: t.word, raw: t.raw, joinedHyphen: false, hyps: null });
+        units.push({ start: t.start, end: t.end, word: t.raw, raw: t.raw, joinedHyphen: false, hyps: null });
         continue;
       }
       if (!keep) {

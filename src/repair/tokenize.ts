@@ -48,7 +48,7 @@ export function isNumberLike(word: string): boolean {
   // `6verenskommelsen`, `f6r`, `b6r`: a digit inside a run of letters is OCR damage; `5a`, `3b`,
   // `A4`, `10kr`, `2a` are labels and units.
   const letters = word.length - digits;
-  return letters < 2 || (digits > 1 && digits * 3 > word.length) || /^[0-9]+[\p{L}]{1,3}$/u.test(word) || /^\p{Lu}+[0-9]+$/u.test(word);
+  return letters < 2 || (digits > 1 && digits * 3 > word.length) || /^[0-9]+[\p{L}]{1,2}$/u.test(word) || /^\p{Lu}+[0-9]+$/u.test(word);
 }
 
 export function tokenize(text: string): Token[] {

@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { repairCommand } from '../src/cli/repair.js';
+import type { CliIO } from '../src/cli/io.js';
+import { FIXTURES } from './repair-helpers.js';
+
+async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  const io: CliIO = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), stderrIsTTY: false, cwd: FIXTURES };
+  let out = '';
+  let err = '';
+  io.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  io.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  (io.stdin as PassThrough).end(stdin);
+  const code = await repairCommand(args, io);
+  return { code, out, err };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'arkiv-repair-'));
+
+describe('arkivtext repair', () => {
+  it('prints the repaired text of a file', async () => {
+    const r = await run(['seed-001-pair/ocr.txt']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('Den regionala överenskommelsen ska bidra till att länet nyttjar');
+  });
+
+  it('reads stdin for - and for no FILE', async () => {
+    const a = await run(['-'], 'Det #r en 6verenskommelse.');
+    const b = await run([], 'Det #r en 6verenskommelse.');
+    expect(a.out).toBe('Det är en överenskommelse.');
+    expect(b.out).toBe(a.out);
+  });
+
+  it('--json prints the text and the corrections against the input', async () => {
+    const r = await run(['--json', '-'], 'Det #r en 6verenskommelse.');
+    const parsed = JSON.parse(r.out) as { text: string; corrections: Array<{ offset: number; before: string; after: string; rule: string }> };
+    expect(parsed.text).toBe('Det är en överenskommelse.');
+    expect(parsed.corrections.map((c) => [c.offset, c.before, c.after, c.rule])).toEqual([
+      [4, '#r', 'är', 'confusion'],
+      [10, '6verenskommelse', 'överenskommelse', 'confusion'],
+    ]);
+  });
+
+  it('--min-confidence 1 applies no word repair', async () => {
+    const r = await run(['--min-confidence', '1', '-'], 'Det #r en 6verenskommelse.');
+    expect(r.out).toBe('Det #r en 6verenskommelse.');
+  });
+
+  it('--learn makes the archive’s own words win', async () => {
+    const clean = join(tmp, 'clean.txt');
+    writeFileSync(clean, 'Valla bygdegård ligger i Valla.\n');
+    // A long English-model OCR text, so the document counts as diacritic-stripped.
+    const text = `${readFileSync(join(FIXTURES, 'seed-000/ocr-eng-l1.txt'), 'utf8')}\nMötet hölls i Valla bygdegard.\n`;
+    expect((await run(['-'], text)).out).toContain('i Vålla bygdegård');
+    expect((await run(['--learn', clean, '-'], text)).out).toContain('i Valla bygdegård');
+  });
+
+  it('warns about invalid UTF-8 and still prints the repair', async () => {
+    const bad = join(tmp, 'bad.txt');
+    writeFileSync(bad, Buffer.concat([Buffer.from('Det #r klart '), Buffer.from([0xff]), Buffer.from('.')]));
+    const r = await run([bad]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('Det är klart \uFFFD.');
+    expect(r.err).toContain('1 invalid UTF-8 bytes replaced with U+FFFD');
+  });
+
+  it('names a missing file', async () => {
+    const r = await run(['no/such.txt']);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('arkivtext: no/such.txt: no such file\n');
+  });
+
+  it('refuses bad usage', async () => {
+    expect((await run(['--min-confidence', 'high', '-'])).code).toBe(2);
+    expect((await run(['a.txt', 'b.txt'])).code).toBe(2);
+    expect((await run(['--bogus'])).code).toBe(2);
+  });
+
+  it('--help explains the options', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('--min-confidence');
+    expect(r.out).toContain('--learn');
+  });
+});

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Correction } from '../src/types.js';
+
+export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+export const fixture = (path: string): string => readFileSync(join(FIXTURES, path), 'utf8');
+
+/** Text compared as the official scorer does: NFC, white space collapsed. */
+const flat = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
+
+/** Character error rate of `hyp` against `ref` (Levenshtein / reference length). */
+export function cer(hyp: string, ref: string): number {
+  const a = [...flat(hyp)];
+  const b = [...flat(ref)];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let cur = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j]! + 1, cur[j - 1]! + 1);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]! / b.length;
+}
+
+/** The input with the corrections applied (they are sorted and do not overlap). */
+export function applyCorrections(input: string, corrections: readonly Correction[]): string {
+  let out = '';
+  let at = 0;
+  for (const c of corrections) {
+    out += input.slice(at, c.offset) + c.after;
+    at = c.offset + c.length;
+  }
+  return out + input.slice(at);
+}
+
+/** Corrections must be sorted, non-overlapping and name exactly the input text they replace. */
+export function checkCorrections(input: string, corrections: readonly Correction[]): void {
+  let end = 0;
+  for (const c of corrections) {
+    if (c.offset < end) throw new Error(`correction at ${c.offset} overlaps the previous one (ends ${end})`);
+    if (input.slice(c.offset, c.offset + c.length) !== c.before) throw new Error(`correction at ${c.offset}: before '${c.before}' is not the input's '${input.slice(c.offset, c.offset + c.length)}'`);
+    if (!(c.confidence >= 0 && c.confidence <= 1)) throw new Error(`confidence ${c.confidence} out of range`);
+    end = c.offset + c.length;
+  }
+}
