@@ -222,7 +222,7 @@ class PageReader {
    */
   private async pageImage(page: PDFPageProxy, k: number, g: PageGraphics, scanOnly: boolean): Promise<{ image: Uint8Array; dpi: number; how: string }> {
     const full = g.fullPageImage;
-    if (scanOnly && full && full.dpi >= DIRECT_DPI_MIN && full.dpi <= DIRECT_DPI_MAX) {
+    if (scanOnly && full && full.dpi >= DIRECT_DPI_MIN && full.dpi <= DIRECT_DPI_MAX && full.width * full.height <= MAX_RENDER_PIXELS) {
       const decoded = await objectOf(page, full.objId);
       const pnm = decoded ? imageToPnm(decoded) : undefined;
       if (pnm) return { image: pnm, dpi: full.dpi, how: `OCR of the page's scanned image (${full.width}×${full.height}, ${full.dpi} dpi)` };
