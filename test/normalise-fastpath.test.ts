@@ -4,6 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../src/normalise/edits.js';
+import { earlyInvisibleApply, earlyInvisibleEdits, lateInvisibleApply, lateInvisibleEdits } from '../src/normalise/invisibles.js';
+import { ligatureApply, ligatureEdits } from '../src/normalise/ligatures.js';
 import { analyse, needsWork, runSteps } from '../src/normalise/pipeline.js';
 
 describe('fast path', () => {
@@ -44,6 +47,20 @@ describe('selective steps', () => {
     );
     fc.assert(fc.property(fc.array(piece, { maxLength: 20 }).map((p) => p.join('')), (s) => {
       expect(runSteps(s, {}, true, analyse(s))).toEqual(runSteps(s, {}, true));
+    }), { numRuns: 3000 });
+  });
+});
+
+describe('untracked shortcuts', () => {
+  it('each step applied directly gives what applying its edits gives', () => {
+    const unit = fc.oneof(
+      fc.constantFrom('\r', '\n', '\r\n', '\u0001', '\u007f', '\u0085', '\u00a0', '\u00ad', '\u200b', '\u2009', '\u3000', '\ufeff', 'ﬁ', 'ﬃ', 'a', ' '),
+      fc.string({ unit: 'binary', maxLength: 2 }),
+    );
+    fc.assert(fc.property(fc.array(unit, { maxLength: 30 }).map((p) => p.join('')), (s) => {
+      expect(earlyInvisibleApply(s)).toBe(applyEdits(s, earlyInvisibleEdits(s)));
+      expect(lateInvisibleApply(s)).toBe(applyEdits(s, lateInvisibleEdits(s)));
+      expect(ligatureApply(s)).toBe(applyEdits(s, ligatureEdits(s)));
     }), { numRuns: 3000 });
   });
 });

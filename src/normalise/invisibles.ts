@@ -48,3 +48,16 @@ export function lateInvisibleEdits(text: string): Edit[] {
   }
   return edits;
 }
+
+/** The same as applying earlyInvisibleEdits, without building edits (for untracked runs). */
+export function earlyInvisibleApply(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200d\u2060\ufeff]+/g, '')
+    .replace(/[\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+}
+
+/** The same as applying lateInvisibleEdits, without building edits. */
+export function lateInvisibleApply(text: string): string {
+  return text.replace(/[\u00ad\u0080-\u009f]+/g, '').replace(/\u00a0/g, ' ');
+}

@@ -22,3 +22,8 @@ const LIGATURES = /[\ufb00-\ufb06]/g;
 export function ligatureEdits(text: string): Edit[] {
   return editsForMatches(text, LIGATURES, LIGATURE, (m) => EXPANSIONS[m[0]]);
 }
+
+/** The same as applying ligatureEdits, without building edits. */
+export function ligatureApply(text: string): string {
+  return text.replace(LIGATURES, (c) => EXPANSIONS[c] ?? c);
+}
