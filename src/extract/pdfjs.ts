@@ -41,10 +41,9 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<PDFDocum
     // CVE-2024-4367: never compile font programs into JavaScript.
     isEvalSupported: false,
     useSystemFonts: false,
+    // No CSS font loading in Node: glyphs are drawn from the parsed font programs as paths.
     disableFontFace: true,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
-    // Only the given bytes are read; never a URL.
-    stopAtErrors: false,
   });
   let doc: PDFDocumentProxy;
   try {
