@@ -12,6 +12,7 @@ import {
   type Cluster,
   type DedupeDoc,
 } from '../src/dedupe/index.js';
+import { forEachCandidate } from '../src/dedupe/candidates.js';
 import { STOP_SHINGLES } from '../src/dedupe/stop-shingles.js';
 import { ArkivError } from '../src/errors.js';
 import { exactSimilarity, fixture, paragraphs, SEED, sentences } from './dedupe-helpers.js';
@@ -250,5 +251,23 @@ describe('versions made from a fixture', () => {
     const y = sketchDoc({ id: 'y', text: original }, { permutations: 128 });
     expect(() => clusterSketches([x, y])).toThrow(/different options/);
     expect(() => clusterSketches([x, x])).toThrow(/same id/);
+  });
+});
+
+describe('LSH candidates', () => {
+  it('finds the same pairs with packed keys and with the comparator sort, and skips inactive documents', () => {
+    const texts = [fixture(SEED.s000), fixture(SEED.ocr001), fixture(SEED.s003), fixture('seed-003/ocr-eng-l1.txt'), fixture(SEED.s002), fixture(SEED.s000)];
+    const sigs = texts.map((t) => fingerprint(t).signature);
+    const banding = optimalBanding(0.3, 256);
+    const collect = (active: Uint8Array, packed: boolean): string[] => {
+      const seen = new Set<string>();
+      forEachCandidate(sigs, active, banding, (i, j) => seen.add(`${i}-${j}`), packed);
+      return [...seen].sort();
+    };
+    const all = new Uint8Array(sigs.length).fill(1);
+    expect(collect(all, true)).toEqual(['0-1', '0-5', '1-5', '2-3']);
+    expect(collect(all, false)).toEqual(collect(all, true));
+    const some = Uint8Array.from([1, 1, 1, 1, 1, 0]);
+    expect(collect(some, false)).toEqual(['0-1', '2-3']);
   });
 });

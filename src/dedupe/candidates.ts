@@ -5,8 +5,18 @@
  */
 import { bandHashes, type Banding } from './lsh.js';
 
-/** Calls `visit(i, j)` (i < j) for every pair sharing a band; a pair may be visited once per shared band. */
-export function forEachCandidate(signatures: Uint32Array[], active: Uint8Array, banding: Banding, visit: (i: number, j: number) => void): void {
+/**
+ * Calls `visit(i, j)` (i < j) for every pair sharing a band; a pair may be visited once per shared
+ * band. `packed` (default: fewer than 2^21 documents) sorts (hash, document) packed in one double;
+ * otherwise an index array is sorted with a comparator (slower, any size).
+ */
+export function forEachCandidate(
+  signatures: Uint32Array[],
+  active: Uint8Array,
+  banding: Banding,
+  visit: (i: number, j: number) => void,
+  packed = signatures.length < 1 << 21,
+): void {
   const n = signatures.length;
   const hashes = new Uint32Array(n * banding.bands);
   const tmp = new Uint32Array(banding.bands);
@@ -17,7 +27,6 @@ export function forEachCandidate(signatures: Uint32Array[], active: Uint8Array, 
     hashes.set(bandHashes(signatures[i] ?? new Uint32Array(0), banding, tmp), i * banding.bands);
   }
   // Document index in the low 21 bits, band hash above: exact in a double while n < 2^21.
-  const packed = n < 1 << 21;
   const keys = new Float64Array(m);
   const order: number[] = [];
   for (let band = 0; band < banding.bands; band++) {
