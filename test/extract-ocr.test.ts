@@ -10,7 +10,7 @@ import { readPdfPages, terminateOcr } from '../src/extract/index.js';
 import type { PageText } from '../src/types.js';
 
 // OCR is slow (seconds a page): the suite OCRs the mixed PDF once (one scanned page, one stamped
-// scan) and shares the worker pool between tests.
+// short scan) sharing one worker pool, and one page in the offline child process.
 
 async function collect(input: string, options: Parameters<typeof readPdfPages>[1] = {}): Promise<PageText[]> {
   const pages: PageText[] = [];
@@ -86,7 +86,7 @@ describe('OCR of scanned pages (tesseract.js, Swedish)', () => {
 const canUnshare = spawnSync('unshare', ['-n', 'true']).status === 0;
 
 describe('offline', () => {
-  it.skipIf(!canUnshare)('loads the model and OCRs with no network, writing nothing to the working directory', async () => {
+  it.skipIf(!canUnshare)('loads the model and OCRs a page with a garbage text layer with no network, writing nothing to the working directory', async () => {
     const cache = resolve('node_modules/.cache/arkivtext-test');
     const entry = join(cache, 'offline-entry.ts');
     const bundle = join(cache, 'offline.mjs');
@@ -97,19 +97,22 @@ describe('offline', () => {
       entry,
       `import { readPdfPages, terminateOcr } from ${JSON.stringify(resolve('src/extract/index.ts'))};
        const pages = [];
-       for await (const p of readPdfPages(process.argv[2], { ocr: 'always', workers: 1 })) pages.push(p);
+       for await (const p of readPdfPages(process.argv[2], { ocr: 'auto', workers: 1 })) pages.push(p);
        await terminateOcr();
        process.stdout.write(JSON.stringify(pages));`,
     );
     await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: bundle, logLevel: 'silent' });
     const cwd = mkdtempSync(join(tmpdir(), 'arkivtext-offline-'));
     try {
-      const child = spawnSync('unshare', ['-n', process.execPath, bundle, resolve('fixtures/pdf/stamp.pdf')], { cwd, encoding: 'utf8', timeout: 90_000 });
+      // The page whose text layer lost its ToUnicode map: garbage layer → rendered → OCR'd.
+      const child = spawnSync('unshare', ['-n', process.execPath, bundle, resolve('fixtures/pdf/no-tounicode.pdf')], { cwd, encoding: 'utf8', timeout: 90_000 });
       expect(child.stderr).toBe('');
       expect(child.status).toBe(0);
       const pages = JSON.parse(child.stdout) as PageText[];
-      expect(pages.map((p) => p.source)).toEqual(['hybrid']);
-      expect(pages[0]!.text).toContain('Diarienummer KS 2021-0345');
+      expect(pages.map((p) => p.source)).toEqual(['ocr']);
+      expect(pages[0]!.warnings[0]).toMatch(/^text layer is garbage: \d+% replacement\/private-use\/control characters/);
+      expect(pages[0]!.warnings[1]).toBe('OCR of the page rendered at 300 dpi');
+      expect(pages[0]!.text).toContain('Förslag till arbetsmarknadsnämndens beslut 1. Informationen noteras.');
       expect(readdirSync(cwd)).toEqual([]);
     } finally {
       rmSync(cwd, { recursive: true, force: true });
