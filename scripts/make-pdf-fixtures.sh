@@ -14,6 +14,11 @@ qpdf fixtures/seed-003/scanned.pdf --pages fixtures/seed-003/scanned.pdf 3 -- "$
 qpdf "$tmp/scan3.pdf" --overlay "$out/stamp.pdf" -- "$tmp/hybrid.pdf"
 pdfunite "$tmp/born.pdf" "$tmp/scan.pdf" "$tmp/hybrid.pdf" "$out/mixed.pdf"
 
+# text-on-image.pdf: a born page printed over a page-size image (as a letterhead or form background
+# is): visible text on a "scan" that must keep its text layer.
+qpdf fixtures/seed-000/scanned.pdf --pages fixtures/seed-000/scanned.pdf 1 -- "$tmp/blank-scan.pdf"
+qpdf "$tmp/born.pdf" --underlay "$tmp/blank-scan.pdf" -- "$out/text-on-image.pdf"
+
 # no-tounicode.pdf: page 2 of seed-000's born.pdf (an embedded TrueType subset whose codes are
 # 1, 2, 3, …) with its /ToUnicode map removed: the glyphs still draw, the text layer is garbage.
 qpdf fixtures/seed-000/born.pdf --pages fixtures/seed-000/born.pdf 2 -- "$tmp/p2.pdf"

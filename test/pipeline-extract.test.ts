@@ -68,6 +68,14 @@ describe('extractPdf: pages → normalise → repair', () => {
     expect(result.pages[0]!.warnings).toContain('needs OCR, but ocr: never; used the text layer as it is');
   });
 
+  it('keeps the text layer of a born page printed over a page-size background image', async () => {
+    const result = await extractPdf('fixtures/pdf/text-on-image.pdf');
+    expect(result.pages.map((p) => p.source)).toEqual(['text']);
+    expect(result.pages[0]!.warnings).toEqual(['an image covers 99% of the page, with visible text drawn over it (a background or letterhead image); kept the text layer']);
+    const born = await extractPdf('fixtures/seed-003/born.pdf', { ocr: 'never' });
+    expect(result.text).toBe(born.pages[0]!.text);
+  });
+
   it('passes refusals through as ArkivErrors', async () => {
     await expect(extractPdf('fixtures/pdf/encrypted.pdf')).rejects.toMatchObject({ code: 'ENCRYPTED_PDF', file: 'fixtures/pdf/encrypted.pdf' });
   });
