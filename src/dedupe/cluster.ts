@@ -1,36 +1,15 @@
 /**
- * Clustering: LSH candidates → verified edges (estimated Jaccard, or containment for partial copies)
- * → stars. Canonicals are chosen greedily in quality order (best version first); each takes its
- * still unassigned verified neighbours as members. So A~B and B~C do not put A with C unless A~C.
+ * Clustering: the verified similarity graph → stars. Canonicals are chosen greedily in quality order
+ * (best version first); each takes its still unassigned verified neighbours as members. So A~B and
+ * B~C do not put A with C unless A~C.
  */
 import { ArkivError } from '../errors.js';
-import { forEachCandidate } from './candidates.js';
 import { latestDate } from './dates.js';
 import { fingerprint, type FingerprintOptions } from './fingerprint.js';
-import { optimalBanding, type Banding } from './lsh.js';
+import { neighbourGraph, type Neighbour } from './graph.js';
+import { PARTIAL_LENGTH_RATIO, resolveOptions } from './options.js';
 import { betterFirst, explainChoice, type RankedDoc } from './rank.js';
-import { compare, equalBinsAtLeast } from './similarity.js';
-import type { Cluster, ClusterMember, ClusterOptions, ClusterStats, DedupeDoc, DocSketch } from './types.js';
-
-/**
- * Fitted on /work/shared/train (scripts/fit-dedupe-threshold.mjs): exact Jaccard of a document and
- * its English-model OCR 0.626–0.758 (mean 0.695), Swedish-model OCR 0.886–0.959, unrelated pairs
- * 0.004–0.070; 0.35 is the middle of that gap, ≥ 9 MinHash standard errors from either side.
- */
-export const DEFAULT_THRESHOLD = 0.35;
-/**
- * Partial copies: ≥ 75% of the smaller inside the larger (an OCR'd extract keeps ~80–85% of its
- * 6-grams) and the smaller ≥ 40% of the larger's size. Unrelated train pairs reach containment
- * 0.132 at most; a shared municipal template stays far below 0.75 unless it is most of the text.
- */
-export const DEFAULT_CONTAINMENT = 0.75;
-export const DEFAULT_MIN_SHARE = 0.4;
-/**
- * A neighbour this much longer (in folded characters, so layout does not count) makes a contained
- * document "partial". A revision that reworded sentences stays within a few percent; an extract or
- * the version before pages were added is shorter by much more.
- */
-const PARTIAL_LENGTH_RATIO = 1.25;
+import type { Cluster, ClusterMember, ClusterOptions, DedupeDoc, DocSketch } from './types.js';
 
 export function sketchDoc(doc: DedupeDoc, options?: FingerprintOptions): DocSketch {
   if (typeof doc.text !== 'string') throw new ArkivError('INVALID_INPUT', 'document has no text', { file: doc.id });
@@ -46,115 +25,6 @@ export function sketchDoc(doc: DedupeDoc, options?: FingerprintOptions): DocSket
   if (doc.mtimeMs !== undefined) sketch.mtimeMs = doc.mtimeMs;
   if (doc.originEvidence !== undefined) sketch.originEvidence = doc.originEvidence;
   return sketch;
-}
-
-export interface ResolvedOptions {
-  threshold: number;
-  containment: number;
-  minShare: number;
-}
-
-export function resolveOptions(options: ClusterOptions = {}): ResolvedOptions {
-  const r = {
-    threshold: options.threshold ?? DEFAULT_THRESHOLD,
-    containment: options.containment ?? DEFAULT_CONTAINMENT,
-    minShare: options.minShare ?? DEFAULT_MIN_SHARE,
-  };
-  for (const [name, v] of Object.entries(r)) {
-    if (!(v > 0 && v <= 1)) throw new ArkivError('INVALID_INPUT', `${name} must be in (0, 1], got ${v}`);
-  }
-  return r;
-}
-
-/**
- * The Jaccard similarity LSH must catch: the lower of the threshold and the Jaccard of a partial copy
- * at the limits (share s of the larger, containment c: J = c·s / (1 + s − c·s)).
- */
-export function candidateThreshold(o: ResolvedOptions): number {
-  const s = o.minShare;
-  const c = o.containment;
-  return Math.min(o.threshold, (c * s) / (1 + s - c * s));
-}
-
-export function bandingFor(options: ResolvedOptions, permutations: number): Banding {
-  return optimalBanding(candidateThreshold(options), permutations);
-}
-
-export interface Edge {
-  jaccard: number;
-  /** Share of the first document in the second, and of the second in the first. */
-  containsA: number;
-  containsB: number;
-}
-
-/** Whether two sketches are versions of one document, and how similar; undefined when not. */
-export function verify(a: DocSketch, b: DocSketch, o: ResolvedOptions): Edge | undefined {
-  const sizeA = a.fingerprint.size;
-  const sizeB = b.fingerprint.size;
-  if (sizeA === 0 || sizeB === 0) return undefined;
-  const share = Math.min(sizeA, sizeB) / Math.max(sizeA, sizeB);
-  // The least Jaccard either rule accepts (containment c of the smaller at size ratio s needs
-  // J ≥ c·s / (1 + s − c·s)); J can never exceed the size ratio, so some pairs need no comparing.
-  let least = o.threshold;
-  if (share >= o.minShare) least = Math.min(least, (o.containment * share) / (1 + share - o.containment * share));
-  if (share < least) return undefined;
-  const k = a.fingerprint.signature.length;
-  // One bin of slack so rounding can never reject a pair the rules below would accept.
-  if (equalBinsAtLeast(a.fingerprint.signature, b.fingerprint.signature, Math.ceil(least * k) - 1) < 0) return undefined;
-  const s = compare(a.fingerprint, b.fingerprint);
-  if (s.jaccard >= o.threshold) return s;
-  const contained = sizeA <= sizeB ? s.containsA : s.containsB;
-  if (share >= o.minShare && contained >= o.containment) return s;
-  return undefined;
-}
-
-function checkSketches(sketches: DocSketch[]): number {
-  const k = sketches[0]?.fingerprint.signature.length ?? 0;
-  const ids = new Set<string>();
-  for (const s of sketches) {
-    if (s.fingerprint.signature.length !== k) {
-      throw new ArkivError('INVALID_INPUT', `signature has ${s.fingerprint.signature.length} values, the others ${k}: sketches made with different options cannot be compared`, { file: s.id });
-    }
-    if (ids.has(s.id)) throw new ArkivError('INVALID_INPUT', 'the same id appears twice', { file: s.id });
-    ids.add(s.id);
-  }
-  return k;
-}
-
-export interface Neighbour {
-  index: number;
-  edge: Edge;
-  /** true when `edge.containsA` is the neighbour's share (the neighbour was the pair's first). */
-  flipped: boolean;
-}
-
-/** Verified neighbours of every sketch. */
-export function neighbourGraph(sketches: DocSketch[], o: ResolvedOptions, stats?: ClusterStats): Neighbour[][] {
-  const k = checkSketches(sketches);
-  const graph: Neighbour[][] = sketches.map(() => []);
-  if (k === 0) return graph;
-  const active = new Uint8Array(sketches.length);
-  sketches.forEach((s, i) => { active[i] = s.fingerprint.size > 0 ? 1 : 0; });
-  // A rejected pair is re-verified when it shares another band: rare (random pairs share one band at
-  // most, as a rule), and cheaper than remembering millions of rejected pairs.
-  const banding = bandingFor(o, k);
-  let candidates = 0;
-  let edges = 0;
-  forEachCandidate(sketches.map((s) => s.fingerprint.signature), active, banding, (i, j) => {
-    const list = graph[i] ?? [];
-    if (list.some((nb) => nb.index === j)) return;
-    candidates++;
-    const a = sketches[i];
-    const b = sketches[j];
-    if (!a || !b) return;
-    const edge = verify(a, b, o);
-    if (!edge) return;
-    edges++;
-    list.push({ index: j, edge, flipped: false });
-    graph[j]?.push({ index: i, edge, flipped: true });
-  });
-  if (stats) Object.assign(stats, { candidates, edges, bands: banding.bands, rows: banding.rows });
-  return graph;
 }
 
 /** Star clusters around the best version; every sketch ends in exactly one cluster. */

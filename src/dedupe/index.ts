@@ -9,7 +9,8 @@ export { estimateJaccard, compare as compareFingerprints, type Similarity } from
 export { optimalBanding, bandHashes, type Banding } from './lsh.js';
 export { latestDate } from './dates.js';
 export { guessOrigin, type OriginGuess } from './origin.js';
-export { sketchDoc, clusterSketches, dedupe, candidateThreshold, bandingFor, resolveOptions, DEFAULT_THRESHOLD, DEFAULT_CONTAINMENT, DEFAULT_MIN_SHARE } from './cluster.js';
+export { sketchDoc, clusterSketches, dedupe } from './cluster.js';
+export { candidateThreshold, bandingFor, resolveOptions, DEFAULT_THRESHOLD, DEFAULT_CONTAINMENT, DEFAULT_MIN_SHARE } from './options.js';
 export { openIndex, type DedupeIndex, type IndexMatch } from './sqlite-index.js';
 export { exportParquet, type ExportResult } from './parquet.js';
 export type { DedupeDoc, DocSketch, ClusterMember, Cluster, ClusterOptions, ClusterStats, Origin } from './types.js';

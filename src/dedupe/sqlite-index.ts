@@ -8,7 +8,9 @@
  */
 import Database from 'better-sqlite3';
 import { ArkivError } from '../errors.js';
-import { bandingFor, clusterSketches, resolveOptions, sketchDoc, verify, type ResolvedOptions } from './cluster.js';
+import { clusterSketches, sketchDoc } from './cluster.js';
+import { bandingFor, resolveOptions, type ResolvedOptions } from './options.js';
+import { verify } from './verify.js';
 import { checkFingerprintOptions, type FingerprintOptions } from './fingerprint.js';
 import { bandHashes, type Banding } from './lsh.js';
 import type { Cluster, ClusterOptions, DedupeDoc, DocSketch, Origin } from './types.js';
