@@ -28,13 +28,44 @@ const C1 = /[\u0080-\u009f]/;
 /** Symbols that on their own are rare in running text but common as mojibake continuation bytes. */
 const RARE_SYMBOLS = new Set([...'¤¦¨¯¸¹²³ª¬¶¿¡¢¥ƒˆ˜‰†‡ˇ˘˛˝¼¾']);
 
-const LATIN_LETTER = /^[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]$/;
-const LETTER = /^\p{L}$/u;
-const MARK = /^\p{M}$/u;
-const UPPER = /^\p{Lu}$/u;
-const LOWER = /^\p{Ll}$/u;
-const WORDISH = /^[\p{L}\p{N}]$/u;
-const ODD = /^[\p{Co}\p{Cn}\p{Cs}]$/u;
+const LATIN_LETTER_RE = /^[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]$/;
+
+/** Character classes as bits, looked up per code unit for the BMP's lower part (computed once). */
+const IS = { letter: 1, upper: 2, lower: 4, mark: 8, latin: 16, wordish: 32, odd: 64 } as const;
+const TABLE_END = 0x3000;
+let classes: Uint8Array | undefined;
+
+function classify(ch: string): number {
+  let c = 0;
+  if (/^\p{L}$/u.test(ch)) c |= IS.letter;
+  if (/^\p{Lu}$/u.test(ch)) c |= IS.upper;
+  if (/^\p{Ll}$/u.test(ch)) c |= IS.lower;
+  if (/^\p{M}$/u.test(ch)) c |= IS.mark;
+  if (LATIN_LETTER_RE.test(ch)) c |= IS.latin;
+  if (/^[\p{L}\p{N}]$/u.test(ch)) c |= IS.wordish;
+  if (/^[\p{Co}\p{Cn}\p{Cs}]$/u.test(ch)) c |= IS.odd;
+  return c;
+}
+
+function classOf(ch: string): number {
+  const u = ch.charCodeAt(0);
+  if (ch.length === 1 && u < TABLE_END) {
+    if (!classes) {
+      classes = new Uint8Array(TABLE_END);
+      for (let i = 0; i < TABLE_END; i++) classes[i] = classify(String.fromCharCode(i));
+    }
+    return classes[u]!;
+  }
+  return classify(ch);
+}
+
+const LETTER = { test: (ch: string): boolean => (classOf(ch) & IS.letter) !== 0 };
+const MARK = { test: (ch: string): boolean => (classOf(ch) & IS.mark) !== 0 };
+const UPPER = { test: (ch: string): boolean => (classOf(ch) & IS.upper) !== 0 };
+const LOWER = { test: (ch: string): boolean => (classOf(ch) & IS.lower) !== 0 };
+const WORDISH = { test: (ch: string): boolean => ch !== '' && (classOf(ch) & IS.wordish) !== 0 };
+const ODD = { test: (ch: string): boolean => (classOf(ch) & IS.odd) !== 0 };
+const LATIN_LETTER = { test: (ch: string): boolean => ch !== '' && (classOf(ch) & IS.latin) !== 0 };
 
 export interface BadnessContext {
   /** Whether the cont set contains the character (a continuation byte of some code page). */

@@ -120,6 +120,14 @@ export function analyse(text: string): number {
   return needs;
 }
 
+/** What the replacement texts of some edits call for. */
+function needsOfEdits(edits: readonly Edit[]): number {
+  const table = needsTable();
+  let needs = 0;
+  for (const e of edits) for (let i = 0; i < e.after.length; i++) needs |= table[e.after.charCodeAt(i)]!;
+  return needs;
+}
+
 /** Is there anything at all to do in this text? */
 export function needsWork(text: string): boolean {
   return analyse(text) !== 0;
@@ -172,10 +180,11 @@ export function runSteps(input: string, options: NormalizeOptions, track: boolea
           if (stepEdits.length === 0) break;
           next = applyEdits(text, stepEdits);
           if (track) edits = composeEdits(input, edits, stepEdits, next);
+          // Decoded mojibake can be anything (C1, accents, ligatures, decomposed letters): what it
+          // brought in may call for later steps.
+          if (step.flag === NEEDS.mojibake) needs |= needsOfEdits(stepEdits);
         }
         text = next;
-        // Decoded mojibake can be anything (C1, accents, ligatures, decomposed letters).
-        if (step.flag === NEEDS.mojibake) needs = ALL;
       }
     }
     if (text === start) break;
