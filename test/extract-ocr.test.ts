@@ -79,6 +79,25 @@ describe('OCR of scanned pages (tesseract.js, Swedish)', () => {
     expect((caught as ArkivError).page).toBe(1);
     expect((caught as ArkivError).message).toBe('fixtures/seed-000/scanned.pdf (page 1): OCR gave up after 1 ms');
   });
+
+  it('stops a page being OCR\'d when the signal aborts, naming file and page', async () => {
+    const controller = new AbortController();
+    let caught: unknown;
+    try {
+      await collect('fixtures/seed-000/scanned.pdf', {
+        ocr: 'auto',
+        workers: 1,
+        signal: controller.signal,
+        onProgress: (p) => { if (p.stage === 'ocr' && p.page === 2) controller.abort(); },
+      });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(ArkivError);
+    expect((caught as ArkivError).code).toBe('ABORTED');
+    expect((caught as ArkivError).file).toBe('fixtures/seed-000/scanned.pdf');
+    expect([1, 2]).toContain((caught as ArkivError).page);
+  });
 });
 
 // Offline: a child process in a network namespace of its own (no interfaces up) OCRs a page, from
