@@ -113,4 +113,14 @@ describe('long documents', () => {
     // The two pages of two-column.pdf, 500 times over, each read the same way every time.
     expect(texts.size).toBe(2);
   });
+
+  it('lets the reader stop early: the document is closed and nothing fails afterwards', async () => {
+    const seen: number[] = [];
+    for await (const page of readPdfPages('fixtures/pdf/long-1000.pdf', { ocr: 'never' })) {
+      seen.push(page.number);
+      if (page.number === 3) break;
+    }
+    expect(seen).toEqual([1, 2, 3]);
+    expect((await collect('fixtures/pdf/two-column.pdf')).map((p) => p.number)).toEqual([1, 2]);
+  });
 });
