@@ -48,10 +48,11 @@ export function forEachCandidate(
       let end = start + 1;
       while (end < m && hashOf(keys[end] ?? 0) === h) end++;
       for (let a = start; a < end; a++) {
+        const i = docOf(keys[a] ?? 0);
         for (let b = a + 1; b < end; b++) {
-          const i = docOf(keys[a] ?? 0);
           const j = docOf(keys[b] ?? 0);
-          visit(Math.min(i, j), Math.max(i, j));
+          if (i < j) visit(i, j);
+          else visit(j, i);
         }
       }
       start = end;

@@ -5,7 +5,8 @@ import { ArkivError } from '../errors.js';
 import { forEachCandidate } from './candidates.js';
 import { bandingFor, type ResolvedOptions } from './options.js';
 import type { ClusterStats, DocSketch } from './types.js';
-import { verify, type Edge } from './verify.js';
+import { int32View } from './similarity.js';
+import { verifySignatures, type Edge } from './verify.js';
 
 function checkSketches(sketches: DocSketch[]): number {
   const k = sketches[0]?.fingerprint.signature.length ?? 0;
@@ -37,20 +38,20 @@ export function neighbourGraph(sketches: DocSketch[], o: ResolvedOptions, stats?
   // A rejected pair is re-verified when it shares another band: rare (random pairs share one band at
   // most, as a rule), and cheaper than remembering millions of rejected pairs.
   const banding = bandingFor(o, k);
+  const views = sketches.map((s) => int32View(s.fingerprint.signature));
+  const sizes = Float64Array.from(sketches, (s) => s.fingerprint.size);
   let candidates = 0;
   let edges = 0;
   forEachCandidate(sketches.map((s) => s.fingerprint.signature), active, banding, (i, j) => {
-    const list = graph[i] ?? [];
-    if (list.some((nb) => nb.index === j)) return;
+    const list = graph[i] as Neighbour[];
+    // A true pair shares many bands: verify it once.
+    for (let x = 0; x < list.length; x++) if ((list[x] as Neighbour).index === j) return;
     candidates++;
-    const a = sketches[i];
-    const b = sketches[j];
-    if (!a || !b) return;
-    const edge = verify(a, b, o);
+    const edge = verifySignatures(views[i] as Int32Array, views[j] as Int32Array, sizes[i] ?? 0, sizes[j] ?? 0, o);
     if (!edge) return;
     edges++;
     list.push({ index: j, edge, flipped: false });
-    graph[j]?.push({ index: i, edge, flipped: true });
+    (graph[j] as Neighbour[]).push({ index: i, edge, flipped: true });
   });
   if (stats) Object.assign(stats, { candidates, edges, bands: banding.bands, rows: banding.rows });
   return graph;

