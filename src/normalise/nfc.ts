@@ -9,12 +9,10 @@
  * check the output is NFC on random Unicode.) No whole-text normalize: it costs more than the rest
  * of the step.
  */
-import { coarseClass } from './codepages.js';
 import type { Edit } from './edits.js';
 
 export const NFC = 'nfc';
 
-let runs: RegExp | undefined;
 let relevant: string | undefined;
 
 /**
@@ -34,21 +32,34 @@ export function nfcRelevantChars(): string {
   return relevant;
 }
 
-function runsRe(): RegExp {
-  // A coarse superset is fine (a run NFC leaves alone is skipped) and scans much faster.
-  runs ??= new RegExp(`[${coarseClass(nfcRelevantChars(), 64)}\\ud800-\\udfff]+`, 'g');
-  return runs;
+/**
+ * Characters NFC never touches in Swedish text, for the scan (a negated class scans several times
+ * faster in V8 than a positive class of the many mark ranges); what it finds is looked up exactly.
+ */
+const QUIET = /[^\t\n\u0020-\u02ff\u2010-\u205e\u20a0-\u20c0]/g;
+let relevantTable: Uint8Array | undefined;
+
+function isRelevant(unit: number): boolean {
+  if (!relevantTable) {
+    relevantTable = new Uint8Array(0x10000);
+    for (const ch of nfcRelevantChars()) relevantTable[ch.charCodeAt(0)] = 1;
+    relevantTable.fill(1, 0xd800, 0xe000); // astral characters: let NFC judge
+  }
+  return relevantTable[unit] === 1;
 }
 
 export function nfcEdits(text: string): Edit[] {
-  const re = runsRe();
   const edits: Edit[] = [];
-  let at = 0;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    // The run with the character before it, unless that one belongs to the previous piece.
+  let at = 0; // end of the last piece
+  QUIET.lastIndex = 0;
+  for (let m = QUIET.exec(text); m !== null; m = QUIET.exec(text)) {
+    let end = m.index;
+    if (!isRelevant(text.charCodeAt(end))) continue;
+    // The run of relevant characters, with the character before it unless that one belongs to
+    // the previous piece.
+    while (end < text.length && isRelevant(text.charCodeAt(end))) end++;
     const start = Math.max(at, m.index - 1);
-    const end = m.index + m[0].length;
+    QUIET.lastIndex = end;
     const piece = text.slice(start, end);
     const normal = piece.normalize('NFC');
     if (normal !== piece) {
