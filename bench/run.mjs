@@ -12,7 +12,7 @@
 // Usage: flock /tmp/build.lock npm run build && node bench/run.mjs [--dir DIR] [--repeat N]
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,11 +46,18 @@ if (set === 'scans') {
 }
 const repeat = Number(flag('--repeat', '1'));
 
+// Peak RSS, wall seconds, and CPU seconds (user + system, the process and its children): the
+// cores are shared with other jobs, so wall time varies with their load; CPU time much less.
+const TIME_FORMAT = '\n%M %e %U %S';
+function parseTime(stderr) {
+  const [rss, wall, user, sys] = stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return { maxRssMb: rss / 1024, seconds: wall, cpu: user + sys };
+}
+
 function timed(command, commandArgs) {
-  const r = spawnSync('/usr/bin/time', ['-f', '\n%M %e', command, ...commandArgs], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync('/usr/bin/time', ['-f', TIME_FORMAT, command, ...commandArgs], { encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.status !== 0 && r.status !== 1) throw new Error(`${command} failed (${r.status}): ${r.stderr}`);
-  const last = r.stderr.trim().split('\n').at(-1).split(' ');
-  return { stdout: r.stdout, maxRssMb: Number(last[0]) / 1024, seconds: Number(last[1]) };
+  return { stdout: r.stdout, ...parseTime(r.stderr) };
 }
 
 function best(runs) {
@@ -72,16 +79,13 @@ function runOurs(workers, force, out) {
 // two processes' maxRSS is an upper bound for it).
 function timedAsync(command, commandArgs) {
   return new Promise((resolveRun, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', '\n%M %e', command, ...commandArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', TIME_FORMAT, command, ...commandArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', () => {
-      const last = stderr.trim().split('\n').at(-1).split(' ');
-      resolveRun({ stdout, maxRssMb: Number(last[0]) / 1024, seconds: Number(last[1]) });
-    });
+    child.on('close', () => resolveRun({ stdout, ...parseTime(stderr) }));
   });
 }
 
@@ -99,6 +103,7 @@ async function runSplit(out) {
   return {
     seconds: (performance.now() - started) / 1000,
     maxRssMb: runs[0].maxRssMb + runs[1].maxRssMb,
+    cpu: runs[0].cpu + runs[1].cpu,
     totals: { inputs: totals[0].inputs + totals[1].inputs, pages: totals[0].pages + totals[1].pages, ocrPages: totals[0].ocrPages + totals[1].ocrPages },
   };
 }
@@ -146,11 +151,12 @@ const version = (cmd, a) => {
   return `${r.stdout ?? ''}\n${r.stderr ?? ''}`.split('\n').map((l) => l.trim()).find(Boolean) ?? 'unknown';
 };
 
+const loadBefore = os.loadavg()[0].toFixed(1);
 const out = mkdtempSync(join(tmpdir(), 'arkiv-bench-run-'));
 try {
   const rows = [];
   const row = (name, pages, ocrPages, inputs, r) =>
-    rows.push(`| ${name} | ${inputs} | ${pages} (${ocrPages} OCR) | ${r.seconds.toFixed(1)} | ${(pages / r.seconds).toFixed(2)} | ${Math.round(r.maxRssMb)} |`);
+    rows.push(`| ${name} | ${inputs} | ${pages} (${ocrPages} OCR) | ${r.seconds.toFixed(1)} | ${r.cpu.toFixed(1)} | ${(pages / r.seconds).toFixed(2)} | ${Math.round(r.maxRssMb)} |`);
 
   const w1 = runOurs(1, true, join(out, 'w1'));
   row('arkivtext run, 1 worker', w1.totals.pages, w1.totals.ocrPages, w1.totals.inputs, w1);
@@ -159,14 +165,15 @@ try {
   const split = await runSplit(out);
   row('2 processes × 1 worker, half the inputs each (the worker-pool design; peak = sum)', split.totals.pages, split.totals.ocrPages, split.totals.inputs, split);
   const again = runOurs(2, false, join(out, 'w2'));
-  rows.push(`| arkivtext run, rerun (${again.totals.skipped} inputs reused) | ${again.totals.inputs} | ${again.totals.pages} reused | ${again.seconds.toFixed(1)} | – | ${Math.round(again.maxRssMb)} |`);
+  rows.push(`| arkivtext run, rerun (${again.totals.skipped} inputs reused) | ${again.totals.inputs} | ${again.totals.pages} reused | ${again.seconds.toFixed(1)} | ${again.cpu.toFixed(1)} | – | ${Math.round(again.maxRssMb)} |`);
   const peer = runPeer();
   row('peer: pdftotext + tesseract (shell loop)', peer.pages, peer.ocrPages, pdfsIn(dir).length + ' PDFs', peer);
 
-  console.log(`Over ${set === 'scans' ? 'the seed fixtures\' born.pdf and scanned.pdf (000, 003)' : `\`${relative(process.cwd(), dir) || '.'}\``}, best of ${repeat}, on ${process.env.BENCH_MACHINE ?? `${(await import('node:os')).availableParallelism()} cores`}; ` +
-    `wall-clock seconds including start-up; peak = maxRSS.\n`);
-  console.log('| run | inputs | PDF pages | seconds | pages/s | peak MB |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log(`Over ${set === 'scans' ? 'the seed fixtures\' born.pdf and scanned.pdf (000, 003)' : `\`${relative(process.cwd(), dir) || '.'}\``}, best of ${repeat}, on ${process.env.BENCH_MACHINE ?? `${os.availableParallelism()} cores`}; ` +
+    `wall-clock seconds including start-up; CPU s = user + system; peak = maxRSS; ` +
+    `load average ${loadBefore} before, ${os.loadavg()[0].toFixed(1)} after (other jobs on the same cores).\n`);
+  console.log('| run | inputs | PDF pages | seconds | CPU s | pages/s | peak MB |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) console.log(r);
   console.log(`\nPeer: ${version('pdftotext', ['-v'])}; ${version('tesseract', ['--version'])}.`);
   console.log(`arkivtext totals (2 workers): ${JSON.stringify(w2.totals)}`);
