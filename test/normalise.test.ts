@@ -214,3 +214,11 @@ describe('properties', () => {
     }));
   });
 });
+
+describe('README examples', () => {
+  it('are what the code does', () => {
+    expect(normalize('Kommunfullmäktige: fÃ¶rslaget â€“ ﬁnns pa˚ sidan 4\r\n')).toBe('Kommunfullmäktige: förslaget – finns på sidan 4\n');
+    expect(normalizeDetailed('Ã\u200b¤r').changes).toEqual([{ offset: 0, length: 3, before: 'Ã\u200b¤', after: 'ä', kind: 'mojibake+invisible' }]);
+    expect(normalizeDetailed('fA\u0303\u00a4r').changes).toEqual([{ offset: 1, length: 3, before: 'A\u0303\u00a4', after: 'ä', kind: 'nfc+mojibake' }]);
+  });
+});
