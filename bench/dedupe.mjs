@@ -2,7 +2,7 @@
 /**
  * bench/dedupe: near-duplicate detection on a generated archive with known truth.
  *
- *   node --expose-gc bench/dedupe.mjs [--docs 20000] [--chars 10000] [--workers 2] [--sample 400] [--seed 1] [--no-peer]
+ *   node --expose-gc bench/dedupe.mjs [--docs 20000] [--chars 10000] [--workers 2] [--sample 400] [--seed 1] [--no-peer] [--recall-weight W]
  *   node --expose-gc bench/dedupe.mjs --docs 100000      (the full-size run; ~3 minutes of CPU incl. generation)
  *
  * Reports pairwise precision/recall/F1 of the clusters against the planted families, recall per kind
@@ -93,6 +93,7 @@ async function main() {
       sample: { type: 'string', default: '400' },
       seed: { type: 'string', default: '1' },
       'no-peer': { type: 'boolean', default: false },
+      'recall-weight': { type: 'string' },
     },
   });
   const docs = Number(values.docs);
@@ -155,7 +156,9 @@ async function main() {
   const stats = {};
   t = performance.now();
   const clusterCpu0 = process.cpuUsage();
-  const clusters = lib.clusterSketches(sketches, { stats });
+  const clusterOptions = { stats };
+  if (values['recall-weight'] !== undefined) clusterOptions.recallWeight = Number(values['recall-weight']);
+  const clusters = lib.clusterSketches(sketches, clusterOptions);
   const clusterMs = performance.now() - t;
   const clusterCpu = process.cpuUsage(clusterCpu0);
   const clusterCpuMs = (clusterCpu.user + clusterCpu.system) / 1000;

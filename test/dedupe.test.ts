@@ -107,14 +107,22 @@ describe('fingerprint', () => {
 });
 
 describe('optimalBanding', () => {
-  it('catches pairs above the threshold and few far below it', () => {
+  it('catches pairs above the threshold and few far below it (recall weighted 0.7, as clustering does)', () => {
     for (const t of [0.3, 0.5, 0.8]) {
-      const { bands, rows } = optimalBanding(t, 256);
+      const { bands, rows } = optimalBanding(t, 256, { fp: 0.3, fn: 0.7 });
       expect(bands * rows).toBeLessThanOrEqual(256);
       const p = (s: number): number => 1 - (1 - s ** rows) ** bands;
       expect(p(Math.min(1, t + 0.15))).toBeGreaterThan(0.95);
       expect(p(t / 4)).toBeLessThan(0.05);
     }
+  });
+
+  it('weighs recall as told: more weight on false negatives never gives a steeper, narrower net', () => {
+    const even = optimalBanding(0.273, 256);
+    const recall = optimalBanding(0.273, 256, { fp: 0.3, fn: 0.7 });
+    const p = (b: { bands: number; rows: number }, s: number): number => 1 - (1 - s ** b.rows) ** b.bands;
+    expect(p(recall, 0.3)).toBeGreaterThan(p(even, 0.3));
+    expect(recall.bands * recall.rows).toBeLessThanOrEqual(256);
   });
 });
 

@@ -6,8 +6,8 @@
  * The band shape is chosen the way datasketch's MinHashLSH does: among all bands × rows ≤ K, take the
  * one that minimises w_fp · (area under the curve below the threshold: false positives) +
  * w_fn · (area above the curve beyond it: false negatives). Every candidate is verified on the full
- * signature afterwards, so false positives cost only time; false negatives are lost pairs, which is
- * why the default weights favour recall.
+ * signature afterwards, so false positives cost only time; false negatives are lost pairs. The
+ * weights default to datasketch's 0.5/0.5; clustering passes its own (ClusterOptions.recallWeight).
  */
 import { hashWords } from './hash.js';
 
@@ -36,7 +36,7 @@ export function falseNegativeArea(threshold: number, bands: number, rows: number
 const cache = new Map<string, Banding>();
 
 /** The band shape minimising weighted false positive + false negative area at `threshold`. */
-export function optimalBanding(threshold: number, permutations: number, weights = { fp: 0.3, fn: 0.7 }): Banding {
+export function optimalBanding(threshold: number, permutations: number, weights = { fp: 0.5, fn: 0.5 }): Banding {
   const key = `${threshold}/${permutations}/${weights.fp}/${weights.fn}`;
   const known = cache.get(key);
   if (known) return known;

@@ -25,11 +25,13 @@ export const DEFAULT_MIN_SHARE = 0.4;
  * the version before pages were added is shorter by much more.
  */
 export const PARTIAL_LENGTH_RATIO = 1.25;
+export const DEFAULT_RECALL_WEIGHT = 0.7;
 
 export interface ResolvedOptions {
   threshold: number;
   containment: number;
   minShare: number;
+  recallWeight: number;
 }
 
 export function resolveOptions(options: ClusterOptions = {}): ResolvedOptions {
@@ -37,9 +39,10 @@ export function resolveOptions(options: ClusterOptions = {}): ResolvedOptions {
     threshold: options.threshold ?? DEFAULT_THRESHOLD,
     containment: options.containment ?? DEFAULT_CONTAINMENT,
     minShare: options.minShare ?? DEFAULT_MIN_SHARE,
+    recallWeight: options.recallWeight ?? DEFAULT_RECALL_WEIGHT,
   };
   for (const [name, v] of Object.entries(r)) {
-    if (!(v > 0 && v <= 1)) throw new ArkivError('INVALID_INPUT', `${name} must be in (0, 1], got ${v}`);
+    if (!(v > 0 && v <= 1) || (name === 'recallWeight' && v === 1)) throw new ArkivError('INVALID_INPUT', `${name} must be in (0, 1], got ${v}`);
   }
   return r;
 }
@@ -55,6 +58,6 @@ export function candidateThreshold(o: ResolvedOptions): number {
 }
 
 export function bandingFor(options: ResolvedOptions, permutations: number): Banding {
-  return optimalBanding(candidateThreshold(options), permutations);
+  return optimalBanding(candidateThreshold(options), permutations, { fp: 1 - options.recallWeight, fn: options.recallWeight });
 }
 

@@ -110,7 +110,14 @@ export function openIndex(path: string, options: OpenIndexOptions = {}): DedupeI
     meta.size > 0 ? { permutations: Number(meta.get('permutations')), shingle: Number(meta.get('shingle')), seed: Number(meta.get('seed')) } : options,
   );
   const stored: ResolvedOptions = resolveOptions(
-    meta.size > 0 ? { threshold: Number(meta.get('threshold')), containment: Number(meta.get('containment')), minShare: Number(meta.get('minShare')) } : options,
+    meta.size > 0
+      ? {
+          threshold: Number(meta.get('threshold')),
+          containment: Number(meta.get('containment')),
+          minShare: Number(meta.get('minShare')),
+          ...(meta.has('recallWeight') ? { recallWeight: Number(meta.get('recallWeight')) } : {}),
+        }
+      : options,
   );
   if (meta.size > 0) {
     if (meta.get('version') !== SCHEMA_VERSION) {

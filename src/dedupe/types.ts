@@ -60,6 +60,11 @@ export interface ClusterOptions {
   containment?: number;
   /** A partial copy must hold at least this share of the larger document's shingles. Default 0.4. */
   minShare?: number;
+  /**
+   * Weight of false negatives when the LSH band shape is chosen (false positives get 1 − this).
+   * Default 0.7: candidates are verified anyway, so a missed pair costs more than a checked one.
+   */
+  recallWeight?: number;
   /** Filled in with counts from the run, when given. */
   stats?: ClusterStats;
 }
