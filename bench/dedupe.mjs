@@ -2,7 +2,7 @@
 /**
  * bench/dedupe: near-duplicate detection on a generated archive with known truth.
  *
- *   node --expose-gc bench/dedupe.mjs [--docs 20000] [--chars 10000] [--workers 2] [--sample 400] [--seed 1] [--no-peer] [--recall-weight W]
+ *   node --expose-gc bench/dedupe.mjs [--docs 20000] [--chars 10000] [--workers 2] [--sample 400] [--seed 1] [--no-peer] [--recall-weight W] [--index N]
  *   node --expose-gc bench/dedupe.mjs --docs 100000      (the full-size run; ~3 minutes of CPU incl. generation)
  *
  * Reports pairwise precision/recall/F1 of the clusters against the planted families, recall per kind
@@ -97,6 +97,7 @@ async function main() {
       seed: { type: 'string', default: '1' },
       'no-peer': { type: 'boolean', default: false },
       'recall-weight': { type: 'string' },
+      index: { type: 'string', default: '0' },
     },
   });
   const docs = Number(values.docs);
@@ -106,6 +107,7 @@ async function main() {
   const seed = Number(values.seed);
   const permutations = lib.DEFAULT_PERMUTATIONS;
   const wall0 = performance.now();
+  const fmt = (x, d = 3) => x.toFixed(d);
 
   let t = performance.now();
   const material = loadMaterial({ shared: '/work/shared', root: join(here, '..'), seed: 7 });
@@ -240,13 +242,40 @@ async function main() {
   const speedCpu = process.cpuUsage(speedCpu0);
   const oneCoreCpuRate = speedDocs.length / ((speedCpu.user + speedCpu.system) / 1e6);
 
-  // 5. Peers on a sample of pairs: exact sets (truth) and the npm `minhash` package.
+  // 5. The persistent index: add N sketches to a fresh SQLite file, query 200, cluster all.
+  let indexLine;
+  const indexDocs = Math.min(Number(values.index), sketches.length);
+  if (indexDocs > 0) {
+    const { mkdtempSync, rmSync, statSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'dedupe-bench-'));
+    try {
+      const file = join(dir, 'index.sqlite');
+      const index = lib.openIndex(file);
+      let t0 = performance.now();
+      index.addMany(sketches.slice(0, indexDocs));
+      const addMs = performance.now() - t0;
+      t0 = performance.now();
+      let found = 0;
+      for (const s of sketches.slice(0, 200)) found += index.query(s).length;
+      const queryMs = (performance.now() - t0) / 200;
+      t0 = performance.now();
+      const indexClusters = index.clusters();
+      const clustersMs = performance.now() - t0;
+      index.close();
+      const mb = statSync(file).size / 2 ** 20;
+      indexLine = `| SQLite index: add ${indexDocs} sketches / query (200 docs) / clusters() | ${Math.round(indexDocs / (addMs / 1000))} docs/s / ${fmt(queryMs, 1)} ms a query (${found} matches) / ${fmt(clustersMs / 1000, 1)} s (${indexClusters.length} clusters); ${Math.round(mb)} MB file | |`;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  // 6. Peers on a sample of pairs: exact sets (truth) and the npm `minhash` package.
   let peer;
   if (!values['no-peer']) peer = await peers({ specs, material, sketches, sampleSize, seed, speedDocs });
 
   const wallMs = performance.now() - wall0;
   const archiveMs = maxWorkerSketchMs + clusterMs;
-  const fmt = (x, d = 3) => x.toFixed(d);
   const lines = [];
   lines.push(`Corpus: ${docs} documents (${Object.entries(kinds).map(([k, n]) => `${n} ${k}`).join(', ')}), ${familySize.size} families, mean ${Math.round(totalChars / docs)} chars;`);
   lines.push(`sentences: ${material.realCount} real + ${material.pool.length - material.realCount} bigram-walked; ${material.templates.length} municipal templates shared across families.`);
@@ -264,6 +293,7 @@ async function main() {
   lines.push(`| **sketch + cluster, ${docs} docs, ${workers} cores** | **${fmt(archiveMs / 1000, 1)} s** | < 60 s for 100 000 |`);
   lines.push(`| the same on 2 free cores (sketching at the CPU-second rate above on 2 threads + clustering CPU) | ${fmt(docs / (2 * oneCoreCpuRate) + clusterCpuMs / 1000, 1)} s (projection from CPU time, not a wall measurement) | |`);
   lines.push(`| peak memory (maxRSS, whole process incl. workers and corpus generator) | ${Math.round(memory.rssMaxMB)} MB (heap after clustering ${Math.round(memory.heapMB)} MB) | |`);
+  if (indexLine) lines.push(indexLine);
   lines.push(`| generating the corpus (not part of the above) | ${fmt(materialMs / 1000, 1)} s material + ${fmt(genMs / 1000, 1)} s CPU documents | |`);
   lines.push(`| wall time of this benchmark | ${fmt(wallMs / 1000, 1)} s (parallel phase ${fmt(parallelMs / 1000, 1)} s) | |`);
   if (peer) lines.push('', ...peer);
