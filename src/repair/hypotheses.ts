@@ -5,7 +5,7 @@
  */
 import { applyCase, casePattern, type CasePattern } from './case.js';
 import { readings, trigramKeys } from './channel.js';
-import { diacriticIndex, foldDiacritics, type ChannelTable, type DocClass } from './model.js';
+import { skeleton, skeletonIndexOf, type ChannelTable, type DocClass } from './model.js';
 import type { WordKnowledge } from './words.js';
 
 export interface Hypothesis {
@@ -36,6 +36,9 @@ const ENGLISH = new Set(['of', 'the', 'and', 'to', 'in', 'on', 'with', 'by', 'at
  * `galler`→`gäller`, `sitt`→`sätt`), never other letters (`det` is never `del`).
  */
 export const onlySwedishLetters = (_ocr: string, truth: string): boolean => /[åäöéÅÄÖÉ]/u.test(truth);
+
+/** OCR glyphs that stand for a Swedish vowel often enough to be tried as one (`ldnet`, `giller`, `6ver`, `&r`, `#r`, `Gver`, `dr`). */
+const VOWEL_GLYPHS = new Set(['i', 'd', 'é', '6', '&', '#', '@', '0', 'G', 'O', 'A', 'E', 'I', 'u']);
 
 /** Characters the OCR puts where a Swedish letter was: a token holding one is damaged for sure. */
 const GLYPH = /[0-9&#@]/u;
@@ -108,22 +111,46 @@ export class HypothesisMaker {
     return { original, alternatives: [...found.values()] };
   }
 
-  /** Known words that differ from the token only by å/ä/ö/é, with their channel cost. */
+  /**
+   * Known words that differ from the token letter for letter in vowels only — stripped
+   * diacritics (`lanet`), or a glyph read for one (`ldnet`, `giller`, `6verenskommelsen`) — with
+   * their channel cost. A few index lookups instead of a search.
+   */
   private folded(token: string, table: ChannelTable, found: Map<string, Hypothesis>, pattern: CasePattern, midSentence: boolean): void {
-    const words = diacriticIndex().get(foldDiacritics(token));
-    if (!words) return;
-    for (const word of words) {
-      let text = pattern === 'mixed' ? word : applyCase(word, pattern);
-      if (midSentence && pattern === 'capital' && word[0] !== token[0]!.toLowerCase() && this.known(word)) text = word;
-      if (text === token || found.has(text) || text.length !== token.length) continue;
-      let cost = 0;
-      for (let i = 0; i < token.length && cost < Infinity; i++) {
-        const o = token[i]!;
-        const t = text[i]!;
-        cost += o === t ? table.keepCost(o) : (table.byOcr.get(o)?.find((a) => a.truth === t)?.cost ?? Infinity);
+    const lower = token.toLowerCase();
+    const base = skeleton(lower);
+    // Positions holding a glyph that may stand for a Swedish vowel: tried both ways.
+    const ambiguous: number[] = [];
+    for (let i = 0; i < token.length && ambiguous.length < 4; i++) if (VOWEL_GLYPHS.has(token[i]!)) ambiguous.push(i);
+    const index = skeletonIndexOf();
+    for (let mask = 0; mask < 1 << ambiguous.length; mask++) {
+      let key = base;
+      for (let b = 0; b < ambiguous.length; b++) {
+        if (mask & (1 << b)) {
+          const at = ambiguous[b]!;
+          key = key.slice(0, at) + '*' + key.slice(at + 1);
+        }
       }
-      if (cost < Infinity && this.known(text)) found.set(text, { text, cost, known: true });
+      const words = index.get(key);
+      if (words) for (const word of words) this.consider(token, word, table, found, pattern, midSentence);
     }
+  }
+
+  private consider(token: string, word: string, table: ChannelTable, found: Map<string, Hypothesis>, pattern: CasePattern, midSentence: boolean): void {
+    let text = pattern === 'mixed' ? word : applyCase(word, pattern);
+    if (midSentence && pattern === 'capital' && word[0] !== token[0]!.toLowerCase() && this.known(word)) text = word;
+    if (text === token || found.has(text) || text.length !== token.length) return;
+    let cost = 0;
+    for (let i = 0; i < token.length && cost < Infinity; i++) {
+      const o = token[i]!;
+      const t = text[i]!;
+      if (o === t) cost += table.keepCost(o);
+      else {
+        const alt = table.byOcr.get(o)?.find((a) => a.truth === t) ?? (o !== t.toLowerCase() ? table.byOcr.get(o)?.find((a) => a.truth === t.toLowerCase()) : undefined);
+        cost += alt ? alt.cost : Infinity;
+      }
+    }
+    if (cost < Infinity && this.known(text)) found.set(text, { text, cost, known: true });
   }
 
   private search(

@@ -130,6 +130,33 @@ export function foldDiacritics(word: string): string {
 }
 
 let foldIndex: Map<string, string[]> | undefined;
+let skeletonIndex: Map<string, string[]> | undefined;
+
+/** The vowels an OCR without Swedish confuses among themselves, starred: `länet` → `l*n*t`. */
+export const VOWELS = /[aåäoöeé]/gu;
+export function skeleton(lowerWord: string): string {
+  return lowerWord.replace(VOWELS, '*');
+}
+
+/**
+ * Skeleton → the corpus words with diacritics that have it (`l*n*t` → `länet`, `lånet`): a token
+ * whose damage is letter-for-letter (`ldnet`, `giller`, `6verenskommelsen`) finds its word by a
+ * few lookups, trying each glyph that may stand for a vowel both as itself and as a vowel.
+ */
+export function skeletonIndexOf(): Map<string, string[]> {
+  if (skeletonIndex) return skeletonIndex;
+  const index = new Map<string, string[]>();
+  for (const words of diacriticIndex().values()) {
+    for (const word of words) {
+      const key = skeleton(word);
+      const list = index.get(key);
+      if (list) list.push(word);
+      else index.set(key, [word]);
+    }
+  }
+  skeletonIndex = index;
+  return index;
+}
 
 /**
  * Folded form → the corpus words with diacritics that fold to it (`forslaget` → [`förslaget`],

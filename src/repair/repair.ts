@@ -44,6 +44,11 @@ const NUMBER_WORDS = new Set([
 /** What follows the head of an elided compound: `gruv- och mineralnäring`. */
 const HEAD_BEFORE_CONJUNCTION = /^-\s+(?:och|eller|samt|respektive|resp\.?|till|som)\s/u;
 
+/** A hyphen and a blank, then a lower-case letter: the token before is the head of a broken word. */
+const BROKEN_HEAD = /^-[ \t]\p{Ll}/u;
+/** A letter, a hyphen and a blank before the token: it is the tail of a broken word. */
+const BROKEN_TAIL = /\p{L}-[ \t]$/u;
+
 /** One word position of the text: a token, or a line-end hyphenation joined into one word. */
 interface Unit {
   start: number;
@@ -119,7 +124,10 @@ function makeUnits(text: string, tokens: Token[], docClass: DocClass, eng: Engin
       units.push({ start: bStart, end: t.end, word: b, raw: b, joinedHyphen: false, hyps: hypsOf(b, bStart) });
       continue;
     }
-    units.push({ start: t.start, end: t.end, word: t.word, raw: t.raw, joinedHyphen: false, hyps: hypsOf(t.word, t.start) });
+    // A word broken by a hyphen inside a line (`regio- nala`, text copied from print): its halves
+    // are fragments, not words, so neither is "repaired" into some short word (`nala` → `nåla`).
+    const fragment = BROKEN_HEAD.test(text.slice(t.end, t.end + 3)) && !HEAD_BEFORE_CONJUNCTION.test(text.slice(t.end, t.end + 14)) ? true : BROKEN_TAIL.test(text.slice(Math.max(0, t.start - 3), t.start));
+    units.push({ start: t.start, end: t.end, word: t.word, raw: t.raw, joinedHyphen: false, hyps: fragment ? null : hypsOf(t.word, t.start) });
   }
   // A lone `1` is the word `i` only between two lower-case words, and not before a unit or month
   // (`den 1 maj`, `hogst 1 procent`); elsewhere it is a number, a list label or a heading.
