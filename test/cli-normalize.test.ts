@@ -62,6 +62,13 @@ describe('arkivtext normalize', () => {
     expect(io.err()).toBe(`arkivtext: ${path}: 2 invalid UTF-8 bytes replaced with U+FFFD\n`);
   });
 
+  it('warns about the Latin-1 archive fixture: 49 bad bytes, exit 1', async () => {
+    const io = fakeIO();
+    expect(await normalizeCommand(['archive/text/002-latin1.txt'], io)).toBe(1);
+    expect(io.err()).toBe('arkivtext: archive/text/002-latin1.txt: 49 invalid UTF-8 bytes replaced with U+FFFD\n');
+    expect(io.out().split('\ufffd').length - 1).toBe(49);
+  });
+
   it('names standard input in the warning', async () => {
     const io = fakeIO(new Uint8Array([0x61, 0xff]));
     expect(await normalizeCommand([], io)).toBe(1);

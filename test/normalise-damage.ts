@@ -3,23 +3,22 @@
  * tests can damage real fixture text and check that normalisation gives it back exactly.
  * Written independently of src/normalise (their own Windows-1252 table) so they are an oracle.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
-/** Every fixture text: seeds, truths and OCR outputs, by relative path. */
+/** Every .txt file under fixtures/ (seeds, truths, OCR outputs, archive texts …), by relative path, read as UTF-8. */
 export function fixtureTexts(): Map<string, string> {
   const out = new Map<string, string>();
-  const add = (rel: string): void => {
-    out.set(rel, readFileSync(join(FIXTURES, rel), 'utf8'));
+  const walk = (rel: string): void => {
+    for (const entry of readdirSync(join(FIXTURES, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.txt')) out.set(path, readFileSync(join(FIXTURES, path), 'utf8'));
+    }
   };
-  for (const f of readdirSync(join(FIXTURES, 'seeds')).filter((f) => f.endsWith('.txt')).sort()) add(`seeds/${f}`);
-  for (const dir of readdirSync(FIXTURES).sort()) {
-    const path = join(FIXTURES, dir);
-    if (dir === 'seeds' || !existsSync(join(path, 'truth.txt'))) continue;
-    for (const f of readdirSync(path).filter((f) => f === 'truth.txt' || /^ocr.*\.txt$/.test(f)).sort()) add(`${dir}/${f}`);
-  }
+  walk('');
   return out;
 }
 

@@ -52,6 +52,17 @@ describe('decodeText', () => {
     expect(decodeText(damaged)).toEqual({ text: Buffer.concat(parts).toString('utf8'), invalidBytes: 3 });
   });
 
+  it('counts the 49 Latin-1 letters of the archive fixture saved as Latin-1, one bad byte each', () => {
+    const bytes = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'archive', 'text', '002-latin1.txt'));
+    const highBytes = [...bytes].filter((b) => b >= 0x80).length;
+    expect(highBytes).toBe(49);
+    const { text, invalidBytes } = decodeText(bytes);
+    expect(invalidBytes).toBe(49);
+    // Every high byte became U+FFFD and everything else came through: decoding the same bytes as
+    // Latin-1 and replacing the non-ASCII characters gives the same text.
+    expect(text).toBe(bytes.toString('latin1').replace(/[\u0080-\u00ff]/g, '\ufffd'));
+  });
+
   it('counts 0 exactly when the bytes are valid UTF-8, and at least one per U+FFFD it wrote', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
       const { text, invalidBytes } = decodeText(bytes);

@@ -11,7 +11,7 @@ describe('mojibake', () => {
   it.each([
     ['Ã¤', 'ä'], ['Ã–', 'Ö'], ['â€“', '–'], ['â€ť', '”'], ['â€\u009d', '”'], ['Ã¥r', 'år'], ['Ã…r', 'År'], ['Ã\u0085r', 'År'],
     ['fÃ¶rÃ¤ndring', 'förändring'], ['Ã–VERSIKT', 'ÖVERSIKT'], ['Â§ 5', '§ 5'], ['20Â°C', '20°C'], ['â‚¬ 5', '€ 5'],
-    ['â€œcitatâ€\u009d', '“citat”'], ['Ã©', 'é'], ['idÃ©', 'idé'], ['Ã\u00adndice', 'índice'], ['ï¿½', '\ufffd'],
+    ['â€œcitatâ€\u009d', '“citat”'], ['Ã©', 'é'], ['idÃ©', 'idé'], ['Ã\u00adndice', 'índice'], ['ï¿½', '\ufffd'], ['fr\u010f\u017c\u02ddn', 'fr\ufffdn'],
     ['ðŸ˜€ bra', '😀 bra'], ['Ð¿Ñ€Ð¸Ð²ÐµÑ‚', 'привет'],
     // twice: Latin-1 twice, Windows-1252 twice
     ['Ã\u0083Â¤r', 'är'], ['ÃƒÂ¤r', 'är'], ['Ãƒâ€“VERSIKT', 'ÖVERSIKT'],

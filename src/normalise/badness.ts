@@ -73,9 +73,9 @@ export interface BadnessContext {
   /** Whether the character stands for a UTF-8 lead byte. */
   isLead: (ch: string) => boolean;
   /**
-   * The whole text already shows unambiguous mojibake: then an accented capital followed by closing
-   * punctuation at a word's end (`SJÃ–` for SJÖ) is taken as mojibake too; in clean text it is left
-   * (it may be Portuguese `IRMÃ”`).
+   * The whole text already shows unambiguous mojibake: then `Ã` before closing punctuation at a
+   * word's end (`Ã”`, which is `Ô`) is taken as mojibake too; in clean text it is left (it may be
+   * Portuguese `IRMÃ”`), and weaker evidence suffices elsewhere.
    */
   textIsMojibake: boolean;
 }
@@ -102,7 +102,7 @@ function pairPenalty(a: string, b: string, after: string, ctx: BadnessContext): 
   let p = 0;
   if (ctx.isLead(a) && ctx.isCont(b)) {
     if (STRONG_LEADS.has(a)) {
-      // `Ã Â Ă â` before a continuation character is the signature of mojibake.
+      // `Ã Â Ă â ð` before a continuation character is the signature of mojibake.
       const cautious = WORD_END_CAUTIOUS.has(b) && !WORDISH.test(after) && !ctx.textIsMojibake;
       p += cautious ? 0 : 3;
     } else if (C1.test(b) || RARE_SYMBOLS.has(b)) {

@@ -54,13 +54,6 @@ export function byteMaps(): ByteMaps {
   return cached;
 }
 
-/** A regex character class body that matches exactly the characters of `chars`. */
-export function charClass(chars: string): string {
-  let out = '';
-  for (const ch of chars) out += `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  return out;
-}
-
 /**
  * A regex class body covering at least the characters of `chars`, with ranges closer than `gap`
  * merged: a superset with few ranges, which irregexp scans several times faster than a long list.

@@ -20,7 +20,6 @@ const EARLY = /[\r\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200d\u2060\ufeff\u200
 /** After mojibake: soft hyphens, C1 controls, no-break space. */
 const LATE = /[\u00ad\u0080-\u00a0]/g;
 
-
 export function earlyInvisibleEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   EARLY.lastIndex = 0;

@@ -103,7 +103,8 @@ function neighbours(text: string, start: number, end: number): [string, string, 
 
 function improves(text: string, start: number, end: number, decoded: string, ctx: BadnessContext): boolean {
   const segment = text.slice(start, end);
-  if (!ctx.textIsMojibake && !hasSignature(segment, ctx)) return false;
+  // EF BF BD (U+FFFD, `ï¿½` / `ďż˝`) is a signature by itself: three exact characters, never chance.
+  if (!ctx.textIsMojibake && !hasSignature(segment, ctx) && !decoded.includes('\ufffd')) return false;
   const [left, right, after] = neighbours(text, start, end);
   const before = badness(left, segment, right, after, ctx);
   if (before < MIN_BADNESS) return false;
