@@ -118,6 +118,8 @@ function trigrams() {
     if (!word || Number(count) < 3 || !/^[\p{L}]+$/u.test(word)) continue;
     const w = `^${word.toLowerCase()}$`;
     for (let i = 0; i + 3 <= w.length; i++) set.add(w.slice(i, i + 3));
+    // How words begin and end (`^kom`, `ing$`): a compound begins and ends like a word too.
+    if (w.length >= 5) { set.add(w.slice(0, 4)); set.add(w.slice(-4)); }
   }
   return [...set].sort().join(' ');
 }

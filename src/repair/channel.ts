@@ -34,6 +34,12 @@ export function trigramKeys(trigrams: Set<string>): Set<number> {
   return keys;
 }
 
+/** Whether a word begins and ends as Swedish words do (`^kom`, `ing$`; 4-grams), when the model has them. */
+export function plausibleEdges(lowerWord: string, trigrams: Set<string>): boolean {
+  if (lowerWord.length < 3 || !trigrams.has('^och')) return true;
+  return trigrams.has('^' + lowerWord.slice(0, 3)) && trigrams.has(lowerWord.slice(-3) + '$');
+}
+
 /**
  * The `limit` most likely readings of `ocr` (by P(text | ocr)) whose search cost stays within
  * `maxCost` of the token read as itself; each carries its channel cost for scoring. `allow`

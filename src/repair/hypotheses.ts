@@ -4,7 +4,7 @@
  * because archives repeat their words and the known-word fast path must stay cheap.
  */
 import { applyCase, casePattern, type CasePattern } from './case.js';
-import { readings, trigramKeys } from './channel.js';
+import { plausibleEdges, readings, trigramKey, trigramKeys } from './channel.js';
 import { skeleton, skeletonIndexOf, type ChannelTable, type DocClass } from './model.js';
 import type { WordKnowledge } from './words.js';
 
@@ -50,9 +50,9 @@ export class HypothesisMaker {
   constructor(
     private readonly words: WordKnowledge,
     private readonly tables: Record<DocClass, ChannelTable>,
-    trigrams: Set<string> = new Set(),
+    private readonly edges: Set<string> = new Set(),
   ) {
-    this.trigrams = trigramKeys(trigrams);
+    this.trigrams = trigramKeys(edges);
   }
 
   private readonly trigrams: Set<number>;
@@ -105,7 +105,8 @@ export class HypothesisMaker {
     // First the common confusions only (P(truth | ocr) ≥ 1 %), which is cheap because few letters
     // branch; the long tail of the model only for a word still unexplained.
     this.search(token, table, found, { beam: 16, limit: 60, checks: 50, maxStep: 6, maxCost: damaged ? 16 : 12, allow, pattern, midSentence });
-    if (found.size === 0 && !known && token.length >= 4) {
+    // A token with many letter trigrams Swedish never writes is too garbled for the long tail.
+    if (found.size === 0 && !known && token.length >= 4 && this.implausibleTrigrams(token) <= 2) {
       this.search(token, table, found, { beam: 16, limit: 80, checks: 50, maxStep: 8, maxCost: damaged ? 16 : 12, allow, pattern, midSentence });
     }
     return { original, alternatives: [...found.values()] };
@@ -153,6 +154,14 @@ export class HypothesisMaker {
     if (cost < Infinity && this.known(text)) found.set(text, { text, cost, known: true });
   }
 
+  private implausibleTrigrams(token: string): number {
+    if (this.trigrams.size === 0) return 0;
+    const w = '^' + token.toLowerCase() + '$';
+    let bad = 0;
+    for (let i = 0; i + 3 <= w.length; i++) if (!this.trigrams.has(trigramKey(w.charCodeAt(i), w.charCodeAt(i + 1), w.charCodeAt(i + 2)))) bad++;
+    return bad;
+  }
+
   private search(
     token: string,
     table: ChannelTable,
@@ -183,7 +192,7 @@ export class HypothesisMaker {
         continue;
       }
       if (++checked > o.checks) break;
-      if (this.known(text)) {
+      if (plausibleEdges(text.toLowerCase(), this.edges) && this.known(text)) {
         found.set(text, { text, cost: r.cost, known: true });
         firstFound = Math.min(firstFound, r.cost);
       }
