@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../src/normalise/edits.js';
 import { earlyInvisibleApply, earlyInvisibleEdits, lateInvisibleApply, lateInvisibleEdits } from '../src/normalise/invisibles.js';
 import { ligatureApply, ligatureEdits } from '../src/normalise/ligatures.js';
-import { analyse, needsWork, runSteps } from '../src/normalise/pipeline.js';
+import { analyse, needsWork, runPipeline, runSteps } from '../src/normalise/pipeline.js';
 
 describe('fast path', () => {
   it('every UTF-16 code unit the test calls clean, alone and between letters, is left alone by every step', () => {
@@ -61,6 +61,20 @@ describe('untracked shortcuts', () => {
       expect(earlyInvisibleApply(s)).toBe(applyEdits(s, earlyInvisibleEdits(s)));
       expect(lateInvisibleApply(s)).toBe(applyEdits(s, lateInvisibleEdits(s)));
       expect(ligatureApply(s)).toBe(applyEdits(s, ligatureEdits(s)));
+    }), { numRuns: 3000 });
+  });
+});
+
+describe('chunks', () => {
+  it('working in line-aligned chunks gives what working on the whole text gives', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('Ã¤', 'â€“', 'ÃƒÂ¤', 'Ã”', '\r\n', '\n', '\n', '\r', '\u00ad', '\u00a0', '\u200b', 'ﬁ', 'a¨', '¨o', 'o¨a', 'e\u0301', 'a \u0308', '\u0085', 'Ã\u00a0', 'ä', ' ', 'x'),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    );
+    const text = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, fc.integer({ min: 1, max: 12 }), (s, chunk) => {
+      expect(runPipeline(s, {}, true, chunk)).toEqual(runPipeline(s, {}, true, Infinity));
+      expect(runPipeline(s, {}, false, chunk).text).toBe(runPipeline(s, {}, false, Infinity).text);
     }), { numRuns: 3000 });
   });
 });

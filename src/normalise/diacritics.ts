@@ -46,7 +46,8 @@ function compose(letter: string, combining: string): string | undefined {
   return composed.length === 1 ? composed : undefined;
 }
 
-export function diacriticEdits(text: string): Edit[] {
+/** Spacing accents and space + combining marks in the text, as [index, text]. */
+function marksIn(text: string): { index: number; 0: string }[] {
   MARKS.lastIndex = 0;
   // As [index, text]: a spacing accent, or a space and the combining mark after it.
   const matches: { index: number; 0: string }[] = [];
@@ -54,10 +55,18 @@ export function diacriticEdits(text: string): Edit[] {
     if (SPACING_TO_COMBINING[m[0]] !== undefined) matches.push({ index: m.index, 0: m[0] });
     else if (text.charCodeAt(m.index - 1) === 0x20) matches.push({ index: m.index - 1, 0: text.slice(m.index - 1, m.index + 1) });
   }
-  if (matches.length === 0) return [];
+  return matches;
+}
 
-  // The document's habit: accents after their letter (the Unicode order) unless the unambiguous
-  // cases say the text layer puts them first.
+/**
+ * The document's habit: accents after their letter (the Unicode order) unless the unambiguous
+ * cases say the text layer puts them first. Decided once for a whole text.
+ */
+export function accentsComeFirst(text: string): boolean {
+  return habit(text, marksIn(text));
+}
+
+function habit(text: string, matches: { index: number; 0: string }[]): boolean {
   let before = 0;
   let after = 0;
   for (const m of matches) {
@@ -68,7 +77,14 @@ export function diacriticEdits(text: string): Edit[] {
     if (prev && !next) after++;
     else if (next && !prev) before++;
   }
-  const preferNext = before > after;
+  return before > after;
+}
+
+/** Edits joining split accents; `preferNext` is accentsComeFirst of the whole text (computed when not given). */
+export function diacriticEdits(text: string, preferNext?: boolean): Edit[] {
+  const matches = marksIn(text);
+  if (matches.length === 0) return [];
+  preferNext ??= habit(text, matches);
 
   const edits: Edit[] = [];
   let consumedTo = 0; // letters before this index already belong to an edit

@@ -111,23 +111,37 @@ function improves(text: string, start: number, end: number, decoded: string, ctx
   return badness(left, decoded, right, after, ctx) <= before - MIN_BADNESS;
 }
 
-/** Edits that undo one level of mojibake in `text`. */
-export function mojibakeEdits(text: string): Edit[] {
+function isCont(ch: string): boolean {
+  const b = byteMaps().byteOf.get(ch.charCodeAt(0));
+  return ch.length === 1 && b !== undefined && b >= 0x80 && b <= 0xbf;
+}
+
+function isLead(ch: string): boolean {
+  const b = byteMaps().byteOf.get(ch.charCodeAt(0));
+  return ch.length === 1 && b !== undefined && b >= 0xc2 && b <= 0xf4;
+}
+
+function evidence(text: string, found: Candidate[]): boolean {
+  const strict: BadnessContext = { isCont, isLead, textIsMojibake: false };
+  return found.some((c) => improves(text, c.start, c.end, c.decoded, strict));
+}
+
+/**
+ * Whether the text shows unambiguous mojibake anywhere (judged strictly): then weaker evidence
+ * suffices elsewhere in it. Decided once for a whole text, so its parts are judged alike.
+ */
+export function showsMojibake(text: string): boolean {
+  return evidence(text, candidates(text));
+}
+
+/**
+ * Edits that undo one level of mojibake in `text`; `textIsMojibake` is the verdict of
+ * showsMojibake on the whole text this is part of (computed here when not given).
+ */
+export function mojibakeEdits(text: string, textIsMojibake?: boolean): Edit[] {
   const found = candidates(text);
   if (found.length === 0) return [];
-  const { byteOf } = byteMaps();
-  const isCont = (ch: string): boolean => {
-    const b = byteOf.get(ch.charCodeAt(0));
-    return ch.length === 1 && b !== undefined && b >= 0x80 && b <= 0xbf;
-  };
-  const isLead = (ch: string): boolean => {
-    const b = byteOf.get(ch.charCodeAt(0));
-    return ch.length === 1 && b !== undefined && b >= 0xc2 && b <= 0xf4;
-  };
-  // First decide whether the text shows unambiguous mojibake anywhere, judged strictly.
-  const strict: BadnessContext = { isCont, isLead, textIsMojibake: false };
-  const textIsMojibake = found.some((c) => improves(text, c.start, c.end, c.decoded, strict));
-  const ctx: BadnessContext = { isCont, isLead, textIsMojibake };
+  const ctx: BadnessContext = { isCont, isLead, textIsMojibake: textIsMojibake ?? evidence(text, found) };
 
   const edits: Edit[] = [];
   let i = 0;

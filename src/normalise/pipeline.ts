@@ -8,10 +8,10 @@
  * damage that only appears once something was removed or composed (`A`+tilde+`¤` is `Ã¤`).
  */
 import { composeEdits, applyEdits, type Edit } from './edits.js';
-import { diacriticEdits } from './diacritics.js';
+import { accentsComeFirst, diacriticEdits } from './diacritics.js';
 import { earlyInvisibleApply, earlyInvisibleEdits, lateInvisibleApply, lateInvisibleEdits } from './invisibles.js';
 import { ligatureApply, ligatureEdits } from './ligatures.js';
-import { mojibakeEdits, mojibakeTriggerSource } from './mojibake.js';
+import { mojibakeEdits, mojibakeTriggerSource, showsMojibake } from './mojibake.js';
 import { nfcEdits, nfcRelevantChars } from './nfc.js';
 
 export interface NormalizeOptions {
@@ -133,15 +133,31 @@ export function needsWork(text: string): boolean {
   return analyse(text) !== 0;
 }
 
-function steps(options: NormalizeOptions): Step[] {
+/**
+ * Decisions taken once for a whole text, so that its chunks are judged alike: does it show
+ * unambiguous mojibake, and does its text layer put accents before their letters?
+ */
+export interface TextHabits {
+  mojibake: boolean;
+  accentsFirst: boolean;
+}
+
+function habitsOf(text: string, needs: number): TextHabits {
+  return {
+    mojibake: (needs & NEEDS.mojibake) !== 0 && showsMojibake(text),
+    accentsFirst: (needs & NEEDS.diacritics) !== 0 && accentsComeFirst(text),
+  };
+}
+
+function steps(options: NormalizeOptions, habits: TextHabits): Step[] {
   const on = (flag: boolean | undefined): boolean => flag !== false;
   const list: Step[] = [];
   const add = (edits: Step['edits'], apply: Step['apply'], flag: number, repeat = 1): number => list.push({ edits, apply, flag, repeat });
   if (on(options.whitespace)) add(earlyInvisibleEdits, earlyInvisibleApply, NEEDS.early);
-  if (on(options.mojibake)) add(mojibakeEdits, undefined, NEEDS.mojibake, MOJIBAKE_LEVELS);
+  if (on(options.mojibake)) add((t) => mojibakeEdits(t, habits.mojibake), undefined, NEEDS.mojibake, MOJIBAKE_LEVELS);
   if (on(options.whitespace)) add(lateInvisibleEdits, lateInvisibleApply, NEEDS.late);
   if (on(options.ligatures)) add(ligatureEdits, ligatureApply, NEEDS.ligatures);
-  if (on(options.diacritics)) add(diacriticEdits, undefined, NEEDS.diacritics);
+  if (on(options.diacritics)) add((t) => diacriticEdits(t, habits.accentsFirst), undefined, NEEDS.diacritics);
   add(nfcEdits, undefined, NEEDS.nfc);
   return list;
 }
@@ -152,18 +168,43 @@ export interface PipelineResult {
   edits: Edit[] | undefined;
 }
 
-export function runPipeline(input: string, options: NormalizeOptions, track: boolean): PipelineResult {
+/** Texts longer than this are worked on in line-aligned chunks (UTF-16 units). */
+const CHUNK = 1 << 11;
+
+/**
+ * Normalise `input`. Long texts go in chunks that end after a line feed — nothing a step does
+ * reaches across a line feed — so a chunk without damage costs one scan and a damaged one runs
+ * only the steps it needs. `chunk` is a parameter for the tests.
+ */
+export function runPipeline(input: string, options: NormalizeOptions, track: boolean, chunk: number = CHUNK): PipelineResult {
   const needs = analyse(input);
   if (needs === 0) return { text: input, edits: track ? [] : undefined };
-  return runSteps(input, options, track, needs);
+  const habits = habitsOf(input, needs);
+  if (input.length <= chunk) return runSteps(input, options, track, needs, habits);
+  let text = '';
+  const edits: Edit[] = [];
+  for (let start = 0; start < input.length; ) {
+    const nl = input.indexOf('\n', start + chunk - 1);
+    const end = nl === -1 ? input.length : nl + 1;
+    const part = input.slice(start, end);
+    const partNeeds = analyse(part);
+    if (partNeeds === 0) text += part;
+    else {
+      const result = runSteps(part, options, track, partNeeds, habits);
+      text += result.text;
+      if (track) for (const e of result.edits!) edits.push({ ...e, offset: e.offset + start });
+    }
+    start = end;
+  }
+  return { text, edits: track ? edits : undefined };
 }
 
 /**
  * The pipeline without the fast path. `needs` limits the first pass to the steps the text calls
  * for; tests pass ALL to check that limiting changes nothing.
  */
-export function runSteps(input: string, options: NormalizeOptions, track: boolean, needs: number = ALL): PipelineResult {
-  const list = steps(options);
+export function runSteps(input: string, options: NormalizeOptions, track: boolean, needs: number = ALL, habits?: TextHabits): PipelineResult {
+  const list = steps(options, habits ?? habitsOf(input, ALL));
   let text = input;
   let edits: Edit[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
