@@ -48,6 +48,9 @@ function isRelevant(unit: number): boolean {
   return relevantTable[unit] === 1;
 }
 
+const isHighSurrogate = (u: number): boolean => u >= 0xd800 && u <= 0xdbff;
+const isLowSurrogate = (u: number): boolean => u >= 0xdc00 && u <= 0xdfff;
+
 export function nfcEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   let at = 0; // end of the last piece
@@ -63,7 +66,15 @@ export function nfcEdits(text: string): Edit[] {
     const piece = text.slice(start, end);
     const normal = piece.normalize('NFC');
     if (normal !== piece) {
-      edits.push({ offset: start, length: end - start, after: normal, kind: NFC });
+      // Report only what differs (the character before a run often stays), without splitting
+      // a surrogate pair.
+      let head = 0;
+      while (head < piece.length && head < normal.length && piece.charCodeAt(head) === normal.charCodeAt(head)) head++;
+      if (head > 0 && isHighSurrogate(piece.charCodeAt(head - 1))) head--;
+      let tail = 0;
+      while (tail < piece.length - head && tail < normal.length - head && piece.charCodeAt(piece.length - 1 - tail) === normal.charCodeAt(normal.length - 1 - tail)) tail++;
+      if (tail > 0 && isLowSurrogate(piece.charCodeAt(piece.length - tail))) tail--;
+      edits.push({ offset: start + head, length: piece.length - head - tail, after: normal.slice(head, normal.length - tail), kind: NFC });
       at = end;
     }
   }
