@@ -24,6 +24,10 @@ function cer(hypothesis: string, reference: string): number {
   return distance(fold(hypothesis), fold(reference)) / fold(reference).length;
 }
 
+// Generous limits: on a busy shared machine a page can take ten times its usual time (no timing is
+// asserted; these only keep a stuck run from hanging the suite).
+const SLOW = 300_000;
+
 let mixed: PageText[];
 let bornPage2: string;
 let bornPage3: string;
@@ -33,7 +37,7 @@ beforeAll(async () => {
   mixed = await collect('fixtures/pdf/mixed.pdf', { ocr: 'auto', workers: 2, onProgress: (p) => progress.push(`${p.page}/${p.pages} ${p.stage}`) });
   bornPage2 = (await collect('fixtures/seed-000/born.pdf', { ocr: 'never' }))[1]!.text;
   bornPage3 = (await collect('fixtures/seed-003/born.pdf', { ocr: 'never' }))[2]!.text;
-});
+}, SLOW);
 
 afterAll(async () => {
   await terminateOcr();
@@ -124,7 +128,7 @@ describe('offline', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'arkivtext-offline-'));
     try {
       // The page whose text layer lost its ToUnicode map: garbage layer → rendered → OCR'd.
-      const child = spawnSync('unshare', ['-n', process.execPath, bundle, resolve('fixtures/pdf/no-tounicode.pdf')], { cwd, encoding: 'utf8', timeout: 90_000 });
+      const child = spawnSync('unshare', ['-n', process.execPath, bundle, resolve('fixtures/pdf/no-tounicode.pdf')], { cwd, encoding: 'utf8', timeout: SLOW - 20_000 });
       expect(child.stderr).toBe('');
       expect(child.status).toBe(0);
       const pages = JSON.parse(child.stdout) as PageText[];
@@ -136,5 +140,5 @@ describe('offline', () => {
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }
-  });
+  }, SLOW);
 });
