@@ -6,3 +6,4 @@ export { readPdfPages, type ReadPagesOptions } from './read-pages.js';
 export { terminateOcr } from './ocr-pool.js';
 export { scoreText, looksLikeWord, type TextScore } from './score.js';
 export { decidePage, type OcrMode, type PageDecision } from './decide.js';
+export type { PageGraphics } from './graphics.js';
