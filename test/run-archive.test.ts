@@ -169,6 +169,17 @@ describe('runArchive with stand-in stages', () => {
     expect(await readFile(join(out, 'pdf/budget.pdf.txt'), 'utf8')).toBe('Budget 2020 for teh school\fpage two');
   });
 
+  it('redoes every input when a --learn word list changes, and not when it stays the same', async () => {
+    const words = join(root, 'words.txt');
+    await writeFile(words, 'Linköping Östergötland');
+    await runArchive(dir, options({ learn: [words] }));
+    expect((await runArchive(dir, options({ learn: [words] }))).totals.skipped).toBe(4);
+    await writeFile(words, 'Linköping Östergötland Norrköping');
+    const changed = await runArchive(dir, options({ learn: [words] }));
+    expect(changed.totals.skipped).toBe(0);
+    expect(changed.settings.learn).toEqual([{ path: words, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+  });
+
   it('redoes an input whose record is damaged or missing its text, and removes outputs of an input that now fails', async () => {
     await runArchive(dir, options());
     await writeFile(join(out, 'pdf/budget.pdf.json'), '{"input": ');

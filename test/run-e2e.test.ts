@@ -161,5 +161,11 @@ describe('arkivtext run over fixtures/archive', () => {
     await mkdir(clean);
     await cp(join(ARCHIVE, 'text/002-clean.txt'), join(clean, 'a.txt'));
     expect(await runCommand([clean, '--out', join(root, 'clean-out'), '--quiet'], io())).toBe(0);
+    // With a word list, the lexicon learns it first (a fresh lexicon, so nothing leaks).
+    const words = join(root, 'ord.txt');
+    await cp(join(ARCHIVE, '../seed-000/truth.txt'), words);
+    const t = io();
+    expect(await runCommand([clean, '--out', join(root, 'learn-out'), '--learn', words, '--json', '--quiet'], t)).toBe(0);
+    expect((JSON.parse(t.out()) as RunReport).settings.learn.map((l) => l.path)).toEqual([words]);
   });
 });
