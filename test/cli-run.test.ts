@@ -100,6 +100,14 @@ describe('arkivtext run', () => {
     expect(await readFile(join(root, 'out/a.pdf.txt'), 'utf8')).toBe('Budget for teh school');
   });
 
+  it('passes --ocr, --workers and --page-timeout to PDF extraction, and records them where they change the output', async () => {
+    const fakes = fakeStages();
+    const t = io();
+    expect(await makeRunCommand(fakes.stages)(['archive', '--out', 'out', '--ocr', 'never', '--workers', '3', '--page-timeout', '5000', '--json', '-q'], t)).toBe(0);
+    expect(fakes.stats.pdfOptions).toMatchObject({ ocr: 'never', workers: 3, pageTimeoutMs: 5000, repair: true, fileName: 'a.pdf' });
+    expect((JSON.parse(t.out()) as { settings: object }).settings).toMatchObject({ ocr: 'never', pageTimeoutMs: 5000, repair: true });
+  });
+
   it('draws a progress bar on a terminal, with failures above it', async () => {
     await writeFile(join(dir, 'c.pdf'), 'not a pdf');
     const t = io(true);

@@ -10,6 +10,8 @@ import type { RunStages, RunIndex, SketchLike, ClusterLike } from '../src/run/st
 
 export interface FakeStats {
   extracted: string[];
+  /** The options of the last extractPdf call. */
+  pdfOptions?: Parameters<RunStages['extractPdf']>[1];
   read: string[];
   closed: number;
   indexes: Map<string, Map<string, SketchLike>>;
@@ -39,6 +41,7 @@ export function fakeStages(stats: FakeStats = { extracted: [], read: [], closed:
     normalize: (text) => ({ text, corrections: [] }),
     async extractPdf(path, options) {
       stats.extracted.push(path);
+      stats.pdfOptions = options;
       const text = await readFile(path, 'utf8');
       if (text.startsWith('CRASH')) throw new TypeError('cannot read properties of undefined');
       if (!text.startsWith('%PDF-fake')) throw new ArkivError('NOT_PDF', 'not a PDF', { file: options.fileName });
