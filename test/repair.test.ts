@@ -199,6 +199,17 @@ describe('corrections', () => {
       { numRuns: 300 },
     );
   });
+
+  it('hold for any text at all, including emoji, combining marks, BOMs and control characters (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.constantFrom<'stripped' | 'normal'>('stripped', 'normal'), (input, documentClass) => {
+        const result = repair(input, { documentClass });
+        checkCorrections(input, result.corrections);
+        return applyCorrections(input, result.corrections) === result.text;
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('the archive’s own vocabulary wins', () => {
