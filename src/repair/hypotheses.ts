@@ -66,6 +66,18 @@ export class HypothesisMaker {
     return k;
   }
 
+  /** Known and fit to be proposed (the lexicon keeps offensive and very rare forms out). */
+  private proposable(word: string): boolean {
+    let k = this.proposableCache.get(word);
+    if (k === undefined) {
+      k = this.words.suggestable ? this.words.suggestable(word) : this.known(word);
+      this.proposableCache.set(word, k);
+    }
+    return k;
+  }
+
+  private readonly proposableCache = new Map<string, boolean>();
+
   /**
    * null when the token is not to be touched at all. `midSentence`: the token follows a word in the
    * same sentence, so a capital the OCR made of a lower-case letter (`Over` for `över`) is undone.
@@ -151,7 +163,7 @@ export class HypothesisMaker {
         cost += alt ? alt.cost : Infinity;
       }
     }
-    if (cost < Infinity && this.known(text)) found.set(text, { text, cost, known: true });
+    if (cost < Infinity && this.proposable(text)) found.set(text, { text, cost, known: true });
   }
 
   private implausibleTrigrams(token: string): number {
@@ -192,7 +204,7 @@ export class HypothesisMaker {
         continue;
       }
       if (++checked > o.checks) break;
-      if (plausibleEdges(text.toLowerCase(), this.edges) && this.known(text)) {
+      if (plausibleEdges(text.toLowerCase(), this.edges) && this.proposable(text)) {
         found.set(text, { text, cost: r.cost, known: true });
         firstFound = Math.min(firstFound, r.cost);
       }

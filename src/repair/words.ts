@@ -11,6 +11,8 @@ export interface WordKnowledge {
   frequency(word: string): number;
   /** Corpus count of the lower-cased adjacent pair; 0 if unseen. */
   bigram(a: string, b: string): number;
+  /** Known and fit to be proposed as a correction (not an offensive or very rare form). */
+  suggestable?(word: string): boolean;
   /** The parts of a compound the lexicon knows only by its parts, or null. */
   compoundParts?(word: string): string[] | null;
 }
