@@ -22,6 +22,8 @@ export interface TokenHypotheses {
   alternatives: Hypothesis[];
 }
 
+const CACHE_LIMIT = 200_000;
+
 /** Old spellings an archive may hold on purpose (`hwilka`, `af`, `qvinna`, long s): never repaired. */
 const ARCHAIC = /\u017f|^[Hh]w|[Qq]v[aiåä]|^[Aa]f$|^[Uu]ti$|^[Hh]afva|^[Oo]ck$/u;
 
@@ -61,6 +63,7 @@ export class HypothesisMaker {
     let k = this.knownCache.get(word);
     if (k === undefined) {
       k = this.words.has(word);
+      if (this.knownCache.size >= CACHE_LIMIT) this.knownCache.clear();
       this.knownCache.set(word, k);
     }
     return k;
@@ -71,6 +74,7 @@ export class HypothesisMaker {
     let k = this.proposableCache.get(word);
     if (k === undefined) {
       k = this.words.suggestable ? this.words.suggestable(word) : this.known(word);
+      if (this.proposableCache.size >= CACHE_LIMIT) this.proposableCache.clear();
       this.proposableCache.set(word, k);
     }
     return k;
@@ -87,6 +91,8 @@ export class HypothesisMaker {
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
     const result = this.make(token, docClass, midSentence, onlyDiacritics);
+    // Bounded, so a long archive run keeps its memory: an archive's vocabulary refills it quickly.
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(key, result);
     return result;
   }

@@ -9,6 +9,9 @@ import type { WordKnowledge } from './words.js';
 /** Total running words behind the official unigram counts (sv-official-unigrams.tsv). */
 export const CORPUS_WORDS = 12_000_000;
 
+/** Caches are cleared when they reach this size, so a long archive run keeps its memory bounded. */
+const CACHE_LIMIT = 200_000;
+
 export class LanguageModel {
   private readonly cache = new Map<string, number>();
 
@@ -25,6 +28,7 @@ export class LanguageModel {
     let n = this.cache.get(key);
     if (n === undefined) {
       n = this.words.frequency(key);
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(key, n);
     }
     return n;
@@ -45,6 +49,7 @@ export class LanguageModel {
         const last = parts?.[parts.length - 1];
         if (last) p[1] = Math.log((this.count(last) + 0.5) / this.total);
       }
+      if (this.priorCache.size >= CACHE_LIMIT) this.priorCache.clear();
       this.priorCache.set(key, p);
     }
     return Math.max(p[0], p[1] + compoundLogP);
@@ -52,11 +57,22 @@ export class LanguageModel {
 
   /** Smoothed PMI of the adjacent pair (a, b): > 0 when seen together more than chance. */
   association(a: string, b: string): number {
-    const fa = this.count(a);
-    const fb = this.count(b);
-    if (fa === 0 || fb === 0) return 0;
-    const expected = (fa * fb) / this.total;
-    const seen = this.words.bigram(a.toLowerCase(), b.toLowerCase());
-    return Math.log((seen + 1) / (expected + 1));
+    const key = a.toLowerCase() + ' ' + b.toLowerCase();
+    let pmi = this.pairCache.get(key);
+    if (pmi === undefined) {
+      const fa = this.count(a);
+      const fb = this.count(b);
+      pmi = 0;
+      if (fa > 0 && fb > 0) {
+        const expected = (fa * fb) / this.total;
+        const seen = this.words.bigram(a.toLowerCase(), b.toLowerCase());
+        pmi = Math.log((seen + 1) / (expected + 1));
+      }
+      if (this.pairCache.size >= CACHE_LIMIT) this.pairCache.clear();
+      this.pairCache.set(key, pmi);
+    }
+    return pmi;
   }
+
+  private readonly pairCache = new Map<string, number>();
 }
