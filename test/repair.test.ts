@@ -159,6 +159,23 @@ describe('line-end hyphenation', () => {
     expect(result.corrections).toEqual([{ offset: 10, length: 16, before: 'organi-\nsationer', after: 'organisationer', confidence: 0.99, rule: 'dehyphenate' }]);
   });
 
+  it('joins halves whose second is a conjunction when they make a known word (`skynd-⏎samt`)', () => {
+    const input = 'Ärendet ska behandlas skynd-\nsamt av nämnden och lik-\nsom tidigare av styrelsen.';
+    const result = repair(input, NORMAL);
+    expect(result.text).toBe('Ärendet ska behandlas skyndsamt av nämnden och liksom tidigare av styrelsen.');
+    expect(result.corrections).toEqual([
+      { offset: 22, length: 11, before: 'skynd-\nsamt', after: 'skyndsamt', confidence: 0.99, rule: 'dehyphenate' },
+      { offset: 49, length: 8, before: 'lik-\nsom', after: 'liksom', confidence: 0.99, rule: 'dehyphenate' },
+    ]);
+  });
+
+  it('keeps a suspended compound part before a line-end conjunction (`arbetsmarknads-⏎och`)', () => {
+    const input = 'Ärendet går till arbetsmarknads-\noch integrationsavdelningen samt hälso-\neller sjukvården.';
+    const result = repair(input, NORMAL);
+    expect(result.text).toBe(input);
+    expect(result.corrections).toEqual([]);
+  });
+
   it('can be switched off', () => {
     expect(fix('organi-\nsationer', { ...NORMAL, dehyphenate: false })).toBe('organi-\nsationer');
   });

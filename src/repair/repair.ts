@@ -108,7 +108,12 @@ function makeUnits(text: string, tokens: Token[], docClass: DocClass, eng: Engin
       const [a, b] = t.halves;
       const hyps = hypsOf(t.word, t.start);
       const joinedGood = hyps !== null && (hyps.original.known || hyps.alternatives.length > 0);
-      const keep = !dehyphenate || CONJUNCTIONS.has(b.toLowerCase()) || /^[0-9]/.test(b) || (!joinedGood && eng.maker.known(a) && eng.maker.known(b));
+      // A conjunction after the hyphen marks a suspended compound part (`arbetsmarknads-⏎och
+      // integration…`) only when the halves do not join into a known word: `skynd-⏎samt`,
+      // `lik-⏎som`, `in-⏎till` are words broken at the line end. (A compound ending in a
+      // conjunction is never known, so `hälso-⏎och` stays apart.)
+      const suspended = CONJUNCTIONS.has(b.toLowerCase()) && !eng.maker.known(t.word);
+      const keep = !dehyphenate || suspended || /^[0-9]/.test(b) || (!joinedGood && eng.maker.known(a) && eng.maker.known(b));
       if (!dehyphenate) {
         // Asked not to join: the halves are no words of their own, so they are left alone.
         units.push({ start: t.start, end: t.end, word: t.raw, raw: t.raw, joinedHyphen: false, hyps: null });
