@@ -77,6 +77,13 @@ describe('Lexicon: compounds', () => {
     expect(lex.compoundParts('nattåg')).toEqual(['natt', 'tåg']);
   });
 
+  it('isAbbreviation: listed in abbreviations.txt exactly as written, not a word in capitals', () => {
+    for (const w of ['RÖK', 'SFI', 'Sfi', 'SoL', 'DO', 'kr']) expect(lex.isAbbreviation(w)).toBe(true);
+    // `DÖ` is the verb `dö` in capitals (hasExact is true), `ROK` the stripped `RÖK`.
+    expect(lex.hasExact('DÖ')).toBe(true);
+    for (const w of ['DÖ', 'ROK', 'Rök', 'rök', 'SOL', 'sfi', 'KR']) expect(lex.isAbbreviation(w)).toBe(false);
+  });
+
   it('hasExact does no compound analysis', () => {
     expect(lex.hasExact('bostadsförsörjningsprogrammets')).toBe(false);
     expect(lex.has('bostadsförsörjningsprogrammets')).toBe(true);

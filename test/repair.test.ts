@@ -112,6 +112,20 @@ describe('confusion classes', () => {
   });
 });
 
+describe('short all-caps tokens', () => {
+  it('an unknown one is repaired only into a listed abbreviation (`ROK` → `RÖK`)', () => {
+    const input = 'Enligt ROK ska regionen samverka.';
+    expect(repair(input, NORMAL).corrections).toEqual([{ offset: 7, length: 3, before: 'ROK', after: 'RÖK', confidence: 0.646, rule: 'confusion' }]);
+    expect(fix(input, STRIPPED)).toBe('Enligt RÖK ska regionen samverka.');
+  });
+  it('a listed abbreviation or a known word stays, even when a capitalised word is one letter away (`DO`, not `DÖ`)', () => {
+    for (const text of ['Anmälan till DO och JO gjordes.', 'Beslut om LSS och SFI.', 'RÖK antogs.']) {
+      expect(repair(text, NORMAL).corrections).toEqual([]);
+      expect(repair(text, STRIPPED).corrections).toEqual([]);
+    }
+  });
+});
+
 describe('case is kept', () => {
   it('upper case stays upper, a capital stays a capital', () => {
     expect(fix('Mötet i OSTERGOTLAND och mötet i Ostergdtland.', STRIPPED)).toBe('Mötet i ÖSTERGÖTLAND och mötet i Östergötland.');

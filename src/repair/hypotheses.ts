@@ -101,10 +101,11 @@ export class HypothesisMaker {
     if (ARCHAIC.test(token)) return null;
     if (ENGLISH.has(token.toLowerCase())) return null;
     const damaged = GLYPH.test(token);
-    // Short all-caps tokens are abbreviations (`DO`, `EU`, `KS`); the lexicon cannot tell a
-    // stripped `ROK` from a real `DO`, so only visible glyph damage is repaired there.
-    if (!damaged && token.length <= 3 && casePattern(token) === 'upper') return null;
     const table = this.tables[docClass];
+    // Short all-caps tokens are abbreviations (`DO`, `EU`, `KS`): without visible glyph damage
+    // they are read only as a listed abbreviation with its diacritics back (`ROK` → `RÖK`), never
+    // as a capitalised common word (`DO` → `DÖ`).
+    if (!damaged && token.length <= 3 && casePattern(token) === 'upper') return this.abbreviation(token, table);
     const known = this.known(token);
     let selfCost = 0;
     for (const c of token) selfCost += table.keepCost(c);
@@ -135,6 +136,19 @@ export class HypothesisMaker {
    * diacritics (`lanet`), or a glyph read for one (`ldnet`, `giller`, `6verenskommelsen`) — with
    * their channel cost. A few index lookups instead of a search.
    */
+  /** An unknown all-caps token that is a listed abbreviation with its diacritics stripped, or null. */
+  private abbreviation(token: string, table: ChannelTable): TokenHypotheses | null {
+    const isAbbreviation = this.words.isAbbreviation?.bind(this.words);
+    if (!isAbbreviation || isAbbreviation(token) || this.known(token)) return null;
+    const found = new Map<string, Hypothesis>();
+    this.folded(token, table, found, 'upper', false);
+    const alternatives = [...found.values()].filter((h) => isAbbreviation(h.text));
+    if (alternatives.length === 0) return null;
+    let cost = 0;
+    for (const c of token) cost += table.keepCost(c);
+    return { original: { text: token, cost, known: false }, alternatives };
+  }
+
   private folded(token: string, table: ChannelTable, found: Map<string, Hypothesis>, pattern: CasePattern, midSentence: boolean): void {
     const lower = token.toLowerCase();
     const base = skeleton(lower);

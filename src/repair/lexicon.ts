@@ -71,6 +71,8 @@ interface LexiconBase {
   domain: Set<string>;
   /** Lower-case domain words of 3+ letters: usable as compound parts (`migrationsverket…`). */
   domainLower: Set<string>;
+  /** Entries of abbreviations.txt exactly as written (`RÖK`, `SFI`, `SoL`). */
+  abbreviations: Set<string>;
   bigrams: () => SortedTable;
 }
 
@@ -106,6 +108,9 @@ function loadBase(): LexiconBase {
   for (const file of DOMAIN_FILES) {
     for (const entry of parseList(readDataFile(`domain/${file}`))) for (const f of domainForms(entry)) domain.add(f);
   }
+  // Kept apart from the other domain forms: an all-caps token is an abbreviation only if listed
+  // so, while `hasExact('DÖ')` is true for the verb `dö` in capitals.
+  const abbreviations = new Set(parseList(readDataFile('domain/abbreviations.txt')));
   const domainLower = new Set<string>();
   for (const w of domain) if (w.length >= PART_WORD_MIN && w === w.toLowerCase()) domainLower.add(w);
   let bigrams: SortedTable | undefined;
@@ -115,6 +120,7 @@ function loadBase(): LexiconBase {
     unigrams: () => (unigrams ??= loadUnigrams()),
     domain,
     domainLower,
+    abbreviations,
     // Loaded on first use: only the repair stage's context decisions need it.
     bigrams: () => (bigrams ??= new SortedTable(readDataFile('sv-official-bigrams.txt.gz'))),
   };
@@ -190,6 +196,11 @@ export class Lexicon {
     // text are nearly always damaged words (`är`), so only the curated abbreviation list counts.
     if (w.length > 1 && w === w.toLowerCase() && !VOWEL.test(w)) return false;
     return this.formRole(w, STANDALONE);
+  }
+
+  /** Listed as an abbreviation exactly as written (`RÖK`, `SFI`; not `DÖ`, not `Rök`): one Set lookup. */
+  isAbbreviation(word: string): boolean {
+    return this.base.abbreviations.has(NEEDS_NFC.test(word) ? word.normalize('NFC') : word);
   }
 
   /** Known without compound analysis (case variants as in caseVariants). */

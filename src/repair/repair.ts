@@ -4,6 +4,7 @@
  * the input text.
  */
 import type { Correction, RepairResult } from '../types.js';
+import { casePattern } from './case.js';
 import { classify } from './doc-class.js';
 import { composeCorrections, type Edit, type InputChange } from './edits.js';
 import { HypothesisMaker, type Hypothesis } from './hypotheses.js';
@@ -177,8 +178,11 @@ function score(h: Hypothesis, unit: Unit, left: string | null, right: string | n
   let context = 0;
   if (h.known) {
     prior = eng.lm.logPrior(h.text, p.compoundLogP);
-    if (left) context += eng.lm.association(left, h.text);
-    if (right) context += eng.lm.association(h.text, right);
+    // The bigram counts are of lower-cased pairs: for a listed abbreviation (`RÖK`) they count
+    // another word (`rök`, smoke), so they say nothing about its context.
+    const abbreviation = eng.words.isAbbreviation?.(h.text) === true && casePattern(h.text) === 'upper';
+    if (left && !abbreviation) context += eng.lm.association(left, h.text);
+    if (right && !abbreviation) context += eng.lm.association(h.text, right);
   } else if (unit.hyps?.numberLike && h === unit.hyps.original) {
     prior = p.numberLogP;
   } else {

@@ -7,6 +7,8 @@ export interface WordKnowledge {
   has(word: string): boolean;
   /** Known exactly as written (case-sensitive). */
   hasExact(word: string): boolean;
+  /** Listed as an abbreviation exactly as written (`RÖK`, not `DÖ`). */
+  isAbbreviation?(word: string): boolean;
   /** Corpus count of the word, case-folded; 0 if unseen. */
   frequency(word: string): number;
   /** Corpus count of the lower-cased adjacent pair; 0 if unseen. */
