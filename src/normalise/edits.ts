@@ -12,8 +12,11 @@ export interface Edit {
   kind: string;
 }
 
-/** Apply sorted, non-overlapping edits. */
-export function applyEdits(text: string, edits: readonly Edit[]): string {
+/**
+ * Apply sorted, non-overlapping replacements — normalisation changes, or a repair's corrections:
+ * applying an audit log to the input it was made against gives the output.
+ */
+export function applyEdits(text: string, edits: ReadonlyArray<{ offset: number; length: number; after: string }>): string {
   if (edits.length === 0) return text;
   let out = '';
   let at = 0;

@@ -8,6 +8,7 @@ import { runPipeline, type NormalizeOptions } from './pipeline.js';
 
 export type { NormalizeOptions } from './pipeline.js';
 export { decodeText, readTextFile } from './decode.js';
+export { applyEdits } from './edits.js';
 
 /** One change, against the INPUT: `length` code units at `offset` (`before`) became `after`. */
 export interface NormalizeChange {

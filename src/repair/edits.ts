@@ -2,6 +2,7 @@
  * Edits and their composition with the normalisation step, so every correction is reported against
  * the ORIGINAL input: applying the corrections to the input gives exactly the output.
  */
+import { applyEdits } from '../normalise/index.js';
 import type { Correction } from '../types.js';
 
 /** A change to a text: replace [offset, offset+length) by `after`. */
@@ -20,17 +21,6 @@ export interface InputChange {
   before: string;
   after: string;
   kind: string;
-}
-
-/** Applies sorted, non-overlapping edits. */
-export function applyEdits(text: string, edits: ReadonlyArray<{ offset: number; length: number; after: string }>): string {
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    out += text.slice(at, e.offset) + e.after;
-    at = e.offset + e.length;
-  }
-  return out + text.slice(at);
 }
 
 /**

@@ -3,6 +3,7 @@
  * token the most probable word under channel × prior × context. Every change is reported against
  * the input text.
  */
+import { applyEdits } from '../normalise/index.js';
 import type { Correction, RepairResult } from '../types.js';
 import { casePattern } from './case.js';
 import { classify } from './doc-class.js';
@@ -245,19 +246,9 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
     if (word !== u.raw) edits.push({ offset: u.start, length: u.end - u.start, after: word, confidence: round(confidence), rule });
   }
   const corrections: Correction[] = composeCorrections(text, t, norm.changes, edits);
-  return { text: applyAll(text, corrections), corrections };
+  return { text: applyEdits(text, corrections), corrections };
 }
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
-}
-
-function applyAll(text: string, corrections: readonly Correction[]): string {
-  let out = '';
-  let at = 0;
-  for (const c of corrections) {
-    out += text.slice(at, c.offset) + c.after;
-    at = c.offset + c.length;
-  }
-  return out + text.slice(at);
 }
