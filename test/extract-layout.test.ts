@@ -16,7 +16,7 @@ async function allPages(path: string, options: Parameters<typeof readPdfPages>[1
   return pages;
 }
 
-/** The comparison stated in .readme/extract.md: hyphens and white space removed on both sides. */
+/** The comparison stated in the README (PDF extraction): hyphens and white space removed on both sides. */
 const squeeze = (s: string): string => s.normalize('NFC').replace(/[\s\-\u00ad]+/g, '');
 
 describe('layout of runs', () => {
