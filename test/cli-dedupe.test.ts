@@ -1,10 +1,9 @@
 import { copyFile, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeIO, type FakeIO } from './fake-io.js';
 import { dedupeCommand } from '../src/cli/dedupe.js';
-import type { CliIO } from '../src/cli/io.js';
 import { SEED } from './dedupe-helpers.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -14,14 +13,8 @@ interface Json {
   clusters: { id: string; canonical: { path: string; reason: string }; members: { path: string; similarity: number; containment: number }[] }[];
 }
 
-function io(): CliIO & { out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let o = '';
-  let e = '';
-  stdout.on('data', (d: Buffer) => (o += d.toString()));
-  stderr.on('data', (d: Buffer) => (e += d.toString()));
-  return { stdin: new PassThrough(), stdout, stderr, stderrIsTTY: false, cwd: root, out: () => o, err: () => e };
+function io(): FakeIO {
+  return fakeIO({ cwd: root });
 }
 
 beforeEach(async () => {

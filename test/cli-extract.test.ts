@@ -1,26 +1,15 @@
 /** `arkivtext extract`, run in-process with fake streams (text-layer PDFs only: no OCR here). */
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { fakeIO as makeIO, type FakeIO } from './fake-io.js';
 import { extractCommand } from '../src/cli/extract.js';
-import type { CliIO } from '../src/cli/io.js';
 import { readPdfPages } from '../src/extract/index.js';
 import type { ExtractResult } from '../src/types.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
-function fakeIO(stderrIsTTY = false): CliIO & { out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const o: Buffer[] = [];
-  const e: Buffer[] = [];
-  stdout.on('data', (d: Buffer) => o.push(d));
-  stderr.on('data', (d: Buffer) => e.push(d));
-  return {
-    stdin: new PassThrough(), stdout, stderr, stderrIsTTY, cwd: FIXTURES,
-    out: () => Buffer.concat(o).toString('utf8'),
-    err: () => Buffer.concat(e).toString('utf8'),
-  };
+function fakeIO(stderrIsTTY = false): FakeIO {
+  return makeIO({ cwd: FIXTURES, stderrIsTTY });
 }
 
 const fold = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim();

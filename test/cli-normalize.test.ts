@@ -2,9 +2,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../src/cli/io.js';
+import { fakeIO as makeIO, type FakeIO } from './fake-io.js';
 import { normalizeCommand } from '../src/cli/normalize.js';
 import { utf8AsCp1252 } from './normalise-damage.js';
 
@@ -12,20 +11,8 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const TRUTH = 'seed-003/truth.txt';
 const dir = mkdtempSync(join(tmpdir(), 'arkivtext-cli-normalize-'));
 
-function fakeIO(stdinBytes?: Uint8Array): CliIO & { out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  const o: Buffer[] = [];
-  const e: Buffer[] = [];
-  stdout.on('data', (d: Buffer) => o.push(d));
-  stderr.on('data', (d: Buffer) => e.push(d));
-  if (stdinBytes) stdin.end(Buffer.from(stdinBytes));
-  return {
-    stdin, stdout, stderr, stderrIsTTY: false, cwd: FIXTURES,
-    out: () => Buffer.concat(o).toString('utf8'),
-    err: () => Buffer.concat(e).toString('utf8'),
-  };
+function fakeIO(stdinBytes?: Uint8Array): FakeIO {
+  return makeIO({ cwd: FIXTURES, ...(stdinBytes ? { stdin: stdinBytes } : {}) });
 }
 
 describe('arkivtext normalize', () => {

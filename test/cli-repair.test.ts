@@ -1,21 +1,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { fakeIO } from './fake-io.js';
 import { repairCommand } from '../src/cli/repair.js';
-import type { CliIO } from '../src/cli/io.js';
 import { FIXTURES } from './repair-helpers.js';
 
 async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const io: CliIO = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), stderrIsTTY: false, cwd: FIXTURES };
-  let out = '';
-  let err = '';
-  io.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  io.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  (io.stdin as PassThrough).end(stdin);
+  const io = fakeIO({ cwd: FIXTURES, stdin });
   const code = await repairCommand(args, io);
-  return { code, out, err };
+  return { code, out: io.out(), err: io.err() };
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'arkiv-repair-'));

@@ -1,24 +1,18 @@
+import { PassThrough } from 'node:stream';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeIO, type FakeIO } from './fake-io.js';
 import { makeRunCommand } from '../src/cli/run.js';
-import type { CliIO } from '../src/cli/io.js';
 import { createProgress, formatDuration } from '../src/run/progress.js';
 import { fakeStages } from './run-fakes.js';
 
 let root: string;
 let dir: string;
 
-function io(tty = false): CliIO & { out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let o = '';
-  let e = '';
-  stdout.on('data', (d: Buffer) => (o += d.toString()));
-  stderr.on('data', (d: Buffer) => (e += d.toString()));
-  return { stdin: new PassThrough(), stdout, stderr, stderrIsTTY: tty, cwd: root, out: () => o, err: () => e };
+function io(tty = false): FakeIO {
+  return fakeIO({ cwd: root, stderrIsTTY: tty });
 }
 
 beforeEach(async () => {

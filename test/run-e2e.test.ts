@@ -6,24 +6,17 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeIO, type FakeIO } from './fake-io.js';
 import { runCommand } from '../src/cli/run.js';
-import type { CliIO } from '../src/cli/io.js';
 import { runArchive, type InputRecord, type RunReport } from '../src/run/index.js';
 
 const ARCHIVE = resolve(__dirname, '../fixtures/archive');
 let root: string;
 let out: string;
 
-function io(): CliIO & { out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let o = '';
-  let e = '';
-  stdout.on('data', (d: Buffer) => (o += d.toString()));
-  stderr.on('data', (d: Buffer) => (e += d.toString()));
-  return { stdin: new PassThrough(), stdout, stderr, stderrIsTTY: false, cwd: root, out: () => o, err: () => e };
+function io(): FakeIO {
+  return fakeIO({ cwd: root });
 }
 
 const OK = ['born/000-born.pdf', 'born/003-born.PDF', 'mixed/003-mixed.pdf', 'ocr-text/001-ocr.txt', 'ocr-text/004-ocr.txt', 'scanned/000-scan-page2.pdf', 'text/002-clean.txt', 'text/002-latin1.txt'];
