@@ -1,24 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../src/normalise/index.js';
 import { readPdfPages } from '../src/extract/index.js';
 import { extractPdf } from '../src/pipeline/index.js';
-import type { Correction } from '../src/types.js';
 
 async function rawText(path: string): Promise<string> {
   const pages: string[] = [];
   for await (const p of readPdfPages(path, { ocr: 'never' })) pages.push(p.text);
   return pages.join('\f');
-}
-
-/** Applies corrections (sorted, against `raw`) — what the audit log promises reproduces the output. */
-function apply(raw: string, corrections: readonly Correction[]): string {
-  let out = '';
-  let pos = 0;
-  for (const c of corrections) {
-    out += raw.slice(pos, c.offset) + c.after;
-    pos = c.offset + c.length;
-  }
-  return out + raw.slice(pos);
 }
 
 const fold = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -33,7 +22,7 @@ describe('extractPdf: pages → normalise → repair', () => {
 
     const raw = await rawText('fixtures/seed-003/born.pdf');
     for (const c of result.corrections) expect(raw.slice(c.offset, c.offset + c.length)).toBe(c.before);
-    expect(apply(raw, result.corrections)).toBe(result.text);
+    expect(applyEdits(raw, result.corrections)).toBe(result.text);
     expect(result.corrections).toContainEqual(expect.objectContaining({ before: 'indivi-\ndens', after: 'individens', rule: 'dehyphenate' }));
   });
 
@@ -59,7 +48,7 @@ describe('extractPdf: pages → normalise → repair', () => {
     expect(result.corrections.length).toBeGreaterThan(0);
     expect(new Set(result.corrections.map((c) => c.rule))).toEqual(new Set(['normalize']));
     for (const c of result.corrections) expect(raw.slice(c.offset, c.offset + c.length)).toBe(c.before);
-    expect(apply(raw, result.corrections)).toBe(result.text);
+    expect(applyEdits(raw, result.corrections)).toBe(result.text);
   });
 
   it('judges a hidden OCR layer with the lexicon: an English-model layer over a Swedish scan is redone', async () => {

@@ -24,16 +24,8 @@ export function cer(hyp: string, ref: string): number {
   return prev[b.length]! / b.length;
 }
 
-/** The input with the corrections applied (they are sorted and do not overlap). */
-export function applyCorrections(input: string, corrections: readonly Correction[]): string {
-  let out = '';
-  let at = 0;
-  for (const c of corrections) {
-    out += input.slice(at, c.offset) + c.after;
-    at = c.offset + c.length;
-  }
-  return out + input.slice(at);
-}
+/** The input with the corrections applied: what the audit log promises reproduces the output. */
+export { applyEdits as applyCorrections } from '../src/normalise/index.js';
 
 /** Corrections must be sorted, non-overlapping and name exactly the input text they replace. */
 export function checkCorrections(input: string, corrections: readonly Correction[]): void {
