@@ -12,6 +12,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repair, defaultLexicon, loadLexicon } from '../dist/index.js';
+import { rightWords } from '../scripts/repair-fit.mjs'; // the official scorer's word alignment, as the fit uses it
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const shared = join(root, '..', 'shared');
@@ -30,21 +31,6 @@ function distance(a, b) {
     [prev, cur] = [cur, prev];
   }
   return prev[b.length];
-}
-
-function rightWords(ref, hyp) {
-  const n = ref.length, m = hyp.length, w = m + 1, d = new Uint32Array((n + 1) * w);
-  for (let i = 0; i <= n; i++) d[i * w] = i;
-  for (let j = 0; j <= m; j++) d[j] = j;
-  for (let i = 1; i <= n; i++) for (let j = 1; j <= m; j++) d[i * w + j] = Math.min(d[(i - 1) * w + j - 1] + (ref[i - 1] === hyp[j - 1] ? 0 : 1), d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1);
-  const ok = new Array(n).fill(false);
-  let i = n, j = m;
-  while (i > 0 || j > 0) {
-    if (i > 0 && j > 0 && d[i * w + j] === d[(i - 1) * w + j - 1] + (ref[i - 1] === hyp[j - 1] ? 0 : 1)) { ok[i - 1] = ref[i - 1] === hyp[j - 1]; i--; j--; }
-    else if (i > 0 && d[i * w + j] === d[(i - 1) * w + j] + 1) i--;
-    else j--;
-  }
-  return ok;
 }
 
 /** Native Hunspell as a repairer: every word it rejects is replaced by its first suggestion. */
