@@ -87,10 +87,13 @@ export class HypothesisMaker {
    * same sentence, so a capital the OCR made of a lower-case letter (`Over` for `över`) is undone.
    */
   for(token: string, docClass: DocClass, midSentence = false, onlyDiacritics = false): TokenHypotheses | null {
-    const key = docClass + (midSentence ? '\u0001' : '\u0000') + (onlyDiacritics ? '\u0002' : '') + token;
+    // `midSentence` only matters for a token with a capital (see make): a lower-case token shares
+    // one cache entry whether it follows a word or starts a sentence, instead of being made twice.
+    const mid = midSentence && token !== token.toLowerCase();
+    const key = docClass + (mid ? '\u0001' : '\u0000') + (onlyDiacritics ? '\u0002' : '') + token;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
-    const result = this.make(token, docClass, midSentence, onlyDiacritics);
+    const result = this.make(token, docClass, mid, onlyDiacritics);
     // Bounded, so a long archive run keeps its memory: an archive's vocabulary refills it quickly.
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(key, result);
