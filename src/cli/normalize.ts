@@ -3,11 +3,9 @@
  * Invalid UTF-8 is decoded with U+FFFD and reported on stderr with exit code 1, text still printed.
  */
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
-import type { Readable } from 'node:stream';
-import { ArkivError } from '../errors.js';
-import { decodeText, normalize, readTextFile } from '../normalise/index.js';
+import { normalize } from '../normalise/index.js';
 import { EXIT, type Command } from './io.js';
+import { invalidBytesWarning, readTextInput, reason, type TextInput } from './text-input.js';
 
 const USAGE = `usage: arkivtext normalize [FILE|-]
 
@@ -21,12 +19,6 @@ still printed, with U+FFFD for the bad bytes), 2 on bad usage.
 options:
   -h, --help   this help
 `;
-
-async function readAll(stream: Readable): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
-}
 
 export const normalizeCommand: Command = async (args, io) => {
   let parsed;
@@ -45,19 +37,16 @@ export const normalizeCommand: Command = async (args, io) => {
     return EXIT.USAGE;
   }
   const file = parsed.positionals[0] ?? '-';
-  const name = file === '-' ? '<stdin>' : file;
-  let input: { text: string; invalidBytes: number };
+  let input: TextInput;
   try {
-    input = file === '-' ? decodeText(await readAll(io.stdin)) : await readTextFile(resolve(io.cwd, file));
+    input = await readTextInput(file, io);
   } catch (err) {
-    // Name the file as the user wrote it, not the resolved path.
-    const why = err instanceof ArkivError ? err.message.slice(err.file ? err.file.length + 2 : 0) : String(err);
-    io.stderr.write(`arkivtext: ${name}: ${why}\n`);
+    io.stderr.write(`arkivtext: ${file === '-' ? '<stdin>' : file}: ${reason(err)}\n`);
     return EXIT.FAILED;
   }
   io.stdout.write(normalize(input.text));
   if (input.invalidBytes > 0) {
-    io.stderr.write(`arkivtext: ${name}: ${input.invalidBytes} invalid UTF-8 bytes replaced with U+FFFD\n`);
+    io.stderr.write(invalidBytesWarning(input.name, input.invalidBytes));
     return EXIT.FAILED;
   }
   return EXIT.OK;

@@ -5,12 +5,11 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import type { Readable } from 'node:stream';
-import { ArkivError } from '../errors.js';
-import { decodeText, readTextFile } from '../normalise/index.js';
+import { readTextFile } from '../normalise/index.js';
 import { defaultLexicon, loadLexicon } from '../repair/lexicon.js';
 import { repair } from '../repair/repair.js';
 import { EXIT, type Command } from './io.js';
+import { invalidBytesWarning, readTextInput, reason, type TextInput } from './text-input.js';
 
 const USAGE = `usage: arkivtext repair [FILE|-] [--json] [--min-confidence X] [--learn FILE…]
 
@@ -30,17 +29,7 @@ Exit code 0 on success, 1 when a file cannot be read or held invalid UTF-8 (the 
 repaired and printed, with U+FFFD for the bad bytes), 2 on bad usage.
 `;
 
-async function readAll(stream: Readable): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
-}
-
 /** The message of an error without the resolved path ArkivError put in front of it. */
-function reason(err: unknown): string {
-  return err instanceof ArkivError ? err.message.slice(err.file ? err.file.length + 2 : 0) : err instanceof Error ? err.message : String(err);
-}
-
 export const repairCommand: Command = async (args, io) => {
   let parsed;
   try {
@@ -82,19 +71,18 @@ export const repairCommand: Command = async (args, io) => {
     try {
       const r = await readTextFile(resolve(io.cwd, file));
       learned.push(r.text);
-      if (r.invalidBytes > 0) io.stderr.write(`arkivtext: ${file}: ${r.invalidBytes} invalid UTF-8 bytes replaced with U+FFFD\n`);
+      if (r.invalidBytes > 0) io.stderr.write(invalidBytesWarning(file, r.invalidBytes));
     } catch (err) {
       io.stderr.write(`arkivtext: ${file}: ${reason(err)}\n`);
       return EXIT.FAILED;
     }
   }
   const file = positionals[0] ?? '-';
-  const name = file === '-' ? '<stdin>' : file;
-  let input: { text: string; invalidBytes: number };
+  let input: TextInput;
   try {
-    input = file === '-' ? decodeText(await readAll(io.stdin)) : await readTextFile(resolve(io.cwd, file));
+    input = await readTextInput(file, io);
   } catch (err) {
-    io.stderr.write(`arkivtext: ${name}: ${reason(err)}\n`);
+    io.stderr.write(`arkivtext: ${file === '-' ? '<stdin>' : file}: ${reason(err)}\n`);
     return EXIT.FAILED;
   }
   // Learning changes the lexicon, so it gets a fresh one; otherwise the shared, cached one.
@@ -102,7 +90,7 @@ export const repairCommand: Command = async (args, io) => {
   const result = repair(input.text, { lexicon, ...(minConfidence === undefined ? {} : { minConfidence }) });
   io.stdout.write(values.json ? JSON.stringify(result, null, 1) + '\n' : result.text);
   if (input.invalidBytes > 0) {
-    io.stderr.write(`arkivtext: ${name}: ${input.invalidBytes} invalid UTF-8 bytes replaced with U+FFFD\n`);
+    io.stderr.write(invalidBytesWarning(input.name, input.invalidBytes));
     failed = true;
   }
   return failed ? EXIT.FAILED : EXIT.OK;
