@@ -19,7 +19,7 @@ import {
 } from '../dedupe/index.js';
 import { ArkivError } from '../errors.js';
 import { createDocReader, walkInputs } from './dedupe-inputs.js';
-import { EXIT, type CliIO, type Command } from './io.js';
+import { EXIT, usageError, type Command } from './io.js';
 
 const HELP = `usage: arkivtext dedupe PATH… [options]
 
@@ -40,11 +40,6 @@ options:
 
 exit: 0 every input read, 1 some could not be read (named on stderr), 2 wrong usage
 `;
-
-function usageError(io: CliIO, message: string): number {
-  io.stderr.write(`arkivtext dedupe: ${message}\n\nTry 'arkivtext dedupe --help'.\n`);
-  return EXIT.USAGE;
-}
 
 interface JsonCluster {
   id: string;
@@ -98,18 +93,18 @@ export const dedupeCommand: Command = async (args, io) => {
       },
     });
   } catch (err) {
-    return usageError(io, err instanceof Error ? err.message : String(err));
+    return usageError(io, 'dedupe', err instanceof Error ? err.message : String(err));
   }
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout.write(HELP);
     return EXIT.OK;
   }
-  if (positionals.length === 0) return usageError(io, 'no PATH given');
+  if (positionals.length === 0) return usageError(io, 'dedupe', 'no PATH given');
   let threshold = DEFAULT_THRESHOLD;
   if (values.threshold !== undefined) {
     threshold = Number(values.threshold);
-    if (!(threshold > 0 && threshold <= 1)) return usageError(io, `--threshold must be a number in (0, 1], got '${values.threshold}'`);
+    if (!(threshold > 0 && threshold <= 1)) return usageError(io, 'dedupe', `--threshold must be a number in (0, 1], got '${values.threshold}'`);
   }
 
   const walked = await walkInputs(positionals, io.cwd);

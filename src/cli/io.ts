@@ -17,6 +17,12 @@ export type Command = (args: string[], io: CliIO) => Promise<number>;
 /** Exit codes shared by every command. */
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
 
+/** A usage error: what is wrong, and where the help is. Exit code 2. */
+export function usageError(io: CliIO, command: string, message: string): number {
+  io.stderr.write(`arkivtext ${command}: ${message}\n\nTry 'arkivtext ${command} --help'.\n`);
+  return EXIT.USAGE;
+}
+
 export function processIO(): CliIO {
   return {
     stdin: process.stdin,

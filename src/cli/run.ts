@@ -8,7 +8,7 @@ import { ArkivError } from '../errors.js';
 import { runArchive, type RunOptions, type RunReport } from '../run/index.js';
 import { createProgress } from '../run/progress.js';
 import type { RunStages } from '../run/stage-types.js';
-import { EXIT, type CliIO, type Command } from './io.js';
+import { EXIT, usageError, type Command } from './io.js';
 
 const HELP = `usage: arkivtext run DIR --out OUT [options]
 
@@ -34,11 +34,6 @@ options:
 
 exit: 0 all inputs ok, 1 some failed (see OUT/report.md), 2 wrong usage
 `;
-
-function usageError(io: CliIO, message: string): number {
-  io.stderr.write(`arkivtext run: ${message}\n\nTry 'arkivtext run --help'.\n`);
-  return EXIT.USAGE;
-}
 
 function positiveInt(text: string | undefined, name: string): number | string | undefined {
   if (text === undefined) return undefined;
@@ -79,24 +74,24 @@ export function makeRunCommand(stages?: Partial<RunStages>): Command {
         },
       });
     } catch (error) {
-      return usageError(io, error instanceof Error ? error.message : String(error));
+      return usageError(io, 'run', error instanceof Error ? error.message : String(error));
     }
     const { values, positionals } = parsed;
     if (values.help) {
       io.stdout.write(HELP);
       return EXIT.OK;
     }
-    if (positionals.length === 0) return usageError(io, 'missing DIR (the folder to read)');
-    if (positionals.length > 1) return usageError(io, `one DIR at a time, got ${positionals.length}: ${positionals.join(' ')}`);
-    if (!values.out) return usageError(io, 'missing --out OUT (the folder to write to)');
+    if (positionals.length === 0) return usageError(io, 'run', 'missing DIR (the folder to read)');
+    if (positionals.length > 1) return usageError(io, 'run', `one DIR at a time, got ${positionals.length}: ${positionals.join(' ')}`);
+    if (!values.out) return usageError(io, 'run', 'missing --out OUT (the folder to write to)');
     const ocr = values.ocr ?? 'auto';
-    if (ocr !== 'auto' && ocr !== 'always' && ocr !== 'never') return usageError(io, `--ocr must be auto, always or never, got '${ocr}'`);
+    if (ocr !== 'auto' && ocr !== 'always' && ocr !== 'never') return usageError(io, 'run', `--ocr must be auto, always or never, got '${ocr}'`);
     const workers = positiveInt(values.workers, '--workers');
     const pageTimeout = positiveInt(values['page-timeout'], '--page-timeout');
-    if (typeof workers === 'string') return usageError(io, workers);
-    if (typeof pageTimeout === 'string') return usageError(io, pageTimeout);
+    if (typeof workers === 'string') return usageError(io, 'run', workers);
+    if (typeof pageTimeout === 'string') return usageError(io, 'run', pageTimeout);
     const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
-    if (threshold !== undefined && !(threshold > 0 && threshold <= 1)) return usageError(io, `--threshold must be a number in (0, 1], got '${values.threshold}'`);
+    if (threshold !== undefined && !(threshold > 0 && threshold <= 1)) return usageError(io, 'run', `--threshold must be a number in (0, 1], got '${values.threshold}'`);
 
     const controller = new AbortController();
     const onSignal = () => controller.abort();
@@ -119,7 +114,7 @@ export function makeRunCommand(stages?: Partial<RunStages>): Command {
     try {
       report = await runArchive(resolve(io.cwd, positionals[0] as string), options);
     } catch (error) {
-      if (error instanceof ArkivError && (error.code === 'NOT_FOUND' || error.code === 'INVALID_INPUT')) return usageError(io, error.message);
+      if (error instanceof ArkivError && (error.code === 'NOT_FOUND' || error.code === 'INVALID_INPUT')) return usageError(io, 'run', error.message);
       io.stderr.write(`arkivtext run: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT.FAILED;
     } finally {
