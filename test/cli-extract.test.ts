@@ -62,10 +62,19 @@ describe('arkivtext extract', () => {
   });
 
   it('exits 2 on bad usage, 0 with the usage on --help', async () => {
-    for (const args of [[], ['a.pdf', 'b.pdf'], ['a.pdf', '--ocr', 'sometimes'], ['a.pdf', '--workers', '0'], ['a.pdf', '--page-timeout', 'soon'], ['a.pdf', '--colour']]) {
+    for (const [args, why] of [
+      [[], 'one FILE.pdf, got 0'],
+      [['a.pdf', 'b.pdf'], 'one FILE.pdf, got 2'],
+      [['a.pdf', '--ocr', 'sometimes'], "--ocr must be auto, always or never, got 'sometimes'"],
+      [['a.pdf', '--workers', '0'], null],
+      [['a.pdf', '--page-timeout', 'soon'], null],
+      [['a.pdf', '--colour'], null],
+    ] as const) {
       const io = fakeIO();
-      expect(await extractCommand(args, io), args.join(' ')).toBe(2);
-      expect(io.err()).toContain('usage: arkivtext extract FILE.pdf');
+      expect(await extractCommand([...args], io), args.join(' ')).toBe(2);
+      expect(io.err()).toMatch(/^arkivtext extract: .+\n\nTry 'arkivtext extract --help'\.\n$/s);
+      if (why !== null) expect(io.err()).toBe(`arkivtext extract: ${why}\n\nTry 'arkivtext extract --help'.\n`);
+      expect(io.out()).toBe('');
     }
     const io = fakeIO();
     expect(await extractCommand(['--help'], io)).toBe(0);

@@ -69,9 +69,19 @@ describe('arkivtext repair', () => {
   });
 
   it('refuses bad usage', async () => {
-    expect((await run(['--min-confidence', 'high', '-'])).code).toBe(2);
-    expect((await run(['a.txt', 'b.txt'])).code).toBe(2);
-    expect((await run(['--bogus'])).code).toBe(2);
+    const help = "\n\nTry 'arkivtext repair --help'.\n";
+    for (const [args, why] of [
+      [['--min-confidence', 'high', '-'], "--min-confidence must be a number from 0 to 1, got 'high'"],
+      [['a.txt', 'b.txt'], 'one FILE at most, got 2'],
+    ] as const) {
+      const r = await run([...args]);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(`arkivtext repair: ${why}${help}`);
+      expect(r.out).toBe('');
+    }
+    const bogus = await run(['--bogus']);
+    expect(bogus.code).toBe(2);
+    expect(bogus.err).toMatch(/^arkivtext repair: Unknown option '--bogus'.*\n\nTry 'arkivtext repair --help'\.\n$/s);
   });
 
   it('--help explains the options', async () => {

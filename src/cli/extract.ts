@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { ArkivError } from '../errors.js';
 import { terminateOcr, type OcrMode } from '../extract/index.js';
 import { extractPdf } from '../pipeline/index.js';
-import { EXIT, type Command } from './io.js';
+import { EXIT, usageError, type Command } from './io.js';
 
 const USAGE = `usage: arkivtext extract FILE.pdf [options]
 
@@ -62,16 +62,14 @@ export const extractCommand: Command = async (args, io) => {
     workers = positiveInt(parsed.values.workers, '--workers');
     pageTimeoutMs = positiveInt(parsed.values['page-timeout'], '--page-timeout');
   } catch (err) {
-    io.stderr.write(`arkivtext extract: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
-    return EXIT.USAGE;
+    return usageError(io, 'extract', err instanceof Error ? err.message : String(err));
   }
   if (parsed.values.help) {
     io.stdout.write(USAGE);
     return EXIT.OK;
   }
   if (parsed.positionals.length !== 1) {
-    io.stderr.write(`arkivtext extract: one FILE.pdf, got ${parsed.positionals.length}\n\n${USAGE}`);
-    return EXIT.USAGE;
+    return usageError(io, 'extract', `one FILE.pdf, got ${parsed.positionals.length}`);
   }
   const file = parsed.positionals[0]!;
   let progressShown = false;

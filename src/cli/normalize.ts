@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { normalize } from '../normalise/index.js';
-import { EXIT, type Command } from './io.js';
+import { EXIT, usageError, type Command } from './io.js';
 import { invalidBytesWarning, readTextInput, reason, type TextInput } from './text-input.js';
 
 const USAGE = `usage: arkivtext normalize [FILE|-]
@@ -25,16 +25,14 @@ export const normalizeCommand: Command = async (args, io) => {
   try {
     parsed = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (err) {
-    io.stderr.write(`arkivtext normalize: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
-    return EXIT.USAGE;
+    return usageError(io, 'normalize', reason(err));
   }
   if (parsed.values.help) {
     io.stdout.write(USAGE);
     return EXIT.OK;
   }
   if (parsed.positionals.length > 1) {
-    io.stderr.write(`arkivtext normalize: one FILE at most, got ${parsed.positionals.length}\n\n${USAGE}`);
-    return EXIT.USAGE;
+    return usageError(io, 'normalize', `one FILE at most, got ${parsed.positionals.length}`);
   }
   const file = parsed.positionals[0] ?? '-';
   let input: TextInput;

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { readTextFile } from '../normalise/index.js';
 import { defaultLexicon, loadLexicon } from '../repair/lexicon.js';
 import { repair } from '../repair/repair.js';
-import { EXIT, type Command } from './io.js';
+import { EXIT, usageError, type Command } from './io.js';
 import { invalidBytesWarning, readTextInput, reason, type TextInput } from './text-input.js';
 
 const USAGE = `usage: arkivtext repair [FILE|-] [--json] [--min-confidence X] [--learn FILE…]
@@ -29,7 +29,6 @@ Exit code 0 on success, 1 when a file cannot be read or held invalid UTF-8 (the 
 repaired and printed, with U+FFFD for the bad bytes), 2 on bad usage.
 `;
 
-/** The message of an error without the resolved path ArkivError put in front of it. */
 export const repairCommand: Command = async (args, io) => {
   let parsed;
   try {
@@ -45,8 +44,7 @@ export const repairCommand: Command = async (args, io) => {
       strict: true,
     });
   } catch (err) {
-    io.stderr.write(`arkivtext repair: ${reason(err)}\n\n${USAGE}`);
-    return EXIT.USAGE;
+    return usageError(io, 'repair', reason(err));
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -54,15 +52,13 @@ export const repairCommand: Command = async (args, io) => {
     return EXIT.OK;
   }
   if (positionals.length > 1) {
-    io.stderr.write(`arkivtext repair: one FILE at most, got ${positionals.length}\n\n${USAGE}`);
-    return EXIT.USAGE;
+    return usageError(io, 'repair', `one FILE at most, got ${positionals.length}`);
   }
   let minConfidence: number | undefined;
   if (values['min-confidence'] !== undefined) {
     minConfidence = Number(values['min-confidence']);
     if (!Number.isFinite(minConfidence) || minConfidence < 0 || minConfidence > 1) {
-      io.stderr.write(`arkivtext repair: --min-confidence must be a number from 0 to 1, got '${values['min-confidence']}'\n`);
-      return EXIT.USAGE;
+      return usageError(io, 'repair', `--min-confidence must be a number from 0 to 1, got '${values['min-confidence']}'`);
     }
   }
   let failed = false;
