@@ -1,6 +1,6 @@
 #!/bin/sh
 # Makes fixtures/pdf/* from the seed fixtures (run from the repository root).
-# Needs node, qpdf, poppler-utils (pdfunite, pdfimages) and tesseract-ocr with the eng model.
+# Needs node, qpdf, poppler-utils (pdfunite, pdfimages), tesseract-ocr with the eng model and LibreOffice.
 set -eu
 out=fixtures/pdf
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -32,6 +32,23 @@ qpdf "$tmp/p2-fixed.qdf" "$out/no-tounicode.pdf"
 pdfimages -f 2 -l 2 fixtures/seed-000/scanned.pdf "$tmp/scan"
 tesseract "$tmp/scan-000.pbm" "$tmp/old-ocr" -l eng --dpi 300 pdf >/dev/null 2>&1
 cp "$tmp/old-ocr.pdf" "$out/old-ocr-layer.pdf"
+
+# page-break-hyphen.pdf: three LibreOffice pages; page 1 ends in "integra-" and page 2 goes on
+# "tion är …" (a word broken across the page break, to be joined); page 2 ends in
+# "arbetsmarknads-" and page 3 goes on "och integrationsområdet" (a suspended compound part,
+# to stay). Needs LibreOffice (soffice).
+cat > "$tmp/page-break-hyphen.html" <<'HTML'
+<!DOCTYPE html>
+<html lang="sv"><head><meta charset="utf-8"><title>Sidbrytning</title>
+<style>body { font-family: 'DejaVu Serif'; font-size: 12pt; } p { margin: 0 0 12pt 0; }</style></head>
+<body>
+<p>Utvecklingen i världen gör att många människor söker sin tillflykt till Sverige. Det stressar samhällssystemet på flera sätt. Stat, kommuner och regioner måste agera både snabbt och genomtänkt. Vi vet att en väl fungerande integra-</p>
+<p style="page-break-before: always">tion är en fråga för hela samhället och att insatserna vi gör nu kommer att påverka utvecklingen länge i framtiden. Regionerna vill ha en roll i detta. Regionerna har inget tydligt uppdrag, formell roll eller formellt ansvar i frågan om stöd inom arbetsmarknads-</p>
+<p style="page-break-before: always">och integrationsområdet. I deras uppdrag ingår att ansvara för regional utveckling och tillväxt.</p>
+</body></html>
+HTML
+soffice --headless --convert-to pdf --outdir "$tmp" "$tmp/page-break-hyphen.html" >/dev/null 2>&1
+cp "$tmp/page-break-hyphen.pdf" "$out/page-break-hyphen.pdf"
 
 # encrypted.pdf: needs a user password to open.
 qpdf --encrypt secret owner-secret 256 -- "$out/two-column.pdf" "$out/encrypted.pdf"
