@@ -6,8 +6,11 @@
 //                    pages separated by form feeds — the truth the extractor is held to.
 //   stamp.pdf        a page with a few typed words only (to lay over a scan: a "hybrid" page).
 //   zero-pages.pdf   a well-formed PDF with an empty page tree.
+//   slow-content.pdf an 82 KB page whose compressed content stream is 3 million path operators: pdf.js
+//                    needs tens of seconds to parse it (pageTimeoutMs must stop that).
 // The other fixtures are assembled with poppler/qpdf by make-pdf-fixtures.sh.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 
 const out = 'fixtures/pdf';
 mkdirSync(out, { recursive: true });
@@ -118,6 +121,28 @@ writePdf(`${out}/stamp.pdf`, [[
 // A structurally valid PDF whose page tree is empty.
 writePdf(`${out}/zero-pages.pdf`, []);
 
+// A page of 3 million tiny strokes, Flate-compressed (a pathological drawing, small on disk).
+{
+  const content = deflateSync(Buffer.from('0 0 m 1 1 l S\n'.repeat(3_000_000), 'latin1'), { level: 9 });
+  const parts = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  const offsets = [];
+  const size = () => parts.reduce((n, b) => n + b.length, 0);
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+  ];
+  objects.forEach((body, i) => {
+    offsets.push(size());
+    parts.push(Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`, 'latin1'));
+  });
+  offsets.push(size());
+  parts.push(Buffer.from(`4 0 obj\n<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), content, Buffer.from('\nendstream\nendobj\n', 'latin1'));
+  const xref = size();
+  parts.push(Buffer.from(`xref\n0 5\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
+  writeFileSync(`${out}/slow-content.pdf`, Buffer.concat(parts));
+}
+
 /** Helvetica advance widths for the characters of the title (from the standard AFM). */
 function widthOf(s) {
   const w = { ' ': 278, L: 556, a: 556, r: 333, n: 556, d: 556, e: 556, f: 278, ö: 556, ä: 556, i: 222, t: 278, g: 556, o: 556, '–': 556, p: 556, å: 556 };
@@ -128,4 +153,4 @@ function widthOf(s) {
   }
   return sum;
 }
-console.log(`wrote ${out}/two-column.pdf (${pageCount} pages), two-column.txt, stamp.pdf, zero-pages.pdf`);
+console.log(`wrote ${out}/two-column.pdf (${pageCount} pages), two-column.txt, stamp.pdf, zero-pages.pdf, slow-content.pdf`);

@@ -70,6 +70,21 @@ describe('bad input gets an ArkivError naming the file', () => {
   });
 });
 
+describe('a page that pdf.js takes too long to parse', () => {
+  it('fails with PAGE_TIMEOUT naming file and page, once a pdf.js step overruns parseTimeoutMs', async () => {
+    // 3 million strokes: tens of seconds of parsing, stopped after half a second.
+    const err = await failure('fixtures/pdf/slow-content.pdf', { parseTimeoutMs: 500 });
+    expect([err.code, err.file, err.page]).toEqual(['PAGE_TIMEOUT', 'fixtures/pdf/slow-content.pdf', 1]);
+    expect(err.message).toMatch(/^fixtures\/pdf\/slow-content\.pdf \(page 1\): (reading the text layer|reading the page content) took longer than 500 ms$/);
+  });
+
+  it('is bounded by pageTimeoutMs when no parseTimeoutMs is given', async () => {
+    const err = await failure('fixtures/pdf/slow-content.pdf', { pageTimeoutMs: 500 });
+    expect([err.code, err.page]).toEqual(['PAGE_TIMEOUT', 1]);
+    expect(err.message).toMatch(/took longer than 500 ms$/);
+  });
+});
+
 describe('bytes in, and the caller\'s buffer left alone', () => {
   it('reads a PDF given as bytes like the same file given as a path', async () => {
     const bytes = new Uint8Array(await readFile('fixtures/seed-003/born.pdf'));

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pathToFileURL } from 'node:url';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import type { PDFDocumentProxy, PDFWorker } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ArkivError } from '../errors.js';
 
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -29,10 +31,90 @@ function pdfJsAssets(): { cMapUrl: string; standardFontDataUrl: string; wasmUrl:
   };
 }
 
+/**
+ * pdf.js's parser (its "worker" half) in a worker thread, one per open document. In this thread's
+ * event loop pdf.js yields between its time slices only to promise jobs, so no timer could stop a
+ * page that takes it minutes; a thread of its own can be terminated. Threads of documents that
+ * closed normally are kept for the next document (starting one loads pdf.js again, ~0.1 s).
+ */
+class PdfThread {
+  private constructor(
+    readonly worker: PDFWorker,
+    private readonly thread: Worker,
+    private readonly port: MessagePort,
+  ) {}
+
+  static async start(pdfjs: PdfJs): Promise<PdfThread> {
+    const require = createRequire(import.meta.url);
+    const url = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href;
+    const { port1, port2 } = new MessageChannel();
+    // A CommonJS snippet (an ES module file would need its own build output); it hands pdf.js's
+    // worker side the port that speaks to this thread.
+    const code = `const { workerData } = require('node:worker_threads');
+import(workerData.url).then(({ WorkerMessageHandler }) => WorkerMessageHandler.initializeFromPort(workerData.port));`;
+    const thread = new Worker(code, { eval: true, workerData: { url, port: port2 }, transferList: [port2] });
+    // pdf.js's typings allow no port, though it takes any object that posts and listens for messages.
+    const worker = new pdfjs.PDFWorker({ port: port1 } as unknown as ConstructorParameters<PdfJs['PDFWorker']>[0]);
+    const failed = new Promise<never>((_, reject) => thread.once('error', reject));
+    failed.catch(() => undefined);
+    await Promise.race([worker.promise, failed]);
+    return new PdfThread(worker, thread, port1);
+  }
+
+  /** In use: the thread keeps the process alive (a reply is awaited). */
+  hold(): void {
+    this.thread.ref();
+    this.port.ref();
+  }
+
+  /** Idle: the thread must not keep the process alive. */
+  rest(): void {
+    this.thread.unref();
+    this.port.unref();
+  }
+
+  async kill(): Promise<void> {
+    this.worker.destroy();
+    await this.thread.terminate();
+  }
+}
+
+const idleThreads: PdfThread[] = [];
+/** Idle threads kept; more documents open at once than this start threads of their own. */
+const MAX_IDLE_THREADS = 4;
+
+/** An open PDF, and how to let go of it. */
+export interface OpenPdf {
+  doc: PDFDocumentProxy;
+  /** Closes the document; its thread waits for the next one. */
+  close(): Promise<void>;
+  /** Stops pdf.js at once (terminates its thread), e.g. on a page that takes too long. */
+  kill(): Promise<void>;
+}
+
 /** Opens a PDF with pdf.js, turning its exceptions into ArkivErrors that name the file. */
-export async function openPdf(bytes: Uint8Array, file: string): Promise<PDFDocumentProxy> {
+export async function openPdf(bytes: Uint8Array, file: string): Promise<OpenPdf> {
   const pdfjs = await loadPdfJs();
+  let thread: PdfThread;
+  try {
+    thread = idleThreads.pop() ?? (await PdfThread.start(pdfjs));
+  } catch (err) {
+    throw new ArkivError('IO', `cannot start pdf.js (${err instanceof Error ? err.message : String(err)})`, { file, cause: err });
+  }
+  thread.hold();
+  let killed = false;
+  const release = (): void => {
+    thread.rest();
+    if (idleThreads.length < MAX_IDLE_THREADS) idleThreads.push(thread);
+    else void thread.kill();
+  };
+  const kill = async (): Promise<void> => {
+    if (killed) return;
+    killed = true;
+    await thread.kill();
+  };
   const task = pdfjs.getDocument({
+    worker: thread.worker,
     // pdf.js may take ownership of (detach) the buffer it is given, and refuses Node Buffers:
     // hand it a plain copy.
     data: new Uint8Array(bytes),
@@ -50,13 +132,20 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<PDFDocum
     doc = await task.promise;
   } catch (err) {
     await task.destroy().catch(() => undefined);
+    release();
     throw pdfOpenError(err, file);
   }
   if (doc.numPages < 1) {
     await doc.destroy();
+    release();
     throw new ArkivError('NO_PAGES', 'the PDF has no pages', { file });
   }
-  return doc;
+  const close = async (): Promise<void> => {
+    if (killed) return;
+    await doc.destroy().catch(() => undefined);
+    release();
+  };
+  return { doc, close, kill };
 }
 
 function pdfOpenError(err: unknown, file: string): ArkivError {

@@ -20,6 +20,12 @@ export interface ReadPagesOptions {
   signal?: AbortSignal;
   /** Longest time one page's OCR may take before the page fails with PAGE_TIMEOUT. */
   pageTimeoutMs?: number;
+  /**
+   * Longest time each pdf.js step of a page (reading the page and its text layer, its content, its
+   * scanned image, rendering it) may take before the page fails with PAGE_TIMEOUT; default
+   * `pageTimeoutMs`. Apart from it because parsing a page normally takes milliseconds and OCR seconds.
+   */
+  parseTimeoutMs?: number;
   /** Whether a token is a word, for the text layer's known-word share; default a shape test. */
   isWord?: (w: string) => boolean;
   /** The name to use for the file in messages (default: the path, or `<bytes>`). */
@@ -52,18 +58,18 @@ export async function* readPdfPages(input: string | Uint8Array, options: ReadPag
   const fileName = options.fileName ?? (typeof input === 'string' ? input : '<bytes>');
   if (options.signal?.aborted) throw new ArkivError('ABORTED', 'aborted before reading', { file: fileName });
   const { bytes, name } = await readPdfInput(input, options.fileName);
-  const doc = await openPdf(bytes, name);
+  const pdf = await openPdf(bytes, name);
   // Pages in flight when the consumer stops (or a page fails) have their OCR cancelled.
   const stop = new AbortController();
   const onOuterAbort = (): void => stop.abort();
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
   try {
-    const reader = new PageReader(doc, name, options, stop.signal);
+    const reader = new PageReader(pdf.doc, name, options, stop.signal, () => void pdf.kill());
     yield* reader.pages();
   } finally {
     stop.abort();
     options.signal?.removeEventListener('abort', onOuterAbort);
-    await doc.destroy().catch(() => undefined);
+    await pdf.close();
   }
 }
 
@@ -78,6 +84,8 @@ class PageReader {
     private readonly file: string,
     private readonly options: ReadPagesOptions,
     private readonly signal: AbortSignal,
+    /** Stops pdf.js for good (a step overran its time); the document is of no further use. */
+    private readonly stopPdf: () => void,
   ) {
     this.pageCount = doc.numPages;
     this.mode = options.ocr ?? 'auto';
@@ -129,12 +137,12 @@ class PageReader {
   private async loadLayer(k: number): Promise<PageLayer> {
     let page: PDFPageProxy;
     try {
-      page = await this.doc.getPage(k);
+      page = await this.bounded(k, 'reading the page', this.doc.getPage(k));
     } catch (err) {
       throw pageError(err, this.file, k, 'reading the page');
     }
     try {
-      const content = await page.getTextContent();
+      const content = await this.bounded(k, 'reading the text layer', page.getTextContent());
       const runs = toRuns(content.items as PdfTextItemLike[]);
       const layout = layoutPage(runs);
       const [, y0 = 0, , y1 = 0] = page.view;
@@ -152,6 +160,25 @@ class PageReader {
         p.then((l) => l.page.cleanup(), () => undefined);
       }
     }
+  }
+
+  /**
+   * A pdf.js step of page k, failed with PAGE_TIMEOUT once it runs past `parseTimeoutMs`; pdf.js's
+   * thread is terminated then, whatever it is doing (see PdfThread), and the document with it.
+   */
+  private bounded<T>(k: number, what: string, work: Promise<T>): Promise<T> {
+    const ms = this.options.parseTimeoutMs ?? this.options.pageTimeoutMs;
+    if (ms === undefined || ms <= 0) return work;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        this.stopPdf();
+        reject(new ArkivError('PAGE_TIMEOUT', `${what} took longer than ${ms} ms`, { file: this.file, page: k }));
+      }, ms);
+    });
+    // The step may still fail after the timeout; that is no longer anyone's concern.
+    work.catch(() => undefined);
+    return Promise.race([work, late]).finally(() => clearTimeout(timer));
   }
 
   private async neighbourEdges(k: number): Promise<EdgeLine[][]> {
@@ -209,7 +236,7 @@ class PageReader {
   private async graphics(page: PDFPageProxy, k: number, hasText: boolean): Promise<PageGraphics> {
     const pdfjs = await loadPdfJs();
     try {
-      const list = await page.getOperatorList();
+      const list = await this.bounded(k, 'reading the page content', page.getOperatorList());
       return analyseGraphics(list.fnArray, list.argsArray, pdfjs.OPS as unknown as OpCodes, page.view, page.rotate, hasText);
     } catch (err) {
       throw pageError(err, this.file, k, 'reading the page content');
@@ -223,14 +250,14 @@ class PageReader {
   private async pageImage(page: PDFPageProxy, k: number, g: PageGraphics, scanOnly: boolean): Promise<{ image: Uint8Array; dpi: number; how: string }> {
     const full = g.fullPageImage;
     if (scanOnly && full && full.dpi >= DIRECT_DPI_MIN && full.dpi <= DIRECT_DPI_MAX && full.width * full.height <= MAX_RENDER_PIXELS) {
-      const decoded = await objectOf(page, full.objId);
+      const decoded = await this.bounded(k, 'decoding the scanned image', objectOf(page, full.objId));
       const pnm = decoded ? imageToPnm(decoded) : undefined;
       if (pnm) return { image: pnm, dpi: full.dpi, how: `OCR of the page's scanned image (${full.width}×${full.height}, ${full.dpi} dpi)` };
     }
     try {
       const factory = (this.doc as unknown as { canvasFactory: CanvasFactoryLike }).canvasFactory;
       const dpi = renderDpi(page.view);
-      const image = await renderPageGrey(page, factory, dpi);
+      const image = await this.bounded(k, 'rendering the page', renderPageGrey(page, factory, dpi));
       return { image, dpi, how: `OCR of the page rendered at ${dpi} dpi` };
     } catch (err) {
       throw pageError(err, this.file, k, 'rendering the page for OCR');
