@@ -78,6 +78,22 @@ describe('a page that pdf.js takes too long to parse', () => {
     expect(err.message).toMatch(/^fixtures\/pdf\/slow-content\.pdf \(page 1\): (reading the text layer|reading the page content) took longer than 500 ms$/);
   });
 
+  it('names the page at fault when it stalls pdf.js while an earlier page is read (read ahead for headers)', async () => {
+    const pages: number[] = [];
+    let caught: unknown;
+    try {
+      for await (const p of readPdfPages('fixtures/pdf/slow-third-page.pdf', { ocr: 'never', parseTimeoutMs: 500 })) pages.push(p.number);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(ArkivError);
+    const err = caught as ArkivError;
+    expect([err.code, err.file, err.page]).toEqual(['PAGE_TIMEOUT', 'fixtures/pdf/slow-third-page.pdf', 3]);
+    expect(err.message).toBe('fixtures/pdf/slow-third-page.pdf (page 3): reading the text layer took longer than 500 ms');
+    // Pages 1 and 2 wait on page 3 (header comparison), so none is given out once pdf.js is stopped.
+    expect(pages).toEqual([]);
+  });
+
   it('is bounded by pageTimeoutMs when no parseTimeoutMs is given', async () => {
     const err = await failure('fixtures/pdf/slow-content.pdf', { pageTimeoutMs: 500 });
     expect([err.code, err.page]).toEqual(['PAGE_TIMEOUT', 1]);

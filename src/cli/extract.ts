@@ -22,7 +22,7 @@ options:
                        confidence, warnings), text, corrections (offsets into the raw page texts
                        joined by form feeds)
   --workers N          OCR workers (default: one per core)
-  --page-timeout MS    give up on a page whose OCR takes longer (exit 1, naming the page)
+  --page-timeout MS    give up on a page whose reading or OCR takes longer (exit 1, naming the page)
   -h, --help           this help
 
 Exit code 0 on success, 1 when the PDF cannot be read (encrypted, damaged, not a PDF, a page

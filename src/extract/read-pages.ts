@@ -75,6 +75,12 @@ export async function* readPdfPages(input: string | Uint8Array, options: ReadPag
 
 class PageReader {
   private readonly layers = new Map<number, Promise<PageLayer>>();
+  /** Set once a pdf.js step overran and pdf.js was stopped: the document can be read no further. */
+  private stuck: ArkivError | undefined;
+  /** Steps waiting on pdf.js, to be failed at once if it is stopped. */
+  private readonly waiting = new Set<(err: ArkivError) => void>();
+  /** The last pdf.js step queued; the next runs after it. */
+  private steps: Promise<unknown> = Promise.resolve();
   private readonly pageCount: number;
   private readonly mode: OcrMode;
   private readonly isWord: (w: string) => boolean;
@@ -137,12 +143,12 @@ class PageReader {
   private async loadLayer(k: number): Promise<PageLayer> {
     let page: PDFPageProxy;
     try {
-      page = await this.bounded(k, 'reading the page', this.doc.getPage(k));
+      page = await this.bounded(k, 'reading the page', () => this.doc.getPage(k));
     } catch (err) {
       throw pageError(err, this.file, k, 'reading the page');
     }
     try {
-      const content = await this.bounded(k, 'reading the text layer', page.getTextContent());
+      const content = await this.bounded(k, 'reading the text layer', () => page.getTextContent());
       const runs = toRuns(content.items as PdfTextItemLike[]);
       const layout = layoutPage(runs);
       const [, y0 = 0, , y1 = 0] = page.view;
@@ -163,22 +169,51 @@ class PageReader {
   }
 
   /**
-   * A pdf.js step of page k, failed with PAGE_TIMEOUT once it runs past `parseTimeoutMs`; pdf.js's
-   * thread is terminated then, whatever it is doing (see PdfThread), and the document with it.
+   * A pdf.js step of page k, run when the steps before it are done and failed with PAGE_TIMEOUT
+   * once it runs past `parseTimeoutMs`; pdf.js's thread is terminated then, whatever it is doing
+   * (see PdfThread), and the document with it. One step at a time, because pdf.js's thread can
+   * block on one page while another page's step waits for a reply from this thread (font data):
+   * with steps in parallel, the page whose time ran out first need not be the one at fault.
+   * Without a time limit, steps overlap (a long document reads faster).
    */
-  private bounded<T>(k: number, what: string, work: Promise<T>): Promise<T> {
+  private bounded<T>(k: number, what: string, step: () => Promise<T>): Promise<T> {
     const ms = this.options.parseTimeoutMs ?? this.options.pageTimeoutMs;
-    if (ms === undefined || ms <= 0) return work;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        this.stopPdf();
-        reject(new ArkivError('PAGE_TIMEOUT', `${what} took longer than ${ms} ms`, { file: this.file, page: k }));
-      }, ms);
-    });
-    // The step may still fail after the timeout; that is no longer anyone's concern.
-    work.catch(() => undefined);
-    return Promise.race([work, late]).finally(() => clearTimeout(timer));
+    if (ms === undefined || ms <= 0) return step();
+    const run = (): Promise<T> => {
+      if (this.stuck) return Promise.reject(this.stuck);
+      const work = step();
+      // The step may still fail after the page has given up; that is no longer anyone's concern.
+      work.catch(() => undefined);
+      return new Promise<T>((resolve, reject) => {
+        let timer: NodeJS.Timeout | undefined;
+        const done = (): void => {
+          if (timer) clearTimeout(timer);
+          this.waiting.delete(fail);
+        };
+        const fail = (err: ArkivError): void => {
+          done();
+          reject(err);
+        };
+        this.waiting.add(fail);
+        timer = setTimeout(() => this.giveUp(new ArkivError('PAGE_TIMEOUT', `${what} took longer than ${ms} ms`, { file: this.file, page: k })), ms);
+        work.then((value) => { done(); resolve(value); }, (err: unknown) => { done(); reject(err); });
+      });
+    };
+    const result = this.steps.then(run, run);
+    this.steps = result.catch(() => undefined);
+    return result;
+  }
+
+  /**
+   * A step overran: pdf.js is stopped, and every step still waiting on it (other pages in flight, a
+   * neighbour read for the header comparison) fails with the same error, naming the page at fault.
+   */
+  private giveUp(err: ArkivError): void {
+    if (!this.stuck) {
+      this.stuck = err;
+      this.stopPdf();
+    }
+    for (const fail of [...this.waiting]) fail(this.stuck);
   }
 
   private async neighbourEdges(k: number): Promise<EdgeLine[][]> {
@@ -236,7 +271,7 @@ class PageReader {
   private async graphics(page: PDFPageProxy, k: number, hasText: boolean): Promise<PageGraphics> {
     const pdfjs = await loadPdfJs();
     try {
-      const list = await this.bounded(k, 'reading the page content', page.getOperatorList());
+      const list = await this.bounded(k, 'reading the page content', () => page.getOperatorList());
       return analyseGraphics(list.fnArray, list.argsArray, pdfjs.OPS as unknown as OpCodes, page.view, page.rotate, hasText);
     } catch (err) {
       throw pageError(err, this.file, k, 'reading the page content');
@@ -250,14 +285,14 @@ class PageReader {
   private async pageImage(page: PDFPageProxy, k: number, g: PageGraphics, scanOnly: boolean): Promise<{ image: Uint8Array; dpi: number; how: string }> {
     const full = g.fullPageImage;
     if (scanOnly && full && full.dpi >= DIRECT_DPI_MIN && full.dpi <= DIRECT_DPI_MAX && full.width * full.height <= MAX_RENDER_PIXELS) {
-      const decoded = await this.bounded(k, 'decoding the scanned image', objectOf(page, full.objId));
+      const decoded = await this.bounded(k, 'decoding the scanned image', () => objectOf(page, full.objId));
       const pnm = decoded ? imageToPnm(decoded) : undefined;
       if (pnm) return { image: pnm, dpi: full.dpi, how: `OCR of the page's scanned image (${full.width}×${full.height}, ${full.dpi} dpi)` };
     }
     try {
       const factory = (this.doc as unknown as { canvasFactory: CanvasFactoryLike }).canvasFactory;
       const dpi = renderDpi(page.view);
-      const image = await this.bounded(k, 'rendering the page', renderPageGrey(page, factory, dpi));
+      const image = await this.bounded(k, 'rendering the page', () => renderPageGrey(page, factory, dpi));
       return { image, dpi, how: `OCR of the page rendered at ${dpi} dpi` };
     } catch (err) {
       throw pageError(err, this.file, k, 'rendering the page for OCR');
