@@ -4,7 +4,7 @@
  * because archives repeat their words and the known-word fast path must stay cheap.
  */
 import { applyCase, casePattern, type CasePattern } from './case.js';
-import { plausibleEdges, readings, trigramKey, trigramKeys } from './channel.js';
+import { plausibleEdges, readings, TrigramSet } from './channel.js';
 import { skeleton, skeletonIndexOf, type ChannelTable, type DocClass } from './model.js';
 import type { WordKnowledge } from './words.js';
 
@@ -54,10 +54,10 @@ export class HypothesisMaker {
     private readonly tables: Record<DocClass, ChannelTable>,
     private readonly edges: Set<string> = new Set(),
   ) {
-    this.trigrams = trigramKeys(edges);
+    this.trigrams = new TrigramSet(edges);
   }
 
-  private readonly trigrams: Set<number>;
+  private readonly trigrams: TrigramSet;
 
   known(word: string): boolean {
     let k = this.knownCache.get(word);
@@ -193,7 +193,7 @@ export class HypothesisMaker {
     if (this.trigrams.size === 0) return 0;
     const w = '^' + token.toLowerCase() + '$';
     let bad = 0;
-    for (let i = 0; i + 3 <= w.length; i++) if (!this.trigrams.has(trigramKey(w.charCodeAt(i), w.charCodeAt(i + 1), w.charCodeAt(i + 2)))) bad++;
+    for (let i = 0; i + 3 <= w.length; i++) if (!this.trigrams.has(w.charCodeAt(i), w.charCodeAt(i + 1), w.charCodeAt(i + 2))) bad++;
     return bad;
   }
 
