@@ -13,6 +13,11 @@ export interface CompoundRoles {
   middle(part: string): boolean;
   /** May be dearer: tried once per reachable position. */
   end(part: string): boolean;
+  /**
+   * Optional and cheap: no begin or middle part starting at `start` in `word` is longer than this
+   * (an upper bound), so longer stretches are not looked up at all. Without it every stretch is.
+   */
+  reach?(word: string, start: number): number;
 }
 
 export interface CompoundOptions {
@@ -37,12 +42,14 @@ export function splitCompound(word: string, roles: CompoundRoles, options: Compo
   const maxParts = options.maxParts ?? 5;
   const n = word.length;
   if (n < 2 * minPart) return null;
+  const reach = (start: number): number => (roles.reach ? roles.reach(word, start) : n - start);
   // prev[pos] = where the part ending at pos started (-1: not reached); first parts get their own
   // text because a simplified triple consonant (`natt|åg` written for `natt|tåg`) adds a letter.
   const prev = new Int16Array(n + 1).fill(-1);
   let firstAt: number[] = [];
   const firstText = new Map<number, string>();
-  for (let j = n - minPart; j >= minPart; j--) {
+  // A first part of j letters, or j + 1 with a triple consonant put back, both within reach.
+  for (let j = Math.min(n - minPart, reach(0)); j >= minPart; j--) {
     const first = word.slice(0, j);
     if (roles.begin(first)) {
       firstAt.push(j);
@@ -67,7 +74,7 @@ export function splitCompound(word: string, roles: CompoundRoles, options: Compo
     if (level + 1 >= maxParts) break;
     const nextFrontier: number[] = [];
     for (const i of frontier) {
-      for (let j = n - minPart; j >= i + minPart; j--) {
+      for (let j = Math.min(n - minPart, i + reach(i)); j >= i + minPart; j--) {
         if (prev[j] !== -1) continue;
         if (roles.middle(word.slice(i, j))) {
           prev[j] = i;
