@@ -66,10 +66,36 @@ export class TrigramSet {
 const CARET = 94; // '^'
 const DOLLAR = 36; // '$'
 
-/** Whether a word begins and ends as Swedish words do (`^kom`, `ing$`; 4-grams), when the model has them. */
-export function plausibleEdges(lowerWord: string, trigrams: Set<string>): boolean {
-  if (lowerWord.length < 3 || !trigrams.has('^och')) return true;
-  return trigrams.has('^' + lowerWord.slice(0, 3)) && trigrams.has(lowerWord.slice(-3) + '$');
+/**
+ * How Swedish words begin and end: the model's 4-grams at word edges (`^kom`, `ing$`), kept as two
+ * trigram bit arrays (the letters after `^`, the letters before `$`), so a test builds no string.
+ */
+export class WordEdges {
+  private readonly starts: TrigramSet;
+  private readonly ends: TrigramSet;
+  /** A model without edge 4-grams (older ones) lets every word through. */
+  private readonly enabled: boolean;
+
+  constructor(grams: Set<string>) {
+    this.enabled = grams.has('^och');
+    const starts: string[] = [];
+    const ends: string[] = [];
+    for (const g of grams) {
+      if (g.length !== 4) continue;
+      if (g[0] === '^') starts.push(g.slice(1));
+      if (g[3] === '$') ends.push(g.slice(0, 3));
+    }
+    this.starts = new TrigramSet(starts);
+    this.ends = new TrigramSet(ends);
+  }
+
+  /** Whether a (lower-case) word begins and ends as Swedish words do; words under 3 letters pass. */
+  plausible(lowerWord: string): boolean {
+    const n = lowerWord.length;
+    if (n < 3 || !this.enabled) return true;
+    const w = lowerWord;
+    return this.starts.has(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)) && this.ends.has(w.charCodeAt(n - 3), w.charCodeAt(n - 2), w.charCodeAt(n - 1));
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * because archives repeat their words and the known-word fast path must stay cheap.
  */
 import { applyCase, casePattern, type CasePattern } from './case.js';
-import { plausibleEdges, readings, TrigramSet } from './channel.js';
+import { readings, TrigramSet, WordEdges } from './channel.js';
 import { skeleton, skeletonIndexOf, type ChannelTable, type DocClass } from './model.js';
 import type { WordKnowledge } from './words.js';
 
@@ -55,7 +55,10 @@ export class HypothesisMaker {
     private readonly edges: Set<string> = new Set(),
   ) {
     this.trigrams = new TrigramSet(edges);
+    this.wordEdges = new WordEdges(edges);
   }
+
+  private readonly wordEdges: WordEdges;
 
   private readonly trigrams: TrigramSet;
 
@@ -227,7 +230,7 @@ export class HypothesisMaker {
         continue;
       }
       if (++checked > o.checks) break;
-      if (plausibleEdges(text.toLowerCase(), this.edges) && this.proposable(text)) {
+      if (this.wordEdges.plausible(text.toLowerCase()) && this.proposable(text)) {
         found.set(text, { text, cost: r.cost, known: true });
         firstFound = Math.min(firstFound, r.cost);
       }

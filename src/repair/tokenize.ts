@@ -46,9 +46,35 @@ function countDigits(word: string): number {
   return n;
 }
 
+/**
+ * What every PROTECTED span contains (same flags, so the same case folding). PROTECTED is slow to
+ * try at every position of a long text (`\S+\.` runs to each blank and back), and no span crosses
+ * white space, so it is run only over the blank-free stretches that hold one of these.
+ */
+const PROTECTED_HINT = /https?:\/\/|www\.|@|\.(?:pdf|docx?|xlsx?|html?|txt)/giu;
+const SPACE = /\s/u;
+
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(text[i]!);
+}
+
 function protectedSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const m of text.matchAll(PROTECTED)) spans.push([m.index, m.index + m[0].length]);
+  let scannedTo = 0;
+  for (const hint of text.matchAll(PROTECTED_HINT)) {
+    if (hint.index < scannedTo) continue;
+    let start = hint.index;
+    while (start > scannedTo && !isSpaceAt(text, start - 1)) start--;
+    let end = hint.index + hint[0].length;
+    while (end < text.length && !isSpaceAt(text, end)) end++;
+    // The global scan of the whole text would reach `start` with no match open (none crosses a
+    // blank), so scanning from there finds the same spans of this stretch.
+    PROTECTED.lastIndex = start;
+    for (let m = PROTECTED.exec(text); m !== null && m.index < end; m = PROTECTED.exec(text)) spans.push([m.index, m.index + m[0].length]);
+    scannedTo = end;
+  }
   return spans;
 }
 
