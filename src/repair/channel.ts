@@ -174,36 +174,52 @@ export function readings(
 
 /**
  * The partial readings that reach one position, of which only the `beam` best (by search cost,
- * earlier arrivals first among equals, as a stable sort orders them) go on. Trimmed to the beam
- * whenever it holds twice as many: what a trim drops is dropped by the final cut too, and a later
- * arrival no cheaper than the beam's worst after a trim can never make it in, so it is not even
- * built (`cutoff`). Same readings as sorting everything once, at a fraction of the allocations.
+ * earlier arrivals first among equals, as a stable sort orders them) go on. Until more than `beam`
+ * have arrived they are kept in arrival order (as the search has always visited them); from then on
+ * the bucket holds the `beam` best in order, and an arrival no cheaper than the worst of them
+ * (`cutoff`) could never make it in, so it is not even built. The same partials in the same order
+ * as sorting everything once, without building the many that would be cut.
  */
 class Bucket {
   private items: Partial[] = [];
+  /** Sorted and holding exactly `beam` partials (more than `beam` have arrived). */
+  private full = false;
   /** Partials costing this much or more are refused. */
   cutoff = Infinity;
 
   constructor(private readonly beam: number) {}
 
   add(p: Partial): void {
-    this.items.push(p);
-    if (this.items.length >= 2 * this.beam) this.trim();
+    const items = this.items;
+    if (!this.full) {
+      items.push(p);
+      if (items.length > this.beam) {
+        items.sort((a, b) => a.search - b.search);
+        items.length = this.beam;
+        this.full = true;
+        this.cutoff = items[this.beam - 1]!.search;
+      }
+      return;
+    }
+    // p.search < cutoff: it goes after every partial no dearer than it, and the worst one leaves.
+    let lo = 0;
+    let hi = this.beam - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (items[mid]!.search <= p.search) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = this.beam - 1; k > lo; k--) items[k] = items[k - 1]!;
+    items[lo] = p;
+    this.cutoff = items[this.beam - 1]!.search;
   }
 
-  /** The beam's best partials, cheapest first when there were more than the beam. */
+  /** The partials that go on: in arrival order if no more than `beam` came, else the best, cheapest first. */
   best(): Partial[] {
-    if (this.items.length > this.beam) this.trim();
     return this.items;
   }
 
   clear(): void {
     this.items = [];
-  }
-
-  private trim(): void {
-    this.items.sort((a, b) => a.search - b.search);
-    this.items.length = this.beam;
-    this.cutoff = this.items[this.beam - 1]!.search;
   }
 }
