@@ -156,7 +156,7 @@ export function readings(
     buckets[pos]!.clear();
   }
   const done = buckets[n]!.best();
-  done.sort((a, b) => a.search - b.search);
+  sortBySearch(done);
   const seen = new Set<string>();
   const out: Reading[] = [];
   const limit = options.limit ?? 64;
@@ -194,7 +194,7 @@ class Bucket {
     if (!this.full) {
       items.push(p);
       if (items.length > this.beam) {
-        items.sort((a, b) => a.search - b.search);
+        sortBySearch(items);
         items.length = this.beam;
         this.full = true;
         this.cutoff = items[this.beam - 1]!.search;
@@ -222,4 +222,48 @@ class Bucket {
   clear(): void {
     this.items = [];
   }
+}
+
+/** Scratch space of sortBySearch's merges (grown as needed, never shrunk). */
+let mergeScratch: Partial[] = [];
+
+/**
+ * Sorts partials by search cost, equal costs keeping their order: the stable order Array#sort gives,
+ * without the work arrays it allocates on every call (a first pass sorts ~10 k small arrays).
+ * Insertion sort for short runs, then bottom-up merges through one reused scratch array.
+ */
+function sortBySearch(items: Partial[]): void {
+  const n = items.length;
+  const RUN = 16;
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(lo + RUN, n);
+    for (let i = lo + 1; i < hi; i++) {
+      const p = items[i]!;
+      let j = i - 1;
+      while (j >= lo && items[j]!.search > p.search) {
+        items[j + 1] = items[j]!;
+        j--;
+      }
+      items[j + 1] = p;
+    }
+  }
+  if (n <= RUN) return;
+  if (mergeScratch.length < n) mergeScratch = new Array<Partial>(n);
+  let from = items;
+  let to = mergeScratch;
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let a = lo;
+      let b = mid;
+      let k = lo;
+      // Take from the left run on ties: that is what keeps equal costs in order.
+      while (a < mid && b < hi) to[k++] = from[b]!.search < from[a]!.search ? from[b++]! : from[a++]!;
+      while (a < mid) to[k++] = from[a++]!;
+      while (b < hi) to[k++] = from[b++]!;
+    }
+    [from, to] = [to, from];
+  }
+  if (from !== items) for (let k = 0; k < n; k++) items[k] = from[k]!;
 }

@@ -45,6 +45,19 @@ const VOWEL_GLYPHS = new Set(['i', 'd', 'é', '6', '&', '#', '@', '0', 'G', 'O',
 /** Characters the OCR puts where a Swedish letter was: a token holding one is damaged for sure. */
 const GLYPH = /[0-9&#@]/u;
 
+/** The bit arrays of a model's letter n-grams, built once per model: a fresh lexicon (one per
+ * archive) gets a HypothesisMaker of its own, and building them costs ~10 ms. */
+const gramTables = new WeakMap<Set<string>, { trigrams: TrigramSet; wordEdges: WordEdges }>();
+
+function gramTablesOf(edges: Set<string>): { trigrams: TrigramSet; wordEdges: WordEdges } {
+  let t = gramTables.get(edges);
+  if (!t) {
+    t = { trigrams: new TrigramSet(edges), wordEdges: new WordEdges(edges) };
+    gramTables.set(edges, t);
+  }
+  return t;
+}
+
 export class HypothesisMaker {
   private readonly cache = new Map<string, TokenHypotheses | null>();
   private readonly knownCache = new Map<string, boolean>();
@@ -52,10 +65,9 @@ export class HypothesisMaker {
   constructor(
     private readonly words: WordKnowledge,
     private readonly tables: Record<DocClass, ChannelTable>,
-    private readonly edges: Set<string> = new Set(),
+    edges: Set<string> = new Set(),
   ) {
-    this.trigrams = new TrigramSet(edges);
-    this.wordEdges = new WordEdges(edges);
+    ({ trigrams: this.trigrams, wordEdges: this.wordEdges } = gramTablesOf(edges));
   }
 
   private readonly wordEdges: WordEdges;

@@ -212,11 +212,6 @@ function adjacent(text: string, a: Unit | undefined, b: Unit | undefined): boole
 /** A plain word, fit to be bigram context. */
 const WORD = /^\p{L}+$/u;
 
-interface Scored {
-  hyp: Hypothesis;
-  score: number;
-}
-
 function score(h: Hypothesis, unit: Unit, left: string | null, right: string | null, eng: Engines, p: RepairParams): number {
   let prior: number;
   let context = 0;
@@ -235,16 +230,26 @@ function score(h: Hypothesis, unit: Unit, left: string | null, right: string | n
   return -h.cost + prior + p.lmWeight * context;
 }
 
+/** Scratch for decide()'s scores (grown as needed). */
+let scores = new Float64Array(16);
+
 /** The best hypothesis of a unit and its posterior probability among the unit's hypotheses. */
 function decide(unit: Unit, left: string | null, right: string | null, eng: Engines, p: RepairParams): { best: Hypothesis; confidence: number } | null {
   const hyps = unit.hyps;
   if (!hyps || hyps.alternatives.length === 0) return null;
-  const all: Scored[] = [hyps.original, ...hyps.alternatives].map((hyp) => ({ hyp, score: score(hyp, unit, left, right, eng, p) }));
-  let best = all[0]!;
-  for (const s of all) if (s.score > best.score) best = s;
+  // The original first, then the alternatives: the first of equal scores wins, and the sum below
+  // runs in this order (decide runs twice per unit, so no arrays are built for it).
+  const n = hyps.alternatives.length + 1;
+  if (scores.length < n) scores = new Float64Array(2 * n);
+  const hyp = (k: number): Hypothesis => (k === 0 ? hyps.original : hyps.alternatives[k - 1]!);
+  let best = 0;
+  for (let k = 0; k < n; k++) {
+    scores[k] = score(hyp(k), unit, left, right, eng, p);
+    if (scores[k]! > scores[best]!) best = k;
+  }
   let z = 0;
-  for (const s of all) z += Math.exp(s.score - best.score);
-  return { best: best.hyp, confidence: 1 / z };
+  for (let k = 0; k < n; k++) z += Math.exp(scores[k]! - scores[best]!);
+  return { best: hyp(best), confidence: 1 / z };
 }
 
 export function repair(text: string, options: RepairOptions = {}): RepairResult {
