@@ -60,7 +60,7 @@ function isSpaceAt(text: string, i: number): boolean {
   return SPACE.test(text[i]!);
 }
 
-function protectedSpans(text: string): Array<[number, number]> {
+export function protectedSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let scannedTo = 0;
   for (const hint of text.matchAll(PROTECTED_HINT)) {
