@@ -22,22 +22,80 @@ interface Partial {
   t2: number;
 }
 
-/** A letter trigram as one number (three UTF-16 code units; Swedish letters are all in the BMP). */
-export const trigramKey = (a: number, b: number, c: number): number => (a * 65536 + b) * 65536 + c;
+/**
+ * A set of letter trigrams (`^ab`, `abc`, `bc$`) as a bit array over the small alphabet its
+ * trigrams use (~60 code units): a lookup is three array reads, where a Set of numeric keys costs a
+ * hash of a 48-bit double. The beam search asks it ~5 million times on a first pass over 85 texts.
+ */
+export class TrigramSet {
+  /** Code unit → 1 + its place in the alphabet; 0 for a code unit no trigram has. */
+  private readonly code = new Uint16Array(65536);
+  private readonly side: number;
+  private readonly bits: Uint8Array;
+  /** Number of trigrams (0: no filter). */
+  readonly size: number;
+
+  constructor(trigrams: Iterable<string>) {
+    const list = [...trigrams].filter((t) => t.length === 3);
+    let letters = 0;
+    for (const t of list) for (let i = 0; i < 3; i++) if (this.code[t.charCodeAt(i)] === 0) this.code[t.charCodeAt(i)] = ++letters;
+    this.side = letters + 1;
+    this.bits = new Uint8Array(Math.ceil(this.side ** 3 / 8));
+    for (const t of list) {
+      const k = this.key(t.charCodeAt(0), t.charCodeAt(1), t.charCodeAt(2));
+      this.bits[k >>> 3]! |= 1 << (k & 7);
+    }
+    this.size = list.length;
+  }
+
+  private key(a: number, b: number, c: number): number {
+    return (this.code[a]! * this.side + this.code[b]!) * this.side + this.code[c]!;
+  }
+
+  /** Whether the trigram of the three code units is in the set. */
+  has(a: number, b: number, c: number): boolean {
+    const ca = this.code[a]!;
+    const cb = this.code[b]!;
+    const cc = this.code[c]!;
+    if (ca === 0 || cb === 0 || cc === 0) return false;
+    const k = (ca * this.side + cb) * this.side + cc;
+    return (this.bits[k >>> 3]! & (1 << (k & 7))) !== 0;
+  }
+}
+
 const CARET = 94; // '^'
 const DOLLAR = 36; // '$'
 
-/** The numeric trigram set of a string set (`^ab`, `abc`, `bc$`). */
-export function trigramKeys(trigrams: Set<string>): Set<number> {
-  const keys = new Set<number>();
-  for (const t of trigrams) if (t.length === 3) keys.add(trigramKey(t.charCodeAt(0), t.charCodeAt(1), t.charCodeAt(2)));
-  return keys;
-}
+/**
+ * How Swedish words begin and end: the model's 4-grams at word edges (`^kom`, `ing$`), kept as two
+ * trigram bit arrays (the letters after `^`, the letters before `$`), so a test builds no string.
+ */
+export class WordEdges {
+  private readonly starts: TrigramSet;
+  private readonly ends: TrigramSet;
+  /** A model without edge 4-grams (older ones) lets every word through. */
+  private readonly enabled: boolean;
 
-/** Whether a word begins and ends as Swedish words do (`^kom`, `ing$`; 4-grams), when the model has them. */
-export function plausibleEdges(lowerWord: string, trigrams: Set<string>): boolean {
-  if (lowerWord.length < 3 || !trigrams.has('^och')) return true;
-  return trigrams.has('^' + lowerWord.slice(0, 3)) && trigrams.has(lowerWord.slice(-3) + '$');
+  constructor(grams: Set<string>) {
+    this.enabled = grams.has('^och');
+    const starts: string[] = [];
+    const ends: string[] = [];
+    for (const g of grams) {
+      if (g.length !== 4) continue;
+      if (g[0] === '^') starts.push(g.slice(1));
+      if (g[3] === '$') ends.push(g.slice(0, 3));
+    }
+    this.starts = new TrigramSet(starts);
+    this.ends = new TrigramSet(ends);
+  }
+
+  /** Whether a (lower-case) word begins and ends as Swedish words do; words under 3 letters pass. */
+  plausible(lowerWord: string): boolean {
+    const n = lowerWord.length;
+    if (n < 3 || !this.enabled) return true;
+    const w = lowerWord;
+    return this.starts.has(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)) && this.ends.has(w.charCodeAt(n - 3), w.charCodeAt(n - 2), w.charCodeAt(n - 1));
+  }
 }
 
 /**
@@ -48,7 +106,7 @@ export function plausibleEdges(lowerWord: string, trigrams: Set<string>): boolea
 export function readings(
   ocr: string,
   table: ChannelTable,
-  options: { beam?: number; limit?: number; maxCost?: number; maxStep?: number; allow?: (ocr: string, truth: string) => boolean; trigrams?: Set<number> } = {},
+  options: { beam?: number; limit?: number; maxCost?: number; maxStep?: number; allow?: (ocr: string, truth: string) => boolean; trigrams?: TrigramSet } = {},
 ): Reading[] {
   const beam = options.beam ?? 48;
   // A single confusion rarer than this is not worth a branch of the search.
@@ -57,28 +115,27 @@ export function readings(
   // Prune a partial reading as soon as it writes a letter trigram Swedish never has: exact with
   // respect to the final plausibility test, and it keeps the beam for readings that can be words.
   const tri = options.trigrams && options.trigrams.size ? options.trigrams : undefined;
-  const extend = (into: Partial[], s: Partial, piece: string, lowerPiece: string, cost: number, search: number): void => {
+  const extend = (into: Bucket, s: Partial, piece: string, lowerPiece: string, cost: number, search: number): void => {
+    const total = s.search + search;
+    if (total >= into.cutoff) return;
     let t1 = s.t1;
     let t2 = s.t2;
     if (tri) {
       for (let i = 0; i < lowerPiece.length; i++) {
         const c = lowerPiece.charCodeAt(i);
-        if (t1 >= 0 && !tri.has(trigramKey(t1, t2, c))) return;
+        if (t1 >= 0 && !tri.has(t1, t2, c)) return;
         t1 = t2;
         t2 = c;
       }
     }
-    into.push({ text: s.text + piece, cost: s.cost + cost, search: s.search + search, t1, t2 });
+    into.add({ text: s.text + piece, cost: s.cost + cost, search: total, t1, t2 });
   };
-  const buckets: Partial[][] = Array.from({ length: n + 1 }, () => []);
-  buckets[0]!.push({ text: '', cost: 0, search: 0, t1: -1, t2: CARET });
+  // Every position but the last keeps only its `beam` best partial readings; the last keeps all.
+  const buckets: Bucket[] = Array.from({ length: n + 1 }, (_, pos) => new Bucket(pos < n ? beam : Infinity));
+  buckets[0]!.add({ text: '', cost: 0, search: 0, t1: -1, t2: CARET });
   for (let pos = 0; pos < n; pos++) {
-    const bucket = buckets[pos]!;
+    const bucket = buckets[pos]!.best();
     if (bucket.length === 0) continue;
-    if (bucket.length > beam) {
-      bucket.sort((a, b) => a.search - b.search);
-      bucket.length = beam;
-    }
     const c = ocr[pos]!;
     const lc = c.toLowerCase();
     const keep = table.keepCost(c);
@@ -96,10 +153,10 @@ export function readings(
         for (const s of bucket) extend(target, s, alt.truth, alt.lower, alt.cost, alt.search);
       }
     }
-    buckets[pos] = [];
+    buckets[pos]!.clear();
   }
-  const done = buckets[n]!;
-  done.sort((a, b) => a.search - b.search);
+  const done = buckets[n]!.best();
+  sortBySearch(done);
   const seen = new Set<string>();
   const out: Reading[] = [];
   const limit = options.limit ?? 64;
@@ -107,10 +164,106 @@ export function readings(
   const maxCost = base + (options.maxCost ?? 14);
   for (const s of done) {
     if (s.search > maxCost || out.length >= limit) break;
-    if (tri && s.t1 >= 0 && !tri.has(trigramKey(s.t1, s.t2, DOLLAR))) continue;
+    if (tri && s.t1 >= 0 && !tri.has(s.t1, s.t2, DOLLAR)) continue;
     if (seen.has(s.text)) continue;
     seen.add(s.text);
     out.push({ text: s.text, cost: s.cost });
   }
   return out;
+}
+
+/**
+ * The partial readings that reach one position, of which only the `beam` best (by search cost,
+ * earlier arrivals first among equals, as a stable sort orders them) go on. Until more than `beam`
+ * have arrived they are kept in arrival order (as the search has always visited them); from then on
+ * the bucket holds the `beam` best in order, and an arrival no cheaper than the worst of them
+ * (`cutoff`) could never make it in, so it is not even built. The same partials in the same order
+ * as sorting everything once, without building the many that would be cut.
+ */
+class Bucket {
+  private items: Partial[] = [];
+  /** Sorted and holding exactly `beam` partials (more than `beam` have arrived). */
+  private full = false;
+  /** Partials costing this much or more are refused. */
+  cutoff = Infinity;
+
+  constructor(private readonly beam: number) {}
+
+  add(p: Partial): void {
+    const items = this.items;
+    if (!this.full) {
+      items.push(p);
+      if (items.length > this.beam) {
+        sortBySearch(items);
+        items.length = this.beam;
+        this.full = true;
+        this.cutoff = items[this.beam - 1]!.search;
+      }
+      return;
+    }
+    // p.search < cutoff: it goes after every partial no dearer than it, and the worst one leaves.
+    let lo = 0;
+    let hi = this.beam - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (items[mid]!.search <= p.search) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = this.beam - 1; k > lo; k--) items[k] = items[k - 1]!;
+    items[lo] = p;
+    this.cutoff = items[this.beam - 1]!.search;
+  }
+
+  /** The partials that go on: in arrival order if no more than `beam` came, else the best, cheapest first. */
+  best(): Partial[] {
+    return this.items;
+  }
+
+  clear(): void {
+    this.items = [];
+  }
+}
+
+/** Scratch space of sortBySearch's merges (grown as needed, never shrunk). */
+let mergeScratch: Partial[] = [];
+
+/**
+ * Sorts partials by search cost, equal costs keeping their order: the stable order Array#sort gives,
+ * without the work arrays it allocates on every call (a first pass sorts ~10 k small arrays).
+ * Insertion sort for short runs, then bottom-up merges through one reused scratch array.
+ */
+function sortBySearch(items: Partial[]): void {
+  const n = items.length;
+  const RUN = 16;
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(lo + RUN, n);
+    for (let i = lo + 1; i < hi; i++) {
+      const p = items[i]!;
+      let j = i - 1;
+      while (j >= lo && items[j]!.search > p.search) {
+        items[j + 1] = items[j]!;
+        j--;
+      }
+      items[j + 1] = p;
+    }
+  }
+  if (n <= RUN) return;
+  if (mergeScratch.length < n) mergeScratch = new Array<Partial>(n);
+  let from = items;
+  let to = mergeScratch;
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let a = lo;
+      let b = mid;
+      let k = lo;
+      // Take from the left run on ties: that is what keeps equal costs in order.
+      while (a < mid && b < hi) to[k++] = from[b]!.search < from[a]!.search ? from[b++]! : from[a++]!;
+      while (a < mid) to[k++] = from[a++]!;
+      while (b < hi) to[k++] = from[b++]!;
+    }
+    [from, to] = [to, from];
+  }
+  if (from !== items) for (let k = 0; k < n; k++) items[k] = from[k]!;
 }

@@ -1,13 +1,39 @@
 import type { DocClass } from './model.js';
 
-/** Share of letters that are å/ä/ö: Swedish prose has ~4 %, an English-model OCR of it ~0. */
-export function diacriticRate(text: string): number {
+const LETTER = /^\p{L}$/u;
+const SWEDISH = 'åäöÅÄÖ';
+
+/** Per BMP code unit: 0 not yet known, 1 a letter, 2 not a letter (filled as met). */
+const letterCache = new Uint8Array(65536);
+
+/** Whether the code point at `i` (`cp`, from codePointAt) is a letter, as `\p{L}` has it. */
+function isLetter(text: string, i: number, cp: number): boolean {
+  if (cp < 128) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  if (cp > 0xffff) return LETTER.test(text.slice(i, i + 2));
+  let k = letterCache[cp]!;
+  if (k === 0) letterCache[cp] = k = LETTER.test(String.fromCharCode(cp)) ? 1 : 2;
+  return k === 1;
+}
+
+/** Letters (code points matching `\p{L}`) and how many of them are å/ä/ö, in one pass without a
+ * match object per letter. */
+function countLetters(text: string): { letters: number; swedish: number } {
   let letters = 0;
   let swedish = 0;
-  for (const m of text.matchAll(/\p{L}/gu)) {
-    letters++;
-    if ('åäöÅÄÖ'.includes(m[0])) swedish++;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (isLetter(text, i, cp)) {
+      letters++;
+      if (cp > 127 && SWEDISH.includes(text[i]!)) swedish++;
+    }
+    if (cp > 0xffff) i++;
   }
+  return { letters, swedish };
+}
+
+/** Share of letters that are å/ä/ö: Swedish prose has ~4 %, an English-model OCR of it ~0. */
+export function diacriticRate(text: string): number {
+  const { letters, swedish } = countLetters(text);
   return letters ? swedish / letters : 0;
 }
 
@@ -17,8 +43,7 @@ export function diacriticRate(text: string): number {
  * training OCR of both engines. Too short a text says nothing, so it counts as normal.
  */
 export function classify(text: string, threshold: number): DocClass {
-  let letters = 0;
-  for (const _ of text.matchAll(/\p{L}/gu)) letters++;
+  const { letters, swedish } = countLetters(text);
   if (letters < 200) return 'normal';
-  return diacriticRate(text) < threshold ? 'stripped' : 'normal';
+  return swedish / letters < threshold ? 'stripped' : 'normal';
 }

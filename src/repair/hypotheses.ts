@@ -4,7 +4,7 @@
  * because archives repeat their words and the known-word fast path must stay cheap.
  */
 import { applyCase, casePattern, type CasePattern } from './case.js';
-import { plausibleEdges, readings, trigramKey, trigramKeys } from './channel.js';
+import { readings, TrigramSet, WordEdges } from './channel.js';
 import { skeleton, skeletonIndexOf, type ChannelTable, type DocClass } from './model.js';
 import type { WordKnowledge } from './words.js';
 
@@ -45,6 +45,19 @@ const VOWEL_GLYPHS = new Set(['i', 'd', 'é', '6', '&', '#', '@', '0', 'G', 'O',
 /** Characters the OCR puts where a Swedish letter was: a token holding one is damaged for sure. */
 const GLYPH = /[0-9&#@]/u;
 
+/** The bit arrays of a model's letter n-grams, built once per model: a fresh lexicon (one per
+ * archive) gets a HypothesisMaker of its own, and building them costs ~10 ms. */
+const gramTables = new WeakMap<Set<string>, { trigrams: TrigramSet; wordEdges: WordEdges }>();
+
+function gramTablesOf(edges: Set<string>): { trigrams: TrigramSet; wordEdges: WordEdges } {
+  let t = gramTables.get(edges);
+  if (!t) {
+    t = { trigrams: new TrigramSet(edges), wordEdges: new WordEdges(edges) };
+    gramTables.set(edges, t);
+  }
+  return t;
+}
+
 export class HypothesisMaker {
   private readonly cache = new Map<string, TokenHypotheses | null>();
   private readonly knownCache = new Map<string, boolean>();
@@ -52,12 +65,14 @@ export class HypothesisMaker {
   constructor(
     private readonly words: WordKnowledge,
     private readonly tables: Record<DocClass, ChannelTable>,
-    private readonly edges: Set<string> = new Set(),
+    edges: Set<string> = new Set(),
   ) {
-    this.trigrams = trigramKeys(edges);
+    ({ trigrams: this.trigrams, wordEdges: this.wordEdges } = gramTablesOf(edges));
   }
 
-  private readonly trigrams: Set<number>;
+  private readonly wordEdges: WordEdges;
+
+  private readonly trigrams: TrigramSet;
 
   known(word: string): boolean {
     let k = this.knownCache.get(word);
@@ -193,7 +208,7 @@ export class HypothesisMaker {
     if (this.trigrams.size === 0) return 0;
     const w = '^' + token.toLowerCase() + '$';
     let bad = 0;
-    for (let i = 0; i + 3 <= w.length; i++) if (!this.trigrams.has(trigramKey(w.charCodeAt(i), w.charCodeAt(i + 1), w.charCodeAt(i + 2)))) bad++;
+    for (let i = 0; i + 3 <= w.length; i++) if (!this.trigrams.has(w.charCodeAt(i), w.charCodeAt(i + 1), w.charCodeAt(i + 2))) bad++;
     return bad;
   }
 
@@ -227,7 +242,7 @@ export class HypothesisMaker {
         continue;
       }
       if (++checked > o.checks) break;
-      if (plausibleEdges(text.toLowerCase(), this.edges) && this.proposable(text)) {
+      if (this.wordEdges.plausible(text.toLowerCase()) && this.proposable(text)) {
         found.set(text, { text, cost: r.cost, known: true });
         firstFound = Math.min(firstFound, r.cost);
       }

@@ -13,6 +13,11 @@ export interface CompoundRoles {
   middle(part: string): boolean;
   /** May be dearer: tried once per reachable position. */
   end(part: string): boolean;
+  /**
+   * Optional and cheap: no begin or middle part starting at `start` in `word` is longer than this
+   * (an upper bound), so longer stretches are not looked up at all. Without it every stretch is.
+   */
+  reach?(word: string, start: number): number;
 }
 
 export interface CompoundOptions {
@@ -37,37 +42,41 @@ export function splitCompound(word: string, roles: CompoundRoles, options: Compo
   const maxParts = options.maxParts ?? 5;
   const n = word.length;
   if (n < 2 * minPart) return null;
-  // prev[pos] = where the part ending at pos started (-1: not reached); first parts get their own
-  // text because a simplified triple consonant (`natt|åg` written for `natt|tåg`) adds a letter.
-  const prev = new Int16Array(n + 1).fill(-1);
-  let firstAt: number[] = [];
-  const firstText = new Map<number, string>();
-  for (let j = n - minPart; j >= minPart; j--) {
+  const reach = (start: number): number => (roles.reach ? roles.reach(word, start) : n - start);
+  // First parts get their own text because a simplified triple consonant (`natt|åg` written for
+  // `natt|tåg`) adds a letter. Most words repair asks about have none, so nothing is allocated
+  // before one is found.
+  const firstAt: number[] = [];
+  const firstText: string[] = [];
+  // A first part of j letters, or j + 1 with a triple consonant put back, both within reach.
+  for (let j = Math.min(n - minPart, reach(0)); j >= minPart; j--) {
     const first = word.slice(0, j);
     if (roles.begin(first)) {
       firstAt.push(j);
-      firstText.set(j, first);
-      prev[j] = 0;
+      firstText.push(first);
       continue;
     }
     const c = word[j];
     if (c !== undefined && word[j - 1] === c && word[j - 2] !== c && roles.begin(first + c)) {
       firstAt.push(j);
-      firstText.set(j, first + c);
-      prev[j] = 0;
+      firstText.push(first + c);
     }
   }
+  if (firstAt.length === 0) return null;
+  // prev[pos] = where the part ending at pos started (-1: not reached).
+  const prev = new Int16Array(n + 1).fill(-1);
+  for (const j of firstAt) prev[j] = 0;
   // Level by level (parts so far = level). Positions are visited longest-first-part first, and a
   // position keeps the first path that reached it, so ties go to the longest first part.
   let frontier = firstAt; // descending positions
   for (let level = 1; level < maxParts && frontier.length > 0; level++) {
     for (const i of frontier) {
-      if (roles.end(word.slice(i))) return rebuild(word, prev, firstText, i);
+      if (roles.end(word.slice(i))) return rebuild(word, prev, firstAt, firstText, i);
     }
     if (level + 1 >= maxParts) break;
     const nextFrontier: number[] = [];
     for (const i of frontier) {
-      for (let j = n - minPart; j >= i + minPart; j--) {
+      for (let j = Math.min(n - minPart, i + reach(i)); j >= i + minPart; j--) {
         if (prev[j] !== -1) continue;
         if (roles.middle(word.slice(i, j))) {
           prev[j] = i;
@@ -80,10 +89,10 @@ export function splitCompound(word: string, roles: CompoundRoles, options: Compo
   return null;
 }
 
-function rebuild(word: string, prev: Int16Array, firstText: Map<number, string>, lastStart: number): string[] {
+function rebuild(word: string, prev: Int16Array, firstAt: number[], firstText: string[], lastStart: number): string[] {
   const out = [word.slice(lastStart)];
   let end = lastStart;
   for (let start = prev[end] ?? 0; start > 0; end = start, start = prev[end] ?? 0) out.unshift(word.slice(start, end));
-  out.unshift(firstText.get(end) ?? word.slice(0, end));
+  out.unshift(firstText[firstAt.indexOf(end)] ?? word.slice(0, end));
   return out;
 }

@@ -4,9 +4,18 @@
  * shipped filter holds every shipped form, so the two cannot drift apart unnoticed.
  */
 export function hashKey(key: string, start = 0, end = key.length): number {
-  let h = 0x811c9dc5;
-  for (let j = start; j < end; j++) h = Math.imul(h ^ key.charCodeAt(j), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let j = start; j < end; j++) h = fnvStep(h, key.charCodeAt(j));
   return h >>> 0;
+}
+
+/** The FNV-1a hash of the empty key. */
+export const FNV_OFFSET = 0x811c9dc5;
+
+/** One FNV-1a step: from the hash of a key to the hash of the key one code unit longer, so the
+ * hashes of all prefixes of a word cost one step each (`>>> 0` of the result is hashKey's value). */
+export function fnvStep(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193);
 }
 
 /** A one-hash bitset filter: `mayHave` is false only for keys certainly not in the set. Bytes, not
@@ -33,7 +42,12 @@ export class KeyFilter {
   }
 
   mayHave(key: string): boolean {
-    const b = hashKey(key) & this.mask;
+    return this.mayHaveHash(hashKey(key));
+  }
+
+  /** mayHave for a key given by its hash (hashKey, or fnvStep steps). */
+  mayHaveHash(h: number): boolean {
+    const b = h & this.mask;
     return ((this.bytes[b >>> 3] ?? 0) & (1 << (b & 7))) !== 0;
   }
 }

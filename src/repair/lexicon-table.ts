@@ -1,12 +1,18 @@
 /**
- * A read-only lookup table over a sorted text of `key<TAB>value` lines, searched in place: the
- * frequency tables (95 k unigrams, 280 k bigrams). Indexing the line starts into a Uint32Array costs
- * a few ms where a Map of the keys would cost ~100 ms; a lookup is a ~17-step binary search.
- * Keys must be sorted in JS code-unit order (`<` on strings).
+ * A read-only lookup table over a text of `key<TAB>value` lines, searched in place: the
+ * frequency tables (95 k unigrams, 280 k bigrams). Indexing the line starts into a Uint32Array and
+ * the keys' hashes into an open-addressing Int32Array costs a few ms where a Map of the keys would
+ * cost ~100 ms; a lookup is one hash and (nearly always) one key comparison, where a binary search
+ * compared ~18 keys (the repair's first pass makes ~100 k lookups).
+ * Keys must be distinct (the shipped tables are also sorted; lookups do not rely on that).
  */
+import { hashKey } from './lexicon-hash.js';
+
 export class SortedTable {
   private readonly text: string;
   private readonly starts: Uint32Array;
+  /** Hash slot → line index + 1 (0: empty); linear probing. */
+  private readonly slots: Int32Array;
 
   constructor(text: string) {
     this.text = text;
@@ -23,6 +29,17 @@ export class SortedTable {
     }
     starts[n] = pos; // sentinel: one past the last line's newline
     this.starts = starts;
+    let size = 16;
+    while (size < 2 * n) size *= 2;
+    this.slots = new Int32Array(size);
+    for (let i = 0; i < n; i++) {
+      const start = starts[i]!;
+      const end = starts[i + 1]! - 1;
+      const tab = text.indexOf('\t', start);
+      let slot = hashKey(text, start, tab === -1 || tab >= end ? Math.min(end, text.length) : tab) & (size - 1);
+      while (this.slots[slot] !== 0) slot = (slot + 1) & (size - 1);
+      this.slots[slot] = i + 1;
+    }
   }
 
   get size(): number {
@@ -45,16 +62,12 @@ export class SortedTable {
 
   /** Line index of `key`, or -1. */
   indexOf(key: string): number {
-    let lo = 0;
-    let hi = this.size - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const d = this.compare(key, mid);
-      if (d === 0) return mid;
-      if (d < 0) hi = mid - 1;
-      else lo = mid + 1;
+    const mask = this.slots.length - 1;
+    for (let slot = hashKey(key) & mask; ; slot = (slot + 1) & mask) {
+      const line = this.slots[slot]!;
+      if (line === 0) return -1;
+      if (this.compare(key, line - 1) === 0) return line - 1;
     }
-    return -1;
   }
 
   /** The value text of line `i` (after the TAB; '' when the line has none). */

@@ -9,6 +9,7 @@ import { parseList, readDataBytes, readDataFile } from './lexicon-data.js';
 import { domainForms } from './lexicon-domain.js';
 import { FrontCodedTable } from './lexicon-frontcoded.js';
 import { KeyFilter } from './lexicon-hash.js';
+import { PrefixFilter, prefixReach } from './lexicon-prefixes.js';
 import { SortedTable } from './lexicon-table.js';
 import { wordTokens } from './lexicon-tokens.js';
 
@@ -59,6 +60,14 @@ const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'som
 
 const MEMO_LIMIT = 200_000;
 const VOWEL = /[aeiouyåäöéèüáàâêîôûæø]/iu;
+// Patterns of has(), built once: the bundler turns a literal with \p{…} into `new RegExp(…)` where
+// it stands, which inside a function means once per call.
+const LETTER = /\p{L}/u;
+const NUMBER = /\p{N}/u;
+const NUMBER_HYPHEN_WORD = /^\p{N}+-(\p{L}+)$/u;
+const SHORT_CAPITALS = /^\p{Lu}{2,5}$/u;
+const COLON_ENDING = /^(s|n|en|et|ens|ets|ar|er|or|na|arna|erna|orna|ns|ars|ers|ors)$/iu;
+const ABBREVIATION_HEAD = /^\p{Lu}[\p{Lu}\p{Ll}]{0,4}$/u;
 /** Combining marks or compatibility characters: only then is NFC normalisation needed. */
 const NEEDS_NFC = /[\u0300-\u036f\ufb00-\ufb06]/u;
 
@@ -66,6 +75,8 @@ interface LexiconBase {
   forms: FrontCodedTable;
   /** Forms that may begin or stand inside a compound (Hunspell BEGIN/MIDDLE). */
   compoundParts: Set<string>;
+  /** The prefixes of compoundParts, built on first use (compound analysis only). */
+  partPrefixes: () => PrefixFilter;
   /** Loaded on first use: has() and knownShare() (the PDF page decisions) do not need them. */
   unigrams: () => { official: SortedTable; subtitles: SortedTable; subtitleScale: number };
   domain: Set<string>;
@@ -114,9 +125,17 @@ function loadBase(): LexiconBase {
   const domainLower = new Set<string>();
   for (const w of domain) if (w.length >= PART_WORD_MIN && w === w.toLowerCase()) domainLower.add(w);
   let bigrams: SortedTable | undefined;
+  let partPrefixes: PrefixFilter | undefined;
+  const buildPartPrefixes = (): PrefixFilter => {
+    // ~5 prefixes a part (180 k for the 36 k parts shipped).
+    const filter = new PrefixFilter(5 * compoundParts.size);
+    for (const p of compoundParts) filter.add(p);
+    return filter;
+  };
   baseCache = {
     forms,
     compoundParts,
+    partPrefixes: () => (partPrefixes ??= buildPartPrefixes()),
     unigrams: () => (unigrams ??= loadUnigrams()),
     domain,
     domainLower,
@@ -161,6 +180,8 @@ export class Lexicon {
   private readonly compoundMemo = new Map<string, string[] | null>();
   private readonly roles: CompoundRoles;
   private readonly ownParts = new Set<string>();
+  /** Prefixes of ownParts (sized for 64 k prefixes; more only make it say "maybe" more often). */
+  private readonly ownPartPrefixes = new PrefixFilter(1 << 16);
   private readonly ownEnds = new Set<string>();
 
   /** Use defaultLexicon() or loadLexicon(); the data tables are shared between instances. */
@@ -172,6 +193,9 @@ export class Lexicon {
       // Middle: Hunspell's COMPOUNDMIDDLE forms and, as real three-part compounds use them, BEGIN forms.
       middle: (p) => this.base.compoundParts.has(p) || this.ownParts.has(p),
       end: (p) => this.formRole(p, END) || this.ownEnds.has(p),
+      // Begin and middle parts are both compoundParts or ownParts: none reaches past where the
+      // word stops being a prefix of one (most stretches of a candidate need no lookup then).
+      reach: (word, start) => prefixReach(word, start, this.base.partPrefixes(), this.ownPartPrefixes),
     };
   }
 
@@ -186,16 +210,18 @@ export class Lexicon {
     if (w.length < PART_WORD_MIN || w !== w.toLowerCase()) return;
     this.ownParts.add(w);
     this.ownParts.add(`${w}s`);
+    this.ownPartPrefixes.add(`${w}s`);
     this.ownEnds.add(w);
   }
 
   /** Known as written (one spelling, no case folding, no compound analysis). */
   private listed(w: string): boolean {
     if (this.base.domain.has(w) || this.learned.has(w)) return true;
+    // The form table first: its filter turns most non-words away with one hash.
+    if (!this.formRole(w, STANDALONE)) return false;
     // A lower-case "word" without a vowel is an abbreviation; Hunspell lists some (`dr`) that in OCR
     // text are nearly always damaged words (`är`), so only the curated abbreviation list counts.
-    if (w.length > 1 && w === w.toLowerCase() && !VOWEL.test(w)) return false;
-    return this.formRole(w, STANDALONE);
+    return !(w.length > 1 && w === w.toLowerCase() && !VOWEL.test(w));
   }
 
   /** Listed as an abbreviation exactly as written (`RÖK`, `SFI`; not `DÖ`, not `Rök`): one Set lookup. */
@@ -229,11 +255,11 @@ export class Lexicon {
   }
 
   private check(w: string): boolean {
-    if (w === '' || !/\p{L}/u.test(w)) return false;
+    if (w === '' || !LETTER.test(w)) return false;
     if (this.hasExact(w)) return true;
-    if (/\p{N}/u.test(w)) {
+    if (NUMBER.test(w)) {
       // `87-åringens`, `60-talet`: a number joined by a hyphen to a known word ending.
-      const m = /^\p{N}+-(\p{L}+)$/u.exec(w);
+      const m = NUMBER_HYPHEN_WORD.exec(w);
       const tail = m?.[1]?.toLowerCase();
       return tail !== undefined && (this.formRole(tail, NUMERIC_SUFFIX) || this.roles.end(tail) || this.hasExact(tail));
     }
@@ -241,12 +267,12 @@ export class Lexicon {
       // `ATP-avgift`, `EU-medel`, `arbetsmarknads-` handled by parts: each known or an abbreviation.
       const parts = w.split('-');
       if (CONJUNCTIONS.has((parts[parts.length - 1] ?? '').toLowerCase())) return false;
-      return parts.every((p, i) => p === '' ? i === parts.length - 1 || i === 0 : this.has(p) || /^\p{Lu}{2,5}$/u.test(p) || (i < parts.length - 1 && this.roles.begin(p.toLowerCase())));
+      return parts.every((p, i) => p === '' ? i === parts.length - 1 || i === 0 : this.has(p) || SHORT_CAPITALS.test(p) || (i < parts.length - 1 && this.roles.begin(p.toLowerCase())));
     }
     if (w.includes(':')) {
       // `EU:s`, `SFI:n`: an abbreviation with a colon ending.
       const [head = '', tail = ''] = w.split(':');
-      return /^(s|n|en|et|ens|ets|ar|er|or|na|arna|erna|orna|ns|ars|ers|ors)$/iu.test(tail) && (this.hasExact(head) || /^\p{Lu}[\p{Lu}\p{Ll}]{0,4}$/u.test(head) && isUpper(head.slice(0, 2)));
+      return COLON_ENDING.test(tail) && (this.hasExact(head) || ABBREVIATION_HEAD.test(head) && isUpper(head.slice(0, 2)));
     }
     return this.compoundParts(w) !== null;
   }
@@ -334,7 +360,9 @@ export class Lexicon {
     const lower = w.toLowerCase();
     const u = this.base.unigrams();
     let official = 0;
-    for (const v of new Set([lower, capitalise(lower), lower.toUpperCase(), w])) official += u.official.number(v);
+    // Each distinct spelling once (an array and indexOf: a Set per call was a measurable share).
+    const spellings = [lower, capitalise(lower), lower.toUpperCase(), w];
+    for (let i = 0; i < spellings.length; i++) if (spellings.indexOf(spellings[i]!) === i) official += u.official.number(spellings[i]!);
     let f = official;
     const sub = u.subtitles.number(lower);
     if (sub > 0 && this.hasExact(w)) f += sub * u.subtitleScale;

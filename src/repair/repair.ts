@@ -8,7 +8,7 @@ import type { Correction, RepairResult } from '../types.js';
 import { casePattern } from './case.js';
 import { classify } from './doc-class.js';
 import { composeCorrections, type Edit, type InputChange } from './edits.js';
-import { HypothesisMaker, type Hypothesis } from './hypotheses.js';
+import { HypothesisMaker, type Hypothesis, type TokenHypotheses } from './hypotheses.js';
 import { LanguageModel } from './language-model.js';
 import { defaultModel, type DocClass, type RepairModel, type RepairParams } from './model.js';
 import { normalizeStep } from './normalize-step.js';
@@ -51,6 +51,37 @@ const BROKEN_HEAD = /^-[ \t]\p{Ll}/u;
 /** A letter, a hyphen and a blank before the token: it is the tail of a broken word. */
 const BROKEN_TAIL = /\p{L}-[ \t]$/u;
 
+// Regular expressions of the per-token path are built once here: the bundler (esbuild, target
+// node20) turns a literal with \p{…} into `new RegExp(…)` where it stands, so one inside a function
+// would be constructed again on every call.
+const LETTER = /\p{L}/u;
+const LETTER_OR_LONE_ONE = /\p{L}|^1$/u;
+const LOWER_OR_COMMA = /[\p{Ll},]/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+const LOWER_WORD = /^\p{Ll}+$/u;
+const SPACE = /\s/u;
+
+/** Whether the code unit is white space as `\s` has it (ASCII answered without the regex). */
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(String.fromCharCode(c));
+}
+
+/** `BROKEN_HEAD` after `end`, tested only when a hyphen stands there (the pattern starts with one). */
+function brokenHeadAt(text: string, end: number): boolean {
+  return text.charCodeAt(end) === 45 && BROKEN_HEAD.test(text.slice(end, end + 3));
+}
+
+/** `BROKEN_TAIL` before `start`, tested only when a hyphen stands where the pattern has one. */
+function brokenTailAt(text: string, start: number): boolean {
+  return text.charCodeAt(start - 2) === 45 && BROKEN_TAIL.test(text.slice(Math.max(0, start - 3), start));
+}
+
+/** `HEAD_BEFORE_CONJUNCTION` after `end`, tested only when a hyphen stands there. */
+function headBeforeConjunctionAt(text: string, end: number): boolean {
+  return text.charCodeAt(end) === 45 && HEAD_BEFORE_CONJUNCTION.test(text.slice(end, end + 14));
+}
+
 /** One word position of the text: a token, or a line-end hyphenation joined into one word. */
 interface Unit {
   start: number;
@@ -60,8 +91,10 @@ interface Unit {
   /** The text of the span as it stands. */
   raw: string;
   joinedHyphen: boolean;
-  /** Candidates, or null when the word is not to be touched. */
-  hyps: { original: Hypothesis; alternatives: Hypothesis[]; numberLike: boolean } | null;
+  /** Candidates, or null when the word is not to be touched. A unit whose word is `1` with
+   * candidates is number-like (the word `i` or the number one); the candidates are the cached
+   * object itself, shared by every occurrence of the token, and never changed. */
+  hyps: TokenHypotheses | null;
 }
 
 interface Engines {
@@ -95,15 +128,14 @@ function isWordToken(word: string): boolean {
 function makeUnits(text: string, tokens: Token[], docClass: DocClass, eng: Engines, dehyphenate: boolean): Unit[] {
   const units: Unit[] = [];
   const hypsOf = (word: string, start: number, head = false): Unit['hyps'] => {
-    if (!isWordToken(word) || isNumberLike(word) || !/\p{L}|^1$/u.test(word)) return null;
+    if (!isWordToken(word) || isNumberLike(word) || !LETTER_OR_LONE_ONE.test(word)) return null;
     // Part of a dotted abbreviation (`fr.o.m.`, `t.ex.`, `bl.a.`): not a word of its own.
     const end = start + word.length;
-    if ((text[end] === '.' && /\p{L}/u.test(text[end + 1] ?? '')) || (text[start - 1] === '.' && /\p{L}/u.test(text[start - 2] ?? ''))) return null;
+    if ((text[end] === '.' && LETTER.test(text[end + 1] ?? '')) || (text[start - 1] === '.' && LETTER.test(text[start - 2] ?? ''))) return null;
     // The head of `arbetsmarknads- och …` is a compound part, often no word of its own: only
     // stripped diacritics are put back there.
-    const isHead = head || HEAD_BEFORE_CONJUNCTION.test(text.slice(end, end + 14));
-    const h = eng.maker.for(word, docClass, midSentence(text, start), isHead);
-    return h ? { ...h, numberLike: word === '1' } : null;
+    const isHead = head || headBeforeConjunctionAt(text, end);
+    return eng.maker.for(word, docClass, midSentence(text, start), isHead);
   };
   for (const t of tokens) {
     if (t.halves) {
@@ -133,46 +165,52 @@ function makeUnits(text: string, tokens: Token[], docClass: DocClass, eng: Engin
     }
     // A word broken by a hyphen inside a line (`regio- nala`, text copied from print): its halves
     // are fragments, not words, so neither is "repaired" into some short word (`nala` → `nåla`).
-    const fragment = BROKEN_HEAD.test(text.slice(t.end, t.end + 3)) && !HEAD_BEFORE_CONJUNCTION.test(text.slice(t.end, t.end + 14)) ? true : BROKEN_TAIL.test(text.slice(Math.max(0, t.start - 3), t.start));
+    const fragment = brokenHeadAt(text, t.end) && !headBeforeConjunctionAt(text, t.end) ? true : brokenTailAt(text, t.start);
     units.push({ start: t.start, end: t.end, word: t.word, raw: t.raw, joinedHyphen: false, hyps: fragment ? null : hypsOf(t.word, t.start) });
   }
   // A lone `1` is the word `i` only between two lower-case words, and not before a unit or month
   // (`den 1 maj`, `hogst 1 procent`); elsewhere it is a number, a list label or a heading.
   units.forEach((u, k) => {
-    if (!u.hyps?.numberLike) return;
+    if (!isNumberUnit(u)) return;
     const prev = units[k - 1];
     const next = units[k + 1];
-    const wordy = (x: Unit | undefined): boolean => x !== undefined && /^\p{Ll}+$/u.test(x.word);
+    const wordy = (x: Unit | undefined): boolean => x !== undefined && LOWER_WORD.test(x.word);
     if (!(adjacent(text, prev, u) && adjacent(text, u, next) && wordy(prev) && wordy(next) && !NUMBER_WORDS.has(next!.word))) u.hyps = null;
   });
   return units;
+}
+
+/** Whether a unit is a lone `1` with candidates: the word `i` or a number. */
+function isNumberUnit(u: Unit): boolean {
+  return u.hyps !== null && u.word === '1';
 }
 
 /** Whether the word at `start` continues a sentence: a letter, digit or comma before it, no blank line. */
 function midSentence(text: string, start: number): boolean {
   let i = start - 1;
   let newlines = 0;
-  while (i >= 0 && /\s/u.test(text[i]!)) {
+  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) {
     if (text[i] === '\n') newlines++;
     i--;
   }
-  return i >= 0 && i < start - 1 && newlines < 2 && /[\p{Ll},]/u.test(text[i]!);
+  return i >= 0 && i < start - 1 && newlines < 2 && LOWER_OR_COMMA.test(text[i]!);
 }
 
-/** Whether only white space within one paragraph separates two units (a bigram may span them). */
+/** Whether only white space within one paragraph separates two units (a bigram may span them):
+ * some white space and at most one line break between them. */
 function adjacent(text: string, a: Unit | undefined, b: Unit | undefined): boolean {
-  if (!a || !b) return false;
-  const between = text.slice(a.end, b.start);
-  return /^\s+$/u.test(between) && !/\n\s*\n/u.test(between);
+  if (!a || !b || a.end >= b.start) return false;
+  let newlines = 0;
+  for (let k = a.end; k < b.start; k++) {
+    const c = text.charCodeAt(k);
+    if (!isSpaceCode(c)) return false;
+    if (c === 10) newlines++;
+  }
+  return newlines < 2;
 }
 
 /** A plain word, fit to be bigram context. */
 const WORD = /^\p{L}+$/u;
-
-interface Scored {
-  hyp: Hypothesis;
-  score: number;
-}
 
 function score(h: Hypothesis, unit: Unit, left: string | null, right: string | null, eng: Engines, p: RepairParams): number {
   let prior: number;
@@ -184,24 +222,34 @@ function score(h: Hypothesis, unit: Unit, left: string | null, right: string | n
     const abbreviation = eng.words.isAbbreviation?.(h.text) === true && casePattern(h.text) === 'upper';
     if (left && !abbreviation) context += eng.lm.association(left, h.text);
     if (right && !abbreviation) context += eng.lm.association(h.text, right);
-  } else if (unit.hyps?.numberLike && h === unit.hyps.original) {
+  } else if (isNumberUnit(unit) && h === unit.hyps!.original) {
     prior = p.numberLogP;
   } else {
-    prior = /^\p{Lu}/u.test(h.text) ? p.unknownNameLogP : p.unknownLogP;
+    prior = STARTS_UPPER.test(h.text) ? p.unknownNameLogP : p.unknownLogP;
   }
   return -h.cost + prior + p.lmWeight * context;
 }
+
+/** Scratch for decide()'s scores (grown as needed). */
+let scores = new Float64Array(16);
 
 /** The best hypothesis of a unit and its posterior probability among the unit's hypotheses. */
 function decide(unit: Unit, left: string | null, right: string | null, eng: Engines, p: RepairParams): { best: Hypothesis; confidence: number } | null {
   const hyps = unit.hyps;
   if (!hyps || hyps.alternatives.length === 0) return null;
-  const all: Scored[] = [hyps.original, ...hyps.alternatives].map((hyp) => ({ hyp, score: score(hyp, unit, left, right, eng, p) }));
-  let best = all[0]!;
-  for (const s of all) if (s.score > best.score) best = s;
+  // The original first, then the alternatives: the first of equal scores wins, and the sum below
+  // runs in this order (decide runs twice per unit, so no arrays are built for it).
+  const n = hyps.alternatives.length + 1;
+  if (scores.length < n) scores = new Float64Array(2 * n);
+  const hyp = (k: number): Hypothesis => (k === 0 ? hyps.original : hyps.alternatives[k - 1]!);
+  let best = 0;
+  for (let k = 0; k < n; k++) {
+    scores[k] = score(hyp(k), unit, left, right, eng, p);
+    if (scores[k]! > scores[best]!) best = k;
+  }
   let z = 0;
-  for (const s of all) z += Math.exp(s.score - best.score);
-  return { best: best.hyp, confidence: 1 / z };
+  for (let k = 0; k < n; k++) z += Math.exp(scores[k]! - scores[best]!);
+  return { best: hyp(best), confidence: 1 / z };
 }
 
 export function repair(text: string, options: RepairOptions = {}): RepairResult {

@@ -32,23 +32,61 @@ const PROTECTED = /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\S+\.
 const WORD = /[\p{L}\p{M}0-9&#@]+(?:-[ \t]*\r?\n[ \t]*[\p{L}\p{M}0-9&#@]+)?/gu;
 
 const LETTER = /\p{L}/u;
-const DIGIT = /[0-9]/g;
+// Built once: the bundler turns a literal with \p{…} into `new RegExp(…)` where it stands.
+const DIGITS_THEN_LETTERS = /^[0-9]+[\p{L}]{1,2}$/u;
+const CAPITALS_THEN_DIGITS = /^\p{Lu}+[0-9]+$/u;
 
-function protectedSpans(text: string): Array<[number, number]> {
+/** Number of ASCII digits in `word` (a loop: `match(/[0-9]/g)` builds an array per token). */
+function countDigits(word: string): number {
+  let n = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+/**
+ * What every PROTECTED span contains (same flags, so the same case folding). PROTECTED is slow to
+ * try at every position of a long text (`\S+\.` runs to each blank and back), and no span crosses
+ * white space, so it is run only over the blank-free stretches that hold one of these.
+ */
+const PROTECTED_HINT = /https?:\/\/|www\.|@|\.(?:pdf|docx?|xlsx?|html?|txt)/giu;
+const SPACE = /\s/u;
+
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(text[i]!);
+}
+
+export function protectedSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const m of text.matchAll(PROTECTED)) spans.push([m.index, m.index + m[0].length]);
+  let scannedTo = 0;
+  for (const hint of text.matchAll(PROTECTED_HINT)) {
+    if (hint.index < scannedTo) continue;
+    let start = hint.index;
+    while (start > scannedTo && !isSpaceAt(text, start - 1)) start--;
+    let end = hint.index + hint[0].length;
+    while (end < text.length && !isSpaceAt(text, end)) end++;
+    // The global scan of the whole text would reach `start` with no match open (none crosses a
+    // blank), so scanning from there finds the same spans of this stretch.
+    PROTECTED.lastIndex = start;
+    for (let m = PROTECTED.exec(text); m !== null && m.index < end; m = PROTECTED.exec(text)) spans.push([m.index, m.index + m[0].length]);
+    scannedTo = end;
+  }
   return spans;
 }
 
 /** Whether a token is a number-like thing (dates, amounts, `2021/123`, `5a`) rather than a word. */
 export function isNumberLike(word: string): boolean {
-  const digits = word.match(DIGIT)?.length ?? 0;
+  const digits = countDigits(word);
   if (digits === 0) return false;
   if (!LETTER.test(word)) return word !== '1'; // a lone `1` is often the word `i`
   // `6verenskommelsen`, `f6r`, `b6r`: a digit inside a run of letters is OCR damage; `5a`, `3b`,
   // `A4`, `10kr`, `2a` are labels and units.
   const letters = word.length - digits;
-  return letters < 2 || (digits > 1 && digits * 3 > word.length) || /^[0-9]+[\p{L}]{1,2}$/u.test(word) || /^\p{Lu}+[0-9]+$/u.test(word);
+  return letters < 2 || (digits > 1 && digits * 3 > word.length) || DIGITS_THEN_LETTERS.test(word) || CAPITALS_THEN_DIGITS.test(word);
 }
 
 export function tokenize(text: string): Token[] {
