@@ -246,8 +246,12 @@ function startTwasm(dir, model, params) {
     worker.once('error', reject);
   });
   const run = (image) => new Promise((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
+    const onError = (err) => reject(err);
+    worker.once('message', (reply) => {
+      worker.off('error', onError);
+      resolve(reply);
+    });
+    worker.once('error', onError);
     worker.postMessage(image);
   });
   return { ready, run, stop: () => worker.terminate() };
