@@ -6,8 +6,8 @@
 //                    pages separated by form feeds — the truth the extractor is held to.
 //   stamp.pdf        a page with a few typed words only (to lay over a scan: a "hybrid" page).
 //   zero-pages.pdf   a well-formed PDF with an empty page tree.
-//   slow-content.pdf an 82 KB page whose compressed content stream is 3 million path operators: pdf.js
-//                    needs tens of seconds to parse it (pageTimeoutMs must stop that).
+//   slow-content.pdf a small page whose compressed content stream is 6 million path operators: pdf.js
+//                    needs a minute to parse it (parseTimeoutMs must stop that).
 // The other fixtures are assembled with poppler/qpdf by make-pdf-fixtures.sh.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
@@ -121,9 +121,9 @@ writePdf(`${out}/stamp.pdf`, [[
 // A structurally valid PDF whose page tree is empty.
 writePdf(`${out}/zero-pages.pdf`, []);
 
-// A page of 3 million tiny strokes, Flate-compressed (a pathological drawing, small on disk).
+// A page of 6 million tiny strokes, Flate-compressed (a pathological drawing, small on disk).
 {
-  const content = deflateSync(Buffer.from('0 0 m 1 1 l S\n'.repeat(3_000_000), 'latin1'), { level: 9 });
+  const content = deflateSync(Buffer.from('0 0 m 1 1 l S\n'.repeat(6_000_000), 'latin1'), { level: 9 });
   const parts = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   const offsets = [];
   const size = () => parts.reduce((n, b) => n + b.length, 0);
