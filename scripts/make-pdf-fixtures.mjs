@@ -8,6 +8,8 @@
 //   zero-pages.pdf   a well-formed PDF with an empty page tree.
 //   slow-content.pdf a small page whose compressed content stream is 6 million path operators: pdf.js
 //                    needs a minute to parse it (parseTimeoutMs must stop that).
+//   xref-bomb.pdf    20 KB whose cross-reference stream lists 3 million objects: hundreds of MB in
+//                    pdf.js's heap (parseMemoryMb must stop that).
 // The other fixtures are assembled with poppler/qpdf by make-pdf-fixtures.sh.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
@@ -121,26 +123,61 @@ writePdf(`${out}/stamp.pdf`, [[
 // A structurally valid PDF whose page tree is empty.
 writePdf(`${out}/zero-pages.pdf`, []);
 
-// A page of 6 million tiny strokes, Flate-compressed (a pathological drawing, small on disk).
-{
-  const content = deflateSync(Buffer.from('0 0 m 1 1 l S\n'.repeat(6_000_000), 'latin1'), { level: 9 });
+/** A one-page PDF whose content stream is `content`, Flate-compressed (small on disk however long). */
+function writeCompressedPage(path, content, resources) {
+  const stream = deflateSync(Buffer.from(content, 'latin1'), { level: 9 });
   const parts = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   const offsets = [];
   const size = () => parts.reduce((n, b) => n + b.length, 0);
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]${resources ? ` /Resources ${resources}` : ''} /Contents 4 0 R >>`,
   ];
   objects.forEach((body, i) => {
     offsets.push(size());
     parts.push(Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`, 'latin1'));
   });
   offsets.push(size());
-  parts.push(Buffer.from(`4 0 obj\n<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), content, Buffer.from('\nendstream\nendobj\n', 'latin1'));
+  parts.push(Buffer.from(`4 0 obj\n<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), stream, Buffer.from('\nendstream\nendobj\n', 'latin1'));
   const xref = size();
   parts.push(Buffer.from(`xref\n0 5\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
-  writeFileSync(`${out}/slow-content.pdf`, Buffer.concat(parts));
+  writeFileSync(path, Buffer.concat(parts));
+}
+
+// A page of 6 million tiny strokes (a pathological drawing).
+writeCompressedPage(`${out}/slow-content.pdf`, '0 0 m 1 1 l S\n'.repeat(6_000_000));
+
+// A one-page PDF whose cross-reference stream lists 3 million objects (all free but the five real
+// ones), 20 KB on disk: pdf.js holds an entry object for each, a few hundred MB of its heap (its
+// memory limit must stop that, not the process).
+{
+  const count = 3_000_000;
+  const parts = [Buffer.from('%PDF-1.5\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  const size = () => parts.reduce((n, b) => n + b.length, 0);
+  const offsets = [];
+  ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'].forEach((body, i) => {
+    offsets.push(size());
+    parts.push(Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`, 'latin1'));
+  });
+  const xrefAt = size();
+  // Rows of /W [1 4 2]: type (0 free, 1 in use), offset, generation.
+  const rows = Buffer.alloc(count * 7);
+  const row = (i, type, offset, gen) => {
+    rows[i * 7] = type;
+    rows.writeUInt32BE(offset, i * 7 + 1);
+    rows.writeUInt16BE(gen, i * 7 + 5);
+  };
+  row(0, 0, 0, 65535);
+  offsets.forEach((o, i) => row(i + 1, 1, o, 0));
+  row(4, 1, xrefAt, 0);
+  const stream = deflateSync(rows, { level: 9 });
+  parts.push(
+    Buffer.from(`4 0 obj\n<< /Type /XRef /Size ${count} /W [1 4 2] /Root 1 0 R /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'),
+    stream,
+    Buffer.from(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`, 'latin1'),
+  );
+  writeFileSync(`${out}/xref-bomb.pdf`, Buffer.concat(parts));
 }
 
 /** Helvetica advance widths for the characters of the title (from the standard AFM). */
@@ -153,4 +190,4 @@ function widthOf(s) {
   }
   return sum;
 }
-console.log(`wrote ${out}/two-column.pdf (${pageCount} pages), two-column.txt, stamp.pdf, zero-pages.pdf, slow-content.pdf`);
+console.log(`wrote ${out}/two-column.pdf (${pageCount} pages), two-column.txt, stamp.pdf, zero-pages.pdf, slow-content.pdf, xref-bomb.pdf`);

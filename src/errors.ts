@@ -10,6 +10,7 @@ export type ArkivErrorCode =
   | 'ENCRYPTED_PDF'
   | 'NO_PAGES'
   | 'PAGE_TIMEOUT'
+  | 'TOO_LARGE'
   | 'OCR_FAILED'
   | 'ABORTED'
   | 'INVALID_INPUT'

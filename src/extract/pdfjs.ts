@@ -38,13 +38,25 @@ function pdfJsAssets(): { cMapUrl: string; standardFontDataUrl: string; wasmUrl:
  * closed normally are kept for the next document (starting one loads pdf.js again, ~0.1 s).
  */
 class PdfThread {
+  /** Why the thread ended when nobody stopped it (out of memory, a crash), once it has. */
+  private death: Error | undefined;
+  private killing = false;
+  private readonly mourners = new Set<(err: Error) => void>();
+
   private constructor(
     readonly worker: PDFWorker,
     private readonly thread: Worker,
     private readonly port: MessagePort,
-  ) {}
+    /** The heap limit the thread was started with (idle threads are reused only for the same). */
+    readonly memoryMb: number,
+  ) {
+    // A thread that dies on its own leaves pdf.js's replies unanswered: whoever waits on it must
+    // be told, or a page (and the batch) would wait for ever.
+    thread.on('error', (err) => this.die(err));
+    thread.on('exit', (code) => this.die(new Error(`pdf.js's thread exited with code ${code}`)));
+  }
 
-  static async start(pdfjs: PdfJs): Promise<PdfThread> {
+  static async start(pdfjs: PdfJs, memoryMb: number): Promise<PdfThread> {
     const require = createRequire(import.meta.url);
     const url = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href;
     const { port1, port2 } = new MessageChannel();
@@ -52,13 +64,43 @@ class PdfThread {
     // worker side the port that speaks to this thread.
     const code = `const { workerData } = require('node:worker_threads');
 import(workerData.url).then(({ WorkerMessageHandler }) => WorkerMessageHandler.initializeFromPort(workerData.port));`;
-    const thread = new Worker(code, { eval: true, workerData: { url, port: port2 }, transferList: [port2] });
+    // The heap limit turns a page that would exhaust the process's memory (millions of text
+    // items, a decompression bomb) into the failure of that document alone.
+    const thread = new Worker(code, {
+      eval: true,
+      workerData: { url, port: port2 },
+      transferList: [port2],
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+    });
     // pdf.js's typings allow no port, though it takes any object that posts and listens for messages.
     const worker = new pdfjs.PDFWorker({ port: port1 } as unknown as ConstructorParameters<PdfJs['PDFWorker']>[0]);
     const failed = new Promise<never>((_, reject) => thread.once('error', reject));
     failed.catch(() => undefined);
     await Promise.race([worker.promise, failed]);
-    return new PdfThread(worker, thread, port1);
+    return new PdfThread(worker, thread, port1, memoryMb);
+  }
+
+  get alive(): boolean {
+    return this.death === undefined && !this.killing;
+  }
+
+  /** Calls `mourner` if the thread dies on its own; returns the call that stops listening. */
+  onDeath(mourner: (err: Error) => void): () => void {
+    if (this.death) {
+      mourner(this.death);
+      return () => undefined;
+    }
+    this.mourners.add(mourner);
+    return () => this.mourners.delete(mourner);
+  }
+
+  private die(err: Error): void {
+    if (this.killing || this.death) return;
+    this.death = err;
+    const idle = idleThreads.indexOf(this);
+    if (idle >= 0) idleThreads.splice(idle, 1);
+    for (const mourner of [...this.mourners]) mourner(err);
+    this.worker.destroy();
   }
 
   /** In use: the thread keeps the process alive (a reply is awaited). */
@@ -74,6 +116,7 @@ import(workerData.url).then(({ WorkerMessageHandler }) => WorkerMessageHandler.i
   }
 
   async kill(): Promise<void> {
+    this.killing = true;
     this.worker.destroy();
     await this.thread.terminate();
   }
@@ -90,14 +133,22 @@ export interface OpenPdf {
   close(): Promise<void>;
   /** Stops pdf.js at once (terminates its thread), e.g. on a page that takes too long. */
   kill(): Promise<void>;
+  /**
+   * Calls `mourner` if pdf.js's thread dies on its own (its heap limit reached, a crash): every
+   * reply it owed is lost, and the document is of no further use.
+   */
+  onDeath(mourner: (err: ArkivError) => void): void;
 }
 
+/** Default heap limit of pdf.js's thread: far above what real documents need (tens of MB). */
+export const DEFAULT_PARSE_MEMORY_MB = 2048;
+
 /** Opens a PDF with pdf.js, turning its exceptions into ArkivErrors that name the file. */
-export async function openPdf(bytes: Uint8Array, file: string): Promise<OpenPdf> {
+export async function openPdf(bytes: Uint8Array, file: string, memoryMb = DEFAULT_PARSE_MEMORY_MB): Promise<OpenPdf> {
   const pdfjs = await loadPdfJs();
   let thread: PdfThread;
   try {
-    thread = idleThreads.pop() ?? (await PdfThread.start(pdfjs));
+    thread = takeIdleThread(memoryMb) ?? (await PdfThread.start(pdfjs, memoryMb));
   } catch (err) {
     throw new ArkivError('IO', `cannot start pdf.js (${err instanceof Error ? err.message : String(err)})`, { file, cause: err });
   }
@@ -105,6 +156,7 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<OpenPdf>
   let killed = false;
   const release = (): void => {
     thread.rest();
+    if (!thread.alive) return;
     if (idleThreads.length < MAX_IDLE_THREADS) idleThreads.push(thread);
     else void thread.kill();
   };
@@ -127,13 +179,22 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<OpenPdf>
     disableFontFace: true,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
+  const deathError = (err: Error): ArkivError => threadDeathError(err, memoryMb, file);
   let doc: PDFDocumentProxy;
+  let stopListening = (): void => undefined;
   try {
-    doc = await task.promise;
+    // Opening parses the document's structure in the thread: it may die doing so.
+    doc = await new Promise<PDFDocumentProxy>((resolve, reject) => {
+      stopListening = thread.onDeath((err) => reject(deathError(err)));
+      task.promise.then(resolve, (err: unknown) => reject(pdfOpenError(err, file)));
+    });
   } catch (err) {
-    await task.destroy().catch(() => undefined);
+    // destroy() waits for the thread's answer, which a dead thread never gives.
+    if (thread.alive) await task.destroy().catch(() => undefined);
     release();
-    throw pdfOpenError(err, file);
+    throw err;
+  } finally {
+    stopListening();
   }
   if (doc.numPages < 1) {
     await doc.destroy();
@@ -142,10 +203,27 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<OpenPdf>
   }
   const close = async (): Promise<void> => {
     if (killed) return;
-    await doc.destroy().catch(() => undefined);
+    if (thread.alive) await doc.destroy().catch(() => undefined);
     release();
   };
-  return { doc, close, kill };
+  const onDeath = (mourner: (err: ArkivError) => void): void => {
+    thread.onDeath((err) => mourner(deathError(err)));
+  };
+  return { doc, close, kill, onDeath };
+}
+
+/** An idle thread started with the same heap limit, if one is waiting. */
+function takeIdleThread(memoryMb: number): PdfThread | undefined {
+  const at = idleThreads.findIndex((t) => t.memoryMb === memoryMb && t.alive);
+  return at < 0 ? undefined : idleThreads.splice(at, 1)[0];
+}
+
+/** Why pdf.js's thread died, as the error of the document it was reading. */
+function threadDeathError(err: Error, memoryMb: number, file: string): ArkivError {
+  const outOfMemory = (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+  return outOfMemory
+    ? new ArkivError('TOO_LARGE', `pdf.js needed more than its ${memoryMb} MB of memory to read it`, { file, cause: err })
+    : new ArkivError('CORRUPT_PDF', `pdf.js stopped while reading it (${err.message})`, { file, cause: err });
 }
 
 function pdfOpenError(err: unknown, file: string): ArkivError {

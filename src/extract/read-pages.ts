@@ -5,7 +5,7 @@ import { analyseGraphics, type OpCodes, type PageGraphics } from './graphics.js'
 import { readPdfInput } from './input.js';
 import { layoutPage, renderLines, type PageLayout } from './layout.js';
 import { OcrAbortError, OcrTimeoutError, defaultWorkers, sharedOcrPool } from './ocr-pool.js';
-import { loadPdfJs, openPdf, pageError, type PDFDocumentProxy, type PDFPageProxy } from './pdfjs.js';
+import { loadPdfJs, openPdf, pageError, type OpenPdf, type PDFDocumentProxy, type PDFPageProxy } from './pdfjs.js';
 import { imageToPnm, renderPageGrey, type CanvasFactoryLike, type DecodedImage } from './raster.js';
 import { edgeLines, isPageNumber, runningLines, type EdgeLine } from './running.js';
 import { toRuns, type PdfTextItemLike } from './runs.js';
@@ -26,6 +26,11 @@ export interface ReadPagesOptions {
    * `pageTimeoutMs`. Apart from it because parsing a page normally takes milliseconds and OCR seconds.
    */
   parseTimeoutMs?: number;
+  /**
+   * Heap limit of pdf.js's thread in MB (default 2048): a document that needs more (millions of
+   * text items, a bomb) fails with TOO_LARGE instead of exhausting the process's memory.
+   */
+  parseMemoryMb?: number;
   /** Whether a token is a word, for the text layer's known-word share; default a shape test. */
   isWord?: (w: string) => boolean;
   /** The name to use for the file in messages (default: the path, or `<bytes>`). */
@@ -58,13 +63,13 @@ export async function* readPdfPages(input: string | Uint8Array, options: ReadPag
   const fileName = options.fileName ?? (typeof input === 'string' ? input : '<bytes>');
   if (options.signal?.aborted) throw new ArkivError('ABORTED', 'aborted before reading', { file: fileName });
   const { bytes, name } = await readPdfInput(input, options.fileName);
-  const pdf = await openPdf(bytes, name);
+  const pdf = await openPdf(bytes, name, options.parseMemoryMb);
   // Pages in flight when the consumer stops (or a page fails) have their OCR cancelled.
   const stop = new AbortController();
   const onOuterAbort = (): void => stop.abort();
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
   try {
-    const reader = new PageReader(pdf.doc, name, options, stop.signal, () => void pdf.kill());
+    const reader = new PageReader(pdf, name, options, stop.signal);
     yield* reader.pages();
   } finally {
     stop.abort();
@@ -77,22 +82,32 @@ class PageReader {
   private readonly layers = new Map<number, Promise<PageLayer>>();
   /** Set once a pdf.js step overran and pdf.js was stopped: the document can be read no further. */
   private stuck: ArkivError | undefined;
-  /** Steps waiting on pdf.js, to be failed at once if it is stopped. */
-  private readonly waiting = new Set<(err: ArkivError) => void>();
+  /** Steps waiting on pdf.js (how to fail each, and its page), to be failed at once if it stops. */
+  private readonly waiting = new Map<(err: ArkivError) => void, number>();
   /** The last pdf.js step queued; the next runs after it. */
   private steps: Promise<unknown> = Promise.resolve();
+  private readonly doc: PDFDocumentProxy;
   private readonly pageCount: number;
   private readonly mode: OcrMode;
   private readonly isWord: (w: string) => boolean;
 
   constructor(
-    private readonly doc: PDFDocumentProxy,
+    private readonly pdf: OpenPdf,
     private readonly file: string,
     private readonly options: ReadPagesOptions,
     private readonly signal: AbortSignal,
-    /** Stops pdf.js for good (a step overran its time); the document is of no further use. */
-    private readonly stopPdf: () => void,
   ) {
+    const doc = pdf.doc;
+    this.doc = doc;
+    // pdf.js's thread may die on its own (its heap limit, a crash); the steps waiting on it would
+    // never be answered.
+    pdf.onDeath((err) => {
+      const pages = [...new Set(this.waiting.values())].sort((a, b) => a - b);
+      const at = pages.length === 1 ? { page: pages[0] } : {};
+      const during = pages.length > 1 ? ` (pages ${pages.join(', ')} in progress)` : '';
+      const message = err.message.slice(err.message.indexOf(': ') + 2);
+      this.giveUp(new ArkivError(err.code, message + during, { file: this.file, ...at, cause: err }));
+    });
     this.pageCount = doc.numPages;
     this.mode = options.ocr ?? 'auto';
     this.isWord = options.isWord ?? looksLikeWord;
@@ -178,7 +193,7 @@ class PageReader {
    */
   private bounded<T>(k: number, what: string, step: () => Promise<T>): Promise<T> {
     const ms = this.options.parseTimeoutMs ?? this.options.pageTimeoutMs;
-    if (ms === undefined || ms <= 0) return step();
+    const limited = ms !== undefined && ms > 0;
     const run = (): Promise<T> => {
       if (this.stuck) return Promise.reject(this.stuck);
       const work = step();
@@ -194,26 +209,28 @@ class PageReader {
           done();
           reject(err);
         };
-        this.waiting.add(fail);
-        timer = setTimeout(() => this.giveUp(new ArkivError('PAGE_TIMEOUT', `${what} took longer than ${ms} ms`, { file: this.file, page: k })), ms);
+        this.waiting.set(fail, k);
+        if (limited) timer = setTimeout(() => this.giveUp(new ArkivError('PAGE_TIMEOUT', `${what} took longer than ${ms} ms`, { file: this.file, page: k })), ms);
         work.then((value) => { done(); resolve(value); }, (err: unknown) => { done(); reject(err); });
       });
     };
+    if (!limited) return run();
     const result = this.steps.then(run, run);
     this.steps = result.catch(() => undefined);
     return result;
   }
 
   /**
-   * A step overran: pdf.js is stopped, and every step still waiting on it (other pages in flight, a
-   * neighbour read for the header comparison) fails with the same error, naming the page at fault.
+   * pdf.js overran a step or died: it is stopped, and every step still waiting on it (other pages in
+   * flight, a neighbour read for the header comparison) fails with the same error, naming the page
+   * at fault.
    */
   private giveUp(err: ArkivError): void {
     if (!this.stuck) {
       this.stuck = err;
-      this.stopPdf();
+      void this.pdf.kill();
     }
-    for (const fail of [...this.waiting]) fail(this.stuck);
+    for (const fail of [...this.waiting.keys()]) fail(this.stuck);
   }
 
   private async neighbourEdges(k: number): Promise<EdgeLine[][]> {
