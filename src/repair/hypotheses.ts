@@ -59,7 +59,10 @@ function gramTablesOf(edges: Set<string>): { trigrams: TrigramSet; wordEdges: Wo
 }
 
 export class HypothesisMaker {
-  private readonly cache = new Map<string, TokenHypotheses | null>();
+  /** One map per (document class, mid-sentence, only-diacritics), keyed by the token itself: a key
+   * built by concatenation had to be flattened and hashed anew for every token of the text. */
+  private readonly cache: Array<Map<string, TokenHypotheses | null>> = Array.from({ length: 8 }, () => new Map());
+  private cached = 0;
   private readonly knownCache = new Map<string, boolean>();
 
   constructor(
@@ -105,13 +108,17 @@ export class HypothesisMaker {
     // `midSentence` only matters for a token with a capital (see make): a lower-case token shares
     // one cache entry whether it follows a word or starts a sentence, instead of being made twice.
     const mid = midSentence && token !== token.toLowerCase();
-    const key = docClass + (mid ? '\u0001' : '\u0000') + (onlyDiacritics ? '\u0002' : '') + token;
-    const hit = this.cache.get(key);
+    const cache = this.cache[(docClass === 'stripped' ? 4 : 0) + (mid ? 2 : 0) + (onlyDiacritics ? 1 : 0)]!;
+    const hit = cache.get(token);
     if (hit !== undefined) return hit;
     const result = this.make(token, docClass, mid, onlyDiacritics);
     // Bounded, so a long archive run keeps its memory: an archive's vocabulary refills it quickly.
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(key, result);
+    if (this.cached >= CACHE_LIMIT) {
+      for (const m of this.cache) m.clear();
+      this.cached = 0;
+    }
+    cache.set(token, result);
+    this.cached++;
     return result;
   }
 

@@ -57,8 +57,15 @@ export class LanguageModel {
 
   /** Smoothed PMI of the adjacent pair (a, b): > 0 when seen together more than chance. */
   association(a: string, b: string): number {
-    const key = a.toLowerCase() + ' ' + b.toLowerCase();
-    let pmi = this.pairCache.get(key);
+    // Keyed by the two words in two maps: a concatenated key would be built and hashed per call.
+    const la = a.toLowerCase();
+    const lb = b.toLowerCase();
+    let after = this.pairCache.get(la);
+    if (!after) {
+      after = new Map();
+      this.pairCache.set(la, after);
+    }
+    let pmi = after.get(lb);
     if (pmi === undefined) {
       const fa = this.count(a);
       const fb = this.count(b);
@@ -68,11 +75,19 @@ export class LanguageModel {
         const seen = this.words.bigram(a.toLowerCase(), b.toLowerCase());
         pmi = Math.log((seen + 1) / (expected + 1));
       }
-      if (this.pairCache.size >= CACHE_LIMIT) this.pairCache.clear();
-      this.pairCache.set(key, pmi);
+      if (this.pairs >= CACHE_LIMIT) {
+        this.pairCache.clear();
+        after.clear();
+        this.pairs = 0;
+        this.pairCache.set(la, after);
+      }
+      after.set(lb, pmi);
+      this.pairs++;
     }
     return pmi;
   }
 
-  private readonly pairCache = new Map<string, number>();
+  /** lower-case a → lower-case b → PMI of the pair; `pairs` entries in all. */
+  private readonly pairCache = new Map<string, Map<string, number>>();
+  private pairs = 0;
 }
