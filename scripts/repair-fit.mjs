@@ -17,6 +17,8 @@ const GRID = {
   numberLogP: [-4, -6, -9, -12],
   minConfidence: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95],
   compoundLogP: [-3, -6, -9],
+  editCost: [6, 8, 10, 12, 14, 17, 20, 25, 30],
+  documentBoost: [0, 1, 2, 3, 5],
 };
 
 const flat = (s) => s.normalize('NFC').replace(/\s+/gu, ' ').trim();

@@ -5,6 +5,8 @@
  */
 import { applyCase, casePattern, type CasePattern } from './case.js';
 import { readings, TrigramSet, WordEdges } from './channel.js';
+import { EditIndex } from './edit-index.js';
+import { editReading } from './edit-cost.js';
 import { skeleton, skeletonIndexOf, type ChannelTable, type DocClass } from './model.js';
 import type { WordKnowledge } from './words.js';
 
@@ -13,6 +15,8 @@ export interface Hypothesis {
   /** −log P(token | text). */
   cost: number;
   known: boolean;
+  /** Plain edits (not confusions of the channel) on top of `cost`: priced by a fitted weight. */
+  edits?: number;
 }
 
 export interface TokenHypotheses {
@@ -23,6 +27,11 @@ export interface TokenHypotheses {
 }
 
 const CACHE_LIMIT = 200_000;
+
+/** Shorter tokens are too many words' neighbours for an edit to mean anything. */
+const MIN_EDIT_TOKEN = 4;
+/** Edit-distance neighbours checked per token (nearest first). */
+const MAX_EDIT_CANDIDATES = 40;
 
 /** Old spellings an archive may hold on purpose (`hwilka`, `af`, `qvinna`, long s): never repaired. */
 const ARCHAIC = /\u017f|^[Hh]w|[Qq]v[aiåä]|^[Aa]f$|^[Uu]ti$|^[Hh]afva|^[Oo]ck$/u;
@@ -153,6 +162,9 @@ export class HypothesisMaker {
     if (found.size === 0 && !known && token.length >= 4 && this.implausibleTrigrams(token) <= 2) {
       this.search(token, table, found, { beam: 16, limit: 80, checks: 50, maxStep: 8, maxCost: damaged ? 16 : 12, allow, pattern, midSentence });
     }
+    // Still unexplained: the corpus words a plain edit or two away (`skillmader`, `vikgt`).
+    // (Not for a token with a `q`: Swedish spells none outside names and old or foreign words.)
+    if (found.size === 0 && !known && token.length >= MIN_EDIT_TOKEN && !/q/iu.test(token)) this.nearby(token, table, found, pattern);
     return { original, alternatives: [...found.values()] };
   }
 
@@ -209,6 +221,37 @@ export class HypothesisMaker {
       }
     }
     if (cost < Infinity && this.proposable(text)) found.set(text, { text, cost, known: true });
+  }
+
+  private editIndexValue: EditIndex | null | undefined;
+
+  /** Built on first need (a few hundred ms), so loading the lexicon and clean text stay cheap. */
+  private editIndex(): EditIndex | null {
+    if (this.editIndexValue === undefined) {
+      const vocabulary = this.words.vocabulary?.();
+      this.editIndexValue = vocabulary ? new EditIndex(vocabulary) : null;
+    }
+    return this.editIndexValue;
+  }
+
+  /**
+   * Known corpus words within one plain edit of the token (two from five letters on), beyond what
+   * the channel explains; å/ä/ö stripped on top cost only their channel price (`Mangtald` →
+   * `Mångfald` is one edit). Their edit count is priced at ranking time by a fitted weight.
+   */
+  private nearby(token: string, table: ChannelTable, found: Map<string, Hypothesis>, pattern: CasePattern): void {
+    const index = this.editIndex();
+    if (!index) return;
+    const maxDistance = token.length >= 5 ? 2 : 1;
+    let tried = 0;
+    for (const { word } of index.near(token, maxDistance)) {
+      if (++tried > MAX_EDIT_CANDIDATES) break;
+      const text = pattern === 'mixed' ? word : applyCase(word, pattern);
+      if (text === token || found.has(text) || !this.proposable(text)) continue;
+      const r = editReading(token, text, table);
+      if (r.edits === 0 || r.edits > maxDistance) continue;
+      found.set(text, { text, cost: r.cost, known: true, edits: r.edits });
+    }
   }
 
   private implausibleTrigrams(token: string): number {

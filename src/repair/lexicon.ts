@@ -146,6 +146,22 @@ function loadBase(): LexiconBase {
   return baseCache;
 }
 
+/** A word fit for the edit-distance vocabulary: letters only, at least four of them. */
+const VOCABULARY_WORD = /^\p{L}{4,}$/u;
+let officialWords: string[] | undefined;
+
+function officialVocabulary(base: LexiconBase): string[] {
+  if (officialWords) return officialWords;
+  const table = base.unigrams().official;
+  const set = new Set<string>();
+  for (let i = 0; i < table.size; i++) {
+    const w = table.keyAt(i);
+    if (VOCABULARY_WORD.test(w)) set.add(w.toLowerCase());
+  }
+  officialWords = [...set];
+  return officialWords;
+}
+
 const isUpper = (s: string) => s !== s.toLowerCase() && s === s.toUpperCase();
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
 
@@ -369,6 +385,15 @@ export class Lexicon {
     f += FREQUENCY_WEIGHTS.learn * (this.learnedLower.get(lower) ?? 0);
     if (f < FREQUENCY_WEIGHTS.domainFloor && caseVariants(w).some((v) => this.base.domain.has(v))) f = FREQUENCY_WEIGHTS.domainFloor;
     return f;
+  }
+
+  /** The words of the frequency list (official prose) and the learned ones: lower-case, letters
+   * only, four letters or more. What the repair stage's edit-distance index is built from, so a
+   * word far off the channel is only ever proposed if real text uses it. */
+  vocabulary(): string[] {
+    const out = new Set(officialVocabulary(this.base));
+    for (const w of this.learnedLower.keys()) if (VOCABULARY_WORD.test(w)) out.add(w);
+    return [...out];
   }
 
   /** Count of the lower-cased pair `a b` in official prose (pruned table), plus learned pairs. */

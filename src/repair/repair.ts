@@ -209,10 +209,25 @@ function adjacent(text: string, a: Unit | undefined, b: Unit | undefined): boole
   return newlines < 2;
 }
 
+/** A known word with one of these letters survived the OCR intact: the document vouches for it. */
+const SWEDISH_LETTER = /[åäöéÅÄÖÉ]/u;
+/** A repair this sure (alone, before context) vouches for its word in the rest of the document. */
+const CACHE_CONFIDENCE = 0.95;
+const CACHE_MIN_LENGTH = 4;
+
 /** A plain word, fit to be bigram context. */
 const WORD = /^\p{L}+$/u;
 
-function score(h: Hypothesis, unit: Unit, left: string | null, right: string | null, eng: Engines, p: RepairParams): number {
+/** Context of one decision: its neighbours and the words the document vouches for. */
+interface Context {
+  left: string | null;
+  right: string | null;
+  /** Lower-case words the document uses intact or was repaired into with high confidence. */
+  documentWords: ReadonlySet<string> | null;
+}
+
+function score(h: Hypothesis, unit: Unit, c: Context, eng: Engines, p: RepairParams): number {
+  const { left, right } = c;
   let prior: number;
   let context = 0;
   if (h.known) {
@@ -227,14 +242,18 @@ function score(h: Hypothesis, unit: Unit, left: string | null, right: string | n
   } else {
     prior = STARTS_UPPER.test(h.text) ? p.unknownNameLogP : p.unknownLogP;
   }
-  return -h.cost + prior + p.lmWeight * context;
+  // A word the document itself uses elsewhere is the likelier reading (`lanet` is `länet` in a
+  // text about the county, not `lånet`); the token's own reading gets no boost, so this only
+  // chooses among repairs.
+  const vouched = h !== unit.hyps?.original && c.documentWords?.has(h.text.toLowerCase()) === true ? p.documentBoost : 0;
+  return -h.cost - p.editCost * (h.edits ?? 0) + prior + p.lmWeight * context + vouched;
 }
 
 /** Scratch for decide()'s scores (grown as needed). */
 let scores = new Float64Array(16);
 
 /** The best hypothesis of a unit and its posterior probability among the unit's hypotheses. */
-function decide(unit: Unit, left: string | null, right: string | null, eng: Engines, p: RepairParams): { best: Hypothesis; confidence: number } | null {
+function decide(unit: Unit, c: Context, eng: Engines, p: RepairParams): { best: Hypothesis; confidence: number } | null {
   const hyps = unit.hyps;
   if (!hyps || hyps.alternatives.length === 0) return null;
   // The original first, then the alternatives: the first of equal scores wins, and the sum below
@@ -244,12 +263,36 @@ function decide(unit: Unit, left: string | null, right: string | null, eng: Engi
   const hyp = (k: number): Hypothesis => (k === 0 ? hyps.original : hyps.alternatives[k - 1]!);
   let best = 0;
   for (let k = 0; k < n; k++) {
-    scores[k] = score(hyp(k), unit, left, right, eng, p);
+    scores[k] = score(hyp(k), unit, c, eng, p);
     if (scores[k]! > scores[best]!) best = k;
   }
   let z = 0;
   for (let k = 0; k < n; k++) z += Math.exp(scores[k]! - scores[best]!);
   return { best: hyp(best), confidence: 1 / z };
+}
+
+/** A part of a hyphenated word (`arbets-marknaden`, `3-årig`) is a compound head or tail, which
+ * need be no word of its own: it is not replaced by a nearby word. */
+function hyphenPart(text: string, u: Unit): boolean {
+  return text[u.start - 1] === '-' || text[u.end] === '-';
+}
+
+/**
+ * Whether unit i is a piece of a word split by a blank (`inklu deringsfrågor`, `horison⏎⏎tell`):
+ * glued to a neighbour it makes a word the channel reads without plain edits. Such a piece is no
+ * damaged word of its own, so no nearby word is put in its place.
+ */
+function splitWordPart(text: string, units: Unit[], i: number, docClass: DocClass, eng: Engines): boolean {
+  const u = units[i]!;
+  const joins = (a: Unit | undefined, b: Unit | undefined): boolean => {
+    // Across any white space, a blank line too: a page or column break splits words as well.
+    if (!a || !b || !/^\s+$/u.test(text.slice(a.end, b.start))) return false;
+    const glued = a.word + b.word;
+    if (eng.maker.known(glued)) return true;
+    const h = eng.maker.for(glued, docClass);
+    return h !== null && h.alternatives.some((x) => !x.edits);
+  };
+  return joins(units[i - 1], u) || joins(u, units[i + 1]);
 }
 
 export function repair(text: string, options: RepairOptions = {}): RepairResult {
@@ -264,8 +307,15 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   const units = makeUnits(t, tokenize(t), docClass, eng, options.dehyphenate !== false);
 
   // Pass 1: each word alone (prior only), to give its neighbours a provisional context.
+  const alone: Context = { left: null, right: null, documentWords: null };
+  const documentWords = new Set<string>();
   const provisional = units.map((u) => {
-    const d = decide(u, null, null, eng, params);
+    const d = decide(u, alone, eng, params);
+    // Short words (`den`, `för`) are in every document: their use here says nothing.
+    if (u.word.length >= CACHE_MIN_LENGTH) {
+      if (d && d.confidence >= CACHE_CONFIDENCE && d.best !== u.hyps!.original) documentWords.add(d.best.text.toLowerCase());
+      else if (u.hyps?.original.known && SWEDISH_LETTER.test(u.word)) documentWords.add(u.word.toLowerCase());
+    }
     return d && d.confidence >= minConfidence ? d.best.text : u.word;
   });
   // Pass 2: left to right, with the final left neighbour and the provisional right one.
@@ -275,13 +325,18 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
     const u = units[i]!;
     const left = i > 0 && adjacent(t, units[i - 1], u) && WORD.test(chosen[i - 1]!) ? chosen[i - 1]! : null;
     const right = adjacent(t, u, units[i + 1]) && WORD.test(provisional[i + 1]!) ? provisional[i + 1]! : null;
-    const d = decide(u, left, right, eng, params);
+    const d = decide(u, { left, right, documentWords }, eng, params);
     let word = u.word;
     let rule = '';
     let confidence = 1;
-    if (d && d.best !== u.hyps!.original && d.confidence >= minConfidence) {
+    if (d && d.best !== u.hyps!.original && d.confidence >= minConfidence && !(d.best.edits && (hyphenPart(t, u) || splitWordPart(t, units, i, docClass, eng)))) {
       word = d.best.text;
-      rule = u.hyps!.original.known ? 'stripped-diacritics' : 'confusion';
+      rule = d.best.edits ? 'edit-distance' : u.hyps!.original.known ? 'stripped-diacritics' : 'confusion';
+      // Say so when the document's own use of the word decided it (the reviewer can check there).
+      if (documentWords.has(word.toLowerCase())) {
+        const without = decide(u, { left, right, documentWords: null }, eng, params);
+        if (!without || without.best !== d.best || without.confidence < minConfidence) rule += '+document';
+      }
       confidence = d.confidence;
     }
     chosen.push(word);

@@ -1,0 +1,159 @@
+/**
+ * Known words within one or two edits of a token, for OCR damage the confusion channel cannot
+ * explain (`skillmader`, `vikgt`, `integrabionsarbete`): a symmetric-delete index (SymSpell).
+ *
+ * Words are indexed folded (lower-case, å/ä→a, ö→o, é→e), so an OCR that also stripped the
+ * diacritics (`Mangtald` for `Mångfald`) is one edit away, not three. Each word contributes the
+ * hashes of its prefix with up to two letters deleted; a query looks up the same deletes of the
+ * token's prefix and verifies each hit with a bounded edit distance. Hashes in flat typed arrays
+ * rather than a Map of strings: ~90 k words make ~2 M deletes, which a Map would hold in hundreds
+ * of megabytes and build far slower.
+ */
+import { foldDiacritics } from './model.js';
+
+/** Deletes are taken from this many first letters only (SymSpell's prefix trick): a longer word's
+ * tail adds no recall worth its deletes, and verification sees the whole word anyway. */
+const PREFIX = 7;
+/** log2 of the number of hash buckets. */
+const BUCKET_BITS = 18;
+
+export class EditIndex {
+  /** The indexed words as given (lower-case, with diacritics). */
+  private readonly words: string[];
+  private readonly folded: string[];
+  /** Bucket b's entries are `entries[offsets[b] .. offsets[b + 1])`. */
+  private readonly offsets: Uint32Array;
+  private readonly entryWord: Uint32Array;
+  private readonly entryHash: Uint32Array;
+
+  constructor(words: readonly string[]) {
+    this.words = [...words];
+    this.folded = this.words.map(foldDiacritics);
+    // At most 1 + 7 + 21 deletes of a 7-letter prefix per word.
+    let capacity = 0;
+    for (const f of this.folded) {
+      const n = Math.min(f.length, PREFIX);
+      capacity += 1 + n + (n * (n - 1)) / 2;
+    }
+    const hashes = new Uint32Array(capacity);
+    const owners = new Uint32Array(capacity);
+    let count = 0;
+    const deletes = new Uint32Array(1 + PREFIX + (PREFIX * (PREFIX - 1)) / 2);
+    this.folded.forEach((f, w) => {
+      const k = prefixDeletes(f, 2, deletes);
+      // A doubled letter (`kommun`) yields the same delete twice; the copy costs a few bytes,
+      // removing it a quadratic loop per word, and near() collects its hits in a set anyway.
+      for (let a = 0; a < k; a++) {
+        hashes[count] = deletes[a]!;
+        owners[count++] = w;
+      }
+    });
+    // Counting sort into buckets: O(n), no comparison sort of millions of entries.
+    const buckets = 1 << BUCKET_BITS;
+    const offsets = new Uint32Array(buckets + 1);
+    for (let i = 0; i < count; i++) offsets[(hashes[i]! >>> (32 - BUCKET_BITS)) + 1]!++;
+    for (let b = 0; b < buckets; b++) offsets[b + 1]! += offsets[b]!;
+    const fill = offsets.slice(0, buckets);
+    const entryWord = new Uint32Array(count);
+    const entryHash = new Uint32Array(count);
+    for (let i = 0; i < count; i++) {
+      const h = hashes[i]!;
+      const at = fill[h >>> (32 - BUCKET_BITS)]!++;
+      entryWord[at] = owners[i]!;
+      entryHash[at] = h;
+    }
+    this.offsets = offsets;
+    this.entryWord = entryWord;
+    this.entryHash = entryHash;
+  }
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** The indexed words whose folded form is within `maxDistance` edits (Damerau: a swap is one)
+   * of the folded token, nearest first. The token itself (folded) is not excluded. */
+  near(token: string, maxDistance: 1 | 2): Array<{ word: string; distance: number }> {
+    const f = foldDiacritics(token);
+    const hits = new Set<number>();
+    const deletes = new Uint32Array(1 + PREFIX + (PREFIX * (PREFIX - 1)) / 2);
+    const k = prefixDeletes(f, maxDistance, deletes);
+    for (let a = 0; a < k; a++) {
+      const h = deletes[a]!;
+      const b = h >>> (32 - BUCKET_BITS);
+      for (let i = this.offsets[b]!, end = this.offsets[b + 1]!; i < end; i++) if (this.entryHash[i] === h) hits.add(this.entryWord[i]!);
+    }
+    const out: Array<{ word: string; distance: number }> = [];
+    for (const w of hits) {
+      const g = this.folded[w]!;
+      if (Math.abs(g.length - f.length) > maxDistance) continue;
+      const d = boundedDistance(f, g, maxDistance);
+      if (d <= maxDistance) out.push({ word: this.words[w]!, distance: d });
+    }
+    return out.sort((a, b) => a.distance - b.distance || (a.word < b.word ? -1 : 1));
+  }
+}
+
+const BASE = 0x01000193;
+/** Scratch space for prefixDeletes (one thread, no re-entry). */
+const prefixHash = new Int32Array(PREFIX + 1);
+const power = new Int32Array(PREFIX + 1);
+power[0] = 1;
+for (let i = 1; i <= PREFIX; i++) power[i] = Math.imul(power[i - 1]!, BASE);
+
+/** Polynomial hash of `s[a..b)` from the prefix hashes (mod 2³², so a deletion costs O(1)). */
+const span = (a: number, b: number): number => (prefixHash[b]! - Math.imul(prefixHash[a]!, power[b - a]!)) | 0;
+/** Joins the hashes of two adjacent pieces, the second `len` letters long. */
+const join = (h: number, g: number, len: number): number => (Math.imul(h, power[len]!) + g) | 0;
+
+/** Spreads the bits (murmur3's finaliser), so the top bits pick a bucket evenly. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * Writes into `out` the hashes of `s`'s first PREFIX letters with 0, 1 and (if `maxDeletes` is 2)
+ * 2 letters deleted; returns how many.
+ */
+function prefixDeletes(s: string, maxDeletes: number, out: Uint32Array): number {
+  const n = Math.min(s.length, PREFIX);
+  for (let i = 0; i < n; i++) prefixHash[i + 1] = (Math.imul(prefixHash[i]!, BASE) + s.charCodeAt(i)) | 0;
+  let k = 0;
+  out[k++] = mix(prefixHash[n]!);
+  for (let i = 0; i < n; i++) {
+    const before = prefixHash[i]!;
+    out[k++] = mix(join(before, span(i + 1, n), n - i - 1));
+    if (maxDeletes < 2) continue;
+    for (let j = i + 1; j < n; j++) out[k++] = mix(join(join(before, span(i + 1, j), j - i - 1), span(j + 1, n), n - j - 1));
+  }
+  return k;
+}
+
+/** Optimal-string-alignment distance of `a` and `b`, or `max + 1` once it must exceed `max`. */
+export function boundedDistance(a: string, b: string, max: number): number {
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > max) return max + 1;
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  let cur = new Array<number>(m + 1).fill(0);
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= m; j++) {
+      const same = a.charCodeAt(i - 1) === b.charCodeAt(j - 1);
+      let d = Math.min(prev[j - 1]! + (same ? 0 : 1), prev[j]! + 1, cur[j - 1]! + 1);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, prev2[j - 2]! + 1);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return Math.min(prev[m]!, max + 1);
+}
