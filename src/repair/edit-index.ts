@@ -13,7 +13,7 @@ import { foldDiacritics } from './model.js';
 
 /** Deletes are taken from this many first letters only (SymSpell's prefix trick): a longer word's
  * tail adds no recall worth its deletes, and verification sees the whole word anyway. */
-const PREFIX = 7;
+const PREFIX = 6;
 /** log2 of the number of hash buckets. */
 const BUCKET_BITS = 18;
 
@@ -26,6 +26,7 @@ export class EditIndex {
   private readonly entryWord: Uint32Array;
   private readonly entryHash: Uint32Array;
 
+  /** `words`: lower-case, in order of preference (near() returns equally near words in this order). */
   constructor(words: readonly string[]) {
     this.words = [...words];
     this.folded = this.words.map(foldDiacritics);
@@ -72,7 +73,8 @@ export class EditIndex {
   }
 
   /** The indexed words whose folded form is within `maxDistance` edits (Damerau: a swap is one)
-   * of the folded token, nearest first. The token itself (folded) is not excluded. */
+   * of the folded token, nearest first, then in the order given (most frequent first, as
+   * WordKnowledge.vocabulary gives them). The token itself (folded) is not excluded. */
   near(token: string, maxDistance: 1 | 2): Array<{ word: string; distance: number }> {
     const f = foldDiacritics(token);
     const hits = new Set<number>();
@@ -83,14 +85,14 @@ export class EditIndex {
       const b = h >>> (32 - BUCKET_BITS);
       for (let i = this.offsets[b]!, end = this.offsets[b + 1]!; i < end; i++) if (this.entryHash[i] === h) hits.add(this.entryWord[i]!);
     }
-    const out: Array<{ word: string; distance: number }> = [];
+    const out: Array<{ word: string; distance: number; rank: number }> = [];
     for (const w of hits) {
       const g = this.folded[w]!;
       if (Math.abs(g.length - f.length) > maxDistance) continue;
       const d = boundedDistance(f, g, maxDistance);
-      if (d <= maxDistance) out.push({ word: this.words[w]!, distance: d });
+      if (d <= maxDistance) out.push({ word: this.words[w]!, distance: d, rank: w });
     }
-    return out.sort((a, b) => a.distance - b.distance || (a.word < b.word ? -1 : 1));
+    return out.sort((a, b) => a.distance - b.distance || a.rank - b.rank).map(({ word, distance }) => ({ word, distance }));
   }
 }
 

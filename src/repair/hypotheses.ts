@@ -7,7 +7,7 @@ import { applyCase, casePattern, type CasePattern } from './case.js';
 import { readings, TrigramSet, WordEdges } from './channel.js';
 import { EditIndex } from './edit-index.js';
 import { editReading } from './edit-cost.js';
-import { skeleton, skeletonIndexOf, type ChannelTable, type DocClass } from './model.js';
+import { foldDiacritics, skeleton, skeletonIndexOf, type ChannelTable, type DocClass } from './model.js';
 import type { WordKnowledge } from './words.js';
 
 export interface Hypothesis {
@@ -15,7 +15,8 @@ export interface Hypothesis {
   /** −log P(token | text). */
   cost: number;
   known: boolean;
-  /** Plain edits (not confusions of the channel) on top of `cost`: priced by a fitted weight. */
+  /** Found by edit distance: the plain edits (not confusions of the channel) on top of `cost`,
+   * priced by a fitted weight. Undefined for the channel's own readings. */
   edits?: number;
 }
 
@@ -30,8 +31,10 @@ const CACHE_LIMIT = 200_000;
 
 /** Shorter tokens are too many words' neighbours for an edit to mean anything. */
 const MIN_EDIT_TOKEN = 4;
-/** Edit-distance neighbours checked per token (nearest first). */
-const MAX_EDIT_CANDIDATES = 40;
+/** Tokens this long may be two edits from their word (shorter ones have too many such neighbours). */
+const MIN_TWO_EDITS = 6;
+/** Edit-distance neighbours checked per token (nearest, then most frequent, first). */
+const MAX_EDIT_CANDIDATES = 8;
 
 /** Old spellings an archive may hold on purpose (`hwilka`, `af`, `qvinna`, long s): never repaired. */
 const ARCHAIC = /\u017f|^[Hh]w|[Qq]v[aiåä]|^[Aa]f$|^[Uu]ti$|^[Hh]afva|^[Oo]ck$/u;
@@ -65,6 +68,17 @@ function gramTablesOf(edges: Set<string>): { trigrams: TrigramSet; wordEdges: Wo
     gramTables.set(edges, t);
   }
   return t;
+}
+
+/**
+ * Whether one word is the other with letters added at the end (`Samverkare`/`samverkar`,
+ * `horison`/`horisont`): then the token is more likely another form the lexicon lacks, or a
+ * fragment of a split word, than OCR damage, which rarely adds or drops a word's last letters.
+ */
+function endsDiffer(token: string, word: string): boolean {
+  const a = foldDiacritics(token);
+  const b = foldDiacritics(word);
+  return a.length !== b.length && (a.startsWith(b) || b.startsWith(a));
 }
 
 export class HypothesisMaker {
@@ -164,7 +178,9 @@ export class HypothesisMaker {
     }
     // Still unexplained: the corpus words a plain edit or two away (`skillmader`, `vikgt`).
     // (Not for a token with a `q`: Swedish spells none outside names and old or foreign words.)
-    if (found.size === 0 && !known && token.length >= MIN_EDIT_TOKEN && !/q/iu.test(token)) this.nearby(token, table, found, pattern);
+    if (found.size === 0 && !known && token.length >= MIN_EDIT_TOKEN && !/q/iu.test(token)) {
+      this.nearby(token, table, found, pattern);
+    }
     return { original, alternatives: [...found.values()] };
   }
 
@@ -223,6 +239,32 @@ export class HypothesisMaker {
     if (cost < Infinity && this.proposable(text)) found.set(text, { text, cost, known: true });
   }
 
+  private readonly wordCache = new Map<string, boolean>();
+
+  /**
+   * Whether the token is a word once its Swedish letters are put back (`inkluderingsfragor`): the
+   * lexicon knows it as written, or a reading that only restores å/ä/ö. Cheap, and without edits.
+   */
+  isWordWithDiacritics(token: string, docClass: DocClass): boolean {
+    const key = docClass + token;
+    let w = this.wordCache.get(key);
+    if (w === undefined) {
+      w = this.known(token);
+      if (!w) {
+        const found = new Map<string, Hypothesis>();
+        const table = this.tables[docClass];
+        const pattern = casePattern(token);
+        this.folded(token, table, found, pattern, false);
+        // A Swedish-model OCR keeps å/ä/ö: there the known test alone decides.
+        if (found.size === 0 && docClass === 'stripped') this.search(token, table, found, { beam: 8, limit: 20, checks: 10, maxStep: 6, maxCost: 12, allow: onlySwedishLetters, pattern, midSentence: false });
+        w = found.size > 0;
+      }
+      if (this.wordCache.size >= CACHE_LIMIT) this.wordCache.clear();
+      this.wordCache.set(key, w);
+    }
+    return w;
+  }
+
   private editIndexValue: EditIndex | null | undefined;
 
   /** Built on first need (a few hundred ms), so loading the lexicon and clean text stay cheap. */
@@ -235,21 +277,22 @@ export class HypothesisMaker {
   }
 
   /**
-   * Known corpus words within one plain edit of the token (two from five letters on), beyond what
+   * Known corpus words within one plain edit of the token (two from MIN_TWO_EDITS letters on), beyond what
    * the channel explains; å/ä/ö stripped on top cost only their channel price (`Mangtald` →
    * `Mångfald` is one edit). Their edit count is priced at ranking time by a fitted weight.
    */
   private nearby(token: string, table: ChannelTable, found: Map<string, Hypothesis>, pattern: CasePattern): void {
     const index = this.editIndex();
     if (!index) return;
-    const maxDistance = token.length >= 5 ? 2 : 1;
+    const maxDistance = token.length >= MIN_TWO_EDITS ? 2 : 1;
     let tried = 0;
     for (const { word } of index.near(token, maxDistance)) {
       if (++tried > MAX_EDIT_CANDIDATES) break;
       const text = pattern === 'mixed' ? word : applyCase(word, pattern);
-      if (text === token || found.has(text) || !this.proposable(text)) continue;
+      if (text === token || found.has(text) || endsDiffer(token, word) || !this.proposable(text)) continue;
       const r = editReading(token, text, table);
-      if (r.edits === 0 || r.edits > maxDistance) continue;
+      // (No edit at all: a reading of the channel its beam search missed; `Mangtald` is t/f.)
+      if (r.edits > maxDistance) continue;
       found.set(text, { text, cost: r.cost, known: true, edits: r.edits });
     }
   }

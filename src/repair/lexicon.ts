@@ -150,15 +150,23 @@ function loadBase(): LexiconBase {
 const VOCABULARY_WORD = /^\p{L}{4,}$/u;
 let officialWords: string[] | undefined;
 
+/**
+ * The lower-case official unigram words fit for the vocabulary, most frequent first by powers of
+ * two (a bucket sort: exact order among words of about the same count does not matter, and a full
+ * sort of 80 k entries would cost more than the rest of building the edit index). Capitalised keys
+ * (names, sentence-initial forms) are left out: proposing a name by edit distance is a guess.
+ */
 function officialVocabulary(base: LexiconBase): string[] {
   if (officialWords) return officialWords;
   const table = base.unigrams().official;
-  const set = new Set<string>();
+  const buckets: string[][] = [];
   for (let i = 0; i < table.size; i++) {
     const w = table.keyAt(i);
-    if (VOCABULARY_WORD.test(w)) set.add(w.toLowerCase());
+    if (w.length < 4 || w !== w.toLowerCase() || !VOCABULARY_WORD.test(w)) continue;
+    const b = 31 - Math.clz32(Number.parseInt(table.valueAt(i), 10) || 1);
+    (buckets[b] ??= []).push(w);
   }
-  officialWords = [...set];
+  officialWords = buckets.reverse().flatMap((b) => b ?? []);
   return officialWords;
 }
 
@@ -387,13 +395,16 @@ export class Lexicon {
     return f;
   }
 
-  /** The words of the frequency list (official prose) and the learned ones: lower-case, letters
-   * only, four letters or more. What the repair stage's edit-distance index is built from, so a
+  /** The words of the frequency list (official prose) and the learned ones, most frequent first:
+   * lower-case, letters only, four letters or more. What the repair stage's edit-distance index is built from, so a
    * word far off the channel is only ever proposed if real text uses it. */
   vocabulary(): string[] {
-    const out = new Set(officialVocabulary(this.base));
-    for (const w of this.learnedLower.keys()) if (VOCABULARY_WORD.test(w)) out.add(w);
-    return [...out];
+    const official = officialVocabulary(this.base);
+    if (this.learnedLower.size === 0) return official;
+    // The archive's own words first: they are what its documents most likely say.
+    const own = [...this.learnedLower.keys()].filter((w) => VOCABULARY_WORD.test(w));
+    const seen = new Set(own);
+    return [...own, ...official.filter((w) => !seen.has(w))];
   }
 
   /** Count of the lower-cased pair `a b` in official prose (pruned table), plus learned pairs. */

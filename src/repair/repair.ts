@@ -209,7 +209,8 @@ function adjacent(text: string, a: Unit | undefined, b: Unit | undefined): boole
   return newlines < 2;
 }
 
-/** A known word with one of these letters survived the OCR intact: the document vouches for it. */
+/** A known word with one of these letters survived the OCR intact: the document vouches for it (as
+ * for a known word with no other reading; `for` in a stripped text may be `för`, so it does not). */
 const SWEDISH_LETTER = /[åäöéÅÄÖÉ]/u;
 /** A repair this sure (alone, before context) vouches for its word in the rest of the document. */
 const CACHE_CONFIDENCE = 0.95;
@@ -279,7 +280,7 @@ function hyphenPart(text: string, u: Unit): boolean {
 
 /**
  * Whether unit i is a piece of a word split by a blank (`inklu deringsfrågor`, `horison⏎⏎tell`):
- * glued to a neighbour it makes a word the channel reads without plain edits. Such a piece is no
+ * glued to a neighbour it makes a known word, or one with its diacritics put back. Such a piece is no
  * damaged word of its own, so no nearby word is put in its place.
  */
 function splitWordPart(text: string, units: Unit[], i: number, docClass: DocClass, eng: Engines): boolean {
@@ -287,10 +288,13 @@ function splitWordPart(text: string, units: Unit[], i: number, docClass: DocClas
   const joins = (a: Unit | undefined, b: Unit | undefined): boolean => {
     // Across any white space, a blank line too: a page or column break splits words as well.
     if (!a || !b || !/^\s+$/u.test(text.slice(a.end, b.start))) return false;
-    const glued = a.word + b.word;
-    if (eng.maker.known(glued)) return true;
-    const h = eng.maker.for(glued, docClass);
-    return h !== null && h.alternatives.some((x) => !x.edits);
+    // The other piece is no word either, or a short one (`inklu de-⏎ringsfrågor`): a known word
+    // beside the token rules the split out without a lookup.
+    const other = a === u ? b : a;
+    if (other.hyps?.original.known && other.word.length > 3) return false;
+    // Only diacritics are put back: a full search of every glued pair cost as much as the whole
+    // first pass, and a split word is rarely damaged on top.
+    return eng.maker.isWordWithDiacritics(a.word + b.word, docClass);
   };
   return joins(units[i - 1], u) || joins(u, units[i + 1]);
 }
@@ -314,7 +318,7 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
     // Short words (`den`, `för`) are in every document: their use here says nothing.
     if (u.word.length >= CACHE_MIN_LENGTH) {
       if (d && d.confidence >= CACHE_CONFIDENCE && d.best !== u.hyps!.original) documentWords.add(d.best.text.toLowerCase());
-      else if (u.hyps?.original.known && SWEDISH_LETTER.test(u.word)) documentWords.add(u.word.toLowerCase());
+      else if (u.hyps?.original.known && (SWEDISH_LETTER.test(u.word) || u.hyps.alternatives.length === 0)) documentWords.add(u.word.toLowerCase());
     }
     return d && d.confidence >= minConfidence ? d.best.text : u.word;
   });
@@ -329,9 +333,9 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
     let word = u.word;
     let rule = '';
     let confidence = 1;
-    if (d && d.best !== u.hyps!.original && d.confidence >= minConfidence && !(d.best.edits && (hyphenPart(t, u) || splitWordPart(t, units, i, docClass, eng)))) {
+    if (d && d.best !== u.hyps!.original && d.confidence >= minConfidence && !(d.best.edits !== undefined && (hyphenPart(t, u) || splitWordPart(t, units, i, docClass, eng)))) {
       word = d.best.text;
-      rule = d.best.edits ? 'edit-distance' : u.hyps!.original.known ? 'stripped-diacritics' : 'confusion';
+      rule = d.best.edits !== undefined ? 'edit-distance' : u.hyps!.original.known ? 'stripped-diacritics' : 'confusion';
       // Say so when the document's own use of the word decided it (the reviewer can check there).
       if (documentWords.has(word.toLowerCase())) {
         const without = decide(u, { left, right, documentWords: null }, eng, params);

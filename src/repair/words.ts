@@ -15,7 +15,8 @@ export interface WordKnowledge {
   bigram(a: string, b: string): number;
   /** Known and fit to be proposed as a correction (not an offensive or very rare form). */
   suggestable?(word: string): boolean;
-  /** Corpus and learned words (lower-case, 4+ letters) to search by edit distance; without it,
+  /** Corpus and learned words (lower-case, 4+ letters), most frequent first, to search by edit
+   * distance; without it,
    * repair proposes only what the confusion channel explains. */
   vocabulary?(): readonly string[];
   /** The parts of a compound the lexicon knows only by its parts, or null. */
