@@ -25,6 +25,9 @@ export class EditIndex {
   private readonly offsets: Uint32Array;
   private readonly entryWord: Uint32Array;
   private readonly entryHash: Uint32Array;
+  /** The last query that met each word, and the number of queries so far. */
+  private readonly seen: Uint32Array;
+  private query = 0;
 
   /** `words`: lower-case, in order of preference (near() returns equally near words in this order). */
   constructor(words: readonly string[]) {
@@ -66,6 +69,7 @@ export class EditIndex {
     this.offsets = offsets;
     this.entryWord = entryWord;
     this.entryHash = entryHash;
+    this.seen = new Uint32Array(this.words.length);
   }
 
   get size(): number {
@@ -77,26 +81,31 @@ export class EditIndex {
    * WordKnowledge.vocabulary gives them). The token itself (folded) is not excluded. */
   near(token: string, maxDistance: 1 | 2): Array<{ word: string; distance: number }> {
     const f = foldDiacritics(token);
-    const hits = new Set<number>();
-    const deletes = new Uint32Array(1 + PREFIX + (PREFIX * (PREFIX - 1)) / 2);
-    const k = prefixDeletes(f, maxDistance, deletes);
-    for (let a = 0; a < k; a++) {
-      const h = deletes[a]!;
-      const b = h >>> (32 - BUCKET_BITS);
-      for (let i = this.offsets[b]!, end = this.offsets[b + 1]!; i < end; i++) if (this.entryHash[i] === h) hits.add(this.entryWord[i]!);
-    }
+    const k = prefixDeletes(f, maxDistance, queryDeletes);
+    // Each word once per query: a stamp per word instead of a Set of hits.
+    const stamp = ++this.query;
     const out: Array<{ word: string; distance: number; rank: number }> = [];
-    for (const w of hits) {
-      const g = this.folded[w]!;
-      if (Math.abs(g.length - f.length) > maxDistance) continue;
-      const d = boundedDistance(f, g, maxDistance);
-      if (d <= maxDistance) out.push({ word: this.words[w]!, distance: d, rank: w });
+    for (let a = 0; a < k; a++) {
+      const h = queryDeletes[a]!;
+      const b = h >>> (32 - BUCKET_BITS);
+      for (let i = this.offsets[b]!, end = this.offsets[b + 1]!; i < end; i++) {
+        if (this.entryHash[i] !== h) continue;
+        const w = this.entryWord[i]!;
+        if (this.seen[w] === stamp) continue;
+        this.seen[w] = stamp;
+        const g = this.folded[w]!;
+        if (Math.abs(g.length - f.length) > maxDistance) continue;
+        const d = boundedDistance(f, g, maxDistance);
+        if (d <= maxDistance) out.push({ word: this.words[w]!, distance: d, rank: w });
+      }
     }
     return out.sort((a, b) => a.distance - b.distance || a.rank - b.rank).map(({ word, distance }) => ({ word, distance }));
   }
 }
 
 const BASE = 0x01000193;
+/** Scratch for a query's deletes. */
+const queryDeletes = new Uint32Array(1 + PREFIX + (PREFIX * (PREFIX - 1)) / 2);
 /** Scratch space for prefixDeletes (one thread, no re-entry). */
 const prefixHash = new Int32Array(PREFIX + 1);
 const power = new Int32Array(PREFIX + 1);
@@ -136,26 +145,46 @@ function prefixDeletes(s: string, maxDeletes: number, out: Uint32Array): number 
   return k;
 }
 
+/** Scratch rows for boundedDistance (grown as needed; one thread, no re-entry). */
+let rows = new Int32Array(3 * 64);
+
 /** Optimal-string-alignment distance of `a` and `b`, or `max + 1` once it must exceed `max`. */
 export function boundedDistance(a: string, b: string, max: number): number {
-  const n = a.length;
-  const m = b.length;
+  let n = a.length;
+  let m = b.length;
   if (Math.abs(n - m) > max) return max + 1;
-  let prev2 = new Array<number>(m + 1).fill(0);
-  let prev = Array.from({ length: m + 1 }, (_, j) => j);
-  let cur = new Array<number>(m + 1).fill(0);
+  // A shared prefix and suffix cost nothing (the index's hits share a prefix with the token).
+  let start = 0;
+  while (start < n && start < m && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  while (n > start && m > start && a.charCodeAt(n - 1) === b.charCodeAt(m - 1)) {
+    n--;
+    m--;
+  }
+  n -= start;
+  m -= start;
+  if (n === 0 || m === 0) return Math.min(n + m, max + 1);
+  if (rows.length < 3 * (m + 1)) rows = new Int32Array(6 * (m + 1));
+  let prev2 = 0;
+  let prev = m + 1;
+  let cur = 2 * (m + 1);
+  for (let j = 0; j <= m; j++) rows[prev + j] = j;
   for (let i = 1; i <= n; i++) {
-    cur[0] = i;
+    rows[cur] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(start + i - 1);
+    const aPrev = i > 1 ? a.charCodeAt(start + i - 2) : -1;
     for (let j = 1; j <= m; j++) {
-      const same = a.charCodeAt(i - 1) === b.charCodeAt(j - 1);
-      let d = Math.min(prev[j - 1]! + (same ? 0 : 1), prev[j]! + 1, cur[j - 1]! + 1);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, prev2[j - 2]! + 1);
-      cur[j] = d;
+      const bj = b.charCodeAt(start + j - 1);
+      let d = Math.min(rows[prev + j - 1]! + (ai === bj ? 0 : 1), rows[prev + j]! + 1, rows[cur + j - 1]! + 1);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(start + j - 2) && aPrev === bj) d = Math.min(d, rows[prev2 + j - 2]! + 1);
+      rows[cur + j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
-  return Math.min(prev[m]!, max + 1);
+  return Math.min(rows[prev + m]!, max + 1);
 }

@@ -34,7 +34,7 @@ const MIN_EDIT_TOKEN = 4;
 /** Tokens this long may be two edits from their word (shorter ones have too many such neighbours). */
 const MIN_TWO_EDITS = 6;
 /** Edit-distance neighbours checked per token (nearest, then most frequent, first). */
-const MAX_EDIT_CANDIDATES = 8;
+const MAX_EDIT_CANDIDATES = 4;
 
 /** Old spellings an archive may hold on purpose (`hwilka`, `af`, `qvinna`, long s): never repaired. */
 const ARCHAIC = /\u017f|^[Hh]w|[Qq]v[aiåä]|^[Aa]f$|^[Uu]ti$|^[Hh]afva|^[Oo]ck$/u;
@@ -289,10 +289,11 @@ export class HypothesisMaker {
     for (const { word } of index.near(token, maxDistance)) {
       if (++tried > MAX_EDIT_CANDIDATES) break;
       const text = pattern === 'mixed' ? word : applyCase(word, pattern);
-      if (text === token || found.has(text) || endsDiffer(token, word) || !this.proposable(text)) continue;
+      if (text === token || found.has(text) || endsDiffer(token, word)) continue;
       const r = editReading(token, text, table);
       // (No edit at all: a reading of the channel its beam search missed; `Mangtald` is t/f.)
-      if (r.edits > maxDistance) continue;
+      // The lexicon last: for a compound its analysis costs more than the rest.
+      if (r.edits > maxDistance || !this.proposable(text)) continue;
       found.set(text, { text, cost: r.cost, known: true, edits: r.edits });
     }
   }
