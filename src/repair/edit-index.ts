@@ -25,6 +25,8 @@ export class EditIndex {
   private readonly offsets: Uint32Array;
   private readonly entryWord: Uint32Array;
   private readonly entryHash: Uint32Array;
+  /** Each word's folded length (capped at 255). */
+  private readonly lengths: Uint8Array;
   /** The last query that met each word, and the number of queries so far. */
   private readonly seen: Uint32Array;
   private query = 0;
@@ -43,15 +45,19 @@ export class EditIndex {
     const owners = new Uint32Array(capacity);
     let count = 0;
     const deletes = new Uint32Array(1 + PREFIX + (PREFIX * (PREFIX - 1)) / 2);
-    this.folded.forEach((f, w) => {
+    const lengths = new Uint8Array(this.folded.length);
+    for (let w = 0; w < this.folded.length; w++) {
+      const f = this.folded[w]!;
+      lengths[w] = Math.min(f.length, 255);
       const k = prefixDeletes(f, 2, deletes);
       // A doubled letter (`kommun`) yields the same delete twice; the copy costs a few bytes,
-      // removing it a quadratic loop per word, and near() collects its hits in a set anyway.
+      // removing it a quadratic loop per word, and near() meets each word once per query anyway.
       for (let a = 0; a < k; a++) {
         hashes[count] = deletes[a]!;
         owners[count++] = w;
       }
-    });
+    }
+    this.lengths = lengths;
     // Counting sort into buckets: O(n), no comparison sort of millions of entries.
     const buckets = 1 << BUCKET_BITS;
     const offsets = new Uint32Array(buckets + 1);
@@ -91,11 +97,10 @@ export class EditIndex {
       for (let i = this.offsets[b]!, end = this.offsets[b + 1]!; i < end; i++) {
         if (this.entryHash[i] !== h) continue;
         const w = this.entryWord[i]!;
-        if (this.seen[w] === stamp) continue;
+        // Most hits share only a prefix: their length rules them out without reading the word.
+        if (Math.abs(this.lengths[w]! - f.length) > maxDistance || this.seen[w] === stamp) continue;
         this.seen[w] = stamp;
-        const g = this.folded[w]!;
-        if (Math.abs(g.length - f.length) > maxDistance) continue;
-        const d = boundedDistance(f, g, maxDistance);
+        const d = boundedDistance(f, this.folded[w]!, maxDistance);
         if (d <= maxDistance) out.push({ word: this.words[w]!, distance: d, rank: w });
       }
     }
