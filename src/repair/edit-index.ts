@@ -91,16 +91,22 @@ export class EditIndex {
     // Each word once per query: a stamp per word instead of a Set of hits.
     const stamp = ++this.query;
     const out: Array<{ word: string; distance: number; rank: number }> = [];
+    const length = Math.min(f.length, 255);
+    letterCounts.fill(0);
+    for (let i = 0; i < f.length; i++) letterCounts[f.charCodeAt(i) & 63]!++;
     for (let a = 0; a < k; a++) {
       const h = queryDeletes[a]!;
       const b = h >>> (32 - BUCKET_BITS);
       for (let i = this.offsets[b]!, end = this.offsets[b + 1]!; i < end; i++) {
         if (this.entryHash[i] !== h) continue;
         const w = this.entryWord[i]!;
-        // Most hits share only a prefix: their length rules them out without reading the word.
-        if (Math.abs(this.lengths[w]! - f.length) > maxDistance || this.seen[w] === stamp) continue;
+        // Most hits share only a prefix (`samh…`): their length rules them out without reading
+        // the word, and most of the rest share too few letters for the DP to be worth running.
+        if (Math.abs(this.lengths[w]! - length) > maxDistance || this.seen[w] === stamp) continue;
         this.seen[w] = stamp;
-        const d = boundedDistance(f, this.folded[w]!, maxDistance);
+        const g = this.folded[w]!;
+        if (!sharesEnoughLetters(f, g, maxDistance)) continue;
+        const d = boundedDistance(f, g, maxDistance);
         if (d <= maxDistance) out.push({ word: this.words[w]!, distance: d, rank: w });
       }
     }
@@ -121,6 +127,21 @@ for (let i = 1; i <= PREFIX; i++) power[i] = Math.imul(power[i - 1]!, BASE);
 const span = (a: number, b: number): number => (prefixHash[b]! - Math.imul(prefixHash[a]!, power[b - a]!)) | 0;
 /** Joins the hashes of two adjacent pieces, the second `len` letters long. */
 const join = (h: number, g: number, len: number): number => (Math.imul(h, power[len]!) + g) | 0;
+
+/** The query's letters counted by code mod 64, and a working copy. */
+const letterCounts = new Int16Array(64);
+const letterWork = new Int16Array(64);
+
+/**
+ * A cheap lower bound first: an edit changes the letters held in common by at most one, so words
+ * that share too few letters with the query (counted as a multiset) are too far without the DP.
+ */
+function sharesEnoughLetters(f: string, g: string, max: number): boolean {
+  letterWork.set(letterCounts);
+  let common = 0;
+  for (let i = 0; i < g.length; i++) if (letterWork[g.charCodeAt(i) & 63]!-- > 0) common++;
+  return f.length + g.length - 2 * common <= 2 * max;
+}
 
 /** Spreads the bits (murmur3's finaliser), so the top bits pick a bucket evenly. */
 function mix(h: number): number {
