@@ -81,6 +81,23 @@ function endsDiffer(token: string, word: string): boolean {
   return a.length !== b.length && (a.startsWith(b) || b.startsWith(a));
 }
 
+/**
+ * One edit index per vocabulary array. Every lexicon without learned words hands out the same
+ * official vocabulary, so the index is built once a process (like the lexicon's own tables), not
+ * once per lexicon; a lexicon that learned words has a vocabulary, and an index, of its own.
+ * (Queries are synchronous, so the index's per-query scratch state can be shared.)
+ */
+const editIndexes = new WeakMap<readonly string[], EditIndex>();
+
+function sharedEditIndex(vocabulary: readonly string[]): EditIndex {
+  let index = editIndexes.get(vocabulary);
+  if (!index) {
+    index = new EditIndex(vocabulary);
+    editIndexes.set(vocabulary, index);
+  }
+  return index;
+}
+
 export class HypothesisMaker {
   /** One map per (document class, mid-sentence, only-diacritics), keyed by the token itself: a key
    * built by concatenation had to be flattened and hashed anew for every token of the text. */
@@ -271,7 +288,7 @@ export class HypothesisMaker {
   private editIndex(): EditIndex | null {
     if (this.editIndexValue === undefined) {
       const vocabulary = this.words.vocabulary?.();
-      this.editIndexValue = vocabulary ? new EditIndex(vocabulary) : null;
+      this.editIndexValue = vocabulary ? sharedEditIndex(vocabulary) : null;
     }
     return this.editIndexValue;
   }
