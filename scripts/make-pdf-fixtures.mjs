@@ -8,8 +8,8 @@
 //   zero-pages.pdf   a well-formed PDF with an empty page tree.
 //   slow-content.pdf a small page whose compressed content stream is 6 million path operators: pdf.js
 //                    needs a minute to parse it (parseTimeoutMs must stop that).
-//   xref-bomb.pdf    20 KB whose cross-reference stream lists 3 million objects: hundreds of MB in
-//                    pdf.js's heap (parseMemoryMb must stop that).
+//   xref-bomb.pdf    20 KB whose cross-reference stream lists 3 million objects: a few hundred MB in
+//                    pdf.js's heap, which it must still read.
 // The other fixtures are assembled with poppler/qpdf by make-pdf-fixtures.sh.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
@@ -149,8 +149,7 @@ function writeCompressedPage(path, content, resources) {
 writeCompressedPage(`${out}/slow-content.pdf`, '0 0 m 1 1 l S\n'.repeat(6_000_000));
 
 // A one-page PDF whose cross-reference stream lists 3 million objects (all free but the five real
-// ones), 20 KB on disk: pdf.js holds an entry object for each, a few hundred MB of its heap (its
-// memory limit must stop that, not the process).
+// ones), 20 KB on disk: pdf.js holds an entry object for each, a few hundred MB of its heap.
 {
   const count = 3_000_000;
   const parts = [Buffer.from('%PDF-1.5\n%\xe2\xe3\xcf\xd3\n', 'latin1')];

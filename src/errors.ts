@@ -10,7 +10,6 @@ export type ArkivErrorCode =
   | 'ENCRYPTED_PDF'
   | 'NO_PAGES'
   | 'PAGE_TIMEOUT'
-  | 'TOO_LARGE'
   | 'OCR_FAILED'
   | 'ABORTED'
   | 'INVALID_INPUT'

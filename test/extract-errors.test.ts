@@ -102,18 +102,8 @@ describe('a page that pdf.js takes too long to parse', () => {
   }, 60_000);
 });
 
-describe('a PDF that needs more memory than pdf.js may have', () => {
-  it('fails with TOO_LARGE naming the file, and the next document is read as before', async () => {
-    // 3 million cross-reference entries: a few hundred MB of pdf.js's heap, from 20 KB on disk.
-    const err = await failure('fixtures/pdf/xref-bomb.pdf', { parseMemoryMb: 64 });
-    expect([err.code, err.file, err.page]).toEqual(['TOO_LARGE', 'fixtures/pdf/xref-bomb.pdf', undefined]);
-    expect(err.message).toBe('fixtures/pdf/xref-bomb.pdf: pdf.js needed more than its 64 MB of memory to read it');
-    // The dead thread is not handed to the next document with the same limit.
-    const pages = await collect('fixtures/seed-003/born.pdf', { parseMemoryMb: 64 });
-    expect(pages.map((p) => p.number)).toEqual([1, 2, 3]);
-  }, 60_000);
-
-  it('reads it within the default limit (2048 MB)', async () => {
+describe('a PDF whose cross-reference lists 3 million objects (20 KB on disk)', () => {
+  it('is read, its one page empty', async () => {
     const pages = await collect('fixtures/pdf/xref-bomb.pdf');
     expect(pages.map((p) => [p.number, p.text])).toEqual([[1, '']]);
   }, 60_000);

@@ -47,8 +47,6 @@ class PdfThread {
     readonly worker: PDFWorker,
     private readonly thread: Worker,
     private readonly port: MessagePort,
-    /** The heap limit the thread was started with (idle threads are reused only for the same). */
-    readonly memoryMb: number,
   ) {
     // A thread that dies on its own leaves pdf.js's replies unanswered: whoever waits on it must
     // be told, or a page (and the batch) would wait for ever.
@@ -56,7 +54,7 @@ class PdfThread {
     thread.on('exit', (code) => this.die(new Error(`pdf.js's thread exited with code ${code}`)));
   }
 
-  static async start(pdfjs: PdfJs, memoryMb: number): Promise<PdfThread> {
+  static async start(pdfjs: PdfJs): Promise<PdfThread> {
     const require = createRequire(import.meta.url);
     const url = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href;
     const { port1, port2 } = new MessageChannel();
@@ -64,20 +62,15 @@ class PdfThread {
     // worker side the port that speaks to this thread.
     const code = `const { workerData } = require('node:worker_threads');
 import(workerData.url).then(({ WorkerMessageHandler }) => WorkerMessageHandler.initializeFromPort(workerData.port));`;
-    // The heap limit turns a page that would exhaust the process's memory (millions of text
-    // items, a decompression bomb) into the failure of that document alone.
-    const thread = new Worker(code, {
-      eval: true,
-      workerData: { url, port: port2 },
-      transferList: [port2],
-      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
-    });
+    // No heap limit (resourceLimits): V8 stops a thread at its limit gracefully only sometimes;
+    // a large allocation past it aborts the whole process instead (seen with a 64 MB limit).
+    const thread = new Worker(code, { eval: true, workerData: { url, port: port2 }, transferList: [port2] });
     // pdf.js's typings allow no port, though it takes any object that posts and listens for messages.
     const worker = new pdfjs.PDFWorker({ port: port1 } as unknown as ConstructorParameters<PdfJs['PDFWorker']>[0]);
     const failed = new Promise<never>((_, reject) => thread.once('error', reject));
     failed.catch(() => undefined);
     await Promise.race([worker.promise, failed]);
-    return new PdfThread(worker, thread, port1, memoryMb);
+    return new PdfThread(worker, thread, port1);
   }
 
   get alive(): boolean {
@@ -134,21 +127,18 @@ export interface OpenPdf {
   /** Stops pdf.js at once (terminates its thread), e.g. on a page that takes too long. */
   kill(): Promise<void>;
   /**
-   * Calls `mourner` if pdf.js's thread dies on its own (its heap limit reached, a crash): every
-   * reply it owed is lost, and the document is of no further use.
+   * Calls `mourner` if pdf.js's thread dies on its own (a crash): every reply it owed is lost, and
+   * the document is of no further use.
    */
   onDeath(mourner: (err: ArkivError) => void): void;
 }
 
-/** Default heap limit of pdf.js's thread: far above what real documents need (tens of MB). */
-export const DEFAULT_PARSE_MEMORY_MB = 2048;
-
 /** Opens a PDF with pdf.js, turning its exceptions into ArkivErrors that name the file. */
-export async function openPdf(bytes: Uint8Array, file: string, memoryMb = DEFAULT_PARSE_MEMORY_MB): Promise<OpenPdf> {
+export async function openPdf(bytes: Uint8Array, file: string): Promise<OpenPdf> {
   const pdfjs = await loadPdfJs();
   let thread: PdfThread;
   try {
-    thread = takeIdleThread(memoryMb) ?? (await PdfThread.start(pdfjs, memoryMb));
+    thread = takeIdleThread() ?? (await PdfThread.start(pdfjs));
   } catch (err) {
     throw new ArkivError('IO', `cannot start pdf.js (${err instanceof Error ? err.message : String(err)})`, { file, cause: err });
   }
@@ -179,7 +169,8 @@ export async function openPdf(bytes: Uint8Array, file: string, memoryMb = DEFAUL
     disableFontFace: true,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
-  const deathError = (err: Error): ArkivError => threadDeathError(err, memoryMb, file);
+  const deathError = (err: Error): ArkivError =>
+    new ArkivError('CORRUPT_PDF', `pdf.js stopped while reading it (${err.message})`, { file, cause: err });
   let doc: PDFDocumentProxy;
   let stopListening = (): void => undefined;
   try {
@@ -212,18 +203,10 @@ export async function openPdf(bytes: Uint8Array, file: string, memoryMb = DEFAUL
   return { doc, close, kill, onDeath };
 }
 
-/** An idle thread started with the same heap limit, if one is waiting. */
-function takeIdleThread(memoryMb: number): PdfThread | undefined {
-  const at = idleThreads.findIndex((t) => t.memoryMb === memoryMb && t.alive);
+/** An idle thread that is still alive, if one is waiting. */
+function takeIdleThread(): PdfThread | undefined {
+  const at = idleThreads.findIndex((t) => t.alive);
   return at < 0 ? undefined : idleThreads.splice(at, 1)[0];
-}
-
-/** Why pdf.js's thread died, as the error of the document it was reading. */
-function threadDeathError(err: Error, memoryMb: number, file: string): ArkivError {
-  const outOfMemory = (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-  return outOfMemory
-    ? new ArkivError('TOO_LARGE', `pdf.js needed more than its ${memoryMb} MB of memory to read it`, { file, cause: err })
-    : new ArkivError('CORRUPT_PDF', `pdf.js stopped while reading it (${err.message})`, { file, cause: err });
 }
 
 function pdfOpenError(err: unknown, file: string): ArkivError {

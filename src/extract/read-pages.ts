@@ -26,11 +26,6 @@ export interface ReadPagesOptions {
    * `pageTimeoutMs`. Apart from it because parsing a page normally takes milliseconds and OCR seconds.
    */
   parseTimeoutMs?: number;
-  /**
-   * Heap limit of pdf.js's thread in MB (default 2048): a document that needs more (millions of
-   * text items, a bomb) fails with TOO_LARGE instead of exhausting the process's memory.
-   */
-  parseMemoryMb?: number;
   /** Whether a token is a word, for the text layer's known-word share; default a shape test. */
   isWord?: (w: string) => boolean;
   /** The name to use for the file in messages (default: the path, or `<bytes>`). */
@@ -63,7 +58,7 @@ export async function* readPdfPages(input: string | Uint8Array, options: ReadPag
   const fileName = options.fileName ?? (typeof input === 'string' ? input : '<bytes>');
   if (options.signal?.aborted) throw new ArkivError('ABORTED', 'aborted before reading', { file: fileName });
   const { bytes, name } = await readPdfInput(input, options.fileName);
-  const pdf = await openPdf(bytes, name, options.parseMemoryMb);
+  const pdf = await openPdf(bytes, name);
   // Pages in flight when the consumer stops (or a page fails) have their OCR cancelled.
   const stop = new AbortController();
   const onOuterAbort = (): void => stop.abort();
@@ -99,7 +94,7 @@ class PageReader {
   ) {
     const doc = pdf.doc;
     this.doc = doc;
-    // pdf.js's thread may die on its own (its heap limit, a crash); the steps waiting on it would
+    // pdf.js's thread may die on its own (a crash, out of memory); the steps waiting on it would
     // never be answered.
     pdf.onDeath((err) => {
       const pages = [...new Set(this.waiting.values())].sort((a, b) => a - b);
