@@ -4,18 +4,10 @@
  * public description of the algorithm.
  */
 
+import { fmix32 } from '../hash.js';
+
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
-
-/** MurmurHash3's finaliser: spreads every input bit over the whole word. */
-export function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /** One MurmurHash3 block step: mixes the 32-bit word `k` into the running state `h`. */
 export function mixWord(h: number, k: number): number {

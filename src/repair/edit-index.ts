@@ -9,6 +9,7 @@
  * rather than a Map of strings: ~90 k words make ~2 M deletes, which a Map would hold in hundreds
  * of megabytes and build far slower.
  */
+import { fmix32 } from '../hash.js';
 import { foldDiacritics } from './model.js';
 
 /** Deletes are taken from this many first letters only (SymSpell's prefix trick): a longer word's
@@ -143,16 +144,6 @@ function sharesEnoughLetters(f: string, g: string, max: number): boolean {
   return f.length + g.length - 2 * common <= 2 * max;
 }
 
-/** Spreads the bits (murmur3's finaliser), so the top bits pick a bucket evenly. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
 /**
  * Writes into `out` the hashes of `s`'s first PREFIX letters with 0, 1 and (if `maxDeletes` is 2)
  * 2 letters deleted; returns how many.
@@ -161,12 +152,12 @@ function prefixDeletes(s: string, maxDeletes: number, out: Uint32Array): number 
   const n = Math.min(s.length, PREFIX);
   for (let i = 0; i < n; i++) prefixHash[i + 1] = (Math.imul(prefixHash[i]!, BASE) + s.charCodeAt(i)) | 0;
   let k = 0;
-  out[k++] = mix(prefixHash[n]!);
+  out[k++] = fmix32(prefixHash[n]!);
   for (let i = 0; i < n; i++) {
     const before = prefixHash[i]!;
-    out[k++] = mix(join(before, span(i + 1, n), n - i - 1));
+    out[k++] = fmix32(join(before, span(i + 1, n), n - i - 1));
     if (maxDeletes < 2) continue;
-    for (let j = i + 1; j < n; j++) out[k++] = mix(join(join(before, span(i + 1, j), j - i - 1), span(j + 1, n), n - j - 1));
+    for (let j = i + 1; j < n; j++) out[k++] = fmix32(join(join(before, span(i + 1, j), j - i - 1), span(j + 1, n), n - j - 1));
   }
   return k;
 }
