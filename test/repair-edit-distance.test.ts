@@ -3,11 +3,8 @@ import { boundedDistance, EditIndex } from '../src/repair/edit-index.js';
 import { editReading } from '../src/repair/edit-cost.js';
 import { defaultModel } from '../src/repair/model.js';
 import { defaultLexicon, repair } from '../src/repair/index.js';
-import { fixture } from './repair-helpers.js';
+import { fix, fixture, NORMAL, STRIPPED } from './repair-helpers.js';
 
-const STRIPPED = { documentClass: 'stripped' as const };
-const NORMAL = { documentClass: 'normal' as const };
-const fix = (text: string, options = {}): string => repair(text, options).text;
 
 describe('the symmetric-delete index', () => {
   const index = new EditIndex(['skillnader', 'skillnaden', 'kommun', 'kommunen', 'mångfald', 'viktigt', 'vikt', 'funktionsnedsättning']);

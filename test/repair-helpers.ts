@@ -1,9 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { repair } from '../src/repair/index.js';
 import type { Correction } from '../src/types.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const fixture = (path: string): string => readFileSync(join(FIXTURES, path), 'utf8');
+
+/** Document classes forced, for sentences too short to show their own. */
+export const STRIPPED = { documentClass: 'stripped' as const };
+export const NORMAL = { documentClass: 'normal' as const };
+/** The repaired text alone. */
+export const fix = (text: string, options = {}): string => repair(text, options).text;
 
 /** Text compared as the official scorer does: NFC, white space collapsed. */
 const flat = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();

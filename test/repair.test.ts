@@ -3,12 +3,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadLexicon, repair } from '../src/repair/index.js';
-import { applyCorrections, cer, checkCorrections, fixture, FIXTURES } from './repair-helpers.js';
+import { applyCorrections, cer, checkCorrections, fix, fixture, FIXTURES, NORMAL, STRIPPED } from './repair-helpers.js';
 
 /** Short texts cannot show their document class by their å/ä/ö rate; these tests say it. */
-const STRIPPED = { documentClass: 'stripped' as const };
-const NORMAL = { documentClass: 'normal' as const };
-const fix = (text: string, options = {}): string => repair(text, options).text;
 
 describe('the real seed pair (seed-001: a scan OCR-ed without Swedish)', () => {
   const ocr = fixture('seed-001-pair/ocr.txt');
