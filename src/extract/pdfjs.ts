@@ -144,7 +144,13 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<OpenPdf>
   }
   thread.hold();
   let killed = false;
+  // The document's own listeners leave with it: the thread serves the next document.
+  const listeners: Array<() => void> = [];
+  const stopListeners = (): void => {
+    for (const stop of listeners.splice(0)) stop();
+  };
   const release = (): void => {
+    stopListeners();
     thread.rest();
     if (!thread.alive) return;
     if (idleThreads.length < MAX_IDLE_THREADS) idleThreads.push(thread);
@@ -153,6 +159,7 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<OpenPdf>
   const kill = async (): Promise<void> => {
     if (killed) return;
     killed = true;
+    stopListeners();
     await thread.kill();
   };
   const task = pdfjs.getDocument({
@@ -198,7 +205,7 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<OpenPdf>
     release();
   };
   const onDeath = (mourner: (err: ArkivError) => void): void => {
-    thread.onDeath((err) => mourner(deathError(err)));
+    listeners.push(thread.onDeath((err) => mourner(deathError(err))));
   };
   return { doc, close, kill, onDeath };
 }
