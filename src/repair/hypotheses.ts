@@ -57,18 +57,22 @@ const VOWEL_GLYPHS = new Set(['i', 'd', 'é', '6', '&', '#', '@', '0', 'G', 'O',
 /** Characters the OCR puts where a Swedish letter was: a token holding one is damaged for sure. */
 const GLYPH = /[0-9&#@]/u;
 
+/** `make(key)` computed once per key object and kept while the key lives. */
+function memoByObject<K extends object, V>(make: (key: K) => V): (key: K) => V {
+  const memo = new WeakMap<K, V>();
+  return (key) => {
+    let value = memo.get(key);
+    if (value === undefined) {
+      value = make(key);
+      memo.set(key, value);
+    }
+    return value;
+  };
+}
+
 /** The bit arrays of a model's letter n-grams, built once per model: a fresh lexicon (one per
  * archive) gets a HypothesisMaker of its own, and building them costs ~10 ms. */
-const gramTables = new WeakMap<Set<string>, { trigrams: TrigramSet; wordEdges: WordEdges }>();
-
-function gramTablesOf(edges: Set<string>): { trigrams: TrigramSet; wordEdges: WordEdges } {
-  let t = gramTables.get(edges);
-  if (!t) {
-    t = { trigrams: new TrigramSet(edges), wordEdges: new WordEdges(edges) };
-    gramTables.set(edges, t);
-  }
-  return t;
-}
+const gramTablesOf = memoByObject((edges: Set<string>) => ({ trigrams: new TrigramSet(edges), wordEdges: new WordEdges(edges) }));
 
 /**
  * Whether one word is the other with letters added at the end (`Samverkare`/`samverkar`,
@@ -87,16 +91,7 @@ function endsDiffer(token: string, word: string): boolean {
  * once per lexicon; a lexicon that learned words has a vocabulary, and an index, of its own.
  * (Queries are synchronous, so the index's per-query scratch state can be shared.)
  */
-const editIndexes = new WeakMap<readonly string[], EditIndex>();
-
-function sharedEditIndex(vocabulary: readonly string[]): EditIndex {
-  let index = editIndexes.get(vocabulary);
-  if (!index) {
-    index = new EditIndex(vocabulary);
-    editIndexes.set(vocabulary, index);
-  }
-  return index;
-}
+const sharedEditIndex = memoByObject((vocabulary: readonly string[]) => new EditIndex(vocabulary));
 
 export class HypothesisMaker {
   /** One map per (document class, mid-sentence, only-diacritics), keyed by the token itself: a key
