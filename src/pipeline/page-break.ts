@@ -60,10 +60,8 @@ export function joinAcrossBreak(
   // next page's leading white space with it.
   const tokenStart = next.base + lead.length;
   const rawAt = (offset: number): number => (offset < junction ? page.base + offset : tokenStart + Math.max(0, offset - junction - glue.length));
-  const raw = (from: number, to: number): string => {
-    const whole = page.text + separator + next.text;
-    return whole.slice(from - page.base, to - page.base);
-  };
+  const whole = page.text + separator + next.text;
+  const raw = (from: number, to: number): string => whole.slice(from - page.base, to - page.base);
 
   // Joined only if the repair stage removed the break: a correction from the page's side across the
   // whole junction (the hyphen, the line end, the lent token's start).
