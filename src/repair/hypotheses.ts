@@ -33,6 +33,15 @@ const CACHE_LIMIT = 200_000;
 const MIN_EDIT_TOKEN = 4;
 /** Tokens this long may be two edits from their word (shorter ones have too many such neighbours). */
 const MIN_TWO_EDITS = 6;
+/**
+ * The channel search's budget for an unknown token: readings generated, and readings looked up in
+ * the lexicon (each lookup of a non-word costs microseconds; most readings are non-words). Fitted
+ * on the training set: larger budgets, and a second search through the model's long tail of
+ * confusions for a token still unexplained, repaired nothing more there (the edit-distance pass
+ * finds those words), and cost about a sixth of a first pass over new text.
+ */
+const SEARCH_READINGS = 40;
+const SEARCH_CHECKS = 20;
 /** Edit-distance neighbours checked per token (nearest, then most frequent, first). */
 const MAX_EDIT_CANDIDATES = 4;
 
@@ -178,19 +187,11 @@ export class HypothesisMaker {
     // Diacritics stripped and nothing else, the commonest damage by far: one index lookup.
     this.folded(token, table, found, pattern, midSentence);
     if (known || found.size > 0 || (onlyDiacritics && !damaged)) return { original, alternatives: [...found.values()] };
-    // A known word is second-guessed only for the Swedish letters a stripping OCR drops: `for` may
-    // be `för`, but `det` is never `del`.
-    const allow = known ? onlySwedishLetters : undefined;
-    // First the common confusions only (P(truth | ocr) ≥ 1 %), which is cheap because few letters
-    // branch; the long tail of the model only for a word still unexplained.
-    this.search(token, table, found, { beam: 16, limit: 60, checks: 50, maxStep: 6, maxCost: damaged ? 16 : 12, allow, pattern, midSentence });
-    // A token with many letter trigrams Swedish never writes is too garbled for the long tail.
-    if (found.size === 0 && !known && token.length >= 4 && this.implausibleTrigrams(token) <= 2) {
-      this.search(token, table, found, { beam: 16, limit: 80, checks: 50, maxStep: 8, maxCost: damaged ? 16 : 12, allow, pattern, midSentence });
-    }
+    // The channel's common confusions (P(truth | ocr) ≥ 1 %): cheap, because few letters branch.
+    this.search(token, table, found, { beam: 16, limit: SEARCH_READINGS, checks: SEARCH_CHECKS, maxStep: 6, maxCost: damaged ? 16 : 12, pattern, midSentence });
     // Still unexplained: the corpus words a plain edit or two away (`skillmader`, `vikgt`).
     // (Not for a token with a `q`: Swedish spells none outside names and old or foreign words.)
-    if (found.size === 0 && !known && token.length >= MIN_EDIT_TOKEN && !/q/iu.test(token)) {
+    if (found.size === 0 && token.length >= MIN_EDIT_TOKEN && !/q/iu.test(token)) {
       this.nearby(token, table, found, pattern);
     }
     return { original, alternatives: [...found.values()] };
@@ -310,19 +311,11 @@ export class HypothesisMaker {
     }
   }
 
-  private implausibleTrigrams(token: string): number {
-    if (this.trigrams.size === 0) return 0;
-    const w = '^' + token.toLowerCase() + '$';
-    let bad = 0;
-    for (let i = 0; i + 3 <= w.length; i++) if (!this.trigrams.has(w.charCodeAt(i), w.charCodeAt(i + 1), w.charCodeAt(i + 2))) bad++;
-    return bad;
-  }
-
   private search(
     token: string,
     table: ChannelTable,
     found: Map<string, Hypothesis>,
-    o: { beam: number; limit: number; checks: number; maxStep: number; maxCost: number; allow: ((ocr: string, truth: string) => boolean) | undefined; pattern: CasePattern; midSentence: boolean },
+    o: { beam: number; limit: number; checks: number; maxStep: number; maxCost: number; allow?: (ocr: string, truth: string) => boolean; pattern: CasePattern; midSentence: boolean },
   ): void {
     let checked = 0;
     let firstFound = Infinity;
