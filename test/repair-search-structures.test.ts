@@ -5,12 +5,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readings, TrigramSet, WordEdges, type Reading } from '../src/repair/channel.js';
+import { boundedDistance, EditIndex } from '../src/repair/edit-index.js';
 import { onlySwedishLetters } from '../src/repair/hypotheses.js';
 import { splitCompound, type CompoundRoles } from '../src/repair/lexicon-compound.js';
 import { readDataFile } from '../src/repair/lexicon-data.js';
 import { PrefixFilter, prefixReach } from '../src/repair/lexicon-prefixes.js';
 import { SortedTable } from '../src/repair/lexicon-table.js';
-import { defaultModel, type ChannelTable } from '../src/repair/model.js';
+import { defaultModel, foldDiacritics, type ChannelTable } from '../src/repair/model.js';
+import { defaultLexicon } from '../src/repair/index.js';
 import { protectedSpans } from '../src/repair/tokenize.js';
 import { fixture } from './repair-helpers.js';
 
@@ -146,6 +148,64 @@ describe('compound analysis with a prefix reach', () => {
       }),
       { numRuns: 5_000 },
     );
+  });
+});
+
+/** Optimal-string-alignment distance over the whole table, capped at max + 1. */
+function referenceDistance(a: string, b: string, max: number): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), d[i - 1]![j]! + 1, d[i]![j - 1]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return Math.min(d[a.length]![b.length]!, max + 1);
+}
+
+/** The symmetric-delete index written plainly: a Map from each delete of a word's first six
+ * (folded) letters to the words, every hit verified by the whole table. */
+function plainIndex(words: string[]): (token: string, max: number) => Array<{ word: string; distance: number }> {
+  const deletes = (s: string, k: number): Set<string> => {
+    const out = new Set([s.slice(0, 6)]);
+    for (let round = 0; round < k; round++) for (const d of [...out]) for (let i = 0; i < d.length; i++) out.add(d.slice(0, i) + d.slice(i + 1));
+    return out;
+  };
+  const byDelete = new Map<string, number[]>();
+  words.forEach((w, rank) => {
+    for (const d of deletes(foldDiacritics(w), 2)) byDelete.set(d, [...(byDelete.get(d) ?? []), rank]);
+  });
+  return (token, max) => {
+    const f = foldDiacritics(token);
+    const hits = new Set<number>();
+    for (const d of deletes(f, max)) for (const rank of byDelete.get(d) ?? []) hits.add(rank);
+    return [...hits]
+      .map((rank) => ({ rank, word: words[rank]!, distance: referenceDistance(f, foldDiacritics(words[rank]!), max) }))
+      .filter((h) => h.distance <= max)
+      .sort((a, b) => a.distance - b.distance || a.rank - b.rank)
+      .map(({ word, distance }) => ({ word, distance }));
+  };
+}
+
+describe('the edit index (length-ordered buckets, letter-set bound, banded distance)', () => {
+  it('computes the banded distance exactly as the whole table does', () => {
+    expect(boundedDistance('funktonsnedsdttning', 'funktionsnedsattning', 2)).toBe(2);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'k', 'o', 'm', 'n'), maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', 'b', 'k', 'o', 'm', 'n'), maxLength: 12 }), fc.integer({ min: 1, max: 3 }), (a, b, max) => {
+        expect(boundedDistance(a, b, max)).toBe(referenceDistance(a, b, max));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('finds for each OCR token the words the plain index finds, nearest and most frequent first', () => {
+    const words = defaultLexicon().vocabulary();
+    const index = new EditIndex(words);
+    const plain = plainIndex(words);
+    for (const token of ocrTokens(3_000).filter((t) => t.length >= 4)) {
+      const max = token.length >= 6 ? 2 : 1;
+      expect(index.near(token, max), token).toEqual(plain(token, max));
+    }
   });
 });
 

@@ -26,6 +26,8 @@ export class EditIndex {
   private readonly offsets: Uint32Array;
   private readonly entryWord: Uint32Array;
   private readonly entryHash: Uint32Array;
+  /** Which letters each folded word holds (bit `code & 31`): a cheaper bound than sharesEnoughLetters. */
+  private readonly letterSets: Uint32Array;
   /** Each word's folded length (capped at 255). */
   private readonly lengths: Uint8Array;
   /** The last query that met each word, and the number of queries so far. */
@@ -47,9 +49,14 @@ export class EditIndex {
     let count = 0;
     const deletes = new Uint32Array(1 + PREFIX + (PREFIX * (PREFIX - 1)) / 2);
     const lengths = new Uint8Array(this.folded.length);
-    for (let w = 0; w < this.folded.length; w++) {
+    for (let w = 0; w < this.folded.length; w++) lengths[w] = Math.min(this.folded[w]!.length, 255);
+    this.letterSets = new Uint32Array(this.folded.length);
+    for (let w = 0; w < this.folded.length; w++) this.letterSets[w] = letterSet(this.folded[w]!);
+    // Entries are made shortest word first, and the bucket sort below is stable: within a bucket
+    // they stay in order of length, so a query reads only the stretch of lengths it can match
+    // (the words of a common prefix, `forsor…`, fill a bucket with all their lengths).
+    for (const w of byLength(lengths)) {
       const f = this.folded[w]!;
-      lengths[w] = Math.min(f.length, 255);
       const k = prefixDeletes(f, 2, deletes);
       // A doubled letter (`kommun`) yields the same delete twice; the copy costs a few bytes,
       // removing it a quadratic loop per word, and near() meets each word once per query anyway.
@@ -79,6 +86,18 @@ export class EditIndex {
     this.seen = new Uint32Array(this.words.length);
   }
 
+  /** The first entry in `[start, end)` (ordered by length) whose word is at least `min` long. */
+  private firstOfLength(start: number, end: number, min: number): number {
+    let lo = start;
+    let hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.lengths[this.entryWord[mid]!]! < min) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   get size(): number {
     return this.words.length;
   }
@@ -93,18 +112,24 @@ export class EditIndex {
     const stamp = ++this.query;
     const out: Array<{ word: string; distance: number; rank: number }> = [];
     const length = Math.min(f.length, 255);
+    const letters = letterSet(f);
     letterCounts.fill(0);
     for (let i = 0; i < f.length; i++) letterCounts[f.charCodeAt(i) & 63]!++;
     for (let a = 0; a < k; a++) {
       const h = queryDeletes[a]!;
       const b = h >>> (32 - BUCKET_BITS);
-      for (let i = this.offsets[b]!, end = this.offsets[b + 1]!; i < end; i++) {
-        if (this.entryHash[i] !== h) continue;
+      const end = this.offsets[b + 1]!;
+      // Most hits share only a prefix (`samh…`): the bucket's entries are in order of length, so
+      // those too short are skipped by a binary search and those too long end the scan.
+      for (let i = this.firstOfLength(this.offsets[b]!, end, length - maxDistance); i < end; i++) {
         const w = this.entryWord[i]!;
-        // Most hits share only a prefix (`samh…`): their length rules them out without reading
-        // the word, and most of the rest share too few letters for the DP to be worth running.
-        if (Math.abs(this.lengths[w]! - length) > maxDistance || this.seen[w] === stamp) continue;
+        if (this.lengths[w]! > length + maxDistance) break;
+        if (this.entryHash[i] !== h || this.seen[w] === stamp) continue;
         this.seen[w] = stamp;
+        // A letter one word has and the other lacks takes an edit (one substitution can mend one
+        // such letter on each side): more such letters than edits allowed rule the word out.
+        const other = this.letterSets[w]!;
+        if (popcount(letters & ~other) > maxDistance || popcount(other & ~letters) > maxDistance) continue;
         const g = this.folded[w]!;
         if (!sharesEnoughLetters(f, g, maxDistance)) continue;
         const d = boundedDistance(f, g, maxDistance);
@@ -129,18 +154,31 @@ const span = (a: number, b: number): number => (prefixHash[b]! - Math.imul(prefi
 /** Joins the hashes of two adjacent pieces, the second `len` letters long. */
 const join = (h: number, g: number, len: number): number => (Math.imul(h, power[len]!) + g) | 0;
 
-/** The query's letters counted by code mod 64, and a working copy. */
+/** The set of a word's letters as bits (`code & 31`; letters that share a bit count as one). */
+function letterSet(s: string): number {
+  let bits = 0;
+  for (let i = 0; i < s.length; i++) bits |= 1 << (s.charCodeAt(i) & 31);
+  return bits >>> 0;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+/** The query's letters counted by code mod 64. */
 const letterCounts = new Int16Array(64);
-const letterWork = new Int16Array(64);
 
 /**
  * A cheap lower bound first: an edit changes the letters held in common by at most one, so words
  * that share too few letters with the query (counted as a multiset) are too far without the DP.
  */
 function sharesEnoughLetters(f: string, g: string, max: number): boolean {
-  letterWork.set(letterCounts);
   let common = 0;
-  for (let i = 0; i < g.length; i++) if (letterWork[g.charCodeAt(i) & 63]!-- > 0) common++;
+  for (let i = 0; i < g.length; i++) if (letterCounts[g.charCodeAt(i) & 63]!-- > 0) common++;
+  // Put the query's counts back (cheaper than copying all 64 for every word).
+  for (let i = 0; i < g.length; i++) letterCounts[g.charCodeAt(i) & 63]!++;
   return f.length + g.length - 2 * common <= 2 * max;
 }
 
@@ -162,10 +200,24 @@ function prefixDeletes(s: string, maxDeletes: number, out: Uint32Array): number 
   return k;
 }
 
+/** Word indices ordered by length, shortest first, in given order among equals (a counting sort). */
+function byLength(lengths: Uint8Array): Uint32Array {
+  const starts = new Uint32Array(257);
+  for (const n of lengths) starts[n + 1]!++;
+  for (let n = 0; n < 256; n++) starts[n + 1]! += starts[n]!;
+  const order = new Uint32Array(lengths.length);
+  for (let w = 0; w < lengths.length; w++) order[starts[lengths[w]!]!++] = w;
+  return order;
+}
+
 /** Scratch rows for boundedDistance (grown as needed; one thread, no re-entry). */
 let rows = new Int32Array(3 * 64);
 
-/** Optimal-string-alignment distance of `a` and `b`, or `max + 1` once it must exceed `max`. */
+/**
+ * Optimal-string-alignment distance of `a` and `b`, or `max + 1` once it must exceed `max`. Only
+ * the diagonal band |i − j| ≤ max of the table is computed: a cell outside it costs more than
+ * `max` anyway (Ukkonen), and the band is 2·max + 1 cells wide where a row is a whole word.
+ */
 export function boundedDistance(a: string, b: string, max: number): number {
   let n = a.length;
   let m = b.length;
@@ -180,28 +232,34 @@ export function boundedDistance(a: string, b: string, max: number): number {
   n -= start;
   m -= start;
   if (n === 0 || m === 0) return Math.min(n + m, max + 1);
+  const far = max + 1;
   if (rows.length < 3 * (m + 1)) rows = new Int32Array(6 * (m + 1));
   let prev2 = 0;
   let prev = m + 1;
   let cur = 2 * (m + 1);
-  for (let j = 0; j <= m; j++) rows[prev + j] = j;
+  for (let j = 0; j <= m; j++) rows[prev + j] = j <= max ? j : far;
   for (let i = 1; i <= n; i++) {
-    rows[cur] = i;
-    let rowMin = i;
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(m, i + max);
+    // The cells just outside the band are read by this row and the next: "too far".
+    rows[cur] = i <= max ? i : far;
+    if (lo > 1) rows[cur + lo - 1] = far;
+    if (hi < m) rows[cur + hi + 1] = far;
+    let rowMin = far;
     const ai = a.charCodeAt(start + i - 1);
     const aPrev = i > 1 ? a.charCodeAt(start + i - 2) : -1;
-    for (let j = 1; j <= m; j++) {
+    for (let j = lo; j <= hi; j++) {
       const bj = b.charCodeAt(start + j - 1);
       let d = Math.min(rows[prev + j - 1]! + (ai === bj ? 0 : 1), rows[prev + j]! + 1, rows[cur + j - 1]! + 1);
       if (i > 1 && j > 1 && ai === b.charCodeAt(start + j - 2) && aPrev === bj) d = Math.min(d, rows[prev2 + j - 2]! + 1);
       rows[cur + j] = d;
       if (d < rowMin) rowMin = d;
     }
-    if (rowMin > max) return max + 1;
+    if (rowMin > max) return far;
     const t = prev2;
     prev2 = prev;
     prev = cur;
     cur = t;
   }
-  return Math.min(rows[prev + m]!, max + 1);
+  return Math.min(rows[prev + m]!, far);
 }
