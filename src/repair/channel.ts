@@ -100,13 +100,13 @@ export class WordEdges {
 
 /**
  * The `limit` most likely readings of `ocr` (by P(text | ocr)) whose search cost stays within
- * `maxCost` of the token read as itself; each carries its channel cost for scoring. `allow`
- * limits which confusions may be used; `trigrams` prunes readings Swedish spelling rules out.
+ * `maxCost` of the token read as itself; each carries its channel cost for scoring. `trigrams`
+ * prunes readings Swedish spelling rules out.
  */
 export function readings(
   ocr: string,
   table: ChannelTable,
-  options: { beam?: number; limit?: number; maxCost?: number; maxStep?: number; allow?: (ocr: string, truth: string) => boolean; trigrams?: TrigramSet } = {},
+  options: { beam?: number; limit?: number; maxCost?: number; maxStep?: number; trigrams?: TrigramSet } = {},
 ): Reading[] {
   const beam = options.beam ?? 48;
   // A single confusion rarer than this is not worth a branch of the search.
@@ -149,7 +149,6 @@ export function readings(
       const target = buckets[pos + len]!;
       for (const alt of alternatives) {
         if (alt.search > maxStep) break; // sorted by search cost
-        if (options.allow && !options.allow(chunk, alt.truth)) continue;
         for (const s of bucket) extend(target, s, alt.truth, alt.lower, alt.cost, alt.search);
       }
     }
