@@ -58,16 +58,33 @@ const PRIOR_RULES = [
   ['öv', 'v', 0.002, 0.01],
 ];
 
+/** A word-level confusion must be seen this often, in this many documents, to be learned: rarer
+ * pairs are as likely one document's accident (a name, a misalignment) as a habit of the OCR. */
+const WORD_MIN_COUNT = 3;
+const WORD_MIN_DOCS = 3;
+
 function countClass(docs) {
   const rules = new Map(); // `${t}\t${o}` → count
   const pairs = [];
   const ocrWords = [];
+  // Whole words the OCR turns into another string (`ull` for `till`, `dir` for `är`), case-folded:
+  // `${o}\t${t}` → count and documents; and how often each truth word occurs, for P(o | t).
+  const wordConfusions = new Map();
+  const wordDocs = new Map();
+  const truthWords = new Map();
   let wordPairs = 0, changed = 0, skipped = 0;
   for (const d of docs) {
     const ref = joinedTokens(d.truth), hyp = joinedTokens(d.ocr);
     for (const [i, j] of alignWords(ref, hyp)) {
       const t = core(ref[i]), o = core(hyp[j]);
       if (!t || !o || !/\p{L}/u.test(t)) continue;
+      const tl = t.toLowerCase(), ol = o.toLowerCase();
+      truthWords.set(tl, (truthWords.get(tl) ?? 0) + 1);
+      if (tl !== ol && /^\p{L}+$/u.test(tl)) {
+        const k = `${ol}\t${tl}`;
+        wordConfusions.set(k, (wordConfusions.get(k) ?? 0) + 1);
+        (wordDocs.get(k) ?? wordDocs.set(k, new Set()).get(k)).add(d.id);
+      }
       wordPairs++;
       pairs.push(t);
       ocrWords.push(o);
@@ -103,7 +120,14 @@ function countClass(docs) {
     out.push([t, o, n, occurrences.get(t) ?? n, ocrOccurrences.get(o) ?? n]);
   }
   out.sort((a, b) => b[2] - a[2]);
-  return { rules: out, wordPairs, changed, skipped };
+  const words = [];
+  for (const [k, n] of wordConfusions) {
+    if (n < WORD_MIN_COUNT || wordDocs.get(k).size < WORD_MIN_DOCS) continue;
+    const [o, t] = k.split('\t');
+    words.push([o, t, n, truthWords.get(t)]);
+  }
+  words.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1));
+  return { rules: out, words, wordPairs, changed, skipped };
 }
 
 /**
@@ -155,21 +179,22 @@ function counts() {
   const normal = countClass(docs.filter((d) => d.variant === 'swe'));
   const old = existsSync(modelPath) ? JSON.parse(readFileSync(modelPath, 'utf8')) : {};
   const model = {
-    about: 'OCR confusion counts learned by scripts/train-repair.mjs from ../shared/train (counts only, no text). rules: [truth, ocr, count, truthOccurrences, ocrOccurrences]; priorRules: [truth, ocr, P(ocr|truth), P(truth|ocr)] for glyph confusions the issue names that the training scans do not show.',
+    about: 'OCR confusion counts learned by scripts/train-repair.mjs from ../shared/train (counts only, no text). rules: [truth, ocr, count, truthOccurrences, ocrOccurrences]; words: [ocr word, truth word, count, truth word occurrences], lower-case, seen at least 3 times in 3 documents; priorRules: [truth, ocr, P(ocr|truth), P(truth|ocr)] for glyph confusions the issue names that the training scans do not show.',
     documents: docs.length,
     diacriticRate: { threshold, strippedMax: engMax, normalMin: sweMin, truthMean: truthRate.reduce((a, b) => a + b, 0) / truthRate.length },
     classes: {
-      stripped: { wordPairs: stripped.wordPairs, changedPairs: stripped.changed, rules: stripped.rules },
-      normal: { wordPairs: normal.wordPairs, changedPairs: normal.changed, rules: normal.rules },
+      stripped: { wordPairs: stripped.wordPairs, changedPairs: stripped.changed, rules: stripped.rules, words: stripped.words },
+      normal: { wordPairs: normal.wordPairs, changedPairs: normal.changed, rules: normal.rules, words: normal.words },
     },
     priorRules: PRIOR_RULES,
     trigrams: trigrams(),
     params: old.params ?? {},
+    ...(old.fit ? { fit: old.fit } : {}),
   };
   writeFileSync(modelPath, JSON.stringify(model) + '\n');
   console.log(`diacritic rate: eng max ${engMax.toFixed(4)}, swe min ${sweMin.toFixed(4)}, threshold ${threshold.toFixed(4)}`);
   for (const [name, c] of Object.entries({ stripped, normal })) {
-    console.log(`${name}: ${c.wordPairs} word pairs, ${c.changed} learned from, ${c.skipped} too garbled, ${c.rules.length} rules; top:`);
+    console.log(`${name}: ${c.wordPairs} word pairs, ${c.changed} learned from, ${c.skipped} too garbled, ${c.rules.length} rules, ${c.words.length} word confusions; top:`);
     console.log(c.rules.slice(0, 40).map(([t, o, n, occ]) => `${t}→${o} ${n}/${occ}`).join('  '));
   }
 }

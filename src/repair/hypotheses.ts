@@ -18,6 +18,8 @@ export interface Hypothesis {
   /** Found by edit distance: the plain edits (not confusions of the channel) on top of `cost`,
    * priced by a fitted weight. Undefined for the channel's own readings. */
   edits?: number;
+  /** A whole-word confusion learned from the training OCR (`ull` → `till`), priced by its own count. */
+  learned?: boolean;
 }
 
 export interface TokenHypotheses {
@@ -162,17 +164,57 @@ export class HypothesisMaker {
 
   private make(token: string, docClass: DocClass, midSentence: boolean, onlyDiacritics: boolean): TokenHypotheses | null {
     if (ARCHAIC.test(token)) return null;
-    if (ENGLISH.has(token.toLowerCase())) return null;
-    const damaged = GLYPH.test(token);
     const table = this.tables[docClass];
+    // A compound head (`arbetsmarknads- och`) is no word of its own: no whole word stands for it.
+    const learned = onlyDiacritics ? undefined : table.words.get(token.toLowerCase());
+    // English words inside names and titles stay, even those the training OCR wrote for a Swedish
+    // word (`an` for `än`): a title (`Strategy for an open world`) has no Swedish context to decide.
+    if (ENGLISH.has(token.toLowerCase())) return null;
+    const hyps = this.fromLetters(token, table, docClass, midSentence, onlyDiacritics);
+    // In a document read with Swedish a known word stays (see fromLetters), learned or not.
+    if (learned && hyps && !(docClass === 'normal' && hyps.original.known)) this.addLearned(token, learned, hyps, midSentence);
+    return hyps;
+  }
+
+  private selfCost(token: string, table: ChannelTable): number {
+    let cost = 0;
+    for (const c of token) cost += table.keepCost(c);
+    return cost;
+  }
+
+  /**
+   * The words the training OCR wrote as this token, in the token's case: a reading of their own
+   * (`ull` → `till`), or a lower price for one the letters also give. A capital the OCR made
+   * mid-sentence is undone as in consider().
+   */
+  private addLearned(token: string, learned: Array<{ truth: string; cost: number }>, hyps: TokenHypotheses, midSentence: boolean): void {
+    const pattern = casePattern(token);
+    for (const { truth, cost } of learned) {
+      let text = pattern === 'mixed' ? truth : applyCase(truth, pattern);
+      if (midSentence && pattern === 'capital' && this.known(truth)) text = truth;
+      if (text === token || !this.proposable(text)) continue;
+      const seen = hyps.alternatives.find((h) => h.text === text);
+      if (!seen || seen.edits !== undefined) {
+        // Learned evidence of this very word replaces the price of plain edits.
+        if (seen) hyps.alternatives.splice(hyps.alternatives.indexOf(seen), 1);
+        hyps.alternatives.push({ text, cost, known: true, learned: true });
+      } else if (cost < seen.cost) {
+        // A reading the letter channel also gives keeps its rule in the log (`for` → `för` is a
+        // diacritic put back), at the learned price.
+        seen.cost = cost;
+      }
+    }
+  }
+
+  /** The token's readings by letters: the vowel index, the channel search, the edit index. */
+  private fromLetters(token: string, table: ChannelTable, docClass: DocClass, midSentence: boolean, onlyDiacritics: boolean): TokenHypotheses | null {
+    const damaged = GLYPH.test(token);
     // Short all-caps tokens are abbreviations (`DO`, `EU`, `KS`): without visible glyph damage
     // they are read only as a listed abbreviation with its diacritics back (`ROK` → `RÖK`), never
     // as a capitalised common word (`DO` → `DÖ`).
     if (!damaged && token.length <= 3 && casePattern(token) === 'upper') return this.abbreviation(token, table);
     const known = this.known(token);
-    let selfCost = 0;
-    for (const c of token) selfCost += table.keepCost(c);
-    const original: Hypothesis = { text: token, cost: selfCost, known };
+    const original: Hypothesis = { text: token, cost: this.selfCost(token, table), known };
     // In a document read with Swedish, a known word is left alone: only diacritic-stripping OCR
     // turns real Swedish words into other real words often enough to second-guess them.
     if (known && docClass === 'normal') return { original, alternatives: [] };
@@ -204,9 +246,7 @@ export class HypothesisMaker {
     this.folded(token, table, found, 'upper', false);
     const alternatives = [...found.values()].filter((h) => isAbbreviation(h.text));
     if (alternatives.length === 0) return null;
-    let cost = 0;
-    for (const c of token) cost += table.keepCost(c);
-    return { original: { text: token, cost, known: false }, alternatives };
+    return { original: { text: token, cost: this.selfCost(token, table), known: false }, alternatives };
   }
 
   private folded(token: string, table: ChannelTable, found: Map<string, Hypothesis>, pattern: CasePattern, midSentence: boolean): void {

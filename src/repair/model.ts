@@ -31,6 +31,13 @@ export interface ChannelTable {
   keepCost: (c: string) => number;
   /** −log P(c meant c | c seen): the search price of leaving it alone. */
   keepSearch: (c: string) => number;
+  /**
+   * Whole words the OCR turned into another string often enough to be learned (`ull` for `till`,
+   * `dir` for `är`, `bar` for `har`), lower-case OCR word → the words it stood for, each with
+   * −log P(ocr word | truth word). Many are real words themselves, which letter confusions on a
+   * known word never second-guess.
+   */
+  words: Map<string, Array<{ truth: string; cost: number }>>;
 }
 
 /** Weights fitted on the training set by `train-repair.mjs fit`. */
@@ -65,10 +72,11 @@ export interface RepairModel {
 }
 
 type Rule = [truth: string, ocr: string, count: number, occurrences: number, ocrOccurrences: number];
+type WordRule = [ocr: string, truth: string, count: number, truthOccurrences: number];
 
 interface ModelFile {
   diacriticRate: { threshold: number };
-  classes: Record<DocClass, { rules: Rule[] }>;
+  classes: Record<DocClass, { rules: Rule[]; words?: WordRule[] }>;
   priorRules?: Array<[truth: string, ocr: string, forward: number, backward: number]>;
   params?: Partial<Record<DocClass, Partial<RepairParams>>>;
   trigrams?: string;
@@ -86,7 +94,7 @@ export const DEFAULT_PARAMS: RepairParams = {
   documentBoost: 0,
 };
 
-function buildTable(rules: Rule[], prior: Array<[string, string, number, number]>): ChannelTable {
+function buildTable(rules: Rule[], prior: Array<[string, string, number, number]>, wordRules: WordRule[] = []): ChannelTable {
   // `${truth}\t${ocr}` → [P(ocr | truth), P(truth | ocr)]
   const probability = new Map<string, [number, number]>();
   const add = (t: string, o: string, forward: number, backward: number): void => {
@@ -127,7 +135,13 @@ function buildTable(rules: Rule[], prior: Array<[string, string, number, number]
   for (const [c, p] of misread) keep.set(c, -Math.log(Math.max(1 - p, 0.02)));
   const keepSearch = new Map<string, number>();
   for (const [c, p] of reread) keepSearch.set(c, -Math.log(Math.max(1 - p, 0.02)));
-  return { byOcr, maxChunk, keepCost: (c) => keep.get(c) ?? 0, keepSearch: (c) => keepSearch.get(c) ?? 0 };
+  const words = new Map<string, Array<{ truth: string; cost: number }>>();
+  for (const [o, t, n, occ] of wordRules) {
+    const list = words.get(o) ?? [];
+    list.push({ truth: t, cost: -Math.log(Math.min(n / Math.max(occ, n), 0.999)) });
+    words.set(o, list);
+  }
+  return { byOcr, maxChunk, keepCost: (c) => keep.get(c) ?? 0, keepSearch: (c) => keepSearch.get(c) ?? 0, words };
 }
 
 /** Lower-case with å/ä/ö/é folded to a/a/o/e: what an OCR without Swedish makes of a word. */
@@ -214,8 +228,8 @@ export function loadModel(path = dictionaryFile('repair-model.json')): RepairMod
     threshold: file.diacriticRate.threshold,
     trigrams: new Set(file.trigrams ? file.trigrams.split(' ') : []),
     tables: {
-      stripped: buildTable(file.classes.stripped.rules, prior),
-      normal: buildTable(file.classes.normal.rules, prior),
+      stripped: buildTable(file.classes.stripped.rules, prior, file.classes.stripped.words),
+      normal: buildTable(file.classes.normal.rules, prior, file.classes.normal.words),
     },
     params: {
       stripped: { ...DEFAULT_PARAMS, ...file.params?.stripped },

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { defaultModel } from '../src/repair/model.js';
+import { repair } from '../src/repair/index.js';
+import { fix, fixture, NORMAL, STRIPPED } from './repair-helpers.js';
+
+// Whole words the training OCR wrote as another string (`ull` for `till`), learned by
+// scripts/train-repair.mjs from ../shared/train and shipped as counts in dictionaries/repair-model.json.
+
+describe('learned whole-word confusions', () => {
+  it('are learned from the training OCR with their counts, only where seen 3 times in 3 documents', () => {
+    const words = defaultModel().tables.stripped.words;
+    expect(words.get('ull')?.map((w) => w.truth)).toEqual(['till']);
+    expect(words.get('dir')?.map((w) => w.truth)).toContain('är');
+    // P(ull | till): 28 of the 421 `till` of the training truth came out as `ull`.
+    expect(words.get('ull')![0]!.cost).toBeCloseTo(-Math.log(28 / 421), 6);
+  });
+
+  it.each([
+    ['a real word the OCR made of `till`', 'Uppdraget ska redovisas ull regeringen.', 'Uppdraget ska redovisas till regeringen.'],
+    ['a real word the OCR made of `är`, beside a stripped diacritic', 'Detta dir viktigt for kommunen.', 'Detta är viktigt för kommunen.'],
+  ])('repair a stripped document: %s', (_name, input, output) => {
+    expect(fix(input, STRIPPED)).toBe(output);
+  });
+
+  it('are logged as their own rule; a reading the letters also give keeps its rule', () => {
+    const { corrections } = repair('Detta dir viktigt for kommunen.', STRIPPED);
+    expect(corrections.map(({ before, after, rule, offset }) => ({ before, after, rule, offset }))).toEqual([
+      { before: 'dir', after: 'är', rule: 'word-confusion', offset: 6 },
+      { before: 'for', after: 'för', rule: 'stripped-diacritics', offset: 18 },
+    ]);
+  });
+
+  it('leave a known word alone in a document read with Swedish (the normal class learned `bar` → `har` too)', () => {
+    expect(defaultModel().tables.normal.words.get('bar')?.map((w) => w.truth)).toContain('har');
+    expect(fix('Kommunen bar ansvar för skolan.', NORMAL)).toBe('Kommunen bar ansvar för skolan.');
+  });
+
+  it('leave English words in a title alone (`an` was `än` in the training OCR)', () => {
+    expect(defaultModel().tables.stripped.words.get('an')?.map((w) => w.truth)).toContain('än');
+    expect(repair('Strategy for an open world', STRIPPED).corrections.some((c) => c.before === 'an')).toBe(false);
+  });
+
+  it('repair the held-out seed-003 OCR where the letters alone could not', () => {
+    const { corrections } = repair(fixture('seed-003/ocr-eng-l2.txt'));
+    expect(corrections.filter((c) => c.rule === 'word-confusion').map((c) => `${c.before} → ${c.after}`)).toEqual(['bar → har', 'alt → att']);
+  });
+});
