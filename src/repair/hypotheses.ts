@@ -164,12 +164,12 @@ export class HypothesisMaker {
 
   private make(token: string, docClass: DocClass, midSentence: boolean, onlyDiacritics: boolean): TokenHypotheses | null {
     if (ARCHAIC.test(token)) return null;
-    const table = this.tables[docClass];
-    // A compound head (`arbetsmarknads- och`) is no word of its own: no whole word stands for it.
-    const learned = onlyDiacritics ? undefined : table.words.get(token.toLowerCase());
     // English words inside names and titles stay, even those the training OCR wrote for a Swedish
     // word (`an` for `än`): a title (`Strategy for an open world`) has no Swedish context to decide.
     if (ENGLISH.has(token.toLowerCase())) return null;
+    const table = this.tables[docClass];
+    // A compound head (`arbetsmarknads- och`) is no word of its own: no whole word stands for it.
+    const learned = onlyDiacritics ? undefined : table.words.get(token.toLowerCase());
     const hyps = this.fromLetters(token, table, docClass, midSentence, onlyDiacritics);
     // In a document read with Swedish a known word stays (see fromLetters), learned or not.
     if (learned && hyps && !(docClass === 'normal' && hyps.original.known)) this.addLearned(token, learned, hyps, midSentence);
