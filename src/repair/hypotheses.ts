@@ -166,10 +166,11 @@ export class HypothesisMaker {
     if (ARCHAIC.test(token)) return null;
     // English words inside names and titles stay, even those the training OCR wrote for a Swedish
     // word (`an` for `än`): a title (`Strategy for an open world`) has no Swedish context to decide.
-    if (ENGLISH.has(token.toLowerCase())) return null;
+    const lower = token.toLowerCase();
+    if (ENGLISH.has(lower)) return null;
     const table = this.tables[docClass];
     // A compound head (`arbetsmarknads- och`) is no word of its own: no whole word stands for it.
-    const learned = onlyDiacritics ? undefined : table.words.get(token.toLowerCase());
+    const learned = onlyDiacritics ? undefined : table.words.get(lower);
     const hyps = this.fromLetters(token, table, docClass, midSentence, onlyDiacritics);
     // In a document read with Swedish a known word stays (see fromLetters), learned or not.
     if (learned && hyps && !(docClass === 'normal' && hyps.original.known)) this.addLearned(token, learned, hyps, midSentence);
@@ -183,15 +184,27 @@ export class HypothesisMaker {
   }
 
   /**
+   * A lower-case reading in the token's case: a capitalised or upper-case token stays so; mixed-case
+   * OCR junk (`fOr`) takes the reading's case. `Over`/`Gver`/`Aven` in mid-sentence: an
+   * English-model OCR writes a lower-case `ö`/`ä` as a capital, so a capital on a changed first
+   * letter is no name, unless the lexicon knows the word only capitalised (`Östergötland`). On the
+   * training set this wins far more than it loses on names such as `Åklagarmyndigheten` that are
+   * also common nouns.
+   */
+  private inTokenCase(token: string, word: string, pattern: CasePattern, midSentence: boolean): string {
+    if (pattern === 'mixed') return word;
+    if (midSentence && pattern === 'capital' && word[0] !== token[0]!.toLowerCase() && this.known(word)) return word;
+    return applyCase(word, pattern);
+  }
+
+  /**
    * The words the training OCR wrote as this token, in the token's case: a reading of their own
-   * (`ull` → `till`), or a lower price for one the letters also give. A capital the OCR made
-   * mid-sentence is undone as in consider().
+   * (`ull` → `till`), or a lower price for one the letters also give.
    */
   private addLearned(token: string, learned: Array<{ truth: string; cost: number }>, hyps: TokenHypotheses, midSentence: boolean): void {
     const pattern = casePattern(token);
     for (const { truth, cost } of learned) {
-      let text = pattern === 'mixed' ? truth : applyCase(truth, pattern);
-      if (midSentence && pattern === 'capital' && this.known(truth)) text = truth;
+      const text = this.inTokenCase(token, truth, pattern, midSentence);
       if (text === token || !this.proposable(text)) continue;
       const seen = hyps.alternatives.find((h) => h.text === text);
       if (!seen || seen.edits !== undefined) {
@@ -270,8 +283,7 @@ export class HypothesisMaker {
   }
 
   private consider(token: string, word: string, table: ChannelTable, found: Map<string, Hypothesis>, pattern: CasePattern, midSentence: boolean): void {
-    let text = pattern === 'mixed' ? word : applyCase(word, pattern);
-    if (midSentence && pattern === 'capital' && word[0] !== token[0]!.toLowerCase() && this.known(word)) text = word;
+    const text = this.inTokenCase(token, word, pattern, midSentence);
     if (text === token || found.has(text) || text.length !== token.length) return;
     let cost = 0;
     for (let i = 0; i < token.length && cost < Infinity; i++) {
@@ -357,16 +369,7 @@ export class HypothesisMaker {
       if (r.text === token) continue;
       // Readings much less likely than the best known one cannot win on the prior.
       if (r.cost > firstFound + 6) break;
-      // Keep the token's case: a capitalised or upper-case token stays so; mixed-case OCR junk
-      // (`fOr`) takes the reading's case.
-      let text = o.pattern === 'mixed' ? r.text.toLowerCase() : applyCase(r.text.toLowerCase(), o.pattern);
-      // `Over`/`Gver`/`Aven` in mid-sentence: an English-model OCR writes a lower-case `ö`/`ä` as
-      // a capital, so the capital is no name, unless the lexicon knows the word only capitalised
-      // (`Östergötland`). On the training set this wins far more than it loses on names such as
-      // `Åklagarmyndigheten` that are also common nouns.
-      if (o.midSentence && o.pattern === 'capital' && r.text[0]!.toLowerCase() !== token[0]!.toLowerCase() && this.known(text.toLowerCase())) {
-        text = text.toLowerCase();
-      }
+      const text = this.inTokenCase(token, r.text.toLowerCase(), o.pattern, o.midSentence);
       if (text === token) continue;
       const seen = found.get(text);
       if (seen) {
