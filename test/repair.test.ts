@@ -192,6 +192,19 @@ describe('line-end hyphenation', () => {
     expect(result.corrections).toEqual([]);
   });
 
+  it('joins a word broken across a blank line (a page or column break of OCR text), its halves not read as words', () => {
+    const input = 'Kommunen strävar ef-\n\nter att skapa en miljö fri från diskriminering. Mang-\n\nfald skapar nya perspektiv inom arbetsmarknads-\n\noch integrationsområdet.';
+    const result = repair(input, NORMAL);
+    expect(result.text).toBe('Kommunen strävar efter att skapa en miljö fri från diskriminering. Mångfald skapar nya perspektiv inom arbetsmarknads-\n\noch integrationsområdet.');
+    expect(result.corrections).toEqual([
+      { offset: 17, length: 8, before: 'ef-\n\nter', after: 'efter', confidence: 0.99, rule: 'dehyphenate' },
+      { offset: 70, length: 11, before: 'Mang-\n\nfald', after: 'Mångfald', confidence: expect.any(Number), rule: 'dehyphenate+confusion' },
+    ]);
+    // Two blank lines are a section break, not a page break inside a word: not joined, and the
+    // halves, fragments still, are not read as other words (`ef` → `el`, `fald` → `tåld`).
+    expect(fix('Kommunen strävar ef-\n\n\nter att skapa. Mang-\n\n\nfald skapar', NORMAL)).toBe('Kommunen strävar ef-\n\n\nter att skapa. Mang-\n\n\nfald skapar');
+  });
+
   it('can be switched off', () => {
     expect(fix('organi-\nsationer', { ...NORMAL, dehyphenate: false })).toBe('organi-\nsationer');
   });

@@ -46,10 +46,13 @@ const NUMBER_WORDS = new Set([
 /** What follows the head of an elided compound: `gruv- och mineralnäring`. */
 const HEAD_BEFORE_CONJUNCTION = /^-\s+(?:och|eller|samt|respektive|resp\.?|till|som)\s/u;
 
-/** A hyphen and a blank, then a lower-case letter: the token before is the head of a broken word. */
-const BROKEN_HEAD = /^-[ \t]\p{Ll}/u;
-/** A letter, a hyphen and a blank before the token: it is the tail of a broken word. */
-const BROKEN_TAIL = /\p{L}-[ \t]$/u;
+/** A hyphen and white space, then a lower-case letter: the token before is the head of a broken
+ * word (`regio- nala` copied from print, `ef-⏎⏎⏎ter` across a break the tokenizer does not join). */
+const BROKEN_HEAD = /^-\s+\p{Ll}/u;
+/** A letter, a hyphen and white space before the token: it is the tail of a broken word. */
+const BROKEN_TAIL = /\p{L}-\s+$/u;
+/** How far around a token the broken-word patterns look (the white space of a few blank lines). */
+const BREAK_REACH = 16;
 
 // Regular expressions of the per-token path are built once here: the bundler (esbuild, target
 // node20) turns a literal with \p{…} into `new RegExp(…)` where it stands, so one inside a function
@@ -69,12 +72,14 @@ function isSpaceCode(c: number): boolean {
 
 /** `BROKEN_HEAD` after `end`, tested only when a hyphen stands there (the pattern starts with one). */
 function brokenHeadAt(text: string, end: number): boolean {
-  return text.charCodeAt(end) === 45 && BROKEN_HEAD.test(text.slice(end, end + 3));
+  return text.charCodeAt(end) === 45 && BROKEN_HEAD.test(text.slice(end, end + BREAK_REACH));
 }
 
-/** `BROKEN_TAIL` before `start`, tested only when a hyphen stands where the pattern has one. */
+/** `BROKEN_TAIL` before `start`, tested only when white space and a hyphen stand before it. */
 function brokenTailAt(text: string, start: number): boolean {
-  return text.charCodeAt(start - 2) === 45 && BROKEN_TAIL.test(text.slice(Math.max(0, start - 3), start));
+  let i = start - 1;
+  while (i >= 0 && start - i < BREAK_REACH && isSpaceCode(text.charCodeAt(i))) i--;
+  return i < start - 1 && text.charCodeAt(i) === 45 && BROKEN_TAIL.test(text.slice(Math.max(0, i - 1), start));
 }
 
 /** `HEAD_BEFORE_CONJUNCTION` after `end`, tested only when a hyphen stands there. */

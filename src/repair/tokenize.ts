@@ -28,8 +28,12 @@ const PROTECTED = /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\S+\.
 /**
  * A word: letters, digits and the glyphs OCR uses for å/ä/ö (`& # @`), optionally one line-end
  * hyphenation. `-` and `:` inside a word split it (`ATP-avgift`, `RÖK:en` are two parts each).
+ * The hyphenation may span one blank line: OCR text of several pages or columns puts one between
+ * them, and in the training OCR all 190 such breaks before a letter were words broken at the page
+ * end (`el-⏎⏎ler`, `kost-⏎⏎nader`; none a real hyphen); read apart, their halves were "repaired"
+ * into other words (`ef-⏎⏎ter` → `el`).
  */
-const WORD = /[\p{L}\p{M}0-9&#@]+(?:-[ \t]*\r?\n[ \t]*[\p{L}\p{M}0-9&#@]+)?/gu;
+const WORD = /[\p{L}\p{M}0-9&#@]+(?:-[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*[\p{L}\p{M}0-9&#@]+)?/gu;
 
 const LETTER = /\p{L}/u;
 // Built once: the bundler turns a literal with \p{…} into `new RegExp(…)` where it stands.
