@@ -87,6 +87,17 @@ describe('edit-distance repair of tokens the channel cannot explain', () => {
     expect(repair(text, NORMAL).corrections.filter((c) => c.rule.includes('edit-distance'))).toEqual([]);
   });
 
+  it('proposes the domain lists\' names too, in the token\'s case (`Ostergotjand`, `Linké6pings`)', () => {
+    expect(repair('Regionen i Ostergotjand och kommunen.', STRIPPED).corrections).toEqual([
+      { offset: 11, length: 12, before: 'Ostergotjand', after: 'Östergötland', confidence: expect.any(Number), rule: 'edit-distance' },
+    ]);
+    expect(fix('Det gäller Linké6pings kommun.', STRIPPED)).toBe('Det gäller Linköpings kommun.');
+    // Surnames one edit from a municipality's name stay (`Hallberg`/`Hallsberg`, `Ljungberg`/`Ljungby`).
+    const people = 'Handläggare är Anna Hallberg, Gun Ljungberg, Lars Hedman och Jan Mora.';
+    expect(repair(people, NORMAL).corrections).toEqual([]);
+    expect(repair(people, STRIPPED).corrections).toEqual([]);
+  });
+
   it('leaves alone a correct rare word the lexicon knows', () => {
     // `skillnaden` is a word itself, one edit from the more frequent `skillnader`.
     expect(fix('Vi ser skillnaden.', NORMAL)).toBe('Vi ser skillnaden.');

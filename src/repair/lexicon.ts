@@ -154,17 +154,28 @@ let officialWords: string[] | undefined;
  * The lower-case official unigram words fit for the vocabulary, most frequent first by powers of
  * two (a bucket sort: exact order among words of about the same count does not matter, and a full
  * sort of 80 k entries would cost more than the rest of building the edit index). Capitalised keys
- * (names, sentence-initial forms) are left out: proposing a name by edit distance is a guess.
+ * of the corpus (any name, sentence-initial forms) are left out: proposing one of them by edit
+ * distance is a guess. The domain lists' names are the exception (`Östergötland`, `Linköpings`,
+ * `Migrationsverket`): the names municipal documents are about, lower-cased here like the rest
+ * (the repair stage puts the token's case back, and proposes only what the lexicon knows as written).
  */
 function officialVocabulary(base: LexiconBase): string[] {
   if (officialWords) return officialWords;
   const table = base.unigrams().official;
   const buckets: string[][] = [];
+  const add = (w: string, count: number) => (buckets[31 - Math.clz32(count || 1)] ??= []).push(w);
   for (let i = 0; i < table.size; i++) {
     const w = table.keyAt(i);
     if (w.length < 4 || w !== w.toLowerCase() || !VOCABULARY_WORD.test(w)) continue;
-    const b = 31 - Math.clz32(Number.parseInt(table.valueAt(i), 10) || 1);
-    (buckets[b] ??= []).push(w);
+    add(w, Number.parseInt(table.valueAt(i), 10));
+  }
+  const names = new Set<string>();
+  for (const name of base.domain) {
+    const lower = name.toLowerCase();
+    // Names only (lower-case terms are corpus words already); not abbreviations (`MUCF`).
+    if (name === lower || isUpper(name) || name.length < 4 || !VOCABULARY_WORD.test(name) || table.number(lower) > 0 || names.has(lower)) continue;
+    names.add(lower);
+    add(lower, Math.max(table.number(name), FREQUENCY_WEIGHTS.domainFloor));
   }
   officialWords = buckets.reverse().flatMap((b) => b ?? []);
   return officialWords;
