@@ -38,6 +38,12 @@ describe('learned whole-word confusions', () => {
   it('leave English words in a title alone (`an` was `än` in the training OCR)', () => {
     expect(defaultModel().tables.stripped.words.get('an')?.map((w) => w.truth)).toContain('än');
     expect(repair('Strategy for an open world', STRIPPED).corrections.some((c) => c.before === 'an')).toBe(false);
+    expect(repair('Look at the map', STRIPPED).corrections.some((c) => c.before === 'at')).toBe(false);
+  });
+
+  it('read `an` and `at` without English beside them as the `än` and `åt` they were in the training OCR', () => {
+    expect(fix('Kostnaden blir hogre an vantat.', STRIPPED)).toBe('Kostnaden blir högre än väntat.');
+    expect(fix('Uppdraget gick at kommunen och mer an sa.', STRIPPED)).toBe('Uppdraget gick åt kommunen och mer än så.');
   });
 
   it('repair the held-out seed-003 OCR where the letters alone could not', () => {

@@ -7,6 +7,7 @@ import { applyCase, casePattern, type CasePattern } from './case.js';
 import { readings, TrigramSet, WordEdges } from './channel.js';
 import { EditIndex } from './edit-index.js';
 import { editReading } from './edit-cost.js';
+import { isEnglishWord } from './english.js';
 import { foldDiacritics, skeleton, skeletonIndexOf, type ChannelTable, type DocClass } from './model.js';
 import type { WordKnowledge } from './words.js';
 
@@ -49,12 +50,6 @@ const MAX_EDIT_CANDIDATES = 4;
 
 /** Old spellings an archive may hold on purpose (`hwilka`, `af`, `qvinna`, long s): never repaired. */
 const ARCHAIC = /\u017f|^[Hh]w|[Qq]v[aiåä]|^[Aa]f$|^[Uu]ti$|^[Hh]afva|^[Oo]ck$/u;
-
-/**
- * English words that appear in Swedish documents inside names and titles (`Ministry of Justice`,
- * `Strategy for development`): left alone unless a glyph shows damage.
- */
-const ENGLISH = new Set(['of', 'the', 'and', 'to', 'in', 'on', 'with', 'by', 'at', 'is', 'as', 'an', 'or', 'from', 'be', 'are', 'this', 'that']);
 
 /** OCR glyphs that stand for a Swedish vowel often enough to be tried as one (`ldnet`, `giller`, `6ver`, `&r`, `#r`, `Gver`, `dr`). */
 const VOWEL_GLYPHS = new Set(['i', 'd', 'é', '6', '&', '#', '@', '0', 'G', 'O', 'A', 'E', 'I', 'u']);
@@ -164,10 +159,9 @@ export class HypothesisMaker {
 
   private make(token: string, docClass: DocClass, midSentence: boolean, onlyDiacritics: boolean): TokenHypotheses | null {
     if (ARCHAIC.test(token)) return null;
-    // English words inside names and titles stay, even those the training OCR wrote for a Swedish
-    // word (`an` for `än`): a title (`Strategy for an open world`) has no Swedish context to decide.
+    // English words inside names and titles stay (`an`/`at` only beside English: see repair.ts).
+    if (isEnglishWord(token)) return null;
     const lower = token.toLowerCase();
-    if (ENGLISH.has(lower)) return null;
     const table = this.tables[docClass];
     // A compound head (`arbetsmarknads- och`) is no word of its own: no whole word stands for it.
     const learned = onlyDiacritics ? undefined : table.words.get(lower);

@@ -8,6 +8,7 @@ import type { Correction, RepairResult } from '../types.js';
 import { casePattern } from './case.js';
 import { classify } from './doc-class.js';
 import { composeCorrections, type Edit, type InputChange } from './edits.js';
+import { isEnglishBeside } from './english.js';
 import { HypothesisMaker, type Hypothesis, type TokenHypotheses } from './hypotheses.js';
 import { LanguageModel } from './language-model.js';
 import { defaultModel, type DocClass, type RepairModel, type RepairParams } from './model.js';
@@ -181,6 +182,15 @@ function makeUnits(text: string, tokens: Token[], docClass: DocClass, eng: Engin
     const next = units[k + 1];
     const wordy = (x: Unit | undefined): boolean => x !== undefined && LOWER_WORD.test(x.word);
     if (!(adjacent(text, prev, u) && adjacent(text, u, next) && wordy(prev) && wordy(next) && !NUMBER_WORDS.has(next!.word))) u.hyps = null;
+  });
+  // `an`, `at`: damaged `än`, `åt`, unless English stands beside them (`Strategy for an open world`).
+  units.forEach((u, k) => {
+    if (!u.hyps) return;
+    const prev = units[k - 1];
+    const next = units[k + 1];
+    const left = prev && adjacent(text, prev, u) ? prev.word : null;
+    const right = next && adjacent(text, u, next) ? next.word : null;
+    if (isEnglishBeside(u.word, left, right)) u.hyps = null;
   });
   return units;
 }

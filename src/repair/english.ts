@@ -1,0 +1,27 @@
+/**
+ * English words inside Swedish documents: names and titles (`Ministry of Justice`, `Strategy for
+ * an open world`, `Statistics of Sweden`). Repair leaves them alone, but two of them are also what
+ * an English-model OCR makes of Swedish words: in the training OCR `an` stood for `än` 45 times and
+ * `at` for `åt` 20 times, and never for the English word. Those two are English only beside
+ * another English word.
+ */
+
+/** Left alone wherever they stand (`of` is never Swedish; `in`, `to` rarely damaged Swedish). */
+const ALWAYS = new Set(['of', 'the', 'and', 'to', 'in', 'on', 'with', 'by', 'is', 'as', 'or', 'from', 'be', 'are', 'this', 'that']);
+/** English only next to an English word (`for an`, `an open`), otherwise damaged `än`, `åt`. */
+const BESIDE_ENGLISH = new Set(['an', 'at']);
+/** Neighbours that make the stretch English: ALWAYS, and `for` (Swedish too, and OCR of `för`, but
+ * `för än`/`för åt` are rare where `for an` is a title's English). */
+const NEIGHBOURS = new Set([...ALWAYS, 'for']);
+
+/** Whether `word` (as written) is an English word repair must leave alone anywhere. */
+export function isEnglishWord(word: string): boolean {
+  return ALWAYS.has(word.toLowerCase());
+}
+
+/** Whether `word` is English only in English company: then `left`/`right` (its adjacent words, or
+ * null) decide. */
+export function isEnglishBeside(word: string, left: string | null, right: string | null): boolean {
+  if (!BESIDE_ENGLISH.has(word.toLowerCase())) return false;
+  return (left !== null && NEIGHBOURS.has(left.toLowerCase())) || (right !== null && NEIGHBOURS.has(right.toLowerCase()));
+}
