@@ -40,7 +40,11 @@ export class LanguageModel {
    * word's meaning and inflection, and `rådet` is common where `integrationsrådet` is not counted.
    */
   logPrior(word: string, compoundLogP: number): number {
-    const key = word.toLowerCase();
+    return this.logPriorOfLower(word.toLowerCase(), compoundLogP);
+  }
+
+  /** logPrior of a word already lower-cased (the repair stage's hot path). */
+  logPriorOfLower(key: string, compoundLogP: number): number {
     let p = this.priorCache.get(key);
     if (p === undefined) {
       p = [Math.log((this.count(key) + 0.5) / this.total), -Infinity];
@@ -57,9 +61,12 @@ export class LanguageModel {
 
   /** Smoothed PMI of the adjacent pair (a, b): > 0 when seen together more than chance. */
   association(a: string, b: string): number {
+    return this.associationOfLower(a.toLowerCase(), b.toLowerCase());
+  }
+
+  /** association of two words already lower-cased (the repair stage's hot path). */
+  associationOfLower(la: string, lb: string): number {
     // Keyed by the two words in two maps: a concatenated key would be built and hashed per call.
-    const la = a.toLowerCase();
-    const lb = b.toLowerCase();
     let after = this.pairCache.get(la);
     if (!after) {
       after = new Map();
@@ -67,12 +74,12 @@ export class LanguageModel {
     }
     let pmi = after.get(lb);
     if (pmi === undefined) {
-      const fa = this.count(a);
-      const fb = this.count(b);
+      const fa = this.count(la);
+      const fb = this.count(lb);
       pmi = 0;
       if (fa > 0 && fb > 0) {
         const expected = (fa * fb) / this.total;
-        const seen = this.words.bigram(a.toLowerCase(), b.toLowerCase());
+        const seen = this.words.bigram(la, lb);
         pmi = Math.log((seen + 1) / (expected + 1));
       }
       if (this.pairs >= CACHE_LIMIT) {

@@ -236,23 +236,41 @@ const WORD = /^\p{L}+$/u;
 
 /** Context of one decision: its neighbours and the words the document vouches for. */
 interface Context {
+  /** The neighbours, lower-cased (the bigram counts are of lower-cased pairs). */
   left: string | null;
   right: string | null;
   /** Lower-case words the document uses intact or was repaired into with high confidence. */
   documentWords: ReadonlySet<string> | null;
 }
 
+/** What score() needs of a hypothesis beyond the hypothesis itself, worked out once: hypotheses
+ * are cached per token and scored at every occurrence, two or three times each. */
+interface Scoring {
+  lower: string;
+  /** A listed abbreviation in capitals (`RÖK`): the bigram counts are of lower-cased pairs, so
+   * for it they count another word (`rök`, smoke) and say nothing about its context. */
+  abbreviation: boolean;
+}
+const scoringOf = new WeakMap<Hypothesis, Scoring>();
+
+function scoring(h: Hypothesis, eng: Engines): Scoring {
+  let s = scoringOf.get(h);
+  if (!s) {
+    s = { lower: h.text.toLowerCase(), abbreviation: h.known && eng.words.isAbbreviation?.(h.text) === true && casePattern(h.text) === 'upper' };
+    scoringOf.set(h, s);
+  }
+  return s;
+}
+
 function score(h: Hypothesis, unit: Unit, c: Context, eng: Engines, p: RepairParams): number {
   const { left, right } = c;
+  const s = scoring(h, eng);
   let prior: number;
   let context = 0;
   if (h.known) {
-    prior = eng.lm.logPrior(h.text, p.compoundLogP);
-    // The bigram counts are of lower-cased pairs: for a listed abbreviation (`RÖK`) they count
-    // another word (`rök`, smoke), so they say nothing about its context.
-    const abbreviation = eng.words.isAbbreviation?.(h.text) === true && casePattern(h.text) === 'upper';
-    if (left && !abbreviation) context += eng.lm.association(left, h.text);
-    if (right && !abbreviation) context += eng.lm.association(h.text, right);
+    prior = eng.lm.logPriorOfLower(s.lower, p.compoundLogP);
+    if (left && !s.abbreviation) context += eng.lm.associationOfLower(left, s.lower);
+    if (right && !s.abbreviation) context += eng.lm.associationOfLower(s.lower, right);
   } else if (isNumberUnit(unit) && h === unit.hyps!.original) {
     prior = p.numberLogP;
   } else {
@@ -261,7 +279,7 @@ function score(h: Hypothesis, unit: Unit, c: Context, eng: Engines, p: RepairPar
   // A word the document itself uses elsewhere is the likelier reading (`lanet` is `länet` in a
   // text about the county, not `lånet`); the token's own reading gets no boost, so this only
   // chooses among repairs.
-  const vouched = h !== unit.hyps?.original && c.documentWords?.has(h.text.toLowerCase()) === true ? p.documentBoost : 0;
+  const vouched = h !== unit.hyps?.original && c.documentWords?.has(s.lower) === true ? p.documentBoost : 0;
   return -h.cost - p.editCost * (h.edits ?? 0) + prior + p.lmWeight * context + vouched;
 }
 
@@ -342,8 +360,10 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   const edits: Edit[] = [];
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
-    const left = i > 0 && adjacent(t, units[i - 1], u) && WORD.test(chosen[i - 1]!) ? chosen[i - 1]! : null;
-    const right = adjacent(t, u, units[i + 1]) && WORD.test(provisional[i + 1]!) ? provisional[i + 1]! : null;
+    // Neighbours only for a unit with something to decide (most have not).
+    const open = u.hyps !== null && u.hyps.alternatives.length > 0;
+    const left = open && i > 0 && adjacent(t, units[i - 1], u) && WORD.test(chosen[i - 1]!) ? chosen[i - 1]!.toLowerCase() : null;
+    const right = open && adjacent(t, u, units[i + 1]) && WORD.test(provisional[i + 1]!) ? provisional[i + 1]!.toLowerCase() : null;
     const d = decide(u, { left, right, documentWords }, eng, params);
     let word = u.word;
     let rule = '';
