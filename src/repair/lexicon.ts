@@ -182,6 +182,17 @@ function officialVocabulary(base: LexiconBase): string[] {
 }
 
 const isUpper = (s: string) => s !== s.toLowerCase() && s === s.toUpperCase();
+/** Beyond U+02FF: only there are combining marks and characters NFC replaces (`Å` U+212B). */
+const BEYOND_LATIN = /[^\u0000-\u02ff]/u;
+/** NFC of `s`, without the call when every character is below U+0300 (already NFC, and nearly
+ * every word repair looks up). */
+const nfc = (s: string) => (BEYOND_LATIN.test(s) ? s.normalize('NFC') : s);
+/** Whether `lower` (= w.toLowerCase(), w !== lower) is one of caseVariants(w): w is ALL CAPS, or
+ * capitalised with the rest in lower case. */
+function lowerIsCaseVariant(w: string, lower: string): boolean {
+  if (w.length > 1 && w === w.toUpperCase()) return true;
+  return w.charAt(0) !== lower.charAt(0) && w.slice(1) === lower.slice(1);
+}
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
 
 /** The spellings under which a word may be listed: as written; sentence-initial capital → lower;
@@ -283,7 +294,7 @@ export class Lexicon {
   has(word: string): boolean {
     const memo = this.hasMemo.get(word);
     if (memo !== undefined) return memo;
-    const known = this.check(word.normalize('NFC'));
+    const known = this.check(nfc(word));
     if (this.hasMemo.size >= MEMO_LIMIT) this.hasMemo.clear();
     this.hasMemo.set(word, known);
     return known;
@@ -331,14 +342,15 @@ export class Lexicon {
    * (or the split looks like OCR damage of a known word). Listed words are split too
    * (`underlätta` → under|lätta), so the repair stage can see a word's head. */
   compoundParts(word: string): string[] | null {
-    const w = word.normalize('NFC');
+    const w = nfc(word);
     const cached = this.compoundMemo.get(w);
     if (cached !== undefined) return cached;
     let parts: string[] | null = null;
-    // Compounds are analysed lower-case; a proper-name first part (`Östergötlands…`) is tried as written.
-    const variants = caseVariants(w);
+    // Compounds are analysed lower-case, so only spellings whose lower case is one of their case
+    // variants (as written, sentence-initial capital, ALL CAPS); a proper-name first part
+    // (`Östergötlands…`) is tried as written.
     const lower = w.toLowerCase();
-    if (variants.includes(lower) || w === lower) {
+    if (w === lower || lowerIsCaseVariant(w, lower)) {
       parts = splitCompound(lower, this.roles);
       if (!parts && w !== lower && w.charAt(0) !== lower.charAt(0)) {
         const cap = capitalise(w);
