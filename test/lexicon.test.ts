@@ -140,6 +140,20 @@ describe('Lexicon: case', () => {
   it('does not take mixed case as a word', () => {
     expect(lex.has('öVerenskommelsen')).toBe(false);
   });
+
+  it('splits compounds written in capitals or sentence-initial, not in mixed case', () => {
+    expect(lex.compoundParts('ARBETSMARKNADSNÄMNDEN')).toEqual(['arbetsmarknads', 'nämnden']);
+    expect(lex.compoundParts('Arbetsmarknadsnämnden')).toEqual(['arbetsmarknads', 'nämnden']);
+    expect(lex.compoundParts('arbetsMarknadsnämnden')).toBeNull();
+  });
+});
+
+describe('Lexicon: Unicode forms', () => {
+  it('knows a word written decomposed or with a compatibility character (normalised to NFC first)', () => {
+    expect(lex.has('a\u030Atgärden')).toBe(true); // a + combining ring
+    expect(lex.has('\u212Bterkomsten')).toBe(true); // ANGSTROM SIGN for Å
+    expect(lex.compoundParts('integrationsa\u030Atgärder')).toEqual(['integrations', 'åtgärder']);
+  });
 });
 
 describe('Lexicon: domain lists', () => {
