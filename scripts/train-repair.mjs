@@ -63,6 +63,25 @@ const PRIOR_RULES = [
 const WORD_MIN_COUNT = 3;
 const WORD_MIN_DOCS = 3;
 
+/**
+ * A lone `|`, `[` or `]` (OCR of a capital I) starting a sentence before a lower-case word: how
+ * often the aligned truth word was `I` (the preposition), of all such tokens. Both engines pooled:
+ * the confusion is one of glyph shapes, not of language.
+ */
+export function countSentenceGlyphs(docs) {
+  let toI = 0, total = 0;
+  for (const d of docs) {
+    const ref = joinedTokens(d.truth), hyp = joinedTokens(d.ocr);
+    const truthOf = new Map(alignWords(ref, hyp).map(([i, j]) => [j, ref[i]]));
+    hyp.forEach((h, j) => {
+      if (!/^[|[\]]$/u.test(h) || !(j === 0 || /[.!?]$/u.test(hyp[j - 1])) || !/^\p{Ll}/u.test(hyp[j + 1] ?? '')) return;
+      total++;
+      if (truthOf.get(j) === 'I') toI++;
+    });
+  }
+  return [toI, total];
+}
+
 function countClass(docs) {
   const rules = new Map(); // `${t}\t${o}` → count
   const pairs = [];
@@ -179,13 +198,14 @@ function counts() {
   const normal = countClass(docs.filter((d) => d.variant === 'swe'));
   const old = existsSync(modelPath) ? JSON.parse(readFileSync(modelPath, 'utf8')) : {};
   const model = {
-    about: 'OCR confusion counts learned by scripts/train-repair.mjs from ../shared/train (counts only, no text). rules: [truth, ocr, count, truthOccurrences, ocrOccurrences]; words: [ocr word, truth word, count, truth word occurrences], lower-case, seen at least 3 times in 3 documents; priorRules: [truth, ocr, P(ocr|truth), P(truth|ocr)] for glyph confusions the issue names that the training scans do not show.',
+    about: 'OCR confusion counts learned by scripts/train-repair.mjs from ../shared/train (counts only, no text). rules: [truth, ocr, count, truthOccurrences, ocrOccurrences]; words: [ocr word, truth word, count, truth word occurrences], lower-case, seen at least 3 times in 3 documents; sentenceGlyphI: [truth I, all] for a lone | [ ] starting a sentence before a lower-case word; priorRules: [truth, ocr, P(ocr|truth), P(truth|ocr)] for glyph confusions the issue names that the training scans do not show.',
     documents: docs.length,
     diacriticRate: { threshold, strippedMax: engMax, normalMin: sweMin, truthMean: truthRate.reduce((a, b) => a + b, 0) / truthRate.length },
     classes: {
       stripped: { wordPairs: stripped.wordPairs, changedPairs: stripped.changed, rules: stripped.rules, words: stripped.words },
       normal: { wordPairs: normal.wordPairs, changedPairs: normal.changed, rules: normal.rules, words: normal.words },
     },
+    sentenceGlyphI: countSentenceGlyphs(docs),
     priorRules: PRIOR_RULES,
     trigrams: trigrams(),
     params: old.params ?? {},

@@ -64,6 +64,9 @@ export interface RepairParams {
 
 export interface RepairModel {
   threshold: number;
+  /** P(truth `I` | a lone `|`, `[` or `]` starting a sentence before a lower-case word), learned;
+   * 0 when the training OCR had too few such tokens to say (see glyph-words.ts). */
+  sentenceGlyphI: number;
   /** Letter trigrams Swedish words use (^/$ mark the ends); empty = no filter. */
   trigrams: Set<string>;
   tables: Record<DocClass, ChannelTable>;
@@ -77,6 +80,7 @@ type WordRule = [ocr: string, truth: string, count: number, truthOccurrences: nu
 interface ModelFile {
   diacriticRate: { threshold: number };
   classes: Record<DocClass, { rules: Rule[]; words?: WordRule[] }>;
+  sentenceGlyphI?: [toI: number, total: number];
   priorRules?: Array<[truth: string, ocr: string, forward: number, backward: number]>;
   params?: Partial<Record<DocClass, Partial<RepairParams>>>;
   trigrams?: string;
@@ -216,6 +220,14 @@ export function plausible(word: string, trigrams: Set<string>): boolean {
 
 let cached: RepairModel | undefined;
 
+/** Fewer sightings than this in training say nothing about a glyph's reading. */
+const GLYPH_MIN_SEEN = 10;
+
+function glyphProbability(counts: [number, number] | undefined): number {
+  const [hits = 0, total = 0] = counts ?? [];
+  return total >= GLYPH_MIN_SEEN ? hits / total : 0;
+}
+
 export function loadModel(path = dictionaryFile('repair-model.json')): RepairModel {
   let file: ModelFile;
   try {
@@ -226,6 +238,7 @@ export function loadModel(path = dictionaryFile('repair-model.json')): RepairMod
   const prior = file.priorRules ?? [];
   return {
     threshold: file.diacriticRate.threshold,
+    sentenceGlyphI: glyphProbability(file.sentenceGlyphI),
     trigrams: new Set(file.trigrams ? file.trigrams.split(' ') : []),
     tables: {
       stripped: buildTable(file.classes.stripped.rules, prior, file.classes.stripped.words),

@@ -9,6 +9,7 @@ import { casePattern } from './case.js';
 import { classify } from './doc-class.js';
 import { composeCorrections, type Edit, type InputChange } from './edits.js';
 import { isEnglishBeside } from './english.js';
+import { sentenceInitialGlyphs } from './glyph-words.js';
 import { HypothesisMaker, type Hypothesis, type TokenHypotheses } from './hypotheses.js';
 import { LanguageModel } from './language-model.js';
 import { defaultModel, type DocClass, type RepairModel, type RepairParams } from './model.js';
@@ -386,6 +387,11 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
       if (confidence < minConfidence) continue;
     }
     if (word !== u.raw) edits.push({ offset: u.start, length: u.end - u.start, after: word, confidence: round(confidence), rule });
+  }
+  // A lone `|` for a sentence-initial `I` is no token (see glyph-words.ts); its learned probability
+  // is its confidence.
+  if (model.sentenceGlyphI >= minConfidence) {
+    for (const offset of sentenceInitialGlyphs(t)) edits.push({ offset, length: 1, after: 'I', confidence: round(model.sentenceGlyphI), rule: 'glyph-word' });
   }
   const corrections: Correction[] = composeCorrections(text, t, norm.changes, edits);
   return { text: applyEdits(text, corrections), corrections };

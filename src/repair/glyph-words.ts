@@ -1,0 +1,18 @@
+/**
+ * A capital `I` read as a vertical-stroke glyph: `| integrationsarbetet strävar…`, `[ promemorian
+ * föreslås…`. The tokenizer sees no word there (the glyph is no letter), so these are found here:
+ * a lone `|`, `[` or `]` that starts a sentence (the text's start, or white space after `.`, `!` or
+ * `?`) and is followed by a lower-case word is the preposition `I` — in the training OCR 21
+ * times of 22 (`RepairModel.sentenceGlyphI`, counted by scripts/train-repair.mjs). Mid-sentence the
+ * same glyph was `i`, `1` or `l` in about equal shares, so it is left alone there.
+ */
+
+/** The glyph after the text's start or a sentence end and white space, a lower-case word after it. */
+const SENTENCE_GLYPH = /(?:^\s*|[.!?]\s+)[|[\]](?=[ \t]+\p{Ll})/gu;
+
+/** Offsets of the glyphs in `text` that stand for a sentence-initial `I`. */
+export function sentenceInitialGlyphs(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(SENTENCE_GLYPH)) out.push(m.index + m[0].length - 1);
+  return out;
+}
