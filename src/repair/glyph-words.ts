@@ -4,7 +4,8 @@
  * a lone `|`, `[` or `]` that starts a sentence (the text's start, or white space after `.`, `!` or
  * `?`) and is followed by a lower-case word is the preposition `I` — in the training OCR 21
  * times of 22 (`RepairModel.sentenceGlyphI`, counted by scripts/train-repair.mjs). Mid-sentence the
- * same glyph was `i`, `1` or `l` in about equal shares, so it is left alone there.
+ * same glyph was `I` twice, `i` twice and, after `den`, `1` three times and `l` once: too few and
+ * too mixed to decide, so it is left alone there.
  */
 
 /** The glyph after the text's start or a sentence end and white space, a lower-case word after it. */
