@@ -19,9 +19,12 @@ export function isEnglishWord(word: string): boolean {
   return ALWAYS.has(word.toLowerCase());
 }
 
-/** Whether `word` is English only in English company: then `left`/`right` (its adjacent words, or
- * null) decide. */
-export function isEnglishBeside(word: string, left: string | null, right: string | null): boolean {
-  if (!BESIDE_ENGLISH.has(word.toLowerCase())) return false;
-  return (left !== null && NEIGHBOURS.has(left.toLowerCase())) || (right !== null && NEIGHBOURS.has(right.toLowerCase()));
+/** Whether `word` is English only in English company (`an`, `at`): then its neighbours decide. */
+export function isEnglishOnlyBesideEnglish(word: string): boolean {
+  return word.length === 2 && BESIDE_ENGLISH.has(word.toLowerCase());
+}
+
+/** Whether a word beside `an`/`at` makes it English (`for an`, `at the`). */
+export function isEnglishNeighbour(word: string): boolean {
+  return NEIGHBOURS.has(word.toLowerCase());
 }

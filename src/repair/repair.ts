@@ -8,7 +8,7 @@ import type { Correction, RepairResult } from '../types.js';
 import { casePattern } from './case.js';
 import { classify } from './doc-class.js';
 import { composeCorrections, type Edit, type InputChange } from './edits.js';
-import { isEnglishBeside } from './english.js';
+import { isEnglishNeighbour, isEnglishOnlyBesideEnglish } from './english.js';
 import { sentenceInitialGlyphs } from './glyph-words.js';
 import { HypothesisMaker, type Hypothesis, type TokenHypotheses } from './hypotheses.js';
 import { LanguageModel } from './language-model.js';
@@ -186,12 +186,9 @@ function makeUnits(text: string, tokens: Token[], docClass: DocClass, eng: Engin
   });
   // `an`, `at`: damaged `än`, `åt`, unless English stands beside them (`Strategy for an open world`).
   units.forEach((u, k) => {
-    if (!u.hyps) return;
-    const prev = units[k - 1];
-    const next = units[k + 1];
-    const left = prev && adjacent(text, prev, u) ? prev.word : null;
-    const right = next && adjacent(text, u, next) ? next.word : null;
-    if (isEnglishBeside(u.word, left, right)) u.hyps = null;
+    if (!u.hyps || !isEnglishOnlyBesideEnglish(u.word)) return;
+    const english = (x: Unit | undefined, a: Unit | undefined, b: Unit | undefined): boolean => x !== undefined && adjacent(text, a, b) && isEnglishNeighbour(x.word);
+    if (english(units[k - 1], units[k - 1], u) || english(units[k + 1], u, units[k + 1])) u.hyps = null;
   });
   return units;
 }
