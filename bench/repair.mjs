@@ -112,14 +112,29 @@ for (const s of sets) {
   }
 }
 // Throughput on one core: a fresh lexicon (empty word caches) over every OCR text above, then the
-// same texts again (an archive repeats its vocabulary, so later documents run warm).
+// same texts again (an archive repeats its vocabulary, so later documents run warm). On a shared
+// machine one pass says little (runs of one build spread by ±20 %), so each is made PASSES times,
+// with a fresh lexicon each time, and the median is given with the range.
+const PASSES = Number(process.env.BENCH_PASSES ?? 5);
 const texts = sets.flatMap((s) => s.cases.map((c) => readFileSync(c.ocr, 'utf8')));
 const totalWords = texts.reduce((n, t) => n + words(t).length, 0);
-const fresh = loadLexicon();
-// CPU time beside wall time: on a shared machine it is the steadier figure (it counts GC threads too).
-const cpu = [];
-const pass = () => { const c0 = process.cpuUsage(); const t0 = performance.now(); for (const t of texts) repair(t, { lexicon: fresh }); const c = process.cpuUsage(c0); cpu.push(totalWords / ((c.user + c.system) / 1e6)); return totalWords / ((performance.now() - t0) / 1000); };
-const cold = pass(), warm = pass();
+/** Words/s of one pass over the texts: [wall, CPU] (CPU counts GC and compiler threads too). */
+const pass = (lexicon) => {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (const t of texts) repair(t, { lexicon });
+  const c = process.cpuUsage(c0);
+  return [totalWords / ((performance.now() - t0) / 1000), totalWords / ((c.user + c.system) / 1e6)];
+};
+const firsts = [], seconds = [];
+for (let r = 0; r < PASSES; r++) {
+  const fresh = loadLexicon();
+  firsts.push(pass(fresh));
+  seconds.push(pass(fresh));
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const k = (x) => `${Math.round(x / 1000)} k`;
+const spread = (runs, i) => `median ${k(median(runs.map((r) => r[i])))} (${k(Math.min(...runs.map((r) => r[i])))}–${k(Math.max(...runs.map((r) => r[i])))})`;
 
 if (markdown) {
   console.log('| corpus | docs | CER in | CER arkivtext | CER hunspell | fixed arkivtext | fixed hunspell | damaged arkivtext | damaged hunspell | docs worse (a/h) | words/s arkivtext | words/s hunspell |');
@@ -128,5 +143,5 @@ if (markdown) {
     console.log(`| ${name} | ${ours.docs} | ${pct(ours.cerIn)} | ${pct(ours.cerOut)} | ${pct(hun.cerOut)} | ${ours.fixed}/${ours.wrong} | ${hun.fixed}/${hun.wrong} | ${ours.damaged}/${ours.right} | ${hun.damaged}/${hun.right} | ${ours.worse}/${hun.worse} | ${Math.round(ours.wps).toLocaleString('en')} | ${Math.round(hun.wps).toLocaleString('en')} |`);
   }
 }
-console.log(`\nrepair throughput, one core, all ${texts.length} OCR texts (${totalWords.toLocaleString('en')} words): first pass ${Math.round(cold).toLocaleString('en')} words/s (empty word caches), second pass ${Math.round(warm).toLocaleString('en')} words/s`);
-console.log(`CPU time: first pass ${Math.round(cpu[0]).toLocaleString('en')} words/s, second pass ${Math.round(cpu[1]).toLocaleString('en')} words/s`);
+console.log(`\nrepair throughput, one core, all ${texts.length} OCR texts (${totalWords.toLocaleString('en')} words), ${PASSES} runs: first pass (empty word caches) ${spread(firsts, 0)} words/s, second pass ${spread(seconds, 0)} words/s`);
+console.log(`CPU time: first pass ${spread(firsts, 1)} words/s, second pass ${spread(seconds, 1)} words/s`);
