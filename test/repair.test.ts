@@ -205,6 +205,11 @@ describe('line-end hyphenation', () => {
     expect(fix('Kommunen strävar ef-\n\n\nter att skapa. Mang-\n\n\nfald skapar', NORMAL)).toBe('Kommunen strävar ef-\n\n\nter att skapa. Mang-\n\n\nfald skapar');
   });
 
+  it('leaves the head of a word that goes on past the end of the text as it is (`ef-` at a page end)', () => {
+    expect(repair('Kommunen strävar ef-\n', STRIPPED).corrections).toEqual([]);
+    expect(repair('Kommunen strävar ef-', NORMAL).corrections).toEqual([]);
+  });
+
   it('can be switched off', () => {
     expect(fix('organi-\nsationer', { ...NORMAL, dehyphenate: false })).toBe('organi-\nsationer');
   });

@@ -53,6 +53,8 @@ const HEAD_BEFORE_CONJUNCTION = /^-\s+(?:och|eller|samt|respektive|resp\.?|till|
 const BROKEN_HEAD = /^-\s+\p{Ll}/u;
 /** A letter, a hyphen and white space before the token: it is the tail of a broken word. */
 const BROKEN_TAIL = /\p{L}-\s+$/u;
+/** A hyphen and nothing but white space after it. */
+const HYPHEN_AT_END = /^-\s*$/u;
 /** How far around a token the broken-word patterns look (the white space of a few blank lines). */
 const BREAK_REACH = 16;
 
@@ -72,9 +74,12 @@ function isSpaceCode(c: number): boolean {
   return SPACE.test(String.fromCharCode(c));
 }
 
-/** `BROKEN_HEAD` after `end`, tested only when a hyphen stands there (the pattern starts with one). */
+/** `BROKEN_HEAD` after `end`, tested only when a hyphen stands there (the pattern starts with one);
+ * or a hyphen that ends the text (a page repaired alone whose last word goes on overleaf). */
 function brokenHeadAt(text: string, end: number): boolean {
-  return text.charCodeAt(end) === 45 && BROKEN_HEAD.test(text.slice(end, end + BREAK_REACH));
+  if (text.charCodeAt(end) !== 45) return false;
+  const after = text.slice(end, end + BREAK_REACH);
+  return BROKEN_HEAD.test(after) || (end + BREAK_REACH >= text.length && HYPHEN_AT_END.test(after));
 }
 
 /** `BROKEN_TAIL` before `start`, tested only when white space and a hyphen stand before it. */
