@@ -192,8 +192,11 @@ function makeUnits(text: string, tokens: Token[], docClass: DocClass, eng: Engin
   // `an`, `at`: damaged `än`, `åt`, unless English stands beside them (`Strategy for an open world`).
   units.forEach((u, k) => {
     if (!u.hyps || !isEnglishOnlyBesideEnglish(u.word)) return;
-    const english = (x: Unit | undefined, a: Unit | undefined, b: Unit | undefined): boolean => x !== undefined && adjacent(text, a, b) && isEnglishNeighbour(x.word);
-    if (english(units[k - 1], units[k - 1], u) || english(units[k + 1], u, units[k + 1])) u.hyps = null;
+    const prev = units[k - 1];
+    const next = units[k + 1];
+    const englishLeft = prev !== undefined && adjacent(text, prev, u) && isEnglishNeighbour(prev.word);
+    const englishRight = next !== undefined && adjacent(text, u, next) && isEnglishNeighbour(next.word);
+    if (englishLeft || englishRight) u.hyps = null;
   });
   return units;
 }
