@@ -35,16 +35,12 @@ export class LanguageModel {
   }
 
   /**
-   * log P(word) for a known word (add-½ smoothing). A compound never seen whole
-   * (`integrationsrådet`) borrows its last part's frequency, discounted: the head carries the
-   * word's meaning and inflection, and `rådet` is common where `integrationsrådet` is not counted.
+   * log P(word) for a known word, given lower-cased as `key` (add-½ smoothing). A compound never
+   * seen whole (`integrationsrådet`) borrows its last part's frequency, discounted: the head
+   * carries the word's meaning and inflection, and `rådet` is common where `integrationsrådet` is
+   * not counted.
    */
-  logPrior(word: string, compoundLogP: number): number {
-    return this.logPriorOfLower(word.toLowerCase(), compoundLogP);
-  }
-
-  /** logPrior of a word already lower-cased (the repair stage's hot path). */
-  logPriorOfLower(key: string, compoundLogP: number): number {
+  logPrior(key: string, compoundLogP: number): number {
     let p = this.priorCache.get(key);
     if (p === undefined) {
       p = [Math.log((this.count(key) + 0.5) / this.total), -Infinity];
@@ -59,13 +55,9 @@ export class LanguageModel {
     return Math.max(p[0], p[1] + compoundLogP);
   }
 
-  /** Smoothed PMI of the adjacent pair (a, b): > 0 when seen together more than chance. */
-  association(a: string, b: string): number {
-    return this.associationOfLower(a.toLowerCase(), b.toLowerCase());
-  }
-
-  /** association of two words already lower-cased (the repair stage's hot path). */
-  associationOfLower(la: string, lb: string): number {
+  /** Smoothed PMI of the adjacent pair (la, lb), both lower-cased: > 0 when seen together more
+   * than chance. */
+  association(la: string, lb: string): number {
     // Keyed by the two words in two maps: a concatenated key would be built and hashed per call.
     let after = this.pairCache.get(la);
     if (!after) {

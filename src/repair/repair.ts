@@ -274,9 +274,9 @@ function score(h: Hypothesis, unit: Unit, c: Context, eng: Engines, p: RepairPar
   let prior: number;
   let context = 0;
   if (h.known) {
-    prior = eng.lm.logPriorOfLower(s.lower, p.compoundLogP);
-    if (left && !s.abbreviation) context += eng.lm.associationOfLower(left, s.lower);
-    if (right && !s.abbreviation) context += eng.lm.associationOfLower(s.lower, right);
+    prior = eng.lm.logPrior(s.lower, p.compoundLogP);
+    if (left && !s.abbreviation) context += eng.lm.association(left, s.lower);
+    if (right && !s.abbreviation) context += eng.lm.association(s.lower, right);
   } else if (isNumberUnit(unit) && h === unit.hyps!.original) {
     prior = p.numberLogP;
   } else {
