@@ -152,6 +152,7 @@ describe('Lexicon: Unicode forms', () => {
   it('knows a word written decomposed or with a compatibility character (normalised to NFC first)', () => {
     expect(lex.has('a\u030Atgärden')).toBe(true); // a + combining ring
     expect(lex.has('\u212Bterkomsten')).toBe(true); // ANGSTROM SIGN for Å
+    expect(lex.hasExact('\u212Bterkomsten')).toBe(true);
     expect(lex.compoundParts('integrationsa\u030Atgärder')).toEqual(['integrations', 'åtgärder']);
   });
 });

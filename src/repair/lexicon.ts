@@ -68,8 +68,11 @@ const NUMBER_HYPHEN_WORD = /^\p{N}+-(\p{L}+)$/u;
 const SHORT_CAPITALS = /^\p{Lu}{2,5}$/u;
 const COLON_ENDING = /^(s|n|en|et|ens|ets|ar|er|or|na|arna|erna|orna|ns|ars|ers|ors)$/iu;
 const ABBREVIATION_HEAD = /^\p{Lu}[\p{Lu}\p{Ll}]{0,4}$/u;
-/** Combining marks or compatibility characters: only then is NFC normalisation needed. */
-const NEEDS_NFC = /[\u0300-\u036f\ufb00-\ufb06]/u;
+/** Beyond U+02FF: only there are combining marks and characters NFC replaces (`Å` U+212B). */
+const BEYOND_LATIN = /[^\u0000-\u02ff]/u;
+/** NFC of `s`, without the call when every character is below U+0300 (already NFC, and nearly
+ * every word repair looks up). */
+const nfc = (s: string) => (BEYOND_LATIN.test(s) ? s.normalize('NFC') : s);
 
 interface LexiconBase {
   forms: FrontCodedTable;
@@ -182,11 +185,6 @@ function officialVocabulary(base: LexiconBase): string[] {
 }
 
 const isUpper = (s: string) => s !== s.toLowerCase() && s === s.toUpperCase();
-/** Beyond U+02FF: only there are combining marks and characters NFC replaces (`Å` U+212B). */
-const BEYOND_LATIN = /[^\u0000-\u02ff]/u;
-/** NFC of `s`, without the call when every character is below U+0300 (already NFC, and nearly
- * every word repair looks up). */
-const nfc = (s: string) => (BEYOND_LATIN.test(s) ? s.normalize('NFC') : s);
 /** Whether `lower` (= w.toLowerCase(), w !== lower) is one of caseVariants(w): w is ALL CAPS, or
  * capitalised with the rest in lower case. */
 function lowerIsCaseVariant(w: string, lower: string): boolean {
@@ -272,12 +270,12 @@ export class Lexicon {
 
   /** Listed as an abbreviation exactly as written (`RÖK`, `SFI`; not `DÖ`, not `Rök`): one Set lookup. */
   isAbbreviation(word: string): boolean {
-    return this.base.abbreviations.has(NEEDS_NFC.test(word) ? word.normalize('NFC') : word);
+    return this.base.abbreviations.has(nfc(word));
   }
 
   /** Known without compound analysis (case variants as in caseVariants). */
   hasExact(word: string): boolean {
-    const w = NEEDS_NFC.test(word) ? word.normalize('NFC') : word;
+    const w = nfc(word);
     if (this.listed(w)) return true;
     // Inline caseVariants (this is the repair stage's hot path: called for every candidate).
     const first = w.charAt(0);
@@ -328,7 +326,7 @@ export class Lexicon {
    * its candidates with this; a NOSUGGEST word already in the text is still `has()`. */
   suggestable(word: string): boolean {
     if (!this.has(word)) return false;
-    const w = word.normalize('NFC');
+    const w = nfc(word);
     for (const v of caseVariants(w)) {
       if (this.base.domain.has(v) || this.learned.has(v)) return true;
       const m = this.base.forms.mask(v);
@@ -403,7 +401,7 @@ export class Lexicon {
 
   /** Prior frequency, in official-corpus occurrences (see FREQUENCY_WEIGHTS). Case-insensitive. */
   frequency(word: string): number {
-    const w = word.normalize('NFC');
+    const w = nfc(word);
     const lower = w.toLowerCase();
     const u = this.base.unigrams();
     let official = 0;
@@ -432,7 +430,7 @@ export class Lexicon {
 
   /** Count of the lower-cased pair `a b` in official prose (pruned table), plus learned pairs. */
   bigram(a: string, b: string): number {
-    const key = `${a.normalize('NFC').toLowerCase()} ${b.normalize('NFC').toLowerCase()}`;
+    const key = `${nfc(a).toLowerCase()} ${nfc(b).toLowerCase()}`;
     return this.base.bigrams().number(key) + FREQUENCY_WEIGHTS.learn * (this.learnedBigrams.get(key) ?? 0);
   }
 
