@@ -65,21 +65,17 @@ const WORD_MIN_DOCS = 3;
 
 /**
  * A lone `|`, `[` or `]` (OCR of a capital I) starting a sentence before a lower-case word: how
- * often the aligned truth word was `I` (the preposition), of all such tokens. Both engines pooled:
- * the confusion is one of glyph shapes, not of language.
+ * often the aligned truth word was `I` (the preposition), of all such tokens of one document
+ * (`aligned`: alignWords(ref, hyp)), added to `counts` = [to I, all]. Both engines are pooled: the
+ * confusion is one of glyph shapes, not of language.
  */
-export function countSentenceGlyphs(docs) {
-  let toI = 0, total = 0;
-  for (const d of docs) {
-    const ref = joinedTokens(d.truth), hyp = joinedTokens(d.ocr);
-    const truthOf = new Map(alignWords(ref, hyp).map(([i, j]) => [j, ref[i]]));
-    hyp.forEach((h, j) => {
-      if (!/^[|[\]]$/u.test(h) || !(j === 0 || /[.!?]$/u.test(hyp[j - 1])) || !/^\p{Ll}/u.test(hyp[j + 1] ?? '')) return;
-      total++;
-      if (truthOf.get(j) === 'I') toI++;
-    });
-  }
-  return [toI, total];
+function countSentenceGlyphs(ref, hyp, aligned, counts) {
+  const truthOf = new Map(aligned.map(([i, j]) => [j, ref[i]]));
+  hyp.forEach((h, j) => {
+    if (!/^[|[\]]$/u.test(h) || !(j === 0 || /[.!?]$/u.test(hyp[j - 1])) || !/^\p{Ll}/u.test(hyp[j + 1] ?? '')) return;
+    counts[1]++;
+    if (truthOf.get(j) === 'I') counts[0]++;
+  });
 }
 
 function countClass(docs) {
@@ -91,10 +87,13 @@ function countClass(docs) {
   const wordConfusions = new Map();
   const wordDocs = new Map();
   const truthWords = new Map();
+  const glyphs = [0, 0];
   let wordPairs = 0, changed = 0, skipped = 0;
   for (const d of docs) {
     const ref = joinedTokens(d.truth), hyp = joinedTokens(d.ocr);
-    for (const [i, j] of alignWords(ref, hyp)) {
+    const aligned = alignWords(ref, hyp);
+    countSentenceGlyphs(ref, hyp, aligned, glyphs);
+    for (const [i, j] of aligned) {
       const t = core(ref[i]), o = core(hyp[j]);
       if (!t || !o || !/\p{L}/u.test(t)) continue;
       const tl = t.toLowerCase(), ol = o.toLowerCase();
@@ -146,7 +145,7 @@ function countClass(docs) {
     words.push([o, t, n, truthWords.get(t)]);
   }
   words.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1));
-  return { rules: out, words, wordPairs, changed, skipped };
+  return { rules: out, words, glyphs, wordPairs, changed, skipped };
 }
 
 /**
@@ -205,7 +204,7 @@ function counts() {
       stripped: { wordPairs: stripped.wordPairs, changedPairs: stripped.changed, rules: stripped.rules, words: stripped.words },
       normal: { wordPairs: normal.wordPairs, changedPairs: normal.changed, rules: normal.rules, words: normal.words },
     },
-    sentenceGlyphI: countSentenceGlyphs(docs),
+    sentenceGlyphI: [stripped.glyphs[0] + normal.glyphs[0], stripped.glyphs[1] + normal.glyphs[1]],
     priorRules: PRIOR_RULES,
     trigrams: trigrams(),
     params: old.params ?? {},
