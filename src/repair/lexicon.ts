@@ -273,6 +273,13 @@ export class Lexicon {
     return this.base.abbreviations.has(nfc(word));
   }
 
+  /** A domain list's name as written (`Trafikverket`, `Linköpings`; not `trafikverket`): one Set
+   * lookup. The lists' lower-case terms (`arbetsmarknadsnämnd`) are no names. */
+  isName(word: string): boolean {
+    const w = nfc(word);
+    return w !== w.toLowerCase() && this.base.domain.has(w);
+  }
+
   /** Known without compound analysis (case variants as in caseVariants). */
   hasExact(word: string): boolean {
     const w = nfc(word);

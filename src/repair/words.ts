@@ -9,6 +9,8 @@ export interface WordKnowledge {
   hasExact(word: string): boolean;
   /** Listed as an abbreviation exactly as written (`RÖK`, not `DÖ`). */
   isAbbreviation?(word: string): boolean;
+  /** Listed as a name exactly as written: a municipality, region or authority (`Trafikverket`). */
+  isName?(word: string): boolean;
   /** Corpus count of the word, case-folded; 0 if unseen. */
   frequency(word: string): number;
   /** Corpus count of the lower-cased adjacent pair; 0 if unseen. */
