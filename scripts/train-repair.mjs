@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Learns the OCR repair model from ../shared/train (never from the fixtures, which are held out):
 //
-//   node scripts/train-repair.mjs counts   # confusion counts + document-class threshold → dictionaries/repair-model.json
+//   node scripts/train-repair.mjs counts   # (after a build) confusion counts + document-class threshold → dictionaries/repair-model.json
 //   node scripts/train-repair.mjs fit      # (after a build) fits ranking weights and minConfidence on train
 //
 // Only counts and weights are written; the training texts themselves never leave ../shared/train.
@@ -76,6 +76,39 @@ function countSentenceGlyphs(ref, hyp, aligned, counts) {
     counts[1]++;
     if (truthOf.get(j) === 'I') counts[0]++;
   });
+}
+
+/**
+ * The places where a `.` may stand for `,` or a `,` for `.` (the library's own markSwaps, so that
+ * training counts exactly what repair will change), and how often the aligned truth word ended
+ * with the other mark: `counts[kind]` = [swapped, all]. Both engines are pooled, as for the glyph.
+ */
+function countMarkSwaps(doc, lib, lexicon, counts) {
+  // The text joinedTokens splits, so that token k here is token k there.
+  const text = doc.ocr.normalize('NFC').replace(/([\p{L}])-[ \t]*\n\s*(\p{Ll})/gu, '$1$2');
+  const ref = joinedTokens(doc.truth), hyp = joinedTokens(doc.ocr);
+  const truthOf = new Map(alignWords(ref, hyp).map(([i, j]) => [j, ref[i]]));
+  const ends = [...text.matchAll(/\S+/gu)].map((m) => m.index + m[0].length);
+  let k = 0;
+  for (const swap of lib.markSwaps(text, lexicon)) {
+    while (ends[k] <= swap.offset) k++;
+    const c = (counts[swap.kind] ??= [0, 0]);
+    c[1]++;
+    if (truthOf.get(k)?.endsWith(swap.after)) c[0]++;
+  }
+}
+
+/** Word-repair rules of the correction log (not normalisation, dehyphenation alone or marks). */
+const WORD_REPAIR = /(?:^|\+)(?:confusion|word-confusion|edit-distance|stripped-diacritics)(?:\+|$)/u;
+
+/**
+ * Words repaired per word token of an OCR text, by the built library with the current model: how
+ * much damage its words show. Half the lowest rate of the training OCR is the bar below which a
+ * document's sentence marks are left alone (clean prose has about none).
+ */
+function wordRepairRate(text, lib, lexicon) {
+  const repaired = lib.repair(text, { lexicon }).corrections.filter((c) => WORD_REPAIR.test(c.rule)).length;
+  return repaired / (text.match(/[\p{L}\p{M}0-9&#@]+/gu)?.length ?? 1);
 }
 
 function countClass(docs) {
@@ -184,9 +217,14 @@ function diacriticWords() {
   return list.length;
 }
 
-function counts() {
+async function counts() {
   console.log(`diacritic words: ${diacriticWords()}`);
   const docs = trainDocs();
+  const lib = await import(process.env.ARKIV_REPAIR_LIB ?? join(root, 'dist', 'index.js'));
+  const lexicon = lib.loadLexicon();
+  const marks = {};
+  for (const d of docs) countMarkSwaps(d, lib, lexicon, marks);
+  const markMinRepairRate = Math.min(...docs.map((d) => wordRepairRate(d.ocr, lib, lexicon))) / 2;
   const rates = docs.map((d) => ({ variant: d.variant, rate: diacriticRate(d.ocr) }));
   const truthRate = docs.filter((d) => d.variant === 'swe').map((d) => diacriticRate(d.truth));
   const engMax = Math.max(...rates.filter((r) => r.variant === 'eng').map((r) => r.rate));
@@ -197,7 +235,7 @@ function counts() {
   const normal = countClass(docs.filter((d) => d.variant === 'swe'));
   const old = existsSync(modelPath) ? JSON.parse(readFileSync(modelPath, 'utf8')) : {};
   const model = {
-    about: 'OCR confusion counts learned by scripts/train-repair.mjs from ../shared/train (counts only, no text). rules: [truth, ocr, count, truthOccurrences, ocrOccurrences]; words: [ocr word, truth word, count, truth word occurrences], lower-case, seen at least 3 times in 3 documents; sentenceGlyphI: [truth I, all] for a lone | [ ] starting a sentence before a lower-case word; priorRules: [truth, ocr, P(ocr|truth), P(truth|ocr)] for glyph confusions the issue names that the training scans do not show.',
+    about: 'OCR confusion counts learned by scripts/train-repair.mjs from ../shared/train (counts only, no text). rules: [truth, ocr, count, truthOccurrences, ocrOccurrences]; words: [ocr word, truth word, count, truth word occurrences], lower-case, seen at least 3 times in 3 documents; sentenceGlyphI: [truth I, all] for a lone | [ ] starting a sentence before a lower-case word; sentenceMarks: [truth has the other mark, all] per kind of place markSwaps finds; markMinRepairRate: half the lowest share of word tokens repaired in a training OCR text; priorRules: [truth, ocr, P(ocr|truth), P(truth|ocr)] for glyph confusions the issue names that the training scans do not show.',
     documents: docs.length,
     diacriticRate: { threshold, strippedMax: engMax, normalMin: sweMin, truthMean: truthRate.reduce((a, b) => a + b, 0) / truthRate.length },
     classes: {
@@ -205,12 +243,15 @@ function counts() {
       normal: { wordPairs: normal.wordPairs, changedPairs: normal.changed, rules: normal.rules, words: normal.words },
     },
     sentenceGlyphI: [stripped.glyphs[0] + normal.glyphs[0], stripped.glyphs[1] + normal.glyphs[1]],
+    sentenceMarks: marks,
+    markMinRepairRate,
     priorRules: PRIOR_RULES,
     trigrams: trigrams(),
     params: old.params ?? {},
     ...(old.fit ? { fit: old.fit } : {}),
   };
   writeFileSync(modelPath, JSON.stringify(model) + '\n');
+  console.log(`sentence marks: ${Object.entries(marks).map(([k, [n, all]]) => `${k} ${n}/${all}`).join(', ')}; left alone below ${markMinRepairRate.toFixed(4)} words repaired per word`);
   console.log(`diacritic rate: eng max ${engMax.toFixed(4)}, swe min ${sweMin.toFixed(4)}, threshold ${threshold.toFixed(4)}`);
   for (const [name, c] of Object.entries({ stripped, normal })) {
     console.log(`${name}: ${c.wordPairs} word pairs, ${c.changed} learned from, ${c.skipped} too garbled, ${c.rules.length} rules, ${c.words.length} word confusions; top:`);
@@ -219,6 +260,6 @@ function counts() {
 }
 
 const mode = process.argv[2] ?? 'counts';
-if (mode === 'counts') counts();
+if (mode === 'counts') await counts();
 else if (mode === 'fit') (await import('./repair-fit.mjs')).fit(trainDocs(), modelPath);
 else { console.error('usage: train-repair.mjs counts|fit'); process.exit(2); }

@@ -6,3 +6,4 @@ export { repair, type RepairOptions } from './repair.js';
 export { Lexicon, defaultLexicon, loadLexicon } from './lexicon.js';
 export type { WordKnowledge } from './words.js';
 export { diacriticRate } from './doc-class.js';
+export { markSwaps, type MarkSwap, type MarkSwapKind } from './sentence-marks.js';

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { ArkivError } from '../errors.js';
 import { dictionaryFile } from './data-path.js';
+import type { MarkSwapKind } from './sentence-marks.js';
 
 /** `stripped`: an OCR engine without Swedish (å/ä/ö almost never appear); `normal`: everything else. */
 export type DocClass = 'stripped' | 'normal';
@@ -67,6 +68,14 @@ export interface RepairModel {
   /** P(truth `I` | a lone `|`, `[` or `]` starting a sentence before a lower-case word), learned;
    * 0 when the training OCR had too few such tokens to say (see glyph-words.ts). */
   sentenceGlyphI: number;
+  /** P(the other mark | a place of this kind), learned (see sentence-marks.ts); 0 when training saw
+   * too few such places or the mark was right too often for the change to pay (MARK_MIN_ODDS). */
+  sentenceMarks: Record<MarkSwapKind, number>;
+  /** Words repaired per word below which a document shows no OCR damage and its marks are left
+   * alone: half the lowest rate of any training OCR document. Clean prose writes a stop before a
+   * lower-case word now and then (an interview transcript's `i mellanrummen. men då`); OCR text
+   * shows its damage in its words too. */
+  markMinRepairRate: number;
   /** Letter trigrams Swedish words use (^/$ mark the ends); empty = no filter. */
   trigrams: Set<string>;
   tables: Record<DocClass, ChannelTable>;
@@ -81,6 +90,8 @@ interface ModelFile {
   diacriticRate: { threshold: number };
   classes: Record<DocClass, { rules: Rule[]; words?: WordRule[] }>;
   sentenceGlyphI?: [toI: number, total: number];
+  sentenceMarks?: Partial<Record<MarkSwapKind, [swapped: number, total: number]>>;
+  markMinRepairRate?: number;
   priorRules?: Array<[truth: string, ocr: string, forward: number, backward: number]>;
   params?: Partial<Record<DocClass, Partial<RepairParams>>>;
   trigrams?: string;
@@ -228,6 +239,17 @@ function glyphProbability(counts: [number, number] | undefined): number {
   return total >= GLYPH_MIN_SEEN ? hits / total : 0;
 }
 
+/**
+ * A mark is changed only where training found it wrong at least this many times for each time it
+ * was right: the ratio the damage rule asks of any change that is not weighed word by word.
+ */
+const MARK_MIN_ODDS = 10;
+
+function markProbability(counts: [number, number] | undefined): number {
+  const p = glyphProbability(counts);
+  return p / (1 - p) >= MARK_MIN_ODDS ? p : 0;
+}
+
 export function loadModel(path = dictionaryFile('repair-model.json')): RepairModel {
   let file: ModelFile;
   try {
@@ -239,6 +261,12 @@ export function loadModel(path = dictionaryFile('repair-model.json')): RepairMod
   return {
     threshold: file.diacriticRate.threshold,
     sentenceGlyphI: glyphProbability(file.sentenceGlyphI),
+    sentenceMarks: {
+      stopForComma: markProbability(file.sentenceMarks?.stopForComma),
+      commaForStop: markProbability(file.sentenceMarks?.commaForStop),
+    },
+    // Without a learned rate, no document counts as damaged enough.
+    markMinRepairRate: file.markMinRepairRate ?? Infinity,
     trigrams: new Set(file.trigrams ? file.trigrams.split(' ') : []),
     tables: {
       stripped: buildTable(file.classes.stripped.rules, prior, file.classes.stripped.words),

@@ -10,6 +10,7 @@ import { classify } from './doc-class.js';
 import { composeCorrections, type Edit, type InputChange } from './edits.js';
 import { isEnglishNeighbour, isEnglishOnlyBesideEnglish } from './english.js';
 import { sentenceInitialGlyphs } from './glyph-words.js';
+import { markSwaps } from './sentence-marks.js';
 import { HypothesisMaker, type Hypothesis, type TokenHypotheses } from './hypotheses.js';
 import { LanguageModel } from './language-model.js';
 import { defaultModel, type DocClass, type RepairModel, type RepairParams } from './model.js';
@@ -364,6 +365,7 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   // Pass 2: left to right, with the final left neighbour and the provisional right one.
   const chosen: string[] = [];
   const edits: Edit[] = [];
+  let wordRepairs = 0;
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     // Neighbours only for a unit with something to decide (most have not).
@@ -385,6 +387,7 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
       confidence = d.confidence;
     }
     chosen.push(word);
+    if (rule) wordRepairs++;
     if (u.joinedHyphen) {
       const known = u.hyps?.original.known || rule !== '';
       rule = rule ? `dehyphenate+${rule}` : 'dehyphenate';
@@ -397,6 +400,14 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   // is its confidence.
   if (model.sentenceGlyphI >= minConfidence) {
     for (const offset of sentenceInitialGlyphs(t)) edits.push({ offset, length: 1, after: 'I', confidence: round(model.sentenceGlyphI), rule: 'glyph-word' });
+  }
+  // A `.` read for `,` and back (see sentence-marks.ts), each kind at its learned rate, in a
+  // document whose words show OCR damage.
+  if (wordRepairs >= model.markMinRepairRate * units.length) {
+    for (const swap of markSwaps(t, words)) {
+      const p = model.sentenceMarks[swap.kind];
+      if (p > 0 && p >= minConfidence) edits.push({ offset: swap.offset, length: 1, after: swap.after, confidence: round(p), rule: 'sentence-mark' });
+    }
   }
   const corrections: Correction[] = composeCorrections(text, t, norm.changes, edits);
   return { text: applyEdits(text, corrections), corrections };

@@ -1,0 +1,61 @@
+/**
+ * A comma read as a full stop and a full stop read as a comma: on a photocopy-grade scan the two
+ * marks differ by a few pixels, and OCR swaps them often (`straffbart. en`, `personal, Avgörande`).
+ * The words around the mark tell which it was:
+ *
+ * - a full stop between two words, the next one lower-case and on the same or the next line, is a
+ *   comma (`främja. stärka` → `främja, stärka`), unless the word before is an abbreviation
+ *   (`dvs.`, `kap.`) or a blank line follows (a list item or heading may end with a stop);
+ * - a comma after a lower-case word, before a capitalised common word, is a full stop
+ *   (`utkontraktering, Det` → `utkontraktering. Det`), unless the next word is a name
+ *   (`Migrationsverket, Polismyndigheten`, `telestyrelsen, Trafikverket`).
+ *
+ * This module only finds the places. How often each kind was truly the other mark is counted on
+ * the training OCR by scripts/train-repair.mjs (`RepairModel.sentenceMarks`), which calls this same
+ * function, and repair applies a kind at that learned rate.
+ */
+import type { WordKnowledge } from './words.js';
+
+/** `stopForComma`: a `.` that stands for `,`; `commaForStop`: a `,` that stands for `.`. */
+export type MarkSwapKind = 'stopForComma' | 'commaForStop';
+
+export interface MarkSwap {
+  /** Offset of the mark in the text. */
+  offset: number;
+  kind: MarkSwapKind;
+  /** The mark it should be. */
+  after: ',' | '.';
+}
+
+/**
+ * A word, the mark, white space and the next word. The word before is letters and hyphens only,
+ * after white space or the text's start (so `2017:7),`, `s.k.`, `(dvs.` are not taken); the next
+ * word is letters, closed by punctuation or nothing.
+ */
+// The next word is looked at, not taken, so that it can be the word before the next site.
+const SITE = /(?<=^|\s)(\p{L}[\p{L}\p{M}-]*)([.,])(?=(\s+)(\p{L}[\p{L}\p{M}]*)[-.,:;!?)”"]*(?:\s|$))/gu;
+const LOWER_START = /^\p{Ll}/u;
+/** Capital, then lower-case only: a capitalised word, not an acronym (`MSB`) or a mixed form. */
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+const BLANK_LINE = /\n[^\S\n]*\n/u;
+
+/** The places in `text` where a `.` or `,` was probably the other mark (see above). */
+export function markSwaps(text: string, words: WordKnowledge): MarkSwap[] {
+  const out: MarkSwap[] = [];
+  for (const m of text.matchAll(SITE)) {
+    const [, before, mark, gap, next] = m as unknown as [string, string, string, string, string];
+    const offset = m.index + before.length;
+    if (mark === '.') {
+      if (before.length < 2 || !LOWER_START.test(next) || next.length < 2 || BLANK_LINE.test(gap)) continue;
+      if (words.isAbbreviation?.(before) || words.isAbbreviation?.(before.toLowerCase())) continue;
+      out.push({ offset, kind: 'stopForComma', after: ',' });
+    } else {
+      if (!LOWER_START.test(before) || !CAPITALISED.test(next)) continue;
+      // A name after a comma is as likely a list of names as a new sentence. A word source that
+      // cannot tell names (no isName) gets no such change.
+      if (words.isName?.(next) !== false || !words.hasExact(next.toLowerCase())) continue;
+      out.push({ offset, kind: 'commaForStop', after: '.' });
+    }
+  }
+  return out;
+}
