@@ -98,6 +98,40 @@ function countMarkSwaps(doc, lib, lexicon, counts) {
   }
 }
 
+/**
+ * The short forms OCR made of dotted abbreviations (`bla.` for `bl.a.`): at every place the
+ * library's abbreviationSites finds, the lower-case form, and whether the aligned truth word was a
+ * listed dotted abbreviation. `counts`: form → { total, hits: abbreviation → [count, documents] }.
+ */
+function countAbbreviations(doc, lib, lexicon, counts) {
+  const text = doc.ocr.normalize('NFC').replace(/([\p{L}])-[ \t]*\n\s*(\p{Ll})/gu, '$1$2');
+  const ref = joinedTokens(doc.truth), hyp = joinedTokens(doc.ocr);
+  const truthOf = new Map(alignWords(ref, hyp).map(([i, j]) => [j, ref[i]]));
+  const ends = [...text.matchAll(/\S+/gu)].map((m) => m.index + m[0].length);
+  let k = 0;
+  for (const site of lib.abbreviationSites(text)) {
+    while (ends[k] <= site.start) k++;
+    const c = (counts[site.form] ??= { total: 0, hits: {} });
+    c.total++;
+    const truth = (truthOf.get(k) ?? '').replace(/^[^\p{L}]+|[,;:)]+$/gu, '').toLowerCase();
+    if (!/^\p{L}+\.(?:\p{L}+\.)+$/u.test(truth) || truth === site.form || !lexicon.isAbbreviation(truth.slice(0, -1))) continue;
+    const h = (c.hits[truth] ??= [0, new Set()]);
+    h[0]++;
+    h[1].add(doc.id);
+  }
+}
+
+/** The learned rows: [form, abbreviation, count, all places of the form], seen often enough. */
+function abbreviationRows(counts) {
+  const rows = [];
+  for (const [form, { total, hits }] of Object.entries(counts)) {
+    for (const [abbreviation, [n, docs]] of Object.entries(hits)) {
+      if (n >= WORD_MIN_COUNT && docs.size >= WORD_MIN_DOCS) rows.push([form, abbreviation, n, total]);
+    }
+  }
+  return rows.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1));
+}
+
 /** Word-repair rules of the correction log (not normalisation, dehyphenation alone or marks). */
 const WORD_REPAIR = /(?:^|\+)(?:confusion|word-confusion|edit-distance|stripped-diacritics)(?:\+|$)/u;
 
@@ -223,7 +257,12 @@ async function counts() {
   const lib = await import(process.env.ARKIV_REPAIR_LIB ?? join(root, 'dist', 'index.js'));
   const lexicon = lib.loadLexicon();
   const marks = {};
-  for (const d of docs) countMarkSwaps(d, lib, lexicon, marks);
+  const abbreviations = {};
+  for (const d of docs) {
+    countMarkSwaps(d, lib, lexicon, marks);
+    countAbbreviations(d, lib, lexicon, abbreviations);
+  }
+  const dottedAbbreviations = abbreviationRows(abbreviations);
   const markMinRepairRate = Math.min(...docs.map((d) => wordRepairRate(d.ocr, lib, lexicon))) / 2;
   const rates = docs.map((d) => ({ variant: d.variant, rate: diacriticRate(d.ocr) }));
   const truthRate = docs.filter((d) => d.variant === 'swe').map((d) => diacriticRate(d.truth));
@@ -235,7 +274,7 @@ async function counts() {
   const normal = countClass(docs.filter((d) => d.variant === 'swe'));
   const old = existsSync(modelPath) ? JSON.parse(readFileSync(modelPath, 'utf8')) : {};
   const model = {
-    about: 'OCR confusion counts learned by scripts/train-repair.mjs from ../shared/train (counts only, no text). rules: [truth, ocr, count, truthOccurrences, ocrOccurrences]; words: [ocr word, truth word, count, truth word occurrences], lower-case, seen at least 3 times in 3 documents; sentenceGlyphI: [truth I, all] for a lone | [ ] starting a sentence before a lower-case word; sentenceMarks: [truth has the other mark, all] per kind of place markSwaps finds; markMinRepairRate: half the lowest share of word tokens repaired in a training OCR text; priorRules: [truth, ocr, P(ocr|truth), P(truth|ocr)] for glyph confusions the issue names that the training scans do not show.',
+    about: 'OCR confusion counts learned by scripts/train-repair.mjs from ../shared/train (counts only, no text). rules: [truth, ocr, count, truthOccurrences, ocrOccurrences]; words: [ocr word, truth word, count, truth word occurrences], lower-case, seen at least 3 times in 3 documents; sentenceGlyphI: [truth I, all] for a lone | [ ] starting a sentence before a lower-case word; sentenceMarks: [truth has the other mark, all] per kind of place markSwaps finds; markMinRepairRate: half the lowest share of word tokens repaired in a training OCR text; dottedAbbreviations: [ocr form, abbreviation, count, all places of the form] for a short word and a stop that stood for a dotted abbreviation at least 3 times in 3 documents; priorRules: [truth, ocr, P(ocr|truth), P(truth|ocr)] for glyph confusions the issue names that the training scans do not show.',
     documents: docs.length,
     diacriticRate: { threshold, strippedMax: engMax, normalMin: sweMin, truthMean: truthRate.reduce((a, b) => a + b, 0) / truthRate.length },
     classes: {
@@ -245,12 +284,14 @@ async function counts() {
     sentenceGlyphI: [stripped.glyphs[0] + normal.glyphs[0], stripped.glyphs[1] + normal.glyphs[1]],
     sentenceMarks: marks,
     markMinRepairRate,
+    dottedAbbreviations,
     priorRules: PRIOR_RULES,
     trigrams: trigrams(),
     params: old.params ?? {},
     ...(old.fit ? { fit: old.fit } : {}),
   };
   writeFileSync(modelPath, JSON.stringify(model) + '\n');
+  console.log(`dotted abbreviations: ${dottedAbbreviations.map(([f, a, n, all]) => `${f} → ${a} ${n}/${all}`).join(', ') || 'none'}`);
   console.log(`sentence marks: ${Object.entries(marks).map(([k, [n, all]]) => `${k} ${n}/${all}`).join(', ')}; left alone below ${markMinRepairRate.toFixed(4)} words repaired per word`);
   console.log(`diacritic rate: eng max ${engMax.toFixed(4)}, swe min ${sweMin.toFixed(4)}, threshold ${threshold.toFixed(4)}`);
   for (const [name, c] of Object.entries({ stripped, normal })) {

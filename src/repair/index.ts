@@ -7,3 +7,4 @@ export { Lexicon, defaultLexicon, loadLexicon } from './lexicon.js';
 export type { WordKnowledge } from './words.js';
 export { diacriticRate } from './doc-class.js';
 export { markSwaps, type MarkSwap, type MarkSwapKind } from './sentence-marks.js';
+export { abbreviationSites, damagedAbbreviations, type AbbreviationSite, type AbbreviationRepair, type LearnedAbbreviation } from './dotted-abbreviations.js';

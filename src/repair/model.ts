@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { ArkivError } from '../errors.js';
 import { dictionaryFile } from './data-path.js';
+import type { LearnedAbbreviation } from './dotted-abbreviations.js';
 import type { MarkSwapKind } from './sentence-marks.js';
 
 /** `stripped`: an OCR engine without Swedish (å/ä/ö almost never appear); `normal`: everything else. */
@@ -76,6 +77,9 @@ export interface RepairModel {
    * lower-case word now and then (an interview transcript's `i mellanrummen. men då`); OCR text
    * shows its damage in its words too. */
   markMinRepairRate: number;
+  /** Short forms OCR made of dotted abbreviations (`bla.` → `bl.a.`), by lower-case form: those
+   * training found to be the abbreviation at odds ≥ MARK_MIN_ODDS (see dotted-abbreviations.ts). */
+  abbreviations: Map<string, LearnedAbbreviation>;
   /** Letter trigrams Swedish words use (^/$ mark the ends); empty = no filter. */
   trigrams: Set<string>;
   tables: Record<DocClass, ChannelTable>;
@@ -92,6 +96,7 @@ interface ModelFile {
   sentenceGlyphI?: [toI: number, total: number];
   sentenceMarks?: Partial<Record<MarkSwapKind, [swapped: number, total: number]>>;
   markMinRepairRate?: number;
+  dottedAbbreviations?: Array<[form: string, abbreviation: string, hits: number, total: number]>;
   priorRules?: Array<[truth: string, ocr: string, forward: number, backward: number]>;
   params?: Partial<Record<DocClass, Partial<RepairParams>>>;
   trigrams?: string;
@@ -250,6 +255,17 @@ function markProbability(counts: [number, number] | undefined): number {
   return p / (1 - p) >= MARK_MIN_ODDS ? p : 0;
 }
 
+/** The learned abbreviation forms that pass the odds bar. */
+function abbreviationTable(rows: ModelFile['dottedAbbreviations']): Map<string, LearnedAbbreviation> {
+  const table = new Map<string, LearnedAbbreviation>();
+  for (const [form, after, hits, total] of rows ?? []) {
+    const p = hits / total;
+    if (hits < total && p / (1 - p) < MARK_MIN_ODDS) continue;
+    table.set(form, { after, p });
+  }
+  return table;
+}
+
 export function loadModel(path = dictionaryFile('repair-model.json')): RepairModel {
   let file: ModelFile;
   try {
@@ -267,6 +283,7 @@ export function loadModel(path = dictionaryFile('repair-model.json')): RepairMod
     },
     // Without a learned rate, no document counts as damaged enough.
     markMinRepairRate: file.markMinRepairRate ?? Infinity,
+    abbreviations: abbreviationTable(file.dottedAbbreviations),
     trigrams: new Set(file.trigrams ? file.trigrams.split(' ') : []),
     tables: {
       stripped: buildTable(file.classes.stripped.rules, prior, file.classes.stripped.words),

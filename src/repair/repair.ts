@@ -9,6 +9,7 @@ import { casePattern } from './case.js';
 import { classify } from './doc-class.js';
 import { composeCorrections, type Edit, type InputChange } from './edits.js';
 import { isEnglishNeighbour, isEnglishOnlyBesideEnglish } from './english.js';
+import { damagedAbbreviations } from './dotted-abbreviations.js';
 import { sentenceInitialGlyphs } from './glyph-words.js';
 import { markSwaps } from './sentence-marks.js';
 import { HypothesisMaker, type Hypothesis, type TokenHypotheses } from './hypotheses.js';
@@ -138,10 +139,11 @@ function isWordToken(word: string): boolean {
   return word.length > 1 || word === '1';
 }
 
-function makeUnits(text: string, tokens: Token[], docClass: DocClass, eng: Engines, dehyphenate: boolean): Unit[] {
+/** `abbreviationStarts`: offsets of damaged abbreviations repaired as a whole, not as words. */
+function makeUnits(text: string, tokens: Token[], docClass: DocClass, eng: Engines, dehyphenate: boolean, abbreviationStarts: ReadonlySet<number>): Unit[] {
   const units: Unit[] = [];
   const hypsOf = (word: string, start: number, head = false): Unit['hyps'] => {
-    if (!isWordToken(word) || isNumberLike(word) || !LETTER_OR_LONE_ONE.test(word)) return null;
+    if (!isWordToken(word) || isNumberLike(word) || !LETTER_OR_LONE_ONE.test(word) || abbreviationStarts.has(start)) return null;
     // Part of a dotted abbreviation (`fr.o.m.`, `t.ex.`, `bl.a.`): not a word of its own.
     const end = start + word.length;
     if ((text[end] === '.' && LETTER.test(text[end + 1] ?? '')) || (text[start - 1] === '.' && LETTER.test(text[start - 2] ?? ''))) return null;
@@ -348,7 +350,9 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   const minConfidence = options.minConfidence ?? params.minConfidence;
   const words = options.lexicon ?? defaultWords();
   const eng = engines(words, model);
-  const units = makeUnits(t, tokenize(t), docClass, eng, options.dehyphenate !== false);
+  // Damaged dotted abbreviations (`bla.` → `bl.a.`) are replaced whole, so their letters are no word.
+  const abbreviations = damagedAbbreviations(t, model.abbreviations).filter((a) => a.p >= minConfidence);
+  const units = makeUnits(t, tokenize(t), docClass, eng, options.dehyphenate !== false, new Set(abbreviations.map((a) => a.start)));
 
   // Pass 1: each word alone (prior only), to give its neighbours a provisional context.
   const alone: Context = { left: null, right: null, documentWords: null };
@@ -403,8 +407,12 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   }
   // A `.` read for `,` and back (see sentence-marks.ts), each kind at its learned rate, in a
   // document whose words show OCR damage.
+  for (const a of abbreviations) edits.push({ offset: a.start, length: a.end - a.start, after: a.after, confidence: round(a.p), rule: 'abbreviation' });
   if (wordRepairs >= model.markMinRepairRate * units.length) {
+    // An abbreviation's own stop is no sentence mark.
+    const abbreviationStops = new Set(abbreviations.map((a) => a.end - 1));
     for (const swap of markSwaps(t, words)) {
+      if (abbreviationStops.has(swap.offset)) continue;
       const p = model.sentenceMarks[swap.kind];
       if (p > 0 && p >= minConfidence) edits.push({ offset: swap.offset, length: 1, after: swap.after, confidence: round(p), rule: 'sentence-mark' });
     }
