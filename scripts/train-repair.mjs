@@ -121,6 +121,35 @@ function countAbbreviations(doc, lib, lexicon, counts) {
   }
 }
 
+/**
+ * Lone glyphs before a word (the library's loneGlyphs: `~` between words): what the aligned truth
+ * token was. `counts`: glyph → { total, truths: truth token → count }.
+ */
+function countLoneGlyphs(doc, lib, counts) {
+  const text = doc.ocr.normalize('NFC').replace(/([\p{L}])-[ \t]*\n\s*(\p{Ll})/gu, '$1$2');
+  const ref = joinedTokens(doc.truth), hyp = joinedTokens(doc.ocr);
+  const truthOf = new Map(alignWords(ref, hyp).map(([i, j]) => [j, ref[i]]));
+  const ends = [...text.matchAll(/\S+/gu)].map((m) => m.index + m[0].length);
+  let k = 0;
+  for (const { offset, glyph } of lib.loneGlyphs(text)) {
+    while (ends[k] <= offset) k++;
+    const c = (counts[glyph] ??= { total: 0, truths: {} });
+    c.total++;
+    const truth = truthOf.get(k) ?? '';
+    c.truths[truth] = (c.truths[truth] ?? 0) + 1;
+  }
+}
+
+/** [glyph, truth, count, all] for each glyph's most frequent other reading, seen 3+ times. */
+function loneGlyphRows(counts) {
+  const rows = [];
+  for (const [glyph, { total, truths }] of Object.entries(counts)) {
+    const [truth, n] = Object.entries(truths).filter(([t]) => t !== glyph && t !== '').sort((a, b) => b[1] - a[1])[0] ?? [];
+    if (n >= WORD_MIN_COUNT) rows.push([glyph, truth, n, total]);
+  }
+  return rows.sort((a, b) => b[3] - a[3]);
+}
+
 /** The learned rows: [form, abbreviation, count, all places of the form], seen often enough. */
 function abbreviationRows(counts) {
   const rows = [];
@@ -257,12 +286,14 @@ async function counts() {
   const lib = await import(process.env.ARKIV_REPAIR_LIB ?? join(root, 'dist', 'index.js'));
   const lexicon = lib.loadLexicon();
   const marks = {};
-  const abbreviations = {};
+  const abbreviations = {}, glyphs = {};
   for (const d of docs) {
+    countLoneGlyphs(d, lib, glyphs);
     countMarkSwaps(d, lib, lexicon, marks);
     countAbbreviations(d, lib, lexicon, abbreviations);
   }
   const dottedAbbreviations = abbreviationRows(abbreviations);
+  const loneGlyphs = loneGlyphRows(glyphs);
   const markMinRepairRate = Math.min(...docs.map((d) => wordRepairRate(d.ocr, lib, lexicon))) / 2;
   const rates = docs.map((d) => ({ variant: d.variant, rate: diacriticRate(d.ocr) }));
   const truthRate = docs.filter((d) => d.variant === 'swe').map((d) => diacriticRate(d.truth));
@@ -274,7 +305,7 @@ async function counts() {
   const normal = countClass(docs.filter((d) => d.variant === 'swe'));
   const old = existsSync(modelPath) ? JSON.parse(readFileSync(modelPath, 'utf8')) : {};
   const model = {
-    about: 'OCR confusion counts learned by scripts/train-repair.mjs from ../shared/train (counts only, no text). rules: [truth, ocr, count, truthOccurrences, ocrOccurrences]; words: [ocr word, truth word, count, truth word occurrences], lower-case, seen at least 3 times in 3 documents; sentenceGlyphI: [truth I, all] for a lone | [ ] starting a sentence before a lower-case word; sentenceMarks: [truth has the other mark, all] per kind of place markSwaps finds; markMinRepairRate: half the lowest share of word tokens repaired in a training OCR text; dottedAbbreviations: [ocr form, abbreviation, count, all places of the form] for a short word and a stop that stood for a dotted abbreviation at least 3 times in 3 documents; priorRules: [truth, ocr, P(ocr|truth), P(truth|ocr)] for glyph confusions the issue names that the training scans do not show.',
+    about: 'OCR confusion counts learned by scripts/train-repair.mjs from ../shared/train (counts only, no text). rules: [truth, ocr, count, truthOccurrences, ocrOccurrences]; words: [ocr word, truth word, count, truth word occurrences], lower-case, seen at least 3 times in 3 documents; sentenceGlyphI: [truth I, all] for a lone | [ ] starting a sentence before a lower-case word; sentenceMarks: [truth has the other mark, all] per kind of place markSwaps finds; markMinRepairRate: half the lowest share of word tokens repaired in a training OCR text; loneGlyphs: [glyph, truth token, count, all] for a punctuation mark or symbol standing alone before a word, its most frequent other reading; dottedAbbreviations: [ocr form, abbreviation, count, all places of the form] for a short word and a stop that stood for a dotted abbreviation at least 3 times in 3 documents; priorRules: [truth, ocr, P(ocr|truth), P(truth|ocr)] for glyph confusions the issue names that the training scans do not show.',
     documents: docs.length,
     diacriticRate: { threshold, strippedMax: engMax, normalMin: sweMin, truthMean: truthRate.reduce((a, b) => a + b, 0) / truthRate.length },
     classes: {
@@ -285,12 +316,14 @@ async function counts() {
     sentenceMarks: marks,
     markMinRepairRate,
     dottedAbbreviations,
+    loneGlyphs,
     priorRules: PRIOR_RULES,
     trigrams: trigrams(),
     params: old.params ?? {},
     ...(old.fit ? { fit: old.fit } : {}),
   };
   writeFileSync(modelPath, JSON.stringify(model) + '\n');
+  console.log(`lone glyphs: ${loneGlyphs.map(([g, t, n, all]) => `${g} → ${t} ${n}/${all}`).join(', ') || 'none'}`);
   console.log(`dotted abbreviations: ${dottedAbbreviations.map(([f, a, n, all]) => `${f} → ${a} ${n}/${all}`).join(', ') || 'none'}`);
   console.log(`sentence marks: ${Object.entries(marks).map(([k, [n, all]]) => `${k} ${n}/${all}`).join(', ')}; left alone below ${markMinRepairRate.toFixed(4)} words repaired per word`);
   console.log(`diacritic rate: eng max ${engMax.toFixed(4)}, swe min ${sweMin.toFixed(4)}, threshold ${threshold.toFixed(4)}`);

@@ -17,3 +17,23 @@ export function sentenceInitialGlyphs(text: string): number[] {
   for (const m of text.matchAll(SENTENCE_GLYPH)) out.push(m.index + m[0].length - 1);
   return out;
 }
+
+/**
+ * A glyph standing alone before a word: one punctuation mark or symbol with white space on both
+ * sides (`tjänsteskrivelse ~ Hållbar`, `strategi = medan`). OCR leaves such a glyph where it read a
+ * dash badly; which glyph stood for what is learned on train (`RepairModel.loneGlyphs`: a lone `~`
+ * was `–` 16 times of 16, `=` 7 of 8 — too few to act on).
+ */
+const LONE_GLYPH = /(?<=^|\s)[\p{P}\p{S}](?=[ \t]+\p{L}|[ \t]*\r?\n[ \t]*\p{L})/gu;
+
+export interface LoneGlyph {
+  offset: number;
+  glyph: string;
+}
+
+/** The lone glyphs of `text` (see above), in order. */
+export function loneGlyphs(text: string): LoneGlyph[] {
+  const out: LoneGlyph[] = [];
+  for (const m of text.matchAll(LONE_GLYPH)) out.push({ offset: m.index, glyph: m[0] });
+  return out;
+}

@@ -80,6 +80,9 @@ export interface RepairModel {
   /** Short forms OCR made of dotted abbreviations (`bla.` → `bl.a.`), by lower-case form: those
    * training found to be the abbreviation at odds ≥ MARK_MIN_ODDS (see dotted-abbreviations.ts). */
   abbreviations: Map<string, LearnedAbbreviation>;
+  /** What a lone glyph before a word stood for (`~` → `–`), by glyph: those training saw at least
+   * GLYPH_MIN_SEEN times and found to be the other character at odds ≥ MARK_MIN_ODDS. */
+  loneGlyphs: Map<string, { after: string; p: number }>;
   /** Letter trigrams Swedish words use (^/$ mark the ends); empty = no filter. */
   trigrams: Set<string>;
   tables: Record<DocClass, ChannelTable>;
@@ -96,6 +99,7 @@ interface ModelFile {
   sentenceGlyphI?: [toI: number, total: number];
   sentenceMarks?: Partial<Record<MarkSwapKind, [swapped: number, total: number]>>;
   markMinRepairRate?: number;
+  loneGlyphs?: Array<[glyph: string, truth: string, hits: number, total: number]>;
   dottedAbbreviations?: Array<[form: string, abbreviation: string, hits: number, total: number]>;
   priorRules?: Array<[truth: string, ocr: string, forward: number, backward: number]>;
   params?: Partial<Record<DocClass, Partial<RepairParams>>>;
@@ -245,8 +249,9 @@ function glyphProbability(counts: [number, number] | undefined): number {
 }
 
 /**
- * A mark is changed only where training found it wrong at least this many times for each time it
- * was right: the ratio the damage rule asks of any change that is not weighed word by word.
+ * A mark, glyph or abbreviation form is changed only where training found it wrong at least this
+ * many times for each time it was right: the ratio the damage rule asks of any change that is not
+ * weighed word by word.
  */
 const MARK_MIN_ODDS = 10;
 
@@ -262,6 +267,15 @@ function abbreviationTable(rows: ModelFile['dottedAbbreviations']): Map<string, 
     const p = hits / total;
     if (hits < total && p / (1 - p) < MARK_MIN_ODDS) continue;
     table.set(form, { after, p });
+  }
+  return table;
+}
+
+function loneGlyphTable(rows: ModelFile['loneGlyphs']): Map<string, { after: string; p: number }> {
+  const table = new Map<string, { after: string; p: number }>();
+  for (const [glyph, after, hits, total] of rows ?? []) {
+    const p = markProbability([hits, total]);
+    if (p > 0) table.set(glyph, { after, p });
   }
   return table;
 }
@@ -284,6 +298,7 @@ export function loadModel(path = dictionaryFile('repair-model.json')): RepairMod
     // Without a learned rate, no document counts as damaged enough.
     markMinRepairRate: file.markMinRepairRate ?? Infinity,
     abbreviations: abbreviationTable(file.dottedAbbreviations),
+    loneGlyphs: loneGlyphTable(file.loneGlyphs),
     trigrams: new Set(file.trigrams ? file.trigrams.split(' ') : []),
     tables: {
       stripped: buildTable(file.classes.stripped.rules, prior, file.classes.stripped.words),

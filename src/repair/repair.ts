@@ -10,7 +10,7 @@ import { classify } from './doc-class.js';
 import { composeCorrections, type Edit, type InputChange } from './edits.js';
 import { isEnglishNeighbour, isEnglishOnlyBesideEnglish } from './english.js';
 import { damagedAbbreviations } from './dotted-abbreviations.js';
-import { sentenceInitialGlyphs } from './glyph-words.js';
+import { loneGlyphs, sentenceInitialGlyphs } from './glyph-words.js';
 import { markSwaps } from './sentence-marks.js';
 import { HypothesisMaker, type Hypothesis, type TokenHypotheses } from './hypotheses.js';
 import { LanguageModel } from './language-model.js';
@@ -402,8 +402,13 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   }
   // A lone `|` for a sentence-initial `I` is no token (see glyph-words.ts); its learned probability
   // is its confidence.
-  if (model.sentenceGlyphI >= minConfidence) {
-    for (const offset of sentenceInitialGlyphs(t)) edits.push({ offset, length: 1, after: 'I', confidence: round(model.sentenceGlyphI), rule: 'glyph-word' });
+  const glyphI = model.sentenceGlyphI >= minConfidence ? sentenceInitialGlyphs(t) : [];
+  for (const offset of glyphI) edits.push({ offset, length: 1, after: 'I', confidence: round(model.sentenceGlyphI), rule: 'glyph-word' });
+  if (model.loneGlyphs.size > 0) {
+    for (const { offset, glyph } of loneGlyphs(t)) {
+      const hit = model.loneGlyphs.get(glyph);
+      if (hit && hit.p >= minConfidence && !glyphI.includes(offset)) edits.push({ offset, length: glyph.length, after: hit.after, confidence: round(hit.p), rule: 'lone-glyph' });
+    }
   }
   // A `.` read for `,` and back (see sentence-marks.ts), each kind at its learned rate, in a
   // document whose words show OCR damage.
