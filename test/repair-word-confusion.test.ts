@@ -50,4 +50,18 @@ describe('learned whole-word confusions', () => {
     const { corrections } = repair(fixture('seed-003/ocr-eng-l2.txt'));
     expect(corrections.filter((c) => c.rule === 'word-confusion').map((c) => `${c.before} → ${c.after}`)).toEqual(['bar → har', 'alt → att']);
   });
+
+  it('read a lone learned letter as `i` between two lower-case words only (`t`, `j` in English-model OCR)', () => {
+    expect([...defaultModel().tables.stripped.words.keys()].filter((w) => w.length === 1).sort()).toEqual(['1', 'f', 't', 'j'].sort());
+    const { text, corrections } = repair('Det gäller t frågan och j dag.\nt Samarbeta med kommunen. Punkt j', STRIPPED);
+    expect(text).toBe('Det gäller i frågan och i dag.\nt Samarbeta med kommunen. Punkt j');
+    expect(corrections.filter((c) => c.rule === 'word-confusion').map((c) => [c.offset, c.before, c.after])).toEqual([[11, 't', 'i'], [24, 'j', 'i']]);
+    // Other single letters are no words to repair (`a`, `o` are not learned).
+    expect(repair('Det gäller a frågan.', STRIPPED).text).toBe('Det gäller a frågan.');
+  });
+
+  it('repair the held-out seed-002 OCR: `padnivande j fragorna`', () => {
+    const { corrections } = repair(fixture('seed-002/ocr-eng.txt'));
+    expect(corrections.filter((c) => c.before.length === 1 && /\p{L}/u.test(c.before)).map((c) => `${c.before} → ${c.after}`)).toEqual(['j → i']);
+  });
 });

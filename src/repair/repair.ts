@@ -143,7 +143,7 @@ function isWordToken(word: string): boolean {
 function makeUnits(text: string, tokens: Token[], docClass: DocClass, eng: Engines, dehyphenate: boolean, abbreviationStarts: ReadonlySet<number>): Unit[] {
   const units: Unit[] = [];
   const hypsOf = (word: string, start: number, head = false): Unit['hyps'] => {
-    if (!isWordToken(word) || isNumberLike(word) || !LETTER_OR_LONE_ONE.test(word) || abbreviationStarts.has(start)) return null;
+    if (!(isWordToken(word) || isLearnedLetter(word, docClass, eng)) || isNumberLike(word) || !LETTER_OR_LONE_ONE.test(word) || abbreviationStarts.has(start)) return null;
     // Part of a dotted abbreviation (`fr.o.m.`, `t.ex.`, `bl.a.`): not a word of its own.
     const end = start + word.length;
     if ((text[end] === '.' && LETTER.test(text[end + 1] ?? '')) || (text[start - 1] === '.' && LETTER.test(text[start - 2] ?? ''))) return null;
@@ -184,13 +184,15 @@ function makeUnits(text: string, tokens: Token[], docClass: DocClass, eng: Engin
     units.push({ start: t.start, end: t.end, word: t.word, raw: t.raw, joinedHyphen: false, hyps: fragment ? null : hypsOf(t.word, t.start) });
   }
   // A lone `1` is the word `i` only between two lower-case words, and not before a unit or month
-  // (`den 1 maj`, `hogst 1 procent`); elsewhere it is a number, a list label or a heading.
+  // (`den 1 maj`, `hogst 1 procent`); elsewhere it is a number, a list label or a heading. So is a
+  // lone letter the training OCR wrote for a word (`t`, `j` for `i`): elsewhere it is a list label
+  // or a bullet (`t Samarbeta med …`).
   units.forEach((u, k) => {
-    if (!isNumberUnit(u)) return;
+    if (!isLoneCharacterUnit(u)) return;
     const prev = units[k - 1];
     const next = units[k + 1];
     const wordy = (x: Unit | undefined): boolean => x !== undefined && LOWER_WORD.test(x.word);
-    if (!(adjacent(text, prev, u) && adjacent(text, u, next) && wordy(prev) && wordy(next) && !NUMBER_WORDS.has(next!.word))) u.hyps = null;
+    if (!(adjacent(text, prev, u) && adjacent(text, u, next) && wordy(prev) && wordy(next) && !(u.word === '1' && NUMBER_WORDS.has(next!.word)))) u.hyps = null;
   });
   // `an`, `at`: damaged `än`, `åt`, unless English stands beside them (`Strategy for an open world`).
   units.forEach((u, k) => {
@@ -207,6 +209,18 @@ function makeUnits(text: string, tokens: Token[], docClass: DocClass, eng: Engin
 /** Whether a unit is a lone `1` with candidates: the word `i` or a number. */
 function isNumberUnit(u: Unit): boolean {
   return u.hyps !== null && u.word === '1';
+}
+
+/** Whether a unit is one character with candidates: a lone `1` (the word `i` or a number) or a
+ * learned letter (see isLearnedLetter). */
+function isLoneCharacterUnit(u: Unit): boolean {
+  return u.hyps !== null && u.word.length === 1;
+}
+
+/** A single letter that the training OCR of this document class wrote for a whole word (`t` and
+ * `j` for `i` in English-model OCR): a word token, though other single letters are not. */
+function isLearnedLetter(word: string, docClass: DocClass, eng: Engines): boolean {
+  return word.length === 1 && eng.model.tables[docClass].words.has(word);
 }
 
 /** Whether the word at `start` continues a sentence: a letter, digit or comma before it, no blank line. */
