@@ -83,14 +83,17 @@ function countSentenceGlyphs(ref, hyp, aligned, counts) {
  * training counts exactly what repair will change), and how often the aligned truth word ended
  * with the other mark: `counts[kind]` = [swapped, all]. Both engines are pooled, as for the glyph.
  */
-function countMarkSwaps(doc, lib, lexicon, counts) {
+function countMarkSwaps(doc, lib, lexicon, abbreviations, counts) {
   // The text joinedTokens splits, so that token k here is token k there.
   const text = doc.ocr.normalize('NFC').replace(/([\p{L}])-[ \t]*\n\s*(\p{Ll})/gu, '$1$2');
   const ref = joinedTokens(doc.truth), hyp = joinedTokens(doc.ocr);
   const truthOf = new Map(alignWords(ref, hyp).map(([i, j]) => [j, ref[i]]));
   const ends = [...text.matchAll(/\S+/gu)].map((m) => m.index + m[0].length);
+  // The stop of an abbreviation repair replaces whole (`bla.` → `bl.a.`) is no sentence mark there.
+  const stops = new Set(lib.damagedAbbreviations(text, abbreviations).map((a) => a.end - 1));
   let k = 0;
   for (const swap of lib.markSwaps(text, lexicon)) {
+    if (stops.has(swap.offset)) continue;
     while (ends[k] <= swap.offset) k++;
     const c = (counts[swap.kind] ??= [0, 0]);
     c[1]++;
@@ -289,10 +292,12 @@ async function counts() {
   const abbreviations = {}, glyphs = {};
   for (const d of docs) {
     countLoneGlyphs(d, lib, glyphs);
-    countMarkSwaps(d, lib, lexicon, marks);
     countAbbreviations(d, lib, lexicon, abbreviations);
   }
   const dottedAbbreviations = abbreviationRows(abbreviations);
+  // The forms repair will replace (the model's odds bar, MIN_ODDS in model.ts), for the marks' count.
+  const replaced = new Map(dottedAbbreviations.filter(([, , n, all]) => n / (all - n) >= 10).map(([f, a, n, all]) => [f, { after: a, p: n / all }]));
+  for (const d of docs) countMarkSwaps(d, lib, lexicon, replaced, marks);
   const loneGlyphs = loneGlyphRows(glyphs);
   const markMinRepairRate = Math.min(...docs.map((d) => wordRepairRate(d.ocr, lib, lexicon))) / 2;
   const rates = docs.map((d) => ({ variant: d.variant, rate: diacriticRate(d.ocr) }));

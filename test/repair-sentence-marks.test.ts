@@ -45,9 +45,11 @@ describe('markSwaps', () => {
 
 describe('a swapped sentence mark in repair', () => {
   it('is learned from the training OCR at odds of at least 10:1', () => {
-    const { stopForComma, commaForStop } = defaultModel().sentenceMarks;
-    expect(stopForComma).toBeCloseTo(547 / 587, 6);
+    const { stopForComma, stopBeforeFragment, commaForStop } = defaultModel().sentenceMarks;
+    expect(stopForComma).toBeCloseTo(541 / 551, 6);
     expect(commaForStop).toBeCloseTo(97 / 98, 6);
+    // Before an unknown one- or two-letter token: 6 of 7, too few places to say.
+    expect(stopBeforeFragment).toBe(0);
   });
 
   it('is learned with the word-repair rate below which a document counts as clean', () => {
@@ -59,7 +61,7 @@ describe('a swapped sentence mark in repair', () => {
     const { text, corrections } = repair(input);
     expect(text).toBe('Vi ska främja, stärka och stödja personal. Avgörande är stödet.');
     expect(corrections).toEqual([
-      { offset: 13, length: 1, before: '.', after: ',', confidence: 0.932, rule: 'sentence-mark' },
+      { offset: 13, length: 1, before: '.', after: ',', confidence: 0.982, rule: 'sentence-mark' },
       { offset: 41, length: 1, before: ',', after: '.', confidence: 0.99, rule: 'sentence-mark' },
       { offset: 53, length: 2, before: '#r', after: 'är', confidence: 0.993, rule: 'confusion' },
     ]);
@@ -71,9 +73,15 @@ describe('a swapped sentence mark in repair', () => {
   });
 
   it('is not repaired below the asked confidence', () => {
-    expect(repair('Vi ska främja. stärka och stödja personal, Avgörande #r stödet.', { minConfidence: 0.95 }).text).toBe(
+    expect(repair('Vi ska främja. stärka och stödja personal, Avgörande #r stödet.', { minConfidence: 0.985 }).text).toBe(
       'Vi ska främja. stärka och stödja personal. Avgörande är stödet.',
     );
+  });
+
+  it('is left alone before a bullet read as letters (`tj`, `tg`), a kind training saw too seldom', () => {
+    const input = 'Vi ska främja. stärka gemensamma mål och visioner. tj Föra dialog. #r klart';
+    expect(sites(input)).toEqual([['främja', 'stopForComma'], ['visioner', 'stopBeforeFragment']]);
+    expect(repair(input).text).toBe('Vi ska främja, stärka gemensamma mål och visioner. tj Föra dialog. är klart');
   });
 
   // Held out (the fixtures are never trained on): every change is one character, so the change is
@@ -97,5 +105,5 @@ describe('a swapped sentence mark in repair', () => {
 const flat = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
 
 function withoutMarks(): RepairModel {
-  return { ...defaultModel(), sentenceMarks: { stopForComma: 0, commaForStop: 0 } };
+  return { ...defaultModel(), sentenceMarks: { stopForComma: 0, stopBeforeFragment: 0, commaForStop: 0 } };
 }

@@ -70,7 +70,7 @@ export interface RepairModel {
    * 0 when the training OCR had too few such tokens to say (see glyph-words.ts). */
   sentenceGlyphI: number;
   /** P(the other mark | a place of this kind), learned (see sentence-marks.ts); 0 when training saw
-   * too few such places or the mark was right too often for the change to pay (MARK_MIN_ODDS). */
+   * too few such places or the mark was right too often for the change to pay (MIN_ODDS). */
   sentenceMarks: Record<MarkSwapKind, number>;
   /** Words repaired per word below which a document shows no OCR damage and its marks are left
    * alone: half the lowest rate of any training OCR document. Clean prose writes a stop before a
@@ -78,10 +78,10 @@ export interface RepairModel {
    * shows its damage in its words too. */
   markMinRepairRate: number;
   /** Short forms OCR made of dotted abbreviations (`bla.` → `bl.a.`), by lower-case form: those
-   * training found to be the abbreviation at odds ≥ MARK_MIN_ODDS (see dotted-abbreviations.ts). */
+   * training found to be the abbreviation at odds ≥ MIN_ODDS (see dotted-abbreviations.ts). */
   abbreviations: Map<string, LearnedAbbreviation>;
   /** What a lone glyph before a word stood for (`~` → `–`), by glyph: those training saw at least
-   * GLYPH_MIN_SEEN times and found to be the other character at odds ≥ MARK_MIN_ODDS. */
+   * GLYPH_MIN_SEEN times and found to be the other character at odds ≥ MIN_ODDS. */
   loneGlyphs: Map<string, { after: string; p: number }>;
   /** Letter trigrams Swedish words use (^/$ mark the ends); empty = no filter. */
   trigrams: Set<string>;
@@ -253,11 +253,11 @@ function glyphProbability(counts: [number, number] | undefined): number {
  * many times for each time it was right: the ratio the damage rule asks of any change that is not
  * weighed word by word.
  */
-const MARK_MIN_ODDS = 10;
+const MIN_ODDS = 10;
 
 function markProbability(counts: [number, number] | undefined): number {
   const p = glyphProbability(counts);
-  return p / (1 - p) >= MARK_MIN_ODDS ? p : 0;
+  return p / (1 - p) >= MIN_ODDS ? p : 0;
 }
 
 /** The learned abbreviation forms that pass the odds bar. */
@@ -265,7 +265,7 @@ function abbreviationTable(rows: ModelFile['dottedAbbreviations']): Map<string, 
   const table = new Map<string, LearnedAbbreviation>();
   for (const [form, after, hits, total] of rows ?? []) {
     const p = hits / total;
-    if (hits < total && p / (1 - p) < MARK_MIN_ODDS) continue;
+    if (p / (1 - p) < MIN_ODDS) continue; // p = 1 gives Infinity: kept
     table.set(form, { after, p });
   }
   return table;
@@ -293,6 +293,7 @@ export function loadModel(path = dictionaryFile('repair-model.json')): RepairMod
     sentenceGlyphI: glyphProbability(file.sentenceGlyphI),
     sentenceMarks: {
       stopForComma: markProbability(file.sentenceMarks?.stopForComma),
+      stopBeforeFragment: markProbability(file.sentenceMarks?.stopBeforeFragment),
       commaForStop: markProbability(file.sentenceMarks?.commaForStop),
     },
     // Without a learned rate, no document counts as damaged enough.

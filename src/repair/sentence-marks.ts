@@ -5,7 +5,8 @@
  *
  * - a full stop between two words, the next one lower-case and on the same or the next line, is a
  *   comma (`främja. stärka` → `främja, stärka`), unless the word before is an abbreviation
- *   (`dvs.`, `kap.`) or a blank line follows (a list item or heading may end with a stop);
+ *   (`dvs.`, `kap.`) or a blank line follows (a list item or heading may end with a stop); a next
+ *   word that is an unknown token of one or two letters makes a kind of its own;
  * - a comma after a lower-case word, before a capitalised common word, is a full stop
  *   (`utkontraktering, Det` → `utkontraktering. Det`), unless the next word is a name
  *   (`Migrationsverket, Polismyndigheten`, `telestyrelsen, Trafikverket`).
@@ -16,8 +17,12 @@
  */
 import type { WordKnowledge } from './words.js';
 
-/** `stopForComma`: a `.` that stands for `,`; `commaForStop`: a `,` that stands for `.`. */
-export type MarkSwapKind = 'stopForComma' | 'commaForStop';
+/**
+ * `stopForComma`: a `.` that stands for `,`; `stopBeforeFragment`: the same place, but the next
+ * word is an unknown token of one or two letters — as often a bullet OCR read as letters (`tj
+ * Föra dialog`) as a word, so it is counted apart; `commaForStop`: a `,` that stands for `.`.
+ */
+export type MarkSwapKind = 'stopForComma' | 'stopBeforeFragment' | 'commaForStop';
 
 export interface MarkSwap {
   /** Offset of the mark in the text. */
@@ -48,7 +53,7 @@ export function markSwaps(text: string, words: WordKnowledge): MarkSwap[] {
     if (mark === '.') {
       if (before.length < 2 || !LOWER_START.test(next) || next.length < 2 || BLANK_LINE.test(gap)) continue;
       if (words.isAbbreviation?.(before) || words.isAbbreviation?.(before.toLowerCase())) continue;
-      out.push({ offset, kind: 'stopForComma', after: ',' });
+      out.push({ offset, kind: next.length <= 2 && !words.has(next) ? 'stopBeforeFragment' : 'stopForComma', after: ',' });
     } else {
       if (!LOWER_START.test(before) || !CAPITALISED.test(next)) continue;
       // A name after a comma is as likely a list of names as a new sentence. A word source that
