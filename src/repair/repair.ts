@@ -414,8 +414,8 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
     }
     if (word !== u.raw) edits.push({ offset: u.start, length: u.end - u.start, after: word, confidence: round(confidence), rule });
   }
-  // A lone `|` for a sentence-initial `I` is no token (see glyph-words.ts); its learned probability
-  // is its confidence.
+  // A lone `|` for a sentence-initial `I`, and a lone glyph before a word (`~` for `–`), are no
+  // tokens (see glyph-words.ts); the learned probability is the confidence.
   const glyphI = model.sentenceGlyphI >= minConfidence ? sentenceInitialGlyphs(t) : [];
   for (const offset of glyphI) edits.push({ offset, length: 1, after: 'I', confidence: round(model.sentenceGlyphI), rule: 'glyph-word' });
   if (model.loneGlyphs.size > 0) {
@@ -424,9 +424,9 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
       if (hit && hit.p >= minConfidence && !glyphI.includes(offset)) edits.push({ offset, length: glyph.length, after: hit.after, confidence: round(hit.p), rule: 'lone-glyph' });
     }
   }
+  for (const a of abbreviations) edits.push({ offset: a.start, length: a.end - a.start, after: a.after, confidence: round(a.p), rule: 'abbreviation' });
   // A `.` read for `,` and back (see sentence-marks.ts), each kind at its learned rate, in a
   // document whose words show OCR damage.
-  for (const a of abbreviations) edits.push({ offset: a.start, length: a.end - a.start, after: a.after, confidence: round(a.p), rule: 'abbreviation' });
   if (wordRepairs >= model.markMinRepairRate * units.length) {
     // An abbreviation's own stop is no sentence mark.
     const abbreviationStops = new Set(abbreviations.map((a) => a.end - 1));
