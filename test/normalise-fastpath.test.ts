@@ -49,6 +49,15 @@ describe('selective steps', () => {
       expect(runSteps(s, {}, true, analyse(s))).toEqual(runSteps(s, {}, true));
     }), { numRuns: 3000 });
   });
+
+  // Found by the property above (seed 481909919): the zero-width space hid the pair `ä` + U+0085
+  // from the analysis, and the mojibake step was skipped once it was taken out.
+  it('runs the mojibake step when taking out an invisible character makes a mojibake pair', () => {
+    const s = 'ä\u200b\u0085\u0085';
+    const all = runSteps(s, {}, true);
+    expect(all.text).toBe('\u4145');
+    expect(runSteps(s, {}, true, analyse(s))).toEqual(all);
+  });
 });
 
 describe('untracked shortcuts', () => {

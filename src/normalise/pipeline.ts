@@ -103,7 +103,6 @@ function scannerFor(known: number): RegExp {
 
 /** Which steps the text calls for (0: nothing to do — the fast path). */
 export function analyse(text: string): number {
-  mojibakeLike ??= new RegExp(mojibakeTriggerSource());
   const table = needsTable();
   let needs = 0;
   let at = 0;
@@ -116,8 +115,13 @@ export function analyse(text: string): number {
     at = m.index + 1;
   }
   // Mojibake is a matter of pairs (a lead before a continuation character), tested on its own.
-  if (mojibakeLike.test(text)) needs |= NEEDS.mojibake;
+  if (mojibakePair(text)) needs |= NEEDS.mojibake;
   return needs;
+}
+
+function mojibakePair(text: string): boolean {
+  mojibakeLike ??= new RegExp(mojibakeTriggerSource());
+  return mojibakeLike.test(text);
 }
 
 /** What the replacement texts of some edits call for. */
@@ -225,6 +229,9 @@ export function runSteps(input: string, options: NormalizeOptions, track: boolea
           // brought in may call for later steps.
           if (step.flag === NEEDS.mojibake) needs |= needsOfEdits(stepEdits);
         }
+        // Taking out an invisible character can join a lead and a continuation character into a
+        // mojibake pair (`ä`, U+200B, U+0085 …) that the analysis of the text before could not see.
+        if (step.flag === NEEDS.early && (needs & NEEDS.mojibake) === 0 && mojibakePair(next)) needs |= NEEDS.mojibake;
         text = next;
       }
     }
