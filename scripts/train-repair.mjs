@@ -63,14 +63,45 @@ const PRIOR_RULES = [
 const WORD_MIN_COUNT = 3;
 const WORD_MIN_DOCS = 3;
 
+const alignments = new WeakMap();
+
+/**
+ * A training document's word alignment, made once however many counts use it (alignWords is
+ * quadratic in the document's length): the truth and OCR tokens, the aligned pairs
+ * [truth index, OCR index], `truthOf` (OCR token index → aligned truth token), and `text`, the
+ * OCR text as joinedTokens splits it (NFC, line-end hyphenations joined), with `truthAt(offset)`:
+ * the truth token aligned with the OCR token at that offset of `text`.
+ */
+function alignmentOf(doc) {
+  let a = alignments.get(doc);
+  if (a) return a;
+  const ref = joinedTokens(doc.truth), hyp = joinedTokens(doc.ocr);
+  const aligned = alignWords(ref, hyp);
+  const truthOf = new Map(aligned.map(([i, j]) => [j, ref[i]]));
+  // The same text joinedTokens splits, so that its k-th blank-free run is token k.
+  const text = doc.ocr.normalize('NFC').replace(/([\p{L}])-[ \t]*\n\s*(\p{Ll})/gu, '$1$2');
+  const ends = [...text.matchAll(/\S+/gu)].map((m) => m.index + m[0].length);
+  const truthAt = (offset) => {
+    let lo = 0, hi = ends.length; // the first token that ends after `offset`
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return truthOf.get(lo);
+  };
+  a = { ref, hyp, aligned, truthOf, text, truthAt };
+  alignments.set(doc, a);
+  return a;
+}
+
 /**
  * A lone `|`, `[` or `]` (OCR of a capital I) starting a sentence before a lower-case word: how
  * often the aligned truth word was `I` (the preposition), of all such tokens of one document
- * (`aligned`: alignWords(ref, hyp)), added to `counts` = [to I, all]. Both engines are pooled: the
+ * (`alignment`: alignmentOf(doc)), added to `counts` = [to I, all]. Both engines are pooled: the
  * confusion is one of glyph shapes, not of language.
  */
-function countSentenceGlyphs(ref, hyp, aligned, counts) {
-  const truthOf = new Map(aligned.map(([i, j]) => [j, ref[i]]));
+function countSentenceGlyphs({ hyp, truthOf }, counts) {
   hyp.forEach((h, j) => {
     if (!/^[|[\]]$/u.test(h) || !(j === 0 || /[.!?]$/u.test(hyp[j - 1])) || !/^\p{Ll}/u.test(hyp[j + 1] ?? '')) return;
     counts[1]++;
@@ -84,20 +115,14 @@ function countSentenceGlyphs(ref, hyp, aligned, counts) {
  * with the other mark: `counts[kind]` = [swapped, all]. Both engines are pooled, as for the glyph.
  */
 function countMarkSwaps(doc, lib, lexicon, abbreviations, counts) {
-  // The text joinedTokens splits, so that token k here is token k there.
-  const text = doc.ocr.normalize('NFC').replace(/([\p{L}])-[ \t]*\n\s*(\p{Ll})/gu, '$1$2');
-  const ref = joinedTokens(doc.truth), hyp = joinedTokens(doc.ocr);
-  const truthOf = new Map(alignWords(ref, hyp).map(([i, j]) => [j, ref[i]]));
-  const ends = [...text.matchAll(/\S+/gu)].map((m) => m.index + m[0].length);
+  const { text, truthAt } = alignmentOf(doc);
   // The stop of an abbreviation repair replaces whole (`bla.` → `bl.a.`) is no sentence mark there.
   const stops = new Set(lib.damagedAbbreviations(text, abbreviations).map((a) => a.end - 1));
-  let k = 0;
   for (const swap of lib.markSwaps(text, lexicon)) {
     if (stops.has(swap.offset)) continue;
-    while (ends[k] <= swap.offset) k++;
     const c = (counts[swap.kind] ??= [0, 0]);
     c[1]++;
-    if (truthOf.get(k)?.endsWith(swap.after)) c[0]++;
+    if (truthAt(swap.offset)?.endsWith(swap.after)) c[0]++;
   }
 }
 
@@ -107,16 +132,11 @@ function countMarkSwaps(doc, lib, lexicon, abbreviations, counts) {
  * listed dotted abbreviation. `counts`: form → { total, hits: abbreviation → [count, documents] }.
  */
 function countAbbreviations(doc, lib, lexicon, counts) {
-  const text = doc.ocr.normalize('NFC').replace(/([\p{L}])-[ \t]*\n\s*(\p{Ll})/gu, '$1$2');
-  const ref = joinedTokens(doc.truth), hyp = joinedTokens(doc.ocr);
-  const truthOf = new Map(alignWords(ref, hyp).map(([i, j]) => [j, ref[i]]));
-  const ends = [...text.matchAll(/\S+/gu)].map((m) => m.index + m[0].length);
-  let k = 0;
+  const { text, truthAt } = alignmentOf(doc);
   for (const site of lib.abbreviationSites(text)) {
-    while (ends[k] <= site.start) k++;
     const c = (counts[site.form] ??= { total: 0, hits: {} });
     c.total++;
-    const truth = (truthOf.get(k) ?? '').replace(/^[^\p{L}]+|[,;:)]+$/gu, '').toLowerCase();
+    const truth = (truthAt(site.start) ?? '').replace(/^[^\p{L}]+|[,;:)]+$/gu, '').toLowerCase();
     if (!/^\p{L}+\.(?:\p{L}+\.)+$/u.test(truth) || truth === site.form || !lexicon.isAbbreviation(truth.slice(0, -1))) continue;
     const h = (c.hits[truth] ??= [0, new Set()]);
     h[0]++;
@@ -129,16 +149,11 @@ function countAbbreviations(doc, lib, lexicon, counts) {
  * token was. `counts`: glyph → { total, truths: truth token → count }.
  */
 function countLoneGlyphs(doc, lib, counts) {
-  const text = doc.ocr.normalize('NFC').replace(/([\p{L}])-[ \t]*\n\s*(\p{Ll})/gu, '$1$2');
-  const ref = joinedTokens(doc.truth), hyp = joinedTokens(doc.ocr);
-  const truthOf = new Map(alignWords(ref, hyp).map(([i, j]) => [j, ref[i]]));
-  const ends = [...text.matchAll(/\S+/gu)].map((m) => m.index + m[0].length);
-  let k = 0;
+  const { text, truthAt } = alignmentOf(doc);
   for (const { offset, glyph } of lib.loneGlyphs(text)) {
-    while (ends[k] <= offset) k++;
     const c = (counts[glyph] ??= { total: 0, truths: {} });
     c.total++;
-    const truth = truthOf.get(k) ?? '';
+    const truth = truthAt(offset) ?? '';
     c.truths[truth] = (c.truths[truth] ?? 0) + 1;
   }
 }
@@ -189,9 +204,9 @@ function countClass(docs) {
   const glyphs = [0, 0];
   let wordPairs = 0, changed = 0, skipped = 0;
   for (const d of docs) {
-    const ref = joinedTokens(d.truth), hyp = joinedTokens(d.ocr);
-    const aligned = alignWords(ref, hyp);
-    countSentenceGlyphs(ref, hyp, aligned, glyphs);
+    const alignment = alignmentOf(d);
+    const { ref, hyp, aligned } = alignment;
+    countSentenceGlyphs(alignment, glyphs);
     for (const [i, j] of aligned) {
       const t = core(ref[i]), o = core(hyp[j]);
       if (!t || !o || !/\p{L}/u.test(t)) continue;
