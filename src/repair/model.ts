@@ -243,9 +243,9 @@ let cached: RepairModel | undefined;
 /** Fewer sightings than this in training say nothing about a glyph's reading. */
 const GLYPH_MIN_SEEN = 10;
 
-function glyphProbability(counts: [number, number] | undefined): number {
+function glyphProbability(counts: [number, number] | undefined, minSeen = GLYPH_MIN_SEEN): number {
   const [hits = 0, total = 0] = counts ?? [];
-  return total >= GLYPH_MIN_SEEN ? hits / total : 0;
+  return total >= minSeen ? hits / total : 0;
 }
 
 /**
@@ -255,27 +255,23 @@ function glyphProbability(counts: [number, number] | undefined): number {
  */
 const MIN_ODDS = 10;
 
-function markProbability(counts: [number, number] | undefined): number {
-  const p = glyphProbability(counts);
+/** P(the change is right) if training saw the place `minSeen` times and the odds pass MIN_ODDS
+ * (p = 1 gives Infinity: passes), else 0. */
+function markProbability(counts: [number, number] | undefined, minSeen = GLYPH_MIN_SEEN): number {
+  const p = glyphProbability(counts, minSeen);
   return p / (1 - p) >= MIN_ODDS ? p : 0;
 }
 
-/** The learned abbreviation forms that pass the odds bar. */
-function abbreviationTable(rows: ModelFile['dottedAbbreviations']): Map<string, LearnedAbbreviation> {
-  const table = new Map<string, LearnedAbbreviation>();
-  for (const [form, after, hits, total] of rows ?? []) {
-    const p = hits / total;
-    if (p / (1 - p) < MIN_ODDS) continue; // p = 1 gives Infinity: kept
-    table.set(form, { after, p });
-  }
-  return table;
-}
-
-function loneGlyphTable(rows: ModelFile['loneGlyphs']): Map<string, { after: string; p: number }> {
+/**
+ * The learned replacements (`bla.` → `bl.a.`, `~` → `–`) whose odds pass, by what OCR wrote.
+ * `minSeen`: the sightings asked of the written form (abbreviation rows come already filtered by
+ * count and documents, so they ask none more).
+ */
+function replacementTable(rows: Array<[written: string, after: string, hits: number, total: number]> | undefined, minSeen: number): Map<string, { after: string; p: number }> {
   const table = new Map<string, { after: string; p: number }>();
-  for (const [glyph, after, hits, total] of rows ?? []) {
-    const p = markProbability([hits, total]);
-    if (p > 0) table.set(glyph, { after, p });
+  for (const [written, after, hits, total] of rows ?? []) {
+    const p = markProbability([hits, total], minSeen);
+    if (p > 0) table.set(written, { after, p });
   }
   return table;
 }
@@ -298,8 +294,8 @@ export function loadModel(path = dictionaryFile('repair-model.json')): RepairMod
     },
     // Without a learned rate, no document counts as damaged enough.
     markMinRepairRate: file.markMinRepairRate ?? Infinity,
-    abbreviations: abbreviationTable(file.dottedAbbreviations),
-    loneGlyphs: loneGlyphTable(file.loneGlyphs),
+    abbreviations: replacementTable(file.dottedAbbreviations, 0),
+    loneGlyphs: replacementTable(file.loneGlyphs, GLYPH_MIN_SEEN),
     trigrams: new Set(file.trigrams ? file.trigrams.split(' ') : []),
     tables: {
       stripped: buildTable(file.classes.stripped.rules, prior, file.classes.stripped.words),
