@@ -132,6 +132,22 @@ describe('case is kept', () => {
   it('upper case stays upper, a capital stays a capital', () => {
     expect(fix('Mötet i OSTERGOTLAND och mötet i Ostergdtland.', STRIPPED)).toBe('Mötet i ÖSTERGÖTLAND och mötet i Östergötland.');
   });
+
+  it('a capital the OCR made of a damaged letter inside a word goes (`ArbetsfOrmedlingen`), the first stays', () => {
+    expect(fix('Det sker i samarbete med ArbetsfOrmedlingen inför', STRIPPED)).toBe('Det sker i samarbete med Arbetsförmedlingen inför');
+  });
+
+  it('mid-sentence, a capital that the confusion model explains as damage is no capital (`Linge` for `länge`)', () => {
+    // `lä` read as `Li` is a learned confusion, capital and all; `Tsamband` is one plain edit away.
+    expect(fix('det har varit så Linge som möjligt', STRIPPED)).toBe('det har varit så länge som möjligt');
+    expect(fix('Det ska göras i Tsamband med beslutet', STRIPPED)).toBe('Det ska göras i samband med beslutet');
+  });
+
+  it('a listed name keeps its capital mid-sentence, and a capital no confusion explains stays', () => {
+    expect(fix('ansvaret vilar på Aklagarmyndigheten och polisen', STRIPPED)).toBe('ansvaret vilar på Åklagarmyndigheten och polisen');
+    // A heading line without a stop before it: the next line's capital is the sentence's own.
+    expect(fix('Linköpings kommun\nForslaget innebär att', STRIPPED)).toBe('Linköpings kommun\nFörslaget innebär att');
+  });
 });
 
 describe('valid-but-suspicious words (`bor`, `for`, `ar`)', () => {

@@ -57,6 +57,21 @@ const VOWEL_GLYPHS = new Set(['i', 'd', 'é', '6', '&', '#', '@', '0', 'G', 'O',
 /** Characters the OCR puts where a Swedish letter was: a token holding one is damaged for sure. */
 const GLYPH = /[0-9&#@]/u;
 
+/** A capital, then a lower-case letter: the shape of a capitalised word, whatever follows. */
+const CAPITAL_THEN_LOWER = /^\p{Lu}\p{Ll}/u;
+
+/**
+ * Whether the token's capital is OCR damage rather than the word's own: the reading changed the
+ * first letter (`Over` for `över`), or the channel reads the first two glyphs, capital and all,
+ * as two lower-case letters (`Linge` for `länge`, `Lirare` for `lärare`: the English model reads
+ * `lä` as `Li` — a confusion learned with its case, like `ti` → `U`).
+ */
+function capitalIsDamage(token: string, word: string, table: ChannelTable): boolean {
+  if (word[0] !== token[0]!.toLowerCase()) return true;
+  const front = word.slice(0, 2);
+  return table.byOcr.get(token.slice(0, 2))?.some((a) => a.truth === front) === true;
+}
+
 /** `make(key)` computed once per key object and kept while the key lives. */
 function memoByObject<K extends object, V>(make: (key: K) => V): (key: K) => V {
   const memo = new WeakMap<K, V>();
@@ -167,7 +182,7 @@ export class HypothesisMaker {
     const learned = onlyDiacritics ? undefined : table.words.get(lower);
     const hyps = this.fromLetters(token, table, docClass, midSentence, onlyDiacritics);
     // In a document read with Swedish a known word stays (see fromLetters), learned or not.
-    if (learned && hyps && !(docClass === 'normal' && hyps.original.known)) this.addLearned(token, learned, hyps, midSentence);
+    if (learned && hyps && !(docClass === 'normal' && hyps.original.known)) this.addLearned(token, learned, hyps, table, midSentence);
     return hyps;
   }
 
@@ -179,26 +194,31 @@ export class HypothesisMaker {
 
   /**
    * A lower-case reading in the token's case: a capitalised or upper-case token stays so; mixed-case
-   * OCR junk (`fOr`) takes the reading's case. `Over`/`Gver`/`Aven` in mid-sentence: an
-   * English-model OCR writes a lower-case `ö`/`ä` as a capital, so a capital on a changed first
-   * letter is no name, unless the lexicon knows the word only capitalised (`Östergötland`). On the
-   * training set this wins far more than it loses on names such as `Åklagarmyndigheten` that are
-   * also common nouns.
+   * OCR junk (`fOr`) takes the reading's case. `Over`/`Gver`/`Aven`/`Linge` in mid-sentence: an
+   * English-model OCR writes a lower-case `ö`/`ä` (or `lä`) as a capital, so a capital the
+   * reading explains as damage (capitalIsDamage) is no name, unless the lexicon knows the word
+   * only capitalised (`Östergötland`) or lists it as a name (`Åklagarmyndigheten`,
+   * `Länsstyrelsen`, which are common nouns too). The same holds for the edit-distance readings
+   * (`Tsamband` → `samband`). Words left in the wrong case on the training OCR: 96 before, 65 after.
    */
-  private inTokenCase(token: string, word: string, pattern: CasePattern, midSentence: boolean): string {
-    if (pattern === 'mixed') return word;
-    if (midSentence && pattern === 'capital' && word[0] !== token[0]!.toLowerCase() && this.known(word)) return word;
-    return applyCase(word, pattern);
+  private inTokenCase(token: string, word: string, table: ChannelTable, pattern: CasePattern, midSentence: boolean): string {
+    // `ArbetsfOrmedlingen`, `MiljGdepartementet`: a capital, then lower case with a capital the OCR
+    // made of a damaged letter inside. The word is capitalised (`EU-…`, `SoL-…` have two capitals
+    // first and stay mixed).
+    const shape = pattern === 'mixed' && CAPITAL_THEN_LOWER.test(token) ? 'capital' : pattern;
+    if (shape === 'mixed') return word;
+    if (midSentence && shape === 'capital' && capitalIsDamage(token, word, table) && this.known(word) && this.words.isName?.(applyCase(word, 'capital')) !== true) return word;
+    return applyCase(word, shape);
   }
 
   /**
    * The words the training OCR wrote as this token, in the token's case: a reading of their own
    * (`ull` → `till`), or a lower price for one the letters also give.
    */
-  private addLearned(token: string, learned: Array<{ truth: string; cost: number }>, hyps: TokenHypotheses, midSentence: boolean): void {
+  private addLearned(token: string, learned: Array<{ truth: string; cost: number }>, hyps: TokenHypotheses, table: ChannelTable, midSentence: boolean): void {
     const pattern = casePattern(token);
     for (const { truth, cost } of learned) {
-      const text = this.inTokenCase(token, truth, pattern, midSentence);
+      const text = this.inTokenCase(token, truth, table, pattern, midSentence);
       if (text === token || !this.proposable(text)) continue;
       const seen = hyps.alternatives.find((h) => h.text === text);
       if (!seen || seen.edits !== undefined) {
@@ -235,7 +255,7 @@ export class HypothesisMaker {
     // Still unexplained: the corpus words a plain edit or two away (`skillmader`, `vikgt`).
     // (Not for a token with a `q`: Swedish spells none outside names and old or foreign words.)
     if (found.size === 0 && token.length >= MIN_EDIT_TOKEN && !/q/iu.test(token)) {
-      this.nearby(token, table, found, pattern);
+      this.nearby(token, table, found, pattern, midSentence);
     }
     return { original, alternatives: [...found.values()] };
   }
@@ -277,7 +297,7 @@ export class HypothesisMaker {
   }
 
   private consider(token: string, word: string, table: ChannelTable, found: Map<string, Hypothesis>, pattern: CasePattern, midSentence: boolean): void {
-    const text = this.inTokenCase(token, word, pattern, midSentence);
+    const text = this.inTokenCase(token, word, table, pattern, midSentence);
     if (text === token || found.has(text) || text.length !== token.length) return;
     let cost = 0;
     for (let i = 0; i < token.length && cost < Infinity; i++) {
@@ -334,14 +354,14 @@ export class HypothesisMaker {
    * the channel explains; å/ä/ö stripped on top cost only their channel price (`Mangtald` →
    * `Mångfald` is one edit). Their edit count is priced at ranking time by a fitted weight.
    */
-  private nearby(token: string, table: ChannelTable, found: Map<string, Hypothesis>, pattern: CasePattern): void {
+  private nearby(token: string, table: ChannelTable, found: Map<string, Hypothesis>, pattern: CasePattern, midSentence: boolean): void {
     const index = this.editIndex();
     if (!index) return;
     const maxDistance = token.length >= MIN_TWO_EDITS ? 2 : 1;
     let tried = 0;
     for (const { word } of index.near(token, maxDistance)) {
       if (++tried > MAX_EDIT_CANDIDATES) break;
-      const text = pattern === 'mixed' ? word : applyCase(word, pattern);
+      const text = this.inTokenCase(token, word, table, pattern, midSentence);
       if (text === token || found.has(text) || endsDiffer(token, word)) continue;
       const r = editReading(token, text, table);
       // (No edit at all: a reading of the channel its beam search missed; `Mangtald` is t/f.)
@@ -363,7 +383,7 @@ export class HypothesisMaker {
       if (r.text === token) continue;
       // Readings much less likely than the best known one cannot win on the prior.
       if (r.cost > firstFound + 6) break;
-      const text = this.inTokenCase(token, r.text.toLowerCase(), o.pattern, o.midSentence);
+      const text = this.inTokenCase(token, r.text.toLowerCase(), table, o.pattern, o.midSentence);
       if (text === token) continue;
       const seen = found.get(text);
       if (seen) {
