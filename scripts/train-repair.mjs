@@ -8,7 +8,7 @@
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { alignWords, charChunks, core, joinedTokens } from './repair-align.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -353,7 +353,10 @@ async function counts() {
   }
 }
 
-const mode = process.argv[2] ?? 'counts';
-if (mode === 'counts') await counts();
-else if (mode === 'fit') (await import('./repair-fit.mjs')).fit(trainDocs(), modelPath);
-else { console.error('usage: train-repair.mjs counts|fit'); process.exit(2); }
+// Run as a script only: a module that imports trainDocs must not rewrite the model on the way.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const mode = process.argv[2] ?? 'counts';
+  if (mode === 'counts') await counts();
+  else if (mode === 'fit') (await import('./repair-fit.mjs')).fit(trainDocs(), modelPath);
+  else { console.error('usage: train-repair.mjs counts|fit'); process.exit(2); }
+}
