@@ -300,7 +300,16 @@ export class HypothesisMaker {
     const text = this.inTokenCase(token, word, table, pattern, midSentence);
     if (text === token || found.has(text) || text.length !== token.length) return;
     let cost = 0;
-    for (let i = 0; i < token.length && cost < Infinity; i++) {
+    let i = 0;
+    // A capital read as damage (`Linge` → `länge`, see capitalIsDamage): the first two letters are
+    // one learned confusion, priced as such.
+    if (token[0] !== text[0] && token[0]!.toLowerCase() === text[0]) {
+      const pair = table.byOcr.get(token.slice(0, 2))?.find((a) => a.truth === text.slice(0, 2));
+      if (!pair) return;
+      cost += pair.cost;
+      i = 2;
+    }
+    for (; i < token.length && cost < Infinity; i++) {
       const o = token[i]!;
       const t = text[i]!;
       if (o === t) cost += table.keepCost(o);

@@ -291,6 +291,7 @@ export function loadModel(path = dictionaryFile('repair-model.json')): RepairMod
       stopForComma: markProbability(file.sentenceMarks?.stopForComma),
       stopBeforeFragment: markProbability(file.sentenceMarks?.stopBeforeFragment),
       commaForStop: markProbability(file.sentenceMarks?.commaForStop),
+      commaEndsParagraph: markProbability(file.sentenceMarks?.commaEndsParagraph),
     },
     // Without a learned rate, no document counts as damaged enough.
     markMinRepairRate: file.markMinRepairRate ?? Infinity,

@@ -9,7 +9,10 @@
  *   word that is an unknown token of one or two letters makes a kind of its own;
  * - a comma after a lower-case word, before a capitalised common word, is a full stop
  *   (`utkontraktering, Det` → `utkontraktering. Det`), unless the next word is a name
- *   (`Migrationsverket, Polismyndigheten`, `telestyrelsen, Trafikverket`).
+ *   (`Migrationsverket, Polismyndigheten`, `telestyrelsen, Trafikverket`);
+ * - a comma after a lower-case word that ends a paragraph, the next one starting with a capital,
+ *   is a kind of its own: a paragraph ends a sentence, whatever word, name or damaged token opens
+ *   the next (`organisationen,⏎⏎2 Prioriterade` is left: a number may go on a list).
  *
  * This module only finds the places. How often each kind was truly the other mark is counted on
  * the training OCR by scripts/train-repair.mjs (`RepairModel.sentenceMarks`), which calls this same
@@ -20,9 +23,10 @@ import type { WordKnowledge } from './words.js';
 /**
  * `stopForComma`: a `.` that stands for `,`; `stopBeforeFragment`: the same place, but the next
  * word is an unknown token of one or two letters — as often a bullet OCR read as letters (`tj
- * Föra dialog`) as a word, so it is counted apart; `commaForStop`: a `,` that stands for `.`.
+ * Föra dialog`) as a word, so it is counted apart; `commaForStop`: a `,` that stands for `.`;
+ * `commaEndsParagraph`: a `,` before a blank line and a capital.
  */
-export type MarkSwapKind = 'stopForComma' | 'stopBeforeFragment' | 'commaForStop';
+export type MarkSwapKind = 'stopForComma' | 'stopBeforeFragment' | 'commaForStop' | 'commaEndsParagraph';
 
 export interface MarkSwap {
   /** Offset of the mark in the text. */
@@ -40,6 +44,7 @@ export interface MarkSwap {
 // The next word is looked at, not taken, so that it can be the word before the next site.
 const SITE = /(?<=^|\s)(\p{L}[\p{L}\p{M}-]*)([.,])(?=(\s+)(\p{L}[\p{L}\p{M}]*)[-.,:;!?)”"]*(?:\s|$))/gu;
 const LOWER_START = /^\p{Ll}/u;
+const UPPER_START = /^\p{Lu}/u;
 /** Capital, then lower-case only: a capitalised word, not an acronym (`MSB`) or a mixed form. */
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 const BLANK_LINE = /\n[^\S\n]*\n/u;
@@ -55,7 +60,12 @@ export function markSwaps(text: string, words: WordKnowledge): MarkSwap[] {
       if (words.isAbbreviation?.(before) || words.isAbbreviation?.(before.toLowerCase())) continue;
       out.push({ offset, kind: next.length <= 2 && !words.has(next) ? 'stopBeforeFragment' : 'stopForComma', after: ',' });
     } else {
-      if (!LOWER_START.test(before) || !CAPITALISED.test(next)) continue;
+      if (!LOWER_START.test(before)) continue;
+      if (BLANK_LINE.test(gap)) {
+        if (UPPER_START.test(next)) out.push({ offset, kind: 'commaEndsParagraph', after: '.' });
+        continue;
+      }
+      if (!CAPITALISED.test(next)) continue;
       // A name after a comma is as likely a list of names as a new sentence. A word source that
       // cannot tell names (no isName) gets no such change.
       if (words.isName?.(next) !== false || !words.hasExact(next.toLowerCase())) continue;
