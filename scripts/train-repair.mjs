@@ -118,7 +118,11 @@ function countMarkSwaps(doc, lib, lexicon, abbreviations, counts) {
   const { text, truthAt } = alignmentOf(doc);
   // The stop of an abbreviation repair replaces whole (`bla.` → `bl.a.`) is no sentence mark there.
   const stops = new Set(lib.damagedAbbreviations(text, abbreviations).map((a) => a.end - 1));
-  for (const swap of lib.markSwaps(text, lexicon)) {
+  // Repair judges the word after a mark as repaired (`behov, Mangtald`): so does the count, with
+  // the word repairs of the library as built (the model of the previous counts: the words it
+  // repairs barely move between two runs, and the marks do not feed back into them).
+  const repaired = new Map(lib.repair(text, { lexicon }).corrections.filter((c) => WORD_REPAIR.test(c.rule)).map((c) => [c.offset, c.after]));
+  for (const swap of lib.markSwaps(text, lexicon, repaired)) {
     if (stops.has(swap.offset)) continue;
     const c = (counts[swap.kind] ??= [0, 0]);
     c[1]++;

@@ -430,7 +430,11 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   if (wordRepairs >= model.markMinRepairRate * units.length) {
     // An abbreviation's own stop is no sentence mark.
     const abbreviationStops = new Set(abbreviations.map((a) => a.end - 1));
-    for (const swap of markSwaps(t, words)) {
+    const repairedWords = new Map<number, string>();
+    units.forEach((u, i) => {
+      if (chosen[i] !== u.word) repairedWords.set(u.start, chosen[i]!);
+    });
+    for (const swap of markSwaps(t, words, repairedWords)) {
       if (abbreviationStops.has(swap.offset)) continue;
       const p = model.sentenceMarks[swap.kind];
       if (p > 0 && p >= minConfidence) edits.push({ offset: swap.offset, length: 1, after: swap.after, confidence: round(p), rule: 'sentence-mark' });

@@ -49,17 +49,25 @@ const UPPER_START = /^\p{Lu}/u;
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 const BLANK_LINE = /\n[^\S\n]*\n/u;
 
-/** The places in `text` where a `.` or `,` was probably the other mark (see above). */
-export function markSwaps(text: string, words: WordKnowledge): MarkSwap[] {
+/**
+ * The places in `text` where a `.` or `,` was probably the other mark (see above). `repaired`: the
+ * word repair's choice for a word at an offset, where it changed one — after a comma the next word
+ * is judged as repaired (`behov, Mangtald` is `behov. Mångfald`).
+ */
+export function markSwaps(text: string, words: WordKnowledge, repaired?: ReadonlyMap<number, string>): MarkSwap[] {
   const out: MarkSwap[] = [];
   for (const m of text.matchAll(SITE)) {
-    const [, before, mark, gap, next] = m as unknown as [string, string, string, string, string];
+    const [, before, mark, gap, written] = m as unknown as [string, string, string, string, string];
     const offset = m.index + before.length;
     if (mark === '.') {
+      // The next word as written: what counts is its case and whether OCR left a fragment there.
+      const next = written;
       if (before.length < 2 || !LOWER_START.test(next) || next.length < 2 || BLANK_LINE.test(gap)) continue;
       if (words.isAbbreviation?.(before) || words.isAbbreviation?.(before.toLowerCase())) continue;
       out.push({ offset, kind: next.length <= 2 && !words.has(next) ? 'stopBeforeFragment' : 'stopForComma', after: ',' });
     } else {
+      // The next word as repaired: what counts is which word it is (a common word, a name).
+      const next = repaired?.get(offset + 1 + gap.length) ?? written;
       if (!LOWER_START.test(before)) continue;
       if (BLANK_LINE.test(gap)) {
         if (UPPER_START.test(next)) out.push({ offset, kind: 'commaEndsParagraph', after: '.' });
