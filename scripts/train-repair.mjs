@@ -184,7 +184,7 @@ function abbreviationRows(counts) {
 }
 
 /** Word-repair rules of the correction log (not normalisation, dehyphenation alone or marks). */
-const WORD_REPAIR = /(?:^|\+)(?:confusion|word-confusion|edit-distance|stripped-diacritics)(?:\+|$)/u;
+const WORD_REPAIR = /(?:^|\+)(?:confusion|word-confusion|till-start|edit-distance|stripped-diacritics)(?:\+|$)/u;
 
 /**
  * Words repaired per word token of an OCR text, by the built library with the current model: how
@@ -194,6 +194,28 @@ const WORD_REPAIR = /(?:^|\+)(?:confusion|word-confusion|edit-distance|stripped-
 function wordRepairRate(text, lib, lexicon) {
   const repaired = lib.repair(text, { lexicon }).corrections.filter((c) => WORD_REPAIR.test(c.rule)).length;
   return repaired / (text.match(/[\p{L}\p{M}0-9&#@]+/gu)?.length ?? 1);
+}
+
+/**
+ * `till` at a word's start merged into glyphs (the library's tillReadings: `Ghandahallas`, `ull`):
+ * per kind, how many unknown OCR tokens had the aligned truth word among their readings, and how
+ * many truth words start with `till` at all — P(read so | a `till…` word) for the ranking.
+ */
+function countTillStarts(docs, lib, lexicon) {
+  const fold = (w) => w.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').toLowerCase();
+  const counts = {};
+  let tillWords = 0;
+  for (const d of docs) {
+    const { ref, hyp, aligned } = alignmentOf(d);
+    for (const w of ref) if (/^till/iu.test(core(w))) tillWords++;
+    for (const [i, j] of aligned) {
+      const t = core(ref[i]), o = core(hyp[j]);
+      if (!/^till/iu.test(t) || !/^\p{L}+$/u.test(o) || lexicon.has(o)) continue;
+      const hit = lib.tillReadings(o).find((r) => r.spelling === fold(t));
+      if (hit) counts[hit.kind] = (counts[hit.kind] ?? 0) + 1;
+    }
+  }
+  return Object.fromEntries(Object.entries(counts).map(([kind, n]) => [kind, [n, tillWords]]));
 }
 
 function countClass(docs) {
@@ -327,14 +349,16 @@ async function counts() {
   const threshold = Math.sqrt(Math.max(engMax, 1e-4) * sweMin);
   const stripped = countClass(docs.filter((d) => d.variant === 'eng'));
   const normal = countClass(docs.filter((d) => d.variant === 'swe'));
+  stripped.tillStarts = countTillStarts(docs.filter((d) => d.variant === 'eng'), lib, lexicon);
+  normal.tillStarts = countTillStarts(docs.filter((d) => d.variant === 'swe'), lib, lexicon);
   const old = existsSync(modelPath) ? JSON.parse(readFileSync(modelPath, 'utf8')) : {};
   const model = {
-    about: 'OCR confusion counts learned by scripts/train-repair.mjs from ../shared/train (counts only, no text). rules: [truth, ocr, count, truthOccurrences, ocrOccurrences]; words: [ocr word, truth word, count, truth word occurrences], lower-case, seen at least 3 times in 3 documents; sentenceGlyphI: [truth I, all] for a lone | [ ] starting a sentence before a lower-case word; sentenceMarks: [truth has the other mark, all] per kind of place markSwaps finds; markMinRepairRate: half the lowest share of word tokens repaired in a training OCR text; loneGlyphs: [glyph, truth token, count, all] for a punctuation mark or symbol standing alone before a word, its most frequent other reading; dottedAbbreviations: [ocr form, abbreviation, count, all places of the form] for a short word and a stop that stood for a dotted abbreviation at least 3 times in 3 documents; priorRules: [truth, ocr, P(ocr|truth), P(truth|ocr)] for glyph confusions the issue names that the training scans do not show.',
+    about: 'OCR confusion counts learned by scripts/train-repair.mjs from ../shared/train (counts only, no text). rules: [truth, ocr, count, truthOccurrences, ocrOccurrences]; words: [ocr word, truth word, count, truth word occurrences], lower-case, seen at least 3 times in 3 documents; sentenceGlyphI: [truth I, all] for a lone | [ ] starting a sentence before a lower-case word; sentenceMarks: [truth has the other mark, all] per kind of place markSwaps finds; markMinRepairRate: half the lowest share of word tokens repaired in a training OCR text; loneGlyphs: [glyph, truth token, count, all] for a punctuation mark or symbol standing alone before a word, its most frequent other reading; dottedAbbreviations: [ocr form, abbreviation, count, all places of the form] for a short word and a stop that stood for a dotted abbreviation at least 3 times in 3 documents; priorRules: [truth, ocr, P(ocr|truth), P(truth|ocr)] for glyph confusions the issue names that the training scans do not show; classes.*.tillStarts: [right readings, truth words starting with till] per kind of merged till start.',
     documents: docs.length,
     diacriticRate: { threshold, strippedMax: engMax, normalMin: sweMin, truthMean: truthRate.reduce((a, b) => a + b, 0) / truthRate.length },
     classes: {
-      stripped: { wordPairs: stripped.wordPairs, changedPairs: stripped.changed, rules: stripped.rules, words: stripped.words },
-      normal: { wordPairs: normal.wordPairs, changedPairs: normal.changed, rules: normal.rules, words: normal.words },
+      stripped: { wordPairs: stripped.wordPairs, changedPairs: stripped.changed, rules: stripped.rules, words: stripped.words, tillStarts: stripped.tillStarts },
+      normal: { wordPairs: normal.wordPairs, changedPairs: normal.changed, rules: normal.rules, words: normal.words, tillStarts: normal.tillStarts },
     },
     sentenceGlyphI: [stripped.glyphs[0] + normal.glyphs[0], stripped.glyphs[1] + normal.glyphs[1]],
     sentenceMarks: marks,
@@ -352,6 +376,7 @@ async function counts() {
   console.log(`sentence marks: ${Object.entries(marks).map(([k, [n, all]]) => `${k} ${n}/${all}`).join(', ')}; left alone below ${markMinRepairRate.toFixed(4)} words repaired per word`);
   console.log(`diacritic rate: eng max ${engMax.toFixed(4)}, swe min ${sweMin.toFixed(4)}, threshold ${threshold.toFixed(4)}`);
   for (const [name, c] of Object.entries({ stripped, normal })) {
+    console.log(`${name}: till starts ${Object.entries(c.tillStarts).map(([k, [n, all]]) => `${k} ${n}/${all}`).join(', ') || 'none'}`);
     console.log(`${name}: ${c.wordPairs} word pairs, ${c.changed} learned from, ${c.skipped} too garbled, ${c.rules.length} rules, ${c.words.length} word confusions; top:`);
     console.log(c.rules.slice(0, 40).map(([t, o, n, occ]) => `${t}→${o} ${n}/${occ}`).join('  '));
   }

@@ -15,7 +15,7 @@ export interface Correction {
   after: string;
   /** 0..1: how sure the model is that `after` is what the document said. */
   confidence: number;
-  /** Which rule made the change, e.g. `normalize`, `dehyphenate`, `confusion`, `edit-distance`, `word-confusion`, `stripped-diacritics`, `sentence-mark`, `abbreviation`, `lone-glyph` (README: OCR repair). */
+  /** Which rule made the change, e.g. `normalize`, `dehyphenate`, `confusion`, `edit-distance`, `word-confusion`, `till-start`, `stripped-diacritics`, `sentence-mark`, `abbreviation`, `lone-glyph` (README: OCR repair). */
   rule: string;
 }
 

@@ -9,6 +9,7 @@ import { EditIndex } from './edit-index.js';
 import { editReading } from './edit-cost.js';
 import { isEnglishWord } from './english.js';
 import { foldDiacritics, skeleton, skeletonIndexOf, type ChannelTable, type DocClass } from './model.js';
+import { tillReadings } from './till-glyphs.js';
 import type { WordKnowledge } from './words.js';
 
 export interface Hypothesis {
@@ -21,6 +22,8 @@ export interface Hypothesis {
   edits?: number;
   /** A whole-word confusion learned from the training OCR (`ull` → `till`), priced by its own count. */
   learned?: boolean;
+  /** A `till` at the word's start read from merged glyphs (`Ghandahallas`; see till-glyphs.ts). */
+  tillStart?: boolean;
 }
 
 export interface TokenHypotheses {
@@ -227,8 +230,13 @@ export class HypothesisMaker {
         hyps.alternatives.push({ text, cost, known: true, learned: true });
       } else if (cost < seen.cost) {
         // A reading the letter channel also gives keeps its rule in the log (`for` → `för` is a
-        // diacritic put back), at the learned price.
+        // diacritic put back), at the learned price; a merged `till` the word table knows
+        // (`tl` → `till`) is logged as the learned word it also is.
         seen.cost = cost;
+        if (seen.tillStart) {
+          seen.tillStart = false;
+          seen.learned = true;
+        }
       }
     }
   }
@@ -239,7 +247,8 @@ export class HypothesisMaker {
     // Short all-caps tokens are abbreviations (`DO`, `EU`, `KS`): without visible glyph damage
     // they are read only as a listed abbreviation with its diacritics back (`ROK` → `RÖK`), never
     // as a capitalised common word (`DO` → `DÖ`).
-    if (!damaged && token.length <= 3 && casePattern(token) === 'upper') return this.abbreviation(token, table);
+    // (Mid-sentence, such a token may also be a merged `till`: `GH`, `UH`.)
+    if (!damaged && token.length <= 3 && casePattern(token) === 'upper') return this.abbreviation(token, table) ?? this.tillOnly(token, table, midSentence);
     const known = this.known(token);
     const original: Hypothesis = { text: token, cost: this.selfCost(token, table), known };
     // In a document read with Swedish, a known word is left alone: only diacritic-stripping OCR
@@ -257,7 +266,39 @@ export class HypothesisMaker {
     if (found.size === 0 && token.length >= MIN_EDIT_TOKEN && !/q/iu.test(token)) {
       this.nearby(token, table, found, pattern, midSentence);
     }
+    this.tillStart(token, table, found, midSentence);
     return { original, alternatives: [...found.values()] };
+  }
+
+  /**
+   * The known words the token may be with a merged `till` at its start (`Ghandahallas`, `ull`;
+   * see till-glyphs.ts), at the learned price of its kind plus that of the diacritics put back.
+   * The glyph that is a capital is no capital of the word, except at a sentence start.
+   */
+  private tillStart(token: string, table: ChannelTable, found: Map<string, Hypothesis>, midSentence: boolean): void {
+    for (const { kind, spelling } of tillReadings(token)) {
+      const price = table.tillStarts[kind];
+      if (price === undefined) continue;
+      const capital = kind === 'capital' && !midSentence;
+      const words = new Map<string, Hypothesis>();
+      if (this.proposable(spelling)) words.set(spelling, { text: spelling, cost: this.selfCost(spelling, table), known: true });
+      else this.folded(spelling, table, words, 'lower', false);
+      for (const w of words.values()) {
+        const text = capital ? applyCase(w.text, 'capital') : w.text;
+        const cost = price + w.cost;
+        const seen = found.get(text);
+        if (!seen || cost < seen.cost) found.set(text, { text, cost, known: true, tillStart: true });
+      }
+    }
+  }
+
+  /** A short all-caps token that is no listed abbreviation, as a merged `till` mid-sentence. */
+  private tillOnly(token: string, table: ChannelTable, midSentence: boolean): TokenHypotheses | null {
+    if (!midSentence) return null;
+    const found = new Map<string, Hypothesis>();
+    this.tillStart(token, table, found, midSentence);
+    if (found.size === 0) return null;
+    return { original: { text: token, cost: this.selfCost(token, table), known: this.known(token) }, alternatives: [...found.values()] };
   }
 
   /**

@@ -9,6 +9,7 @@ import { ArkivError } from '../errors.js';
 import { dictionaryFile } from './data-path.js';
 import type { LearnedAbbreviation } from './dotted-abbreviations.js';
 import type { MarkSwapKind } from './sentence-marks.js';
+import type { TillStartKind } from './till-glyphs.js';
 
 /** `stripped`: an OCR engine without Swedish (å/ä/ö almost never appear); `normal`: everything else. */
 export type DocClass = 'stripped' | 'normal';
@@ -40,6 +41,12 @@ export interface ChannelTable {
    * known word never second-guess.
    */
   words: Map<string, Array<{ truth: string; cost: number }>>;
+  /**
+   * −log P(a `till…` word is read with its start merged into glyphs of this kind), learned (see
+   * till-glyphs.ts); a kind training saw too seldom (fewer than TILL_MIN_SEEN right readings) is
+   * absent and never proposed.
+   */
+  tillStarts: Partial<Record<TillStartKind, number>>;
 }
 
 /** Weights fitted on the training set by `train-repair.mjs fit`. */
@@ -95,7 +102,7 @@ type WordRule = [ocr: string, truth: string, count: number, truthOccurrences: nu
 
 interface ModelFile {
   diacriticRate: { threshold: number };
-  classes: Record<DocClass, { rules: Rule[]; words?: WordRule[] }>;
+  classes: Record<DocClass, { rules: Rule[]; words?: WordRule[]; tillStarts?: Partial<Record<TillStartKind, [right: number, tillWords: number]>> }>;
   sentenceGlyphI?: [toI: number, total: number];
   sentenceMarks?: Partial<Record<MarkSwapKind, [swapped: number, total: number]>>;
   markMinRepairRate?: number;
@@ -118,7 +125,18 @@ export const DEFAULT_PARAMS: RepairParams = {
   documentBoost: 0,
 };
 
-function buildTable(rules: Rule[], prior: Array<[string, string, number, number]>, wordRules: WordRule[] = []): ChannelTable {
+/** Right readings a kind of `till` start must have had in training to be proposed at all. */
+const TILL_MIN_SEEN = 10;
+
+function tillCosts(counts: Partial<Record<TillStartKind, [number, number]>> = {}): Partial<Record<TillStartKind, number>> {
+  const costs: Partial<Record<TillStartKind, number>> = {};
+  for (const [kind, [right, tillWords]] of Object.entries(counts) as Array<[TillStartKind, [number, number]]>) {
+    if (right >= TILL_MIN_SEEN) costs[kind] = -Math.log(right / tillWords);
+  }
+  return costs;
+}
+
+function buildTable(rules: Rule[], prior: Array<[string, string, number, number]>, wordRules: WordRule[] = [], tillStarts: Partial<Record<TillStartKind, number>> = {}): ChannelTable {
   // `${truth}\t${ocr}` → [P(ocr | truth), P(truth | ocr)]
   const probability = new Map<string, [number, number]>();
   const add = (t: string, o: string, forward: number, backward: number): void => {
@@ -165,7 +183,7 @@ function buildTable(rules: Rule[], prior: Array<[string, string, number, number]
     list.push({ truth: t, cost: -Math.log(Math.min(n / Math.max(occ, n), 0.999)) });
     words.set(o, list);
   }
-  return { byOcr, maxChunk, keepCost: (c) => keep.get(c) ?? 0, keepSearch: (c) => keepSearch.get(c) ?? 0, words };
+  return { byOcr, maxChunk, keepCost: (c) => keep.get(c) ?? 0, keepSearch: (c) => keepSearch.get(c) ?? 0, words, tillStarts };
 }
 
 /** Lower-case with å/ä/ö/é folded to a/a/o/e: what an OCR without Swedish makes of a word. */
@@ -299,8 +317,8 @@ export function loadModel(path = dictionaryFile('repair-model.json')): RepairMod
     loneGlyphs: replacementTable(file.loneGlyphs, GLYPH_MIN_SEEN),
     trigrams: new Set(file.trigrams ? file.trigrams.split(' ') : []),
     tables: {
-      stripped: buildTable(file.classes.stripped.rules, prior, file.classes.stripped.words),
-      normal: buildTable(file.classes.normal.rules, prior, file.classes.normal.words),
+      stripped: buildTable(file.classes.stripped.rules, prior, file.classes.stripped.words, tillCosts(file.classes.stripped.tillStarts)),
+      normal: buildTable(file.classes.normal.rules, prior, file.classes.normal.words, tillCosts(file.classes.normal.tillStarts)),
     },
     params: {
       stripped: { ...DEFAULT_PARAMS, ...file.params?.stripped },

@@ -396,7 +396,7 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
     let confidence = 1;
     if (d && d.best !== u.hyps!.original && d.confidence >= minConfidence && !(d.best.edits !== undefined && (hyphenPart(t, u) || splitWordPart(t, units, i, docClass, eng)))) {
       word = d.best.text;
-      rule = d.best.edits !== undefined ? 'edit-distance' : d.best.learned ? 'word-confusion' : u.hyps!.original.known ? 'stripped-diacritics' : 'confusion';
+      rule = d.best.edits !== undefined ? 'edit-distance' : d.best.learned ? 'word-confusion' : d.best.tillStart ? 'till-start' : u.hyps!.original.known ? 'stripped-diacritics' : 'confusion';
       // Say so when the document's own use of the word decided it (the reviewer can check there).
       if (documentWords.has(word.toLowerCase())) {
         const without = decide(u, { left, right, documentWords: null }, eng, params);
