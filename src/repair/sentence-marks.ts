@@ -5,8 +5,10 @@
  *
  * - a full stop between two words, the next one lower-case and on the same or the next line, is a
  *   comma (`främja. stärka` → `främja, stärka`), unless the word before is an abbreviation
- *   (`dvs.`, `kap.`) or a blank line follows (a list item or heading may end with a stop); a next
- *   word that is an unknown token of one or two letters makes a kind of its own;
+ *   (`dvs.`, `kap.`) or a blank line follows (a list item or heading may end with a stop); the
+ *   next word may be the word `i`, but no other single letter (a list label: `b) institutioner`);
+ *   a next word that is an unknown token of one or two letters, unless word repair made a word
+ *   of it before a lower-case word (`rakning. ir inte`), makes a kind of its own;
  * - a comma after a lower-case word, before a capitalised common word, is a full stop
  *   (`utkontraktering, Det` → `utkontraktering. Det`), unless the next word is a name
  *   (`Migrationsverket, Polismyndigheten`, `telestyrelsen, Trafikverket`);
@@ -22,7 +24,7 @@ import type { WordKnowledge } from './words.js';
 
 /**
  * `stopForComma`: a `.` that stands for `,`; `stopBeforeFragment`: the same place, but the next
- * word is an unknown token of one or two letters — as often a bullet OCR read as letters (`tj
+ * word is an unknown token of one or two letters (see markSwaps) — as often a bullet OCR read as letters (`tj
  * Föra dialog`) as a word, so it is counted apart; `commaForStop`: a `,` that stands for `.`;
  * `commaEndsParagraph`: a `,` before a blank line and a capital.
  */
@@ -45,29 +47,37 @@ export interface MarkSwap {
 const SITE = /(?<=^|\s)(\p{L}[\p{L}\p{M}-]*)([.,])(?=(\s+)(\p{L}[\p{L}\p{M}]*)[-.,:;!?)”"]*(?:\s|$))/gu;
 const LOWER_START = /^\p{Ll}/u;
 const UPPER_START = /^\p{Lu}/u;
+/** White space, then a letter: the `i` after a stop is a word, not a list label (`i.`, `i)`). */
+const SPACE_AFTER = /^\s\p{L}/u;
+const CAPITAL_AFTER = /^\s+\p{Lu}/u;
 /** Capital, then lower-case only: a capitalised word, not an acronym (`MSB`) or a mixed form. */
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 const BLANK_LINE = /\n[^\S\n]*\n/u;
 
 /**
  * The places in `text` where a `.` or `,` was probably the other mark (see above). `repaired`: the
- * word repair's choice for a word at an offset, where it changed one — after a comma the next word
- * is judged as repaired (`behov, Mangtald` is `behov. Mångfald`).
+ * word repair's choice for a word at an offset, where it changed one — the next word is judged as
+ * repaired (`behov, Mangtald` is `behov. Mångfald`; `rakning. ir inte` is no fragment but `är`).
  */
 export function markSwaps(text: string, words: WordKnowledge, repaired?: ReadonlyMap<number, string>): MarkSwap[] {
   const out: MarkSwap[] = [];
   for (const m of text.matchAll(SITE)) {
     const [, before, mark, gap, written] = m as unknown as [string, string, string, string, string];
     const offset = m.index + before.length;
+    const at = offset + 1 + gap.length;
+    const fixed = repaired?.get(at);
+    // The next word as repaired (`rakning. ir inte` is `räkning, är inte`).
+    const next = fixed ?? written;
     if (mark === '.') {
-      // The next word as written: what counts is its case and whether OCR left a fragment there.
-      const next = written;
-      if (before.length < 2 || !LOWER_START.test(next) || next.length < 2 || BLANK_LINE.test(gap)) continue;
+      if (before.length < 2 || !LOWER_START.test(next) || BLANK_LINE.test(gap)) continue;
+      // A single letter is a list label (`b) institutioner`), except the word `i` before a word.
+      if (next.length < 2 && !(next === 'i' && SPACE_AFTER.test(text.slice(at + 1, at + 3)))) continue;
       if (words.isAbbreviation?.(before) || words.isAbbreviation?.(before.toLowerCase())) continue;
-      out.push({ offset, kind: next.length <= 2 && !words.has(next) ? 'stopBeforeFragment' : 'stopForComma', after: ',' });
+      // A token repaired into a word is no fragment, unless a capital follows it: then it is a
+      // bullet before a list item (`visioner. tj Föra dialog`), whatever word it resembles.
+      const fragment = written.length <= 2 && !words.has(written) && (fixed === undefined || CAPITAL_AFTER.test(text.slice(at + written.length, at + written.length + 4)));
+      out.push({ offset, kind: fragment ? 'stopBeforeFragment' : 'stopForComma', after: ',' });
     } else {
-      // The next word as repaired: what counts is which word it is (a common word, a name).
-      const next = repaired?.get(offset + 1 + gap.length) ?? written;
       if (!LOWER_START.test(before)) continue;
       if (BLANK_LINE.test(gap)) {
         if (UPPER_START.test(next)) out.push({ offset, kind: 'commaEndsParagraph', after: '.' });
