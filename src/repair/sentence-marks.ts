@@ -24,9 +24,9 @@ import type { WordKnowledge } from './words.js';
 
 /**
  * `stopForComma`: a `.` that stands for `,`; `stopBeforeFragment`: the same place, but the next
- * word is an unknown token of one or two letters (see markSwaps) — as often a bullet OCR read as letters (`tj
- * Föra dialog`) as a word, so it is counted apart; `commaForStop`: a `,` that stands for `.`;
- * `commaEndsParagraph`: a `,` before a blank line and a capital.
+ * word is an unknown token of one or two letters (see markSwaps) — as often a bullet OCR read as
+ * letters (`tj Föra dialog`) as a word, so it is counted apart; `commaForStop`: a `,` that stands
+ * for `.`; `commaEndsParagraph`: a `,` before a blank line and a capital.
  */
 export type MarkSwapKind = 'stopForComma' | 'stopBeforeFragment' | 'commaForStop' | 'commaEndsParagraph';
 
@@ -75,7 +75,8 @@ export function markSwaps(text: string, words: WordKnowledge, repaired?: Readonl
       if (words.isAbbreviation?.(before) || words.isAbbreviation?.(before.toLowerCase())) continue;
       // A token repaired into a word is no fragment, unless a capital follows it: then it is a
       // bullet before a list item (`visioner. tj Föra dialog`), whatever word it resembles.
-      const fragment = written.length <= 2 && !words.has(written) && (fixed === undefined || CAPITAL_AFTER.test(text.slice(at + written.length, at + written.length + 4)));
+      const after = at + written.length;
+      const fragment = written.length <= 2 && !words.has(written) && (fixed === undefined || CAPITAL_AFTER.test(text.slice(after, after + 4)));
       out.push({ offset, kind: fragment ? 'stopBeforeFragment' : 'stopForComma', after: ',' });
     } else {
       if (!LOWER_START.test(before)) continue;

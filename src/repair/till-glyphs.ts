@@ -30,7 +30,8 @@ export interface TillReading {
 const CAPITAL_START = /^[GUWH][\p{Lu}li]{0,2}/u;
 /** The rest of the word after the glyphs: lower case, or nothing. */
 const LOWER_REST = /^\p{Ll}*$/u;
-/** A token that is all glyphs stands for `till` alone only when it ends in an `l`-like stroke (`GH`, `Gil`, `UI`): `GJP`, `HLM` are acronyms. */
+/** A token that is all glyphs stands for `till` alone only when it ends in an `l`-like stroke
+ * (`GH`, `Gil`, `UI`): `GJP`, `HLM` are acronyms. */
 const TILL_ALONE = /^[GUWH][\p{L}]?[lLHI]$/u;
 const LOWER_START = /^\p{Ll}l/u;
 
