@@ -8,7 +8,7 @@ import { readings, TrigramSet, WordEdges } from './channel.js';
 import { EditIndex } from './edit-index.js';
 import { editReading } from './edit-cost.js';
 import { isEnglishWord } from './english.js';
-import { foldDiacritics, skeleton, skeletonIndexOf, type ChannelTable, type DocClass } from './model.js';
+import { foldDiacritics, skeleton, skeletonIndexOf, type Alternative, type ChannelTable, type DocClass } from './model.js';
 import { tillReadings } from './till-glyphs.js';
 import type { WordKnowledge } from './words.js';
 
@@ -70,9 +70,14 @@ const CAPITAL_THEN_LOWER = /^\p{Lu}\p{Ll}/u;
  * `lä` as `Li` — a confusion learned with its case, like `ti` → `U`).
  */
 function capitalIsDamage(token: string, word: string, table: ChannelTable): boolean {
-  if (word[0] !== token[0]!.toLowerCase()) return true;
+  return word[0] !== token[0]!.toLowerCase() || frontPair(token, word, table) !== undefined;
+}
+
+/** The learned confusion that reads the token's first two glyphs as the word's first two letters
+ * (`Li` → `lä`), if the channel has one. */
+function frontPair(token: string, word: string, table: ChannelTable): Alternative | undefined {
   const front = word.slice(0, 2);
-  return table.byOcr.get(token.slice(0, 2))?.some((a) => a.truth === front) === true;
+  return table.byOcr.get(token.slice(0, 2))?.find((a) => a.truth === front);
 }
 
 /** `make(key)` computed once per key object and kept while the key lives. */
@@ -345,7 +350,7 @@ export class HypothesisMaker {
     // A capital read as damage (`Linge` → `länge`, see capitalIsDamage): the first two letters are
     // one learned confusion, priced as such.
     if (token[0] !== text[0] && token[0]!.toLowerCase() === text[0]) {
-      const pair = table.byOcr.get(token.slice(0, 2))?.find((a) => a.truth === text.slice(0, 2));
+      const pair = frontPair(token, text, table);
       if (!pair) return;
       cost += pair.cost;
       i = 2;
