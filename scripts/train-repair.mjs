@@ -202,7 +202,6 @@ function wordRepairRate(text, lib, lexicon) {
  * many truth words start with `till` at all — P(read so | a `till…` word) for the ranking.
  */
 function countTillStarts(docs, lib, lexicon) {
-  const fold = (w) => w.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').toLowerCase();
   const counts = {};
   let tillWords = 0;
   for (const d of docs) {
@@ -211,7 +210,9 @@ function countTillStarts(docs, lib, lexicon) {
     for (const [i, j] of aligned) {
       const t = core(ref[i]), o = core(hyp[j]);
       if (!/^till/iu.test(t) || !/^\p{L}+$/u.test(o) || lexicon.has(o)) continue;
-      const hit = lib.tillReadings(o).find((r) => r.spelling === fold(t));
+      // Folded as repair folds the words whose diacritics it puts back (å/ä → a, ö → o, é → e).
+      const folded = lib.foldDiacritics(t);
+      const hit = lib.tillReadings(o).find((r) => r.spelling === folded);
       if (hit) counts[hit.kind] = (counts[hit.kind] ?? 0) + 1;
     }
   }

@@ -10,3 +10,4 @@ export { markSwaps, type MarkSwap, type MarkSwapKind } from './sentence-marks.js
 export { abbreviationSites, damagedAbbreviations, type AbbreviationSite, type AbbreviationRepair, type LearnedAbbreviation } from './dotted-abbreviations.js';
 export { loneGlyphs, sentenceInitialGlyphs, type LoneGlyph } from './glyph-words.js';
 export { tillReadings, type TillReading, type TillStartKind } from './till-glyphs.js';
+export { foldDiacritics } from './model.js';
