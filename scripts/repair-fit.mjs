@@ -16,6 +16,7 @@ const GRID = {
   lmWeight: [0, 0.5, 1, 1.5],
   numberLogP: [-4, -6, -9, -12],
   minConfidence: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95],
+  knownMinConfidence: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95],
   compoundLogP: [-3, -6, -9],
   editCost: [6, 8, 10, 12, 14, 17, 20, 25, 30],
   documentBoost: [0, 1, 2, 3, 5],

@@ -30,9 +30,15 @@ describe('learned whole-word confusions', () => {
     ]);
   });
 
-  it('leave a known word alone in a document read with Swedish (the normal class learned `bar` → `har` too)', () => {
+  it('leave a known word alone in a clean document read with Swedish (the normal class learned `bar` → `har` too)', () => {
     expect(defaultModel().tables.normal.words.get('bar')?.map((w) => w.truth)).toContain('har');
     expect(fix('Kommunen bar ansvar för skolan.', NORMAL)).toBe('Kommunen bar ansvar för skolan.');
+  });
+
+  it('weigh it where the document read with Swedish shows OCR damage (`vanta`, `pa`)', () => {
+    expect(fix('Kommunen bar ansvar för skolan och elever som inte far vanta pa beslut.', NORMAL)).toBe(
+      'Kommunen har ansvar för skolan och elever som inte får vänta på beslut.',
+    );
   });
 
   it('leave English words in a title alone (`an` was `än` in the training OCR)', () => {

@@ -189,8 +189,7 @@ export class HypothesisMaker {
     // A compound head (`arbetsmarknads- och`) is no word of its own: no whole word stands for it.
     const learned = onlyDiacritics ? undefined : table.words.get(lower);
     const hyps = this.fromLetters(token, table, docClass, midSentence, onlyDiacritics);
-    // In a document read with Swedish a known word stays (see fromLetters), learned or not.
-    if (learned && hyps && !(docClass === 'normal' && hyps.original.known)) this.addLearned(token, learned, hyps, table, midSentence);
+    if (learned && hyps) this.addLearned(token, learned, hyps, table, midSentence);
     return hyps;
   }
 
@@ -256,9 +255,9 @@ export class HypothesisMaker {
     if (!damaged && token.length <= 3 && casePattern(token) === 'upper') return this.abbreviation(token, table) ?? this.tillOnly(token, table, midSentence);
     const known = this.known(token);
     const original: Hypothesis = { text: token, cost: this.selfCost(token, table), known };
-    // In a document read with Swedish, a known word is left alone: only diacritic-stripping OCR
-    // turns real Swedish words into other real words often enough to second-guess them.
-    if (known && docClass === 'normal') return { original, alternatives: [] };
+    // A known word gets its other readings in either class: a photocopy read with Swedish also
+    // writes `far` for `får` (27 times in the training OCR) and `bar` for `har`. Repair weighs
+    // them only in a document that shows OCR damage (see repair.ts), so clean text stays.
     const pattern = casePattern(token);
     const found = new Map<string, Hypothesis>();
     // Diacritics stripped and nothing else, the commonest damage by far: one index lookup.

@@ -63,6 +63,9 @@ export interface RepairParams {
   mu: number;
   /** Default minimum confidence to apply a correction. */
   minConfidence: number;
+  /** Minimum confidence to replace a word the lexicon knows (`far` → `får`): a wrong choice there
+   * damages a word that may have been right, so it may ask more than minConfidence (never less). */
+  knownMinConfidence: number;
   /** log-discount of a compound's prior against its last part's. */
   compoundLogP: number;
   /** −log-price of one plain edit (not a channel confusion) of an edit-distance candidate. */
@@ -120,6 +123,7 @@ export const DEFAULT_PARAMS: RepairParams = {
   lmWeight: 1,
   mu: 20,
   minConfidence: 0.5,
+  knownMinConfidence: 0.5,
   compoundLogP: -6,
   editCost: 14,
   documentBoost: 0,
