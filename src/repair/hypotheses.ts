@@ -188,7 +188,7 @@ export class HypothesisMaker {
     const table = this.tables[docClass];
     // A compound head (`arbetsmarknads- och`) is no word of its own: no whole word stands for it.
     const learned = onlyDiacritics ? undefined : table.words.get(lower);
-    const hyps = this.fromLetters(token, table, docClass, midSentence, onlyDiacritics);
+    const hyps = this.fromLetters(token, table, midSentence, onlyDiacritics);
     if (learned && hyps) this.addLearned(token, learned, hyps, table, midSentence);
     return hyps;
   }
@@ -246,7 +246,7 @@ export class HypothesisMaker {
   }
 
   /** The token's readings by letters: the vowel index, the channel search, the edit index. */
-  private fromLetters(token: string, table: ChannelTable, docClass: DocClass, midSentence: boolean, onlyDiacritics: boolean): TokenHypotheses | null {
+  private fromLetters(token: string, table: ChannelTable, midSentence: boolean, onlyDiacritics: boolean): TokenHypotheses | null {
     const damaged = GLYPH.test(token);
     // Short all-caps tokens are abbreviations (`DO`, `EU`, `KS`): without visible glyph damage
     // they are read only as a listed abbreviation with its diacritics back (`ROK` → `RÖK`), never

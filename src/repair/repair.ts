@@ -390,11 +390,12 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   // In a clean text of either class a known word stays; in a diacritic-stripped one that rate is
   // always reached.
   const weighKnownWords = docClass === 'stripped' || showsDamage(units, firstDecisions, minConfidence, model.markMinRepairRate);
+  const weighed = (u: Unit): boolean => weighKnownWords || !u.hyps?.original.known;
   const knownMinConfidence = Math.max(minConfidence, params.knownMinConfidence);
   const threshold = (u: Unit): number => (u.hyps?.original.known ? knownMinConfidence : minConfidence);
   const documentWords = new Set<string>();
   const provisional = units.map((u, i) => {
-    const d = weighKnownWords || !u.hyps?.original.known ? firstDecisions[i]! : null;
+    const d = weighed(u) ? firstDecisions[i]! : null;
     // Short words (`den`, `för`) are in every document: their use here says nothing.
     if (u.word.length >= CACHE_MIN_LENGTH) {
       if (d && d.confidence >= CACHE_CONFIDENCE && d.best !== u.hyps!.original) documentWords.add(d.best.text.toLowerCase());
@@ -412,7 +413,7 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
     const open = u.hyps !== null && u.hyps.alternatives.length > 0;
     const left = open && i > 0 && adjacent(t, units[i - 1], u) && WORD.test(chosen[i - 1]!) ? chosen[i - 1]!.toLowerCase() : null;
     const right = open && adjacent(t, u, units[i + 1]) && WORD.test(provisional[i + 1]!) ? provisional[i + 1]!.toLowerCase() : null;
-    const d = weighKnownWords || !u.hyps?.original.known ? decide(u, { left, right, documentWords }, eng, params) : null;
+    const d = weighed(u) ? decide(u, { left, right, documentWords }, eng, params) : null;
     let word = u.word;
     let rule = '';
     let confidence = 1;
