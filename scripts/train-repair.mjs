@@ -1,23 +1,28 @@
 #!/usr/bin/env node
-// Learns the OCR repair model from ../shared/train (never from the fixtures, which are held out):
+// Learns the OCR repair model from ../shared/train and the extra material scripts/make-train-extra.mjs
+// makes from the same public source (never from the fixtures, which are held out):
 //
 //   node scripts/train-repair.mjs counts   # (after a build) confusion counts + document-class threshold → dictionaries/repair-model.json
 //   node scripts/train-repair.mjs fit      # (after a build) fits ranking weights and minConfidence on train
 //
-// Only counts and weights are written; the training texts themselves never leave ../shared/train.
+// ARKIV_TRAIN lists the training folders, ':'-separated (default ../shared/train alone); the
+// committed model was learned from ../shared/train:../train-extra:../train-extra2 (see README).
+// Only counts and weights are written; the training texts themselves stay where they are.
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { alignWords, charChunks, core, joinedTokens } from './repair-align.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const trainDir = process.env.ARKIV_TRAIN ?? join(root, '..', 'shared', 'train');
+// ARKIV_TRAIN: the training folders, ':'-separated (../shared/train and, if made, the extra material
+// of scripts/make-train-extra.mjs); each holds one folder a document.
+const trainDirs = (process.env.ARKIV_TRAIN ?? join(root, '..', 'shared', 'train')).split(':').filter(Boolean);
 const modelPath = join(root, 'dictionaries', 'repair-model.json');
 
 export function trainDocs() {
   const docs = [];
-  for (const id of readdirSync(trainDir).sort()) {
+  for (const trainDir of trainDirs) for (const id of readdirSync(trainDir).sort()) {
     const truthPath = join(trainDir, id, 'truth.txt');
     if (!existsSync(truthPath)) continue;
     const truth = readFileSync(truthPath, 'utf8');
@@ -81,16 +86,18 @@ function alignmentOf(doc) {
   // The same text joinedTokens splits, so that its k-th blank-free run is token k.
   const text = doc.ocr.normalize('NFC').replace(/([\p{L}])-[ \t]*\n\s*(\p{Ll})/gu, '$1$2');
   const ends = [...text.matchAll(/\S+/gu)].map((m) => m.index + m[0].length);
-  const truthAt = (offset) => {
+  const tokenAt = (offset) => {
     let lo = 0, hi = ends.length; // the first token that ends after `offset`
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (ends[mid] <= offset) lo = mid + 1;
       else hi = mid;
     }
-    return truthOf.get(lo);
+    return lo;
   };
-  a = { ref, hyp, aligned, truthOf, text, truthAt };
+  const truthAt = (offset) => truthOf.get(tokenAt(offset));
+  const truthIndexOf = new Map(aligned.map(([i, j]) => [j, i]));
+  a = { ref, hyp, aligned, truthOf, text, truthAt, truthIndexAt: (offset) => truthIndexOf.get(tokenAt(offset)) };
   alignments.set(doc, a);
   return a;
 }
@@ -107,6 +114,22 @@ function countSentenceGlyphs({ hyp, truthOf }, counts) {
     counts[1]++;
     if (truthOf.get(j) === 'I') counts[0]++;
   });
+}
+
+/**
+ * A sentence-initial `I` glued to the word after it (`Lansvaret`): at every place the library's
+ * gluedSentenceGlyphs finds, whether the aligned truth has `I` before the word (the token aligns
+ * with the word, or with the `I`). `counts` = [to I, all]; both engines pooled, as for the lone
+ * glyph.
+ */
+function countGluedGlyphs(doc, lib, lexicon, threshold, counts) {
+  const { text, ref, truthIndexAt } = alignmentOf(doc);
+  const documentClass = lib.diacriticRate(doc.ocr) < threshold ? 'stripped' : 'normal';
+  for (const g of lib.gluedSentenceGlyphs(text, (w) => lib.knownWithDiacritics(w, { lexicon, documentClass }))) {
+    counts[1]++;
+    const i = truthIndexAt(g.offset);
+    if (i !== undefined && (ref[i] === 'I' || ref[i - 1] === 'I')) counts[0]++;
+  }
 }
 
 /**
@@ -348,20 +371,24 @@ async function counts() {
   const sweMin = Math.min(...rates.filter((r) => r.variant === 'swe').map((r) => r.rate));
   // The class boundary is the geometric midpoint of the gap between the two OCR engines' rates.
   const threshold = Math.sqrt(Math.max(engMax, 1e-4) * sweMin);
+  const gluedGlyphI = [0, 0];
+  for (const d of docs) countGluedGlyphs(d, lib, lexicon, threshold, gluedGlyphI);
   const stripped = countClass(docs.filter((d) => d.variant === 'eng'));
   const normal = countClass(docs.filter((d) => d.variant === 'swe'));
   stripped.tillStarts = countTillStarts(docs.filter((d) => d.variant === 'eng'), lib, lexicon);
   normal.tillStarts = countTillStarts(docs.filter((d) => d.variant === 'swe'), lib, lexicon);
   const old = existsSync(modelPath) ? JSON.parse(readFileSync(modelPath, 'utf8')) : {};
   const model = {
-    about: 'OCR confusion counts learned by scripts/train-repair.mjs from ../shared/train (counts only, no text). rules: [truth, ocr, count, truthOccurrences, ocrOccurrences]; words: [ocr word, truth word, count, truth word occurrences], lower-case, seen at least 3 times in 3 documents; sentenceGlyphI: [truth I, all] for a lone | [ ] starting a sentence before a lower-case word; sentenceMarks: [truth has the other mark, all] per kind of place markSwaps finds; markMinRepairRate: half the lowest share of word tokens repaired in a training OCR text; loneGlyphs: [glyph, truth token, count, all] for a punctuation mark or symbol standing alone before a word, its most frequent other reading; dottedAbbreviations: [ocr form, abbreviation, count, all places of the form] for a short word and a stop that stood for a dotted abbreviation at least 3 times in 3 documents; priorRules: [truth, ocr, P(ocr|truth), P(truth|ocr)] for glyph confusions the issue names that the training scans do not show; classes.*.tillStarts: [right readings, truth words starting with till] per kind of merged till start.',
+    about: 'OCR confusion counts learned by scripts/train-repair.mjs from the training folders named in sources (../shared/train, and the extra material of scripts/make-train-extra.mjs if made; counts only, no text). rules: [truth, ocr, count, truthOccurrences, ocrOccurrences]; words: [ocr word, truth word, count, truth word occurrences], lower-case, seen at least 3 times in 3 documents; sentenceGlyphI: [truth I, all] for a lone | [ ] starting a sentence before a lower-case word; gluedGlyphI: [truth I, all] for a sentence-initial stroke glyph glued to a word (gluedSentenceGlyphs); sentenceMarks: [truth has the other mark, all] per kind of place markSwaps finds; markMinRepairRate: half the lowest share of word tokens repaired in a training OCR text; loneGlyphs: [glyph, truth token, count, all] for a punctuation mark or symbol standing alone before a word, its most frequent other reading; dottedAbbreviations: [ocr form, abbreviation, count, all places of the form] for a short word and a stop that stood for a dotted abbreviation at least 3 times in 3 documents; priorRules: [truth, ocr, P(ocr|truth), P(truth|ocr)] for glyph confusions the issue names that the training scans do not show; classes.*.tillStarts: [right readings, truth words starting with till] per kind of merged till start.',
     documents: docs.length,
+    sources: trainDirs.map((d) => basename(d)),
     diacriticRate: { threshold, strippedMax: engMax, normalMin: sweMin, truthMean: truthRate.reduce((a, b) => a + b, 0) / truthRate.length },
     classes: {
       stripped: { wordPairs: stripped.wordPairs, changedPairs: stripped.changed, rules: stripped.rules, words: stripped.words, tillStarts: stripped.tillStarts },
       normal: { wordPairs: normal.wordPairs, changedPairs: normal.changed, rules: normal.rules, words: normal.words, tillStarts: normal.tillStarts },
     },
     sentenceGlyphI: [stripped.glyphs[0] + normal.glyphs[0], stripped.glyphs[1] + normal.glyphs[1]],
+    gluedGlyphI,
     sentenceMarks: marks,
     markMinRepairRate,
     dottedAbbreviations,
@@ -375,6 +402,7 @@ async function counts() {
   console.log(`lone glyphs: ${loneGlyphs.map(([g, t, n, all]) => `${g} → ${t} ${n}/${all}`).join(', ') || 'none'}`);
   console.log(`dotted abbreviations: ${dottedAbbreviations.map(([f, a, n, all]) => `${f} → ${a} ${n}/${all}`).join(', ') || 'none'}`);
   console.log(`sentence marks: ${Object.entries(marks).map(([k, [n, all]]) => `${k} ${n}/${all}`).join(', ')}; left alone below ${markMinRepairRate.toFixed(4)} words repaired per word`);
+  console.log(`glued sentence-initial glyph: I ${gluedGlyphI[0]}/${gluedGlyphI[1]}`);
   console.log(`diacritic rate: eng max ${engMax.toFixed(4)}, swe min ${sweMin.toFixed(4)}, threshold ${threshold.toFixed(4)}`);
   for (const [name, c] of Object.entries({ stripped, normal })) {
     console.log(`${name}: till starts ${Object.entries(c.tillStarts).map(([k, [n, all]]) => `${k} ${n}/${all}`).join(', ') || 'none'}`);

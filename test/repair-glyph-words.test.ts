@@ -1,8 +1,8 @@
 import { distance } from 'fastest-levenshtein';
 import { describe, expect, it } from 'vitest';
-import { loneGlyphs, sentenceInitialGlyphs } from '../src/repair/glyph-words.js';
+import { gluedSentenceGlyphs, loneGlyphs, sentenceInitialGlyphs } from '../src/repair/glyph-words.js';
 import { defaultModel } from '../src/repair/model.js';
-import { repair } from '../src/repair/index.js';
+import { knownWithDiacritics, repair } from '../src/repair/index.js';
 import { fixture } from './repair-helpers.js';
 
 // A capital I read as `|`, `[` or `]`: learned by scripts/train-repair.mjs (21 of 22 such tokens
@@ -32,6 +32,49 @@ describe('a lone vertical-stroke glyph for a sentence-initial I', () => {
   it('repairs the held-out seed-003 OCR (`| integrationsarbetet`)', () => {
     const { corrections } = repair(fixture('seed-003/ocr-eng-l1.txt'));
     expect(corrections.filter((c) => c.rule === 'glyph-word')).toHaveLength(1);
+  });
+});
+
+// The same `I` glued to the word after it (`Lansvaret` for `I ansvaret`): learned by
+// scripts/train-repair.mjs at every place gluedSentenceGlyphs finds in the training OCR.
+
+describe('a sentence-initial I glued to its word', () => {
+  const isWord = (w: string): boolean => knownWithDiacritics(w, { documentClass: 'stripped' });
+
+  it('is learned from the training OCR', () => {
+    expect(defaultModel().gluedGlyphI).toBe(1);
+  });
+
+  it('is found at a sentence start only, where the token is no word and the rest is one (`|nom` is `Inom`)', () => {
+    const text = 'Lansvaret ligger. Det gäller. Tsamband med. Och Lansvaret här.\n\nIdenna del. Lange sedan. Lan-\nder. Lagen gäller. |nom ramen.';
+    expect(gluedSentenceGlyphs(text, isWord)).toEqual([
+      { offset: 0, word: 'ansvaret' },
+      { offset: 30, word: 'samband' },
+      { offset: 64, word: 'denna' },
+    ]);
+  });
+
+  it('is repaired to `I` and a space, the word after it repaired as a word of its own', () => {
+    const input = 'Det gäller.\nLarbetsformedlingens uppdrag ingar det.';
+    const { text, corrections } = repair(input, { documentClass: 'stripped' });
+    expect(text).toBe('Det gäller.\nI arbetsförmedlingens uppdrag ingår det.');
+    expect(corrections.slice(0, 2)).toEqual([
+      { offset: 12, length: 1, before: 'L', after: 'I ', confidence: 1, rule: 'glyph-word' },
+      { offset: 13, length: 19, before: 'arbetsformedlingens', after: 'arbetsförmedlingens', confidence: 1, rule: 'confusion' },
+    ]);
+  });
+
+  it('repairs the held-out seed-002 OCR (`Loch med` is `I och med`; `Jara` for `lära` is no such place)', () => {
+    const { text, corrections } = repair(fixture('seed-002/ocr-eng.txt'));
+    expect(corrections.filter((c) => c.rule === 'glyph-word' && c.after === 'I ').map((c) => c.before)).toEqual(['L']);
+    expect(text).toContain('integrationsfrågan. I och med lar- projektet');
+  });
+
+  it('repairs the held-out seed-003 OCR (`Lansvaret`, `Larbetsuppgifterna`)', () => {
+    const { text, corrections } = repair(fixture('seed-003/ocr-eng-l2.txt'));
+    expect(corrections.filter((c) => c.rule === 'glyph-word' && c.after === 'I ').map((c) => c.before)).toEqual(['L', 'L']);
+    expect(text).toContain('I ansvaret för riktlinjen');
+    expect(text).toContain('I arbetsuppgifterna');
   });
 });
 

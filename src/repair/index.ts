@@ -2,12 +2,12 @@
  * The repair stage: OCR text of Swedish documents in, repaired text and an audit log of every
  * change out. See repair.ts for the steps and lexicon.ts for the word knowledge it uses.
  */
-export { repair, type RepairOptions } from './repair.js';
+export { knownWithDiacritics, repair, type RepairOptions } from './repair.js';
 export { Lexicon, defaultLexicon, loadLexicon } from './lexicon.js';
 export type { WordKnowledge } from './words.js';
 export { diacriticRate } from './doc-class.js';
 export { markSwaps, type MarkSwap, type MarkSwapKind } from './sentence-marks.js';
 export { abbreviationSites, damagedAbbreviations, type AbbreviationSite, type AbbreviationRepair, type LearnedAbbreviation } from './dotted-abbreviations.js';
-export { loneGlyphs, sentenceInitialGlyphs, type LoneGlyph } from './glyph-words.js';
+export { gluedSentenceGlyphs, loneGlyphs, sentenceInitialGlyphs, type GluedGlyph, type LoneGlyph } from './glyph-words.js';
 export { tillReadings, type TillReading, type TillStartKind } from './till-glyphs.js';
 export { foldDiacritics } from './model.js';

@@ -79,6 +79,9 @@ export interface RepairModel {
   /** P(truth `I` | a lone `|`, `[` or `]` starting a sentence before a lower-case word), learned;
    * 0 when the training OCR had too few such tokens to say (see glyph-words.ts). */
   sentenceGlyphI: number;
+  /** P(truth `I` and a word | a sentence-initial glyph glued to a word, `Lansvaret`), learned; 0
+   * when training saw too few such places or the odds fail MIN_ODDS (see glyph-words.ts). */
+  gluedGlyphI: number;
   /** P(the other mark | a place of this kind), learned (see sentence-marks.ts); 0 when training saw
    * too few such places or the mark was right too often for the change to pay (MIN_ODDS). */
   sentenceMarks: Record<MarkSwapKind, number>;
@@ -107,6 +110,7 @@ interface ModelFile {
   diacriticRate: { threshold: number };
   classes: Record<DocClass, { rules: Rule[]; words?: WordRule[]; tillStarts?: Partial<Record<TillStartKind, [right: number, tillWords: number]>> }>;
   sentenceGlyphI?: [toI: number, total: number];
+  gluedGlyphI?: [toI: number, total: number];
   sentenceMarks?: Partial<Record<MarkSwapKind, [swapped: number, total: number]>>;
   markMinRepairRate?: number;
   loneGlyphs?: Array<[glyph: string, truth: string, hits: number, total: number]>;
@@ -309,6 +313,7 @@ export function loadModel(path = dictionaryFile('repair-model.json')): RepairMod
   return {
     threshold: file.diacriticRate.threshold,
     sentenceGlyphI: glyphProbability(file.sentenceGlyphI),
+    gluedGlyphI: markProbability(file.gluedGlyphI),
     sentenceMarks: {
       stopForComma: markProbability(file.sentenceMarks?.stopForComma),
       stopBeforeFragment: markProbability(file.sentenceMarks?.stopBeforeFragment),

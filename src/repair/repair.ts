@@ -10,7 +10,7 @@ import { classify } from './doc-class.js';
 import { composeCorrections, type Edit, type InputChange } from './edits.js';
 import { isEnglishNeighbour, isEnglishOnlyBesideEnglish } from './english.js';
 import { damagedAbbreviations } from './dotted-abbreviations.js';
-import { loneGlyphs, sentenceInitialGlyphs } from './glyph-words.js';
+import { gluedSentenceGlyphs, loneGlyphs, sentenceInitialGlyphs } from './glyph-words.js';
 import { markSwaps } from './sentence-marks.js';
 import { HypothesisMaker, type Hypothesis, type TokenHypotheses } from './hypotheses.js';
 import { LanguageModel } from './language-model.js';
@@ -369,6 +369,16 @@ function splitWordPart(text: string, units: Unit[], i: number, docClass: DocClas
   return joins(units[i - 1], u) || joins(u, units[i + 1]);
 }
 
+/**
+ * Whether `word` is a known word as written, or one with its diacritics put back (`lanet` →
+ * `länet`) by the confusions the document class's channel learned. Repair asks it of the pieces it
+ * may split off a token; scripts/train-repair.mjs asks it to count the same places.
+ */
+export function knownWithDiacritics(word: string, options: Pick<RepairOptions, 'lexicon' | 'model' | 'documentClass'> = {}): boolean {
+  const eng = engines(options.lexicon ?? defaultWords(), options.model ?? defaultModel());
+  return eng.maker.isWordWithDiacritics(word, options.documentClass ?? 'normal');
+}
+
 export function repair(text: string, options: RepairOptions = {}): RepairResult {
   const model = options.model ?? defaultModel();
   const norm = options.normalize === false ? { text, changes: [] as InputChange[] } : normalizeStep(text);
@@ -380,7 +390,12 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   const eng = engines(words, model);
   // Damaged dotted abbreviations (`bla.` → `bl.a.`) are replaced whole, so their letters are no word.
   const abbreviations = damagedAbbreviations(t, model.abbreviations).filter((a) => a.p >= minConfidence);
-  const units = makeUnits(t, tokenize(t), docClass, eng, options.dehyphenate !== false, new Set(abbreviations.map((a) => a.start)));
+  // A sentence-initial `I` glued to its word (`Lansvaret`): the glyph becomes `I ` and the word
+  // after it is the unit (see glyph-words.ts).
+  const glued = model.gluedGlyphI >= minConfidence ? gluedSentenceGlyphs(t, (w) => eng.maker.isWordWithDiacritics(w, docClass)) : [];
+  const gluedAt = new Set(glued.map((g) => g.offset));
+  const tokens = tokenize(t).map((k) => (gluedAt.has(k.start) ? { ...k, start: k.start + 1, raw: k.raw.slice(1), word: k.word.slice(1), joinedToPrevious: false } : k));
+  const units = makeUnits(t, tokens, docClass, eng, options.dehyphenate !== false, new Set(abbreviations.map((a) => a.start)));
 
   // Pass 1: each word alone (prior only), to give its neighbours a provisional context.
   const alone: Context = { left: null, right: null, documentWords: null };
@@ -441,6 +456,7 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   // tokens (see glyph-words.ts); the learned probability is the confidence.
   const glyphI = model.sentenceGlyphI >= minConfidence ? sentenceInitialGlyphs(t) : [];
   for (const offset of glyphI) edits.push({ offset, length: 1, after: 'I', confidence: round(model.sentenceGlyphI), rule: 'glyph-word' });
+  for (const { offset } of glued) edits.push({ offset, length: 1, after: 'I ', confidence: round(model.gluedGlyphI), rule: 'glyph-word' });
   if (model.loneGlyphs.size > 0) {
     for (const { offset, glyph } of loneGlyphs(t)) {
       const hit = model.loneGlyphs.get(glyph);
