@@ -86,6 +86,6 @@ export async function fit(trainDocs, modelPath) {
     params[cls] = best;
   }
   model.params = params;
-  model.fit = { lambda: LAMBDA, objective: 'words fixed − λ·words damaged on ../shared/train', at: new Date().toISOString().slice(0, 10) };
+  model.fit = { lambda: LAMBDA, objective: 'words fixed − λ·words damaged on the training folders named in sources', at: new Date().toISOString().slice(0, 10) };
   writeFileSync(modelPath, JSON.stringify(model) + '\n');
 }

@@ -133,6 +133,41 @@ function countGluedGlyphs(doc, lib, lexicon, threshold, counts) {
 }
 
 /**
+ * A line-end hyphen read as a colon (`ef:⏎⏎ter`): at every place the library's colonLineBreaks
+ * finds, whether the truth aligned with either half is the joined word (diacritics aside, which
+ * word repair puts back). `counts` = [hyphen, all]; both engines pooled.
+ */
+function countColonBreaks(doc, lib, lexicon, threshold, counts) {
+  const { text, truthAt } = alignmentOf(doc);
+  const documentClass = lib.diacriticRate(doc.ocr) < threshold ? 'stripped' : 'normal';
+  const same = (truth, word) => truth !== undefined && lib.foldDiacritics(core(truth).toLowerCase()) === lib.foldDiacritics(word.toLowerCase());
+  for (const c of lib.colonLineBreaks(text, (w) => lib.knownWithDiacritics(w, { lexicon, documentClass }))) {
+    counts[1]++;
+    const tail = text.slice(c.offset + 1).search(/\p{L}/u) + c.offset + 1;
+    if (same(truthAt(c.offset - 1), c.word) || same(truthAt(tail), c.word)) counts[0]++;
+  }
+}
+
+/**
+ * Line-end hyphens whose halves join into no known word (as written or with diacritics put back)
+ * and are no two known words, the second no conjunction (`Dokumen-⏎tansvariv`): repair joins them,
+ * at the confidence counted here. A join is wrong where the truth keeps the hyphen (`a-b`, or a
+ * suspended `a- `). `counts` = [joined, all]; both engines pooled.
+ */
+const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'som', 'till', 'men']);
+function countHyphenJoins(doc, lib, lexicon, threshold, counts) {
+  const documentClass = lib.diacriticRate(doc.ocr) < threshold ? 'stripped' : 'normal';
+  const known = (w) => lib.knownWithDiacritics(w, { lexicon, documentClass });
+  const fold = (s) => lib.foldDiacritics(s.toLowerCase());
+  const truth = ' ' + fold(doc.truth.normalize('NFC')).replace(/[^\p{L}\s-]/gu, ' ').replace(/\s+/gu, ' ') + ' ';
+  for (const [, a, b] of doc.ocr.normalize('NFC').matchAll(/(\p{L}+)-[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(\p{Ll}+)/gu)) {
+    if (CONJUNCTIONS.has(b) || known(a + b) || (known(a) && known(b))) continue;
+    counts[1]++;
+    if (!truth.includes(` ${fold(a)}-${fold(b)} `) && !truth.includes(` ${fold(a)}- `)) counts[0]++;
+  }
+}
+
+/**
  * The places where a `.` may stand for `,` or a `,` for `.` (the library's own markSwaps, so that
  * training counts exactly what repair will change), and how often the aligned truth word ended
  * with the other mark: `counts[kind]` = [swapped, all]. Both engines are pooled, as for the glyph.
@@ -195,12 +230,20 @@ function loneGlyphRows(counts) {
   return rows.sort((a, b) => b[3] - a[3]);
 }
 
+/** Uses in the official corpus (12 M words) that make a form a word of its own: one per million. */
+const CORPUS_WORD = 12;
+
 /** The learned rows: [form, abbreviation, count, all places of the form], seen often enough. */
-function abbreviationRows(counts) {
+function abbreviationRows(counts, lexicon) {
   const rows = [];
   for (const [form, { total, hits }] of Object.entries(counts)) {
+    // A form whose letters official prose also writes as a word of its own (`mom.` for `moment`,
+    // 1 033 times in the 12 M-word corpus; `lex` 75) has uses the training OCR does not show: it
+    // asks the sightings of any glyph rule (GLYPH_MIN_SEEN in model.ts), not the few of a form no
+    // text writes (`bla.`).
+    const minCount = lexicon.frequency(form.slice(0, -1)) >= CORPUS_WORD ? 10 : WORD_MIN_COUNT;
     for (const [abbreviation, [n, docs]] of Object.entries(hits)) {
-      if (n >= WORD_MIN_COUNT && docs.size >= WORD_MIN_DOCS) rows.push([form, abbreviation, n, total]);
+      if (n >= minCount && docs.size >= WORD_MIN_DOCS) rows.push([form, abbreviation, n, total]);
     }
   }
   return rows.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1));
@@ -359,7 +402,7 @@ async function counts() {
     countLoneGlyphs(d, lib, glyphs);
     countAbbreviations(d, lib, lexicon, abbreviations);
   }
-  const dottedAbbreviations = abbreviationRows(abbreviations);
+  const dottedAbbreviations = abbreviationRows(abbreviations, lexicon);
   // The forms repair will replace (the model's odds bar, MIN_ODDS in model.ts), for the marks' count.
   const replaced = new Map(dottedAbbreviations.filter(([, , n, all]) => n / (all - n) >= 10).map(([f, a, n, all]) => [f, { after: a, p: n / all }]));
   for (const d of docs) countMarkSwaps(d, lib, lexicon, replaced, marks);
@@ -373,13 +416,17 @@ async function counts() {
   const threshold = Math.sqrt(Math.max(engMax, 1e-4) * sweMin);
   const gluedGlyphI = [0, 0];
   for (const d of docs) countGluedGlyphs(d, lib, lexicon, threshold, gluedGlyphI);
+  const colonHyphen = [0, 0];
+  for (const d of docs) countColonBreaks(d, lib, lexicon, threshold, colonHyphen);
+  const hyphenJoin = [0, 0];
+  for (const d of docs) countHyphenJoins(d, lib, lexicon, threshold, hyphenJoin);
   const stripped = countClass(docs.filter((d) => d.variant === 'eng'));
   const normal = countClass(docs.filter((d) => d.variant === 'swe'));
   stripped.tillStarts = countTillStarts(docs.filter((d) => d.variant === 'eng'), lib, lexicon);
   normal.tillStarts = countTillStarts(docs.filter((d) => d.variant === 'swe'), lib, lexicon);
   const old = existsSync(modelPath) ? JSON.parse(readFileSync(modelPath, 'utf8')) : {};
   const model = {
-    about: 'OCR confusion counts learned by scripts/train-repair.mjs from the training folders named in sources (../shared/train, and the extra material of scripts/make-train-extra.mjs if made; counts only, no text). rules: [truth, ocr, count, truthOccurrences, ocrOccurrences]; words: [ocr word, truth word, count, truth word occurrences], lower-case, seen at least 3 times in 3 documents; sentenceGlyphI: [truth I, all] for a lone | [ ] starting a sentence before a lower-case word; gluedGlyphI: [truth I, all] for a sentence-initial stroke glyph glued to a word (gluedSentenceGlyphs); sentenceMarks: [truth has the other mark, all] per kind of place markSwaps finds; markMinRepairRate: half the lowest share of word tokens repaired in a training OCR text; loneGlyphs: [glyph, truth token, count, all] for a punctuation mark or symbol standing alone before a word, its most frequent other reading; dottedAbbreviations: [ocr form, abbreviation, count, all places of the form] for a short word and a stop that stood for a dotted abbreviation at least 3 times in 3 documents; priorRules: [truth, ocr, P(ocr|truth), P(truth|ocr)] for glyph confusions the issue names that the training scans do not show; classes.*.tillStarts: [right readings, truth words starting with till] per kind of merged till start.',
+    about: 'OCR confusion counts learned by scripts/train-repair.mjs from the training folders named in sources (../shared/train, and the extra material of scripts/make-train-extra.mjs if made; counts only, no text). rules: [truth, ocr, count, truthOccurrences, ocrOccurrences]; words: [ocr word, truth word, count, truth word occurrences], lower-case, seen at least 3 times in 3 documents; sentenceGlyphI: [truth I, all] for a lone | [ ] starting a sentence before a lower-case word; gluedGlyphI: [truth I, all] for a sentence-initial stroke glyph glued to a word (gluedSentenceGlyphs); colonHyphen: [hyphen, all] for a colon at a line end between the halves of a word (colonLineBreaks); hyphenJoin: [joined, all] for a line-end hyphen whose halves join into no known word and are no two words; sentenceMarks: [truth has the other mark, all] per kind of place markSwaps finds; markMinRepairRate: half the lowest share of word tokens repaired in a training OCR text; loneGlyphs: [glyph, truth token, count, all] for a punctuation mark or symbol standing alone before a word, its most frequent other reading; dottedAbbreviations: [ocr form, abbreviation, count, all places of the form] for a short word and a stop that stood for a dotted abbreviation at least 3 times in 3 documents; priorRules: [truth, ocr, P(ocr|truth), P(truth|ocr)] for glyph confusions the issue names that the training scans do not show; classes.*.tillStarts: [right readings, truth words starting with till] per kind of merged till start.',
     documents: docs.length,
     sources: trainDirs.map((d) => basename(d)),
     diacriticRate: { threshold, strippedMax: engMax, normalMin: sweMin, truthMean: truthRate.reduce((a, b) => a + b, 0) / truthRate.length },
@@ -389,6 +436,8 @@ async function counts() {
     },
     sentenceGlyphI: [stripped.glyphs[0] + normal.glyphs[0], stripped.glyphs[1] + normal.glyphs[1]],
     gluedGlyphI,
+    colonHyphen,
+    hyphenJoin,
     sentenceMarks: marks,
     markMinRepairRate,
     dottedAbbreviations,
@@ -402,7 +451,7 @@ async function counts() {
   console.log(`lone glyphs: ${loneGlyphs.map(([g, t, n, all]) => `${g} → ${t} ${n}/${all}`).join(', ') || 'none'}`);
   console.log(`dotted abbreviations: ${dottedAbbreviations.map(([f, a, n, all]) => `${f} → ${a} ${n}/${all}`).join(', ') || 'none'}`);
   console.log(`sentence marks: ${Object.entries(marks).map(([k, [n, all]]) => `${k} ${n}/${all}`).join(', ')}; left alone below ${markMinRepairRate.toFixed(4)} words repaired per word`);
-  console.log(`glued sentence-initial glyph: I ${gluedGlyphI[0]}/${gluedGlyphI[1]}`);
+  console.log(`glued sentence-initial glyph: I ${gluedGlyphI[0]}/${gluedGlyphI[1]}; line-end colon: hyphen ${colonHyphen[0]}/${colonHyphen[1]}; unknown hyphen join right ${hyphenJoin[0]}/${hyphenJoin[1]}`);
   console.log(`diacritic rate: eng max ${engMax.toFixed(4)}, swe min ${sweMin.toFixed(4)}, threshold ${threshold.toFixed(4)}`);
   for (const [name, c] of Object.entries({ stripped, normal })) {
     console.log(`${name}: till starts ${Object.entries(c.tillStarts).map(([k, [n, all]]) => `${k} ${n}/${all}`).join(', ') || 'none'}`);

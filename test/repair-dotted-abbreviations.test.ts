@@ -46,7 +46,6 @@ describe('a damaged dotted abbreviation in repair', () => {
     expect([...defaultModel().abbreviations]).toEqual([
       ['bla.', { after: 'bl.a.', p: 1 }],
       ['tex.', { after: 't.ex.', p: 1 }],
-      ['lex.', { after: 't.ex.', p: 1 }],
     ]);
   });
 

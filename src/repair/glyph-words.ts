@@ -69,3 +69,31 @@ export function gluedSentenceGlyphs(text: string, isWord: (token: string) => boo
   }
   return out;
 }
+
+/**
+ * A line-end hyphen read as a colon: `ef:⏎⏎ter`, `möj:⏎ligt`, `kommu:⏎nala`. The place is a word
+ * ending in `:` at a line end (one blank line may follow, as between pages) and a lower-case word
+ * on the next line, where the two joined make a word (as written or with diacritics put back) and
+ * the two apart do not (`följande:⏎vi` stays a colon). How often such a colon was a hyphen is
+ * learned on train (`RepairModel.colonHyphen`, counted by scripts/train-repair.mjs with this same
+ * function); repair then joins the halves as it joins any line-end hyphenation.
+ */
+const COLON_BREAK = /(\p{L}+):[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(\p{Ll}+)/gu;
+
+export interface ColonBreak {
+  /** Offset of the colon. */
+  offset: number;
+  /** The halves joined (`efter`). */
+  word: string;
+}
+
+/** The colons of `text` that stand for a line-end hyphen (see above), in order. `isWord`: whether
+ * a token is a known word as written or with its diacritics put back. */
+export function colonLineBreaks(text: string, isWord: (token: string) => boolean): ColonBreak[] {
+  const out: ColonBreak[] = [];
+  for (const m of text.matchAll(COLON_BREAK)) {
+    const [, head, tail] = m as unknown as [string, string, string];
+    if (isWord(head + tail) && !(isWord(head) && isWord(tail))) out.push({ offset: m.index + head.length, word: head + tail });
+  }
+  return out;
+}

@@ -253,7 +253,9 @@ export class HypothesisMaker {
     // as a capitalised common word (`DO` → `DÖ`).
     // (Mid-sentence, such a token may also be a merged `till`: `GH`, `UH`.)
     if (!damaged && token.length <= 3 && casePattern(token) === 'upper') return this.abbreviation(token, table) ?? this.tillOnly(token, table, midSentence);
-    const known = this.known(token);
+    // A compound head (`onlyDiacritics`: `hälso- och`) is known as a head too: `hälso` is no word of
+    // its own, but the lexicon knows `hälso-`, so no word (`hälsa`) is put in its place.
+    const known = this.known(token) || (onlyDiacritics && this.known(`${token}-`));
     const original: Hypothesis = { text: token, cost: this.selfCost(token, table), known };
     // A known word gets its other readings in either class: a photocopy read with Swedish also
     // writes `far` for `får` (27 times in the training OCR) and `bar` for `har`. Repair weighs

@@ -82,6 +82,12 @@ export interface RepairModel {
   /** P(truth `I` and a word | a sentence-initial glyph glued to a word, `Lansvaret`), learned; 0
    * when training saw too few such places or the odds fail MIN_ODDS (see glyph-words.ts). */
   gluedGlyphI: number;
+  /** P(a line-end hyphen | a colon at a line end between the halves of a word, `ef:⏎⏎ter`), learned;
+   * 0 when training saw too few such places or the odds fail MIN_ODDS (see glyph-words.ts). */
+  colonHyphen: number;
+  /** P(the halves are one word | a line-end hyphen whose halves join into no known word and are no
+   * two words, `Dokumen-⏎tansvariv`), learned (the word itself may still be damaged). */
+  hyphenJoin: number;
   /** P(the other mark | a place of this kind), learned (see sentence-marks.ts); 0 when training saw
    * too few such places or the mark was right too often for the change to pay (MIN_ODDS). */
   sentenceMarks: Record<MarkSwapKind, number>;
@@ -111,6 +117,8 @@ interface ModelFile {
   classes: Record<DocClass, { rules: Rule[]; words?: WordRule[]; tillStarts?: Partial<Record<TillStartKind, [right: number, tillWords: number]>> }>;
   sentenceGlyphI?: [toI: number, total: number];
   gluedGlyphI?: [toI: number, total: number];
+  colonHyphen?: [hyphen: number, total: number];
+  hyphenJoin?: [joined: number, total: number];
   sentenceMarks?: Partial<Record<MarkSwapKind, [swapped: number, total: number]>>;
   markMinRepairRate?: number;
   loneGlyphs?: Array<[glyph: string, truth: string, hits: number, total: number]>;
@@ -285,7 +293,9 @@ const MIN_ODDS = 10;
  * (p = 1 gives Infinity: passes), else 0. */
 function markProbability(counts: [number, number] | undefined, minSeen = GLYPH_MIN_SEEN): number {
   const p = glyphProbability(counts, minSeen);
-  return p / (1 - p) >= MIN_ODDS ? p : 0;
+  // The odds from the counts themselves: p / (1 − p) in floating point makes 10 of 11 fall short of 10:1.
+  const [hits = 0, total = 0] = counts ?? [];
+  return p > 0 && hits >= MIN_ODDS * (total - hits) ? p : 0;
 }
 
 /**
@@ -314,6 +324,9 @@ export function loadModel(path = dictionaryFile('repair-model.json')): RepairMod
     threshold: file.diacriticRate.threshold,
     sentenceGlyphI: glyphProbability(file.sentenceGlyphI),
     gluedGlyphI: markProbability(file.gluedGlyphI),
+    colonHyphen: markProbability(file.colonHyphen),
+    // Before it was learned, such a join was trusted at 0.6.
+    hyphenJoin: file.hyphenJoin ? glyphProbability(file.hyphenJoin) : 0.6,
     sentenceMarks: {
       stopForComma: markProbability(file.sentenceMarks?.stopForComma),
       stopBeforeFragment: markProbability(file.sentenceMarks?.stopBeforeFragment),
