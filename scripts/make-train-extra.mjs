@@ -1,10 +1,12 @@
 // Makes more training material of the kind ../shared/train holds, from the same public source:
 // the Government Offices documents that github.com/civictechsweden/g0vse keeps on its `data`
-// branch (inquiries, memoranda, bills, terms of reference, government assignments, agreements;
-// free of copyright, Upphovsrättslagen 9 §). Documents are picked at random with a fixed seed,
-// never one that ../shared/train already uses; each gives its leading paragraphs of prose
-// (550–1,100 words), which ../shared/tools/make-fixture.sh turns into truth.txt, born.pdf,
-// scanned.pdf and the OCR of the scan with Tesseract's English and Swedish models.
+// branch (inquiries, memoranda, bills, terms of reference, government assignments, agreements —
+// free of copyright, Upphovsrättslagen 9 § — or, with --kinds public, press releases and articles).
+// Only counts learned from them are committed, never their text. Documents are picked at random
+// with a fixed seed, never one that ../shared/train already uses; each gives its leading
+// paragraphs of prose (550–1,100 words), which ../shared/tools/make-fixture.sh turns into
+// truth.txt, born.pdf, scanned.pdf and the OCR of the scan with Tesseract's English and Swedish
+// models.
 //
 //   node scripts/make-train-extra.mjs --repo DIR/repo --out DIR [--n 60] [--seed 1] [--jobs 2]
 //        [--kinds official|public] [--prefix x]

@@ -154,6 +154,7 @@ function countColonBreaks(doc, lib, lexicon, threshold, counts) {
  * at the confidence counted here. A join is wrong where the truth keeps the hyphen (`a-b`, or a
  * suspended `a- `). `counts` = [joined, all]; both engines pooled.
  */
+// The conjunctions after which repair keeps a hyphen (CONJUNCTIONS in src/repair/repair.ts).
 const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'som', 'till', 'men']);
 function countHyphenJoins(doc, lib, lexicon, threshold, counts) {
   const documentClass = lib.diacriticRate(doc.ocr) < threshold ? 'stripped' : 'normal';

@@ -290,7 +290,7 @@ function glyphProbability(counts: [number, number] | undefined, minSeen = GLYPH_
 const MIN_ODDS = 10;
 
 /** P(the change is right) if training saw the place `minSeen` times and the odds pass MIN_ODDS
- * (p = 1 gives Infinity: passes), else 0. */
+ * (never wrong passes), else 0. */
 function markProbability(counts: [number, number] | undefined, minSeen = GLYPH_MIN_SEEN): number {
   const p = glyphProbability(counts, minSeen);
   // The odds from the counts themselves: p / (1 − p) in floating point makes 10 of 11 fall short of 10:1.

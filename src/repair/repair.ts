@@ -371,8 +371,9 @@ function splitWordPart(text: string, units: Unit[], i: number, docClass: DocClas
 
 /**
  * Whether `word` is a known word as written, or one with its diacritics put back (`lanet` →
- * `länet`) by the confusions the document class's channel learned. Repair asks it of the pieces it
- * may split off a token; scripts/train-repair.mjs asks it to count the same places.
+ * `länet`) by the confusions the document class's channel learned. Repair asks it of a word it
+ * may split off a glued glyph or join across a colon (glyph-words.ts); scripts/train-repair.mjs asks
+ * it to count the same places.
  */
 export function knownWithDiacritics(word: string, options: Pick<RepairOptions, 'lexicon' | 'model' | 'documentClass'> = {}): boolean {
   const eng = engines(options.lexicon ?? defaultWords(), options.model ?? defaultModel());
