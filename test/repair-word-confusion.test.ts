@@ -76,3 +76,23 @@ describe('learned whole-word confusions', () => {
     expect(corrections.filter((c) => c.before.length === 1 && /\p{L}/u.test(c.before) && c.rule !== 'glyph-word').map((c) => `${c.before} → ${c.after}`)).toEqual(['j → i']);
   });
 });
+
+// English inside Swedish prose: a word that is English (dictionaries/en-words.txt.gz) and no
+// Swedish word, even with its diacritics put back, stays beside another such word or an English
+// function word. On text no model had seen, such words were the commonest damage.
+describe('a run of English words', () => {
+  it('is left alone (`controlled foreign company`, `Research institute of Sweden`)', () => {
+    expect(fix('Det star for "controlled foreign company", regeln om bolag.', STRIPPED)).toBe('Det står för "controlled foreign company", regeln om bolag.');
+    expect(fix('Sveriges lantbruksuniversitet, Research institute of Sweden', STRIPPED)).toBe('Sveriges lantbruksuniversitet, Research institute of Sweden');
+  });
+
+  it('does not shield OCR damage that spells English beside a word Swedish shares with English', () => {
+    // `clever` for `elever` beside `under`, `jay` for `jag` beside the merged `till` `Gil`.
+    expect(fix('att omplacera clever under en tid', STRIPPED)).toBe('att omplacera elever under en tid');
+    expect(fix('Nar jay Gil exempel namner', STRIPPED)).toBe('När jag till exempel nämner');
+  });
+
+  it('does not shield a stripped Swedish word that is English too (`over` is `över`)', () => {
+    expect(fix('ansvar for over 100 personer', STRIPPED)).toBe('ansvar för över 100 personer');
+  });
+});

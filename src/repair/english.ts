@@ -6,6 +6,8 @@
  * another English word.
  */
 
+import { readDataFile } from './lexicon-data.js';
+
 /** Left alone wherever they stand (`of` is never Swedish; `in`, `to` rarely damaged Swedish). */
 const ALWAYS = new Set(['of', 'the', 'and', 'to', 'in', 'on', 'with', 'by', 'is', 'as', 'or', 'from', 'be', 'are', 'this', 'that']);
 /** English only next to an English word (`for an`, `an open`), otherwise damaged `än`, `åt`. */
@@ -27,4 +29,15 @@ export function isEnglishOnlyBesideEnglish(word: string): boolean {
 /** Whether a word beside `an`/`at` makes it English (`for an`, `at the`). */
 export function isEnglishNeighbour(word: string): boolean {
   return NEIGHBOURS.has(word.toLowerCase());
+}
+
+let englishForms: Set<string> | undefined;
+
+/**
+ * Whether `word` (any case) is an English word form: the Hunspell en_US dictionary (SCOWL) with its
+ * suffixes, in `dictionaries/en-words.txt.gz` (scripts/build-english.mjs). Loaded on first use.
+ */
+export function isEnglishForm(word: string): boolean {
+  englishForms ??= new Set(readDataFile('en-words.txt.gz').split('\n'));
+  return englishForms.has(word.toLowerCase());
 }

@@ -8,7 +8,7 @@ import type { Correction, RepairResult } from '../types.js';
 import { casePattern } from './case.js';
 import { classify } from './doc-class.js';
 import { composeCorrections, type Edit, type InputChange } from './edits.js';
-import { isEnglishNeighbour, isEnglishOnlyBesideEnglish } from './english.js';
+import { isEnglishForm, isEnglishNeighbour, isEnglishOnlyBesideEnglish, isEnglishWord } from './english.js';
 import { damagedAbbreviations } from './dotted-abbreviations.js';
 import { colonLineBreaks, gluedSentenceGlyphs, loneGlyphs, sentenceInitialGlyphs } from './glyph-words.js';
 import { markSwaps } from './sentence-marks.js';
@@ -203,6 +203,20 @@ function makeUnits(text: string, tokens: Token[], docClass: DocClass, eng: Engin
     const englishRight = next !== undefined && adjacent(text, u, next) && isEnglishNeighbour(next.word);
     if (englishLeft || englishRight) u.hyps = null;
   });
+  // A run of English inside Swedish prose (`life science`, `Sweden Food Arena`, `controlled foreign
+  // company`): a word that is English and no Swedish word — not even with its diacritics put back
+  // (`over` is `över`, `fran` is `från`) — stays where an English word stands beside it. On text no
+  // model had seen, such words were the commonest damage (`life` → `lite`, `Food` → `Fond`).
+  // (Not a form the training OCR wrote for a Swedish word: `Gil` for `till`.)
+  const englishOnly = (u: Unit): boolean =>
+    isEnglishForm(u.word) && !eng.maker.isWordWithDiacritics(u.word, docClass) && !(u.hyps?.alternatives.some((h) => h.learned || h.tillStart) ?? false);
+  const beside = (a: Unit | undefined, b: Unit | undefined): boolean => a !== undefined && b !== undefined && adjacent(text, a, b);
+  // Beside: another such word, or an English function word (`of`). Not a word Swedish shares with
+  // English (`under`, `till`, `for`): OCR damage that happens to spell English (`clever` for
+  // `elever`) stands beside those all the time.
+  const english = (u: Unit): boolean => isEnglishWord(u.word) || englishOnly(u);
+  const protectedUnits = units.filter((u, k) => u.hyps !== null && englishOnly(u) && ((beside(units[k - 1], u) && english(units[k - 1]!)) || (beside(u, units[k + 1]) && english(units[k + 1]!))));
+  for (const u of protectedUnits) u.hyps = null;
   return units;
 }
 
