@@ -117,6 +117,15 @@ function countSentenceGlyphs({ hyp, truthOf }, counts) {
 }
 
 /**
+ * Whether a token of `doc` is a known word as written or with its diacritics put back, in the
+ * document's class: the test repair asks at the places the counters below count.
+ */
+function wordTest(doc, lib, lexicon, threshold) {
+  const documentClass = lib.diacriticRate(doc.ocr) < threshold ? 'stripped' : 'normal';
+  return (w) => lib.knownWithDiacritics(w, { lexicon, documentClass });
+}
+
+/**
  * A sentence-initial `I` glued to the word after it (`Lansvaret`): at every place the library's
  * gluedSentenceGlyphs finds, whether the aligned truth has `I` before the word (the token aligns
  * with the word, or with the `I`). `counts` = [to I, all]; both engines pooled, as for the lone
@@ -124,8 +133,7 @@ function countSentenceGlyphs({ hyp, truthOf }, counts) {
  */
 function countGluedGlyphs(doc, lib, lexicon, threshold, counts) {
   const { text, ref, truthIndexAt } = alignmentOf(doc);
-  const documentClass = lib.diacriticRate(doc.ocr) < threshold ? 'stripped' : 'normal';
-  for (const g of lib.gluedSentenceGlyphs(text, (w) => lib.knownWithDiacritics(w, { lexicon, documentClass }))) {
+  for (const g of lib.gluedSentenceGlyphs(text, wordTest(doc, lib, lexicon, threshold))) {
     counts[1]++;
     const i = truthIndexAt(g.offset);
     if (i !== undefined && (ref[i] === 'I' || ref[i - 1] === 'I')) counts[0]++;
@@ -139,14 +147,16 @@ function countGluedGlyphs(doc, lib, lexicon, threshold, counts) {
  */
 function countColonBreaks(doc, lib, lexicon, threshold, counts) {
   const { text, truthAt } = alignmentOf(doc);
-  const documentClass = lib.diacriticRate(doc.ocr) < threshold ? 'stripped' : 'normal';
   const same = (truth, word) => truth !== undefined && lib.foldDiacritics(core(truth).toLowerCase()) === lib.foldDiacritics(word.toLowerCase());
-  for (const c of lib.colonLineBreaks(text, (w) => lib.knownWithDiacritics(w, { lexicon, documentClass }))) {
+  for (const c of lib.colonLineBreaks(text, wordTest(doc, lib, lexicon, threshold))) {
     counts[1]++;
     const tail = text.slice(c.offset + 1).search(/\p{L}/u) + c.offset + 1;
     if (same(truthAt(c.offset - 1), c.word) || same(truthAt(tail), c.word)) counts[0]++;
   }
 }
+
+// The conjunctions after which repair keeps a hyphen (CONJUNCTIONS in src/repair/repair.ts).
+const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'som', 'till', 'men']);
 
 /**
  * Line-end hyphens whose halves join into no known word (as written or with diacritics put back)
@@ -154,11 +164,8 @@ function countColonBreaks(doc, lib, lexicon, threshold, counts) {
  * at the confidence counted here. A join is wrong where the truth keeps the hyphen (`a-b`, or a
  * suspended `a- `). `counts` = [joined, all]; both engines pooled.
  */
-// The conjunctions after which repair keeps a hyphen (CONJUNCTIONS in src/repair/repair.ts).
-const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'som', 'till', 'men']);
 function countHyphenJoins(doc, lib, lexicon, threshold, counts) {
-  const documentClass = lib.diacriticRate(doc.ocr) < threshold ? 'stripped' : 'normal';
-  const known = (w) => lib.knownWithDiacritics(w, { lexicon, documentClass });
+  const known = wordTest(doc, lib, lexicon, threshold);
   const fold = (s) => lib.foldDiacritics(s.toLowerCase());
   const truth = ' ' + fold(doc.truth.normalize('NFC')).replace(/[^\p{L}\s-]/gu, ' ').replace(/\s+/gu, ' ') + ' ';
   for (const [, a, b] of doc.ocr.normalize('NFC').matchAll(/(\p{L}+)-[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(\p{Ll}+)/gu)) {

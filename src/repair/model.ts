@@ -292,10 +292,9 @@ const MIN_ODDS = 10;
 /** P(the change is right) if training saw the place `minSeen` times and the odds pass MIN_ODDS
  * (never wrong passes), else 0. */
 function markProbability(counts: [number, number] | undefined, minSeen = GLYPH_MIN_SEEN): number {
-  const p = glyphProbability(counts, minSeen);
-  // The odds from the counts themselves: p / (1 − p) in floating point makes 10 of 11 fall short of 10:1.
   const [hits = 0, total = 0] = counts ?? [];
-  return p > 0 && hits >= MIN_ODDS * (total - hits) ? p : 0;
+  // The odds from the counts themselves: p / (1 − p) in floating point makes 10 of 11 fall short of 10:1.
+  return hits > 0 && hits >= MIN_ODDS * (total - hits) ? glyphProbability(counts, minSeen) : 0;
 }
 
 /**

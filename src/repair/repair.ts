@@ -208,14 +208,16 @@ function makeUnits(text: string, tokens: Token[], docClass: DocClass, eng: Engin
   // (`over` is `över`, `fran` is `från`) — stays where an English word stands beside it. On text no
   // model had seen, such words were the commonest damage (`life` → `lite`, `Food` → `Fond`).
   // (Not a form the training OCR wrote for a Swedish word: `Gil` for `till`.)
-  const englishOnly = (u: Unit): boolean =>
-    isEnglishForm(u.word) && !eng.maker.isWordWithDiacritics(u.word, docClass) && !(u.hyps?.alternatives.some((h) => h.learned || h.tillStart) ?? false);
-  const beside = (a: Unit | undefined, b: Unit | undefined): boolean => a !== undefined && b !== undefined && adjacent(text, a, b);
+  const englishOnly = units.map(
+    (u) => isEnglishForm(u.word) && !eng.maker.isWordWithDiacritics(u.word, docClass) && !(u.hyps?.alternatives.some((h) => h.learned || h.tillStart) ?? false),
+  );
   // Beside: another such word, or an English function word (`of`). Not a word Swedish shares with
   // English (`under`, `till`, `for`): OCR damage that happens to spell English (`clever` for
   // `elever`) stands beside those all the time.
-  const english = (u: Unit): boolean => isEnglishWord(u.word) || englishOnly(u);
-  const protectedUnits = units.filter((u, k) => u.hyps !== null && englishOnly(u) && ((beside(units[k - 1], u) && english(units[k - 1]!)) || (beside(u, units[k + 1]) && english(units[k + 1]!))));
+  const english = (k: number): boolean => englishOnly[k]! || isEnglishWord(units[k]!.word);
+  const protectedUnits = units.filter(
+    (u, k) => u.hyps !== null && englishOnly[k] && ((adjacent(text, units[k - 1], u) && english(k - 1)) || (adjacent(text, u, units[k + 1]) && english(k + 1))),
+  );
   for (const u of protectedUnits) u.hyps = null;
   return units;
 }
