@@ -40,26 +40,28 @@ describe('arkivtext normalize', () => {
     }
   });
 
-  it('warns about invalid UTF-8 with the file name and count, still prints, exit 1', async () => {
+  it('reads a Latin-1 file as Windows-1252, warns with the file name and count, still prints, exit 1', async () => {
     const path = join(dir, 'latin1.txt');
     writeFileSync(path, Buffer.from([0x6b, 0xe5, 0x6c, 0x20, 0xf6, 0x6c, 0x0a])); // "kål öl" in Latin-1
     const io = fakeIO();
     expect(await normalizeCommand([path], io)).toBe(1);
-    expect(io.out()).toBe('k\ufffdl \ufffdl\n');
-    expect(io.err()).toBe(`arkivtext: ${path}: 2 invalid UTF-8 bytes replaced with U+FFFD\n`);
+    expect(io.out()).toBe('kål öl\n');
+    expect(io.err()).toBe(`arkivtext: ${path}: 2 bytes not valid UTF-8, read as Windows-1252\n`);
   });
 
-  it('warns about the Latin-1 archive fixture: 49 bad bytes, exit 1', async () => {
+  it('reads the Latin-1 archive fixture whole: 49 letters, exit 1', async () => {
     const io = fakeIO();
     expect(await normalizeCommand(['archive/text/002-latin1.txt'], io)).toBe(1);
-    expect(io.err()).toBe('arkivtext: archive/text/002-latin1.txt: 49 invalid UTF-8 bytes replaced with U+FFFD\n');
-    expect(io.out().split('\ufffd').length - 1).toBe(49);
+    expect(io.err()).toBe('arkivtext: archive/text/002-latin1.txt: 49 bytes not valid UTF-8, read as Windows-1252\n');
+    expect(io.out()).not.toContain('\ufffd');
+    expect(io.out()).toContain('Citaten är hämtade från deltagare i lärprojektet');
   });
 
   it('names standard input in the warning', async () => {
     const io = fakeIO(new Uint8Array([0x61, 0xff]));
     expect(await normalizeCommand([], io)).toBe(1);
-    expect(io.err()).toBe('arkivtext: <stdin>: 1 invalid UTF-8 bytes replaced with U+FFFD\n');
+    expect(io.err()).toBe('arkivtext: <stdin>: 1 byte not valid UTF-8, read as Windows-1252\n');
+    expect(io.out()).toBe('aÿ');
   });
 
   it('fails clearly on a missing file and on an empty one, exit 1', async () => {

@@ -53,13 +53,20 @@ describe('arkivtext repair', () => {
     expect((await run(['--learn', clean, '-'], text)).out).toContain('i Valla bygdegård');
   });
 
-  it('warns about invalid UTF-8 and still prints the repair', async () => {
+  it('warns about bytes that are not UTF-8 and still prints the repair', async () => {
     const bad = join(tmp, 'bad.txt');
-    writeFileSync(bad, Buffer.concat([Buffer.from('Det #r klart '), Buffer.from([0xff]), Buffer.from('.')]));
+    // A Latin-1 `ä` (E4) is read as Windows-1252; a cut-off UTF-8 `–` (E2 80) becomes U+FFFD.
+    writeFileSync(bad, Buffer.concat([Buffer.from('Det #r klart, det g'), Buffer.from([0xe4]), Buffer.from('ller alla '), Buffer.from([0xe2, 0x80]), Buffer.from(' nu.')]));
     const r = await run([bad]);
     expect(r.code).toBe(1);
-    expect(r.out).toBe('Det är klart \uFFFD.');
-    expect(r.err).toContain('1 invalid UTF-8 bytes replaced with U+FFFD');
+    expect(r.out).toBe('Det är klart, det gäller alla \uFFFD nu.');
+    expect(r.err).toBe(`arkivtext: ${bad}: 3 bytes not valid UTF-8: 1 read as Windows-1252, 2 replaced by U+FFFD\n`);
+  });
+
+  it('leaves the pieces of a word cut by a U+FFFD alone', async () => {
+    // `ller` is a fragment of a word whose letter was lost, not a damaged `eller`.
+    const r = await run(['-'], 'Det g\uFFFDller f\uFFFDr alla som #r med.');
+    expect(r.out).toBe('Det g\uFFFDller f\uFFFDr alla som är med.');
   });
 
   it('names a missing file', async () => {

@@ -31,7 +31,7 @@ export function fakeStages(stats: FakeStats = { extracted: [], read: [], closed:
       const bytes = await readFile(path);
       if (bytes.length === 0) throw new ArkivError('EMPTY', 'the file is empty', { file: path });
       const text = new TextDecoder('utf-8').decode(bytes);
-      return { text, invalidBytes: [...text].filter((c) => c === '\uFFFD').length };
+      return { text, invalidBytes: [...text].filter((c) => c === '\uFFFD').length, windows1252Bytes: 0 };
     },
     repair(text) {
       // Fixes "teh" → "the", so corrections are visible.

@@ -1,6 +1,7 @@
 /**
  * `arkivtext normalize [FILE|-]`: the normalised text of a file (or stdin) on stdout.
- * Invalid UTF-8 is decoded with U+FFFD and reported on stderr with exit code 1, text still printed.
+ * Bytes that are not UTF-8 are read as Windows-1252 or U+FFFD (see decodeText) and reported on
+ * stderr with exit code 1, the text still printed.
  */
 import { parseArgs } from 'node:util';
 import { normalize } from '../normalise/index.js';
@@ -13,8 +14,9 @@ Prints FILE (or standard input, for - or no FILE) normalised: Unicode NFC, ligat
 mojibake (UTF-8 read as Latin-1/Windows-1252/1250) undone, split diacritics joined, soft hyphens,
 zero-width and control characters removed, odd spaces made plain, CRLF made LF.
 
-Exit code 0 on success, 1 when the file cannot be read or held invalid UTF-8 (then the text is
-still printed, with U+FFFD for the bad bytes), 2 on bad usage.
+Exit code 0 on success, 1 when the file cannot be read or held bytes that are not UTF-8 (then the
+text is still printed: a lone such byte read as Windows-1252, a broken UTF-8 sequence as U+FFFD),
+2 on bad usage.
 
 options:
   -h, --help   this help
@@ -44,7 +46,7 @@ export const normalizeCommand: Command = async (args, io) => {
   }
   io.stdout.write(normalize(input.text));
   if (input.invalidBytes > 0) {
-    io.stderr.write(invalidBytesWarning(input.name, input.invalidBytes));
+    io.stderr.write(invalidBytesWarning(input.name, input));
     return EXIT.FAILED;
   }
   return EXIT.OK;

@@ -1,7 +1,8 @@
 /**
  * `arkivtext repair [FILE|-] [--json] [--min-confidence X] [--learn FILE…]`: OCR repair of a text.
- * The repaired text on stdout, or with --json `{ text, corrections }` for review. Invalid UTF-8 is
- * decoded with U+FFFD and reported on stderr with exit code 1, the repair still printed.
+ * The repaired text on stdout, or with --json `{ text, corrections }` for review. Bytes that are not
+ * UTF-8 are read as Windows-1252 or U+FFFD (see decodeText) and reported on stderr with exit code
+ * 1, the repair still printed.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -25,8 +26,9 @@ options:
                        its own names and terms win
   -h, --help           this help
 
-Exit code 0 on success, 1 when a file cannot be read or held invalid UTF-8 (the text is still
-repaired and printed, with U+FFFD for the bad bytes), 2 on bad usage.
+Exit code 0 on success, 1 when a file cannot be read or held bytes that are not UTF-8 (the text
+is still repaired and printed: a lone such byte read as Windows-1252, a broken UTF-8 sequence as
+U+FFFD), 2 on bad usage.
 `;
 
 export const repairCommand: Command = async (args, io) => {
@@ -67,7 +69,7 @@ export const repairCommand: Command = async (args, io) => {
     try {
       const r = await readTextFile(resolve(io.cwd, file));
       learned.push(r.text);
-      if (r.invalidBytes > 0) io.stderr.write(invalidBytesWarning(file, r.invalidBytes));
+      if (r.invalidBytes > 0) io.stderr.write(invalidBytesWarning(file, r));
     } catch (err) {
       io.stderr.write(`arkivtext: ${file}: ${reason(err)}\n`);
       return EXIT.FAILED;
@@ -86,7 +88,7 @@ export const repairCommand: Command = async (args, io) => {
   const result = repair(input.text, { lexicon, ...(minConfidence === undefined ? {} : { minConfidence }) });
   io.stdout.write(values.json ? JSON.stringify(result, null, 1) + '\n' : result.text);
   if (input.invalidBytes > 0) {
-    io.stderr.write(invalidBytesWarning(input.name, input.invalidBytes));
+    io.stderr.write(invalidBytesWarning(input.name, input));
     failed = true;
   }
   return failed ? EXIT.FAILED : EXIT.OK;

@@ -1,18 +1,17 @@
 /**
  * Reading the text a command works on — FILE, or standard input for `-` — the same way for every
- * command: UTF-8 with U+FFFD for bad bytes, and messages that name the file as the user wrote it.
+ * command: UTF-8, what is not UTF-8 read as Windows-1252 or replaced by U+FFFD (see decodeText),
+ * and messages that name the file as the user wrote it.
  */
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ArkivError } from '../errors.js';
-import { decodeText, readTextFile } from '../normalise/index.js';
+import { decodeText, describeInvalidBytes, readTextFile, type DecodedText } from '../normalise/index.js';
 import type { CliIO } from './io.js';
 
-export interface TextInput {
+export interface TextInput extends DecodedText {
   /** The file as the user named it, or `<stdin>`. */
   name: string;
-  text: string;
-  invalidBytes: number;
 }
 
 async function readAll(stream: Readable): Promise<Uint8Array> {
@@ -33,7 +32,7 @@ export function reason(err: unknown): string {
   return err instanceof ArkivError ? err.message.slice(err.file ? err.file.length + 2 : 0) : err instanceof Error ? err.message : String(err);
 }
 
-/** The warning every command prints when a file held invalid UTF-8. */
-export function invalidBytesWarning(name: string, invalidBytes: number): string {
-  return `arkivtext: ${name}: ${invalidBytes} invalid UTF-8 bytes replaced with U+FFFD\n`;
+/** The warning every command prints when a file held bytes that are not UTF-8. */
+export function invalidBytesWarning(name: string, decoded: DecodedText): string {
+  return `arkivtext: ${name}: ${describeInvalidBytes(decoded)}\n`;
 }

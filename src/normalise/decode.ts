@@ -1,19 +1,15 @@
 /**
- * Bytes to text: UTF-8 with U+FFFD for what is not UTF-8, counting the bad bytes so nothing is
- * lost silently (the CLI warns with the count).
+ * Bytes to text: UTF-8, with what is not UTF-8 read as Windows-1252 or replaced by U+FFFD (see
+ * decodeText), counting the bad bytes so nothing is lost silently (the CLI warns with the count).
  */
 import { readFile } from 'node:fs/promises';
 import { ArkivError } from '../errors.js';
 
-const strict = new TextDecoder('utf-8', { fatal: true });
-const lenient = new TextDecoder('utf-8');
-
 /**
- * Bytes that belong to ill-formed UTF-8 sequences (each maximal ill-formed subpart counts all of
- * its bytes, where the decoder writes a single U+FFFD for it).
+ * The ill-formed subparts of `bytes` as UTF-8, in order: [start, length] of each maximal subpart
+ * (the Unicode definition the WHATWG decoder follows, writing one U+FFFD for each).
  */
-export function countInvalidUtf8(bytes: Uint8Array): number {
-  let bad = 0;
+function* illFormedParts(bytes: Uint8Array): Generator<[start: number, length: number]> {
   let i = 0;
   const n = bytes.length;
   while (i < n) {
@@ -35,7 +31,7 @@ export function countInvalidUtf8(bytes: Uint8Array): number {
       if (b === 0xf0) lo = 0x90;
       if (b === 0xf4) hi = 0x8f;
     } else {
-      bad++;
+      yield [i, 1];
       i++;
       continue;
     }
@@ -50,22 +46,84 @@ export function countInvalidUtf8(bytes: Uint8Array): number {
     else {
       // The lead and the continuation bytes that fitted form one ill-formed subpart; the byte that
       // broke it is looked at again as the start of what follows.
-      bad += j;
+      yield [i, j];
       i += j;
     }
   }
+}
+
+/** Bytes that belong to ill-formed UTF-8 sequences (each subpart counts all of its bytes). */
+export function countInvalidUtf8(bytes: Uint8Array): number {
+  let bad = 0;
+  for (const [, length] of illFormedParts(bytes)) bad += length;
   return bad;
 }
 
-export function decodeText(bytes: Uint8Array): { text: string; invalidBytes: number } {
-  try {
-    return { text: strict.decode(bytes), invalidBytes: 0 };
-  } catch {
-    return { text: lenient.decode(bytes), invalidBytes: countInvalidUtf8(bytes) };
-  }
+export interface DecodedText {
+  text: string;
+  /** Bytes that were not UTF-8 (0 for a valid file). */
+  invalidBytes: number;
+  /** Of those, the bytes read as Windows-1252 characters (see decodeText); the rest became U+FFFD. */
+  windows1252Bytes: number;
 }
 
-export async function readTextFile(path: string): Promise<{ text: string; invalidBytes: number }> {
+/** Windows-1252 bytes 0x80–0x9F ('' where the code page leaves one undefined); 0xA0–0xFF are Latin-1's. */
+const WINDOWS_1252_HIGH = ['€', '', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '', 'Ž', '', '', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '', 'ž', 'Ÿ'];
+
+/** The Windows-1252 character of a byte 0x80–0xFF, or '' where the code page has none. */
+function windows1252(b: number): string {
+  return b < 0xa0 ? WINDOWS_1252_HIGH[b - 0x80]! : String.fromCharCode(b);
+}
+
+const strict = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
+/** For the valid runs after the first: a U+FEFF there is text, not a byte order mark. */
+const lenientInside = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * Bytes to text. UTF-8 (a leading byte order mark dropped); where the bytes are not UTF-8, a lone
+ * high byte between valid text is read as Windows-1252 — text saved by a Swedish Windows program
+ * (`g\xe4ller` is `gäller`: ISO-8859-1 and Windows-1252 agree on every Swedish letter), which
+ * U+FFFD would cut in two — while a broken multi-byte sequence (a cut-off `â€`) is damage and
+ * becomes one U+FFFD, as the WHATWG decoder writes it. Both are counted, so the caller can say so:
+ * nothing is lost silently.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  try {
+    return { text: strict.decode(bytes), invalidBytes: 0, windows1252Bytes: 0 };
+  } catch {
+    // Not UTF-8 throughout: decoded run by run below.
+  }
+  let text = '';
+  let at = 0;
+  let invalidBytes = 0;
+  let windows1252Bytes = 0;
+  for (const [start, length] of illFormedParts(bytes)) {
+    if (start > at) text += (at === 0 ? lenient : lenientInside).decode(bytes.subarray(at, start));
+    invalidBytes += length;
+    const ch = length === 1 ? windows1252(bytes[start]!) : '';
+    if (ch) {
+      text += ch;
+      windows1252Bytes++;
+    } else text += '\ufffd';
+    at = start + length;
+  }
+  if (at < bytes.length) text += (at === 0 ? lenient : lenientInside).decode(bytes.subarray(at));
+  return { text, invalidBytes, windows1252Bytes };
+}
+
+/** What became of the bytes that were not UTF-8, for a warning (`49 bytes not valid UTF-8, read as
+ * Windows-1252`); '' when there were none. */
+export function describeInvalidBytes({ invalidBytes, windows1252Bytes }: Pick<DecodedText, 'invalidBytes' | 'windows1252Bytes'>): string {
+  if (invalidBytes === 0) return '';
+  const replaced = invalidBytes - windows1252Bytes;
+  const head = `${invalidBytes} byte${invalidBytes === 1 ? '' : 's'} not valid UTF-8`;
+  if (replaced === 0) return `${head}, read as Windows-1252`;
+  if (windows1252Bytes === 0) return `${head}, replaced by U+FFFD`;
+  return `${head}: ${windows1252Bytes} read as Windows-1252, ${replaced} replaced by U+FFFD`;
+}
+
+export async function readTextFile(path: string): Promise<DecodedText> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);

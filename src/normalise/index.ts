@@ -7,7 +7,7 @@ import type { Edit } from './edits.js';
 import { runPipeline, type NormalizeOptions } from './pipeline.js';
 
 export type { NormalizeOptions } from './pipeline.js';
-export { decodeText, readTextFile } from './decode.js';
+export { decodeText, describeInvalidBytes, readTextFile, type DecodedText } from './decode.js';
 export { applyEdits } from './edits.js';
 
 /** One change, against the INPUT: `length` code units at `offset` (`before`) became `after`. */

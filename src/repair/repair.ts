@@ -180,7 +180,9 @@ function makeUnits(text: string, tokens: Token[], docClass: DocClass, eng: Engin
     }
     // A word broken by a hyphen inside a line (`regio- nala`, text copied from print): its halves
     // are fragments, not words, so neither is "repaired" into some short word (`nala` → `nåla`).
-    const fragment = brokenHeadAt(text, t.end) && !headBeforeConjunctionAt(text, t.end) ? true : brokenTailAt(text, t.start);
+    // So is a word cut by a U+FFFD, a character lost in decoding (`g\uFFFDller`): `ller` is no word
+    // to replace by `eller`.
+    const fragment = (brokenHeadAt(text, t.end) && !headBeforeConjunctionAt(text, t.end)) || brokenTailAt(text, t.start) || text[t.start - 1] === LOST || text[t.end] === LOST;
     units.push({ start: t.start, end: t.end, word: t.word, raw: t.raw, joinedHyphen: false, hyps: fragment ? null : hypsOf(t.word, t.start) });
   }
   // A lone `1` is the word `i` only between two lower-case words, and not before a unit or month
@@ -269,6 +271,9 @@ const SWEDISH_LETTER = /[åäöéÅÄÖÉ]/u;
 /** A repair this sure (alone, before context) vouches for its word in the rest of the document. */
 const CACHE_CONFIDENCE = 0.95;
 const CACHE_MIN_LENGTH = 4;
+
+/** The replacement character: a character the decoder could not read. */
+const LOST = '\uFFFD';
 
 /** A plain word, fit to be bigram context. */
 const WORD = /^\p{L}+$/u;

@@ -7,6 +7,7 @@
 import { rm } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { ArkivError } from '../errors.js';
+import { describeInvalidBytes } from '../normalise/index.js';
 import type { PageText } from '../types.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { outputPaths, type OutputPaths } from './out-paths.js';
@@ -53,13 +54,10 @@ export function toInputError(error: unknown, entry: Pick<WalkEntry, 'path' | 'ab
   return { code: 'INTERNAL', message: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
 }
 
-function invalidBytesWarning(count: number): string {
-  return `${count} byte${count === 1 ? '' : 's'} not valid UTF-8, replaced by U+FFFD (the file may be in another encoding, e.g. Windows-1252)`;
-}
-
 async function readTextInput(entry: WalkEntry, ctx: ProcessContext): Promise<Content> {
-  const { text: raw, invalidBytes } = await ctx.stages.readTextFile(entry.absolute);
-  const warnings = invalidBytes > 0 ? [invalidBytesWarning(invalidBytes)] : [];
+  const decoded = await ctx.stages.readTextFile(entry.absolute);
+  const raw = decoded.text;
+  const warnings = decoded.invalidBytes > 0 ? [describeInvalidBytes(decoded)] : [];
   const repaired = ctx.settings.repair ? ctx.stages.repair(raw) : ctx.stages.normalize(raw);
   // A text file does not say where it came from; the raw text's OCR damage does (the clean
   // text would hide it), and the canonical choice of its cluster depends on it.

@@ -3,6 +3,7 @@
  * talks to the stages only through `RunStages`, so tests can inject fakes and the real stages are
  * wired in one place (`default-stages.ts`).
  */
+import type { DecodedText } from '../normalise/index.js';
 import type { ExtractResult, RepairResult } from '../types.js';
 
 import type { Cluster, DedupeDoc, DocSketch, Origin } from '../dedupe/index.js';
@@ -38,7 +39,7 @@ export interface RunIndex {
 }
 
 export interface RunStages {
-  readTextFile(path: string): Promise<{ text: string; invalidBytes: number }>;
+  readTextFile(path: string): Promise<DecodedText>;
   /** Repair (which normalises first) with the run's lexicon. */
   repair(text: string): RepairResult;
   /** Normalisation only, for `--no-repair`; its changes come back as corrections (rule `normalize`). */
