@@ -155,6 +155,18 @@ function countColonBreaks(doc, lib, lexicon, threshold, counts) {
   }
 }
 
+/**
+ * A hyphen between two years (the library's yearRangeHyphens: `2021-2025`): whether the aligned
+ * truth token has an en dash between digits there. `counts` = [dash, all]; both engines pooled.
+ */
+function countYearRanges(doc, lib, counts) {
+  const { text, truthAt } = alignmentOf(doc);
+  for (const offset of lib.yearRangeHyphens(text)) {
+    counts[1]++;
+    if (/\d–\d/u.test(truthAt(offset) ?? '')) counts[0]++;
+  }
+}
+
 // The conjunctions after which repair keeps a hyphen (CONJUNCTIONS in src/repair/repair.ts).
 const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'som', 'till', 'men']);
 
@@ -428,13 +440,15 @@ async function counts() {
   for (const d of docs) countColonBreaks(d, lib, lexicon, threshold, colonHyphen);
   const hyphenJoin = [0, 0];
   for (const d of docs) countHyphenJoins(d, lib, lexicon, threshold, hyphenJoin);
+  const yearRangeDash = [0, 0];
+  for (const d of docs) countYearRanges(d, lib, yearRangeDash);
   const stripped = countClass(docs.filter((d) => d.variant === 'eng'));
   const normal = countClass(docs.filter((d) => d.variant === 'swe'));
   stripped.tillStarts = countTillStarts(docs.filter((d) => d.variant === 'eng'), lib, lexicon);
   normal.tillStarts = countTillStarts(docs.filter((d) => d.variant === 'swe'), lib, lexicon);
   const old = existsSync(modelPath) ? JSON.parse(readFileSync(modelPath, 'utf8')) : {};
   const model = {
-    about: 'OCR confusion counts learned by scripts/train-repair.mjs from the training folders named in sources (../shared/train, and the extra material of scripts/make-train-extra.mjs if made; counts only, no text). rules: [truth, ocr, count, truthOccurrences, ocrOccurrences]; words: [ocr word, truth word, count, truth word occurrences], lower-case, seen at least 3 times in 3 documents; sentenceGlyphI: [truth I, all] for a lone | [ ] starting a sentence before a lower-case word; gluedGlyphI: [truth I, all] for a sentence-initial stroke glyph glued to a word (gluedSentenceGlyphs); colonHyphen: [hyphen, all] for a colon at a line end between the halves of a word (colonLineBreaks); hyphenJoin: [joined, all] for a line-end hyphen whose halves join into no known word and are no two words; sentenceMarks: [truth has the other mark, all] per kind of place markSwaps finds; markMinRepairRate: half the lowest share of word tokens repaired in a training OCR text; loneGlyphs: [glyph, truth token, count, all] for a punctuation mark or symbol standing alone before a word, its most frequent other reading; dottedAbbreviations: [ocr form, abbreviation, count, all places of the form] for a short word and a stop that stood for a dotted abbreviation at least 3 times in 3 documents; priorRules: [truth, ocr, P(ocr|truth), P(truth|ocr)] for glyph confusions the issue names that the training scans do not show; classes.*.tillStarts: [right readings, truth words starting with till] per kind of merged till start.',
+    about: 'OCR confusion counts learned by scripts/train-repair.mjs from the training folders named in sources (../shared/train, and the extra material of scripts/make-train-extra.mjs if made; counts only, no text). rules: [truth, ocr, count, truthOccurrences, ocrOccurrences]; words: [ocr word, truth word, count, truth word occurrences], lower-case, seen at least 3 times in 3 documents; sentenceGlyphI: [truth I, all] for a lone | [ ] starting a sentence before a lower-case word; gluedGlyphI: [truth I, all] for a sentence-initial stroke glyph glued to a word (gluedSentenceGlyphs); colonHyphen: [hyphen, all] for a colon at a line end between the halves of a word (colonLineBreaks); hyphenJoin: [joined, all] for a line-end hyphen whose halves join into no known word and are no two words; yearRangeDash: [en dash, all] for a hyphen between two years, the second the later (yearRangeHyphens); sentenceMarks: [truth has the other mark, all] per kind of place markSwaps finds; markMinRepairRate: half the lowest share of word tokens repaired in a training OCR text; loneGlyphs: [glyph, truth token, count, all] for a punctuation mark or symbol standing alone before a word, its most frequent other reading; dottedAbbreviations: [ocr form, abbreviation, count, all places of the form] for a short word and a stop that stood for a dotted abbreviation at least 3 times in 3 documents; priorRules: [truth, ocr, P(ocr|truth), P(truth|ocr)] for glyph confusions the issue names that the training scans do not show; classes.*.tillStarts: [right readings, truth words starting with till] per kind of merged till start.',
     documents: docs.length,
     sources: trainDirs.map((d) => basename(d)),
     diacriticRate: { threshold, strippedMax: engMax, normalMin: sweMin, truthMean: truthRate.reduce((a, b) => a + b, 0) / truthRate.length },
@@ -446,6 +460,7 @@ async function counts() {
     gluedGlyphI,
     colonHyphen,
     hyphenJoin,
+    yearRangeDash,
     sentenceMarks: marks,
     markMinRepairRate,
     dottedAbbreviations,
@@ -459,7 +474,7 @@ async function counts() {
   console.log(`lone glyphs: ${loneGlyphs.map(([g, t, n, all]) => `${g} → ${t} ${n}/${all}`).join(', ') || 'none'}`);
   console.log(`dotted abbreviations: ${dottedAbbreviations.map(([f, a, n, all]) => `${f} → ${a} ${n}/${all}`).join(', ') || 'none'}`);
   console.log(`sentence marks: ${Object.entries(marks).map(([k, [n, all]]) => `${k} ${n}/${all}`).join(', ')}; left alone below ${markMinRepairRate.toFixed(4)} words repaired per word`);
-  console.log(`glued sentence-initial glyph: I ${gluedGlyphI[0]}/${gluedGlyphI[1]}; line-end colon: hyphen ${colonHyphen[0]}/${colonHyphen[1]}; unknown hyphen join right ${hyphenJoin[0]}/${hyphenJoin[1]}`);
+  console.log(`glued sentence-initial glyph: I ${gluedGlyphI[0]}/${gluedGlyphI[1]}; line-end colon: hyphen ${colonHyphen[0]}/${colonHyphen[1]}; unknown hyphen join right ${hyphenJoin[0]}/${hyphenJoin[1]}; year span en dash ${yearRangeDash[0]}/${yearRangeDash[1]}`);
   console.log(`diacritic rate: eng max ${engMax.toFixed(4)}, swe min ${sweMin.toFixed(4)}, threshold ${threshold.toFixed(4)}`);
   for (const [name, c] of Object.entries({ stripped, normal })) {
     console.log(`${name}: till starts ${Object.entries(c.tillStarts).map(([k, [n, all]]) => `${k} ${n}/${all}`).join(', ') || 'none'}`);

@@ -9,5 +9,6 @@ export { diacriticRate } from './doc-class.js';
 export { markSwaps, type MarkSwap, type MarkSwapKind } from './sentence-marks.js';
 export { abbreviationSites, damagedAbbreviations, type AbbreviationSite, type AbbreviationRepair, type LearnedAbbreviation } from './dotted-abbreviations.js';
 export { colonLineBreaks, gluedSentenceGlyphs, loneGlyphs, sentenceInitialGlyphs, type ColonBreak, type GluedGlyph, type LoneGlyph } from './glyph-words.js';
+export { yearRangeHyphens } from './year-ranges.js';
 export { tillReadings, type TillReading, type TillStartKind } from './till-glyphs.js';
 export { foldDiacritics } from './model.js';

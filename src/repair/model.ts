@@ -88,6 +88,9 @@ export interface RepairModel {
   /** P(the halves are one word | a line-end hyphen whose halves join into no known word and are no
    * two words, `Dokumen-⏎tansvariv`), learned (the word itself may still be damaged). */
   hyphenJoin: number;
+  /** P(an en dash | a hyphen between two years, the second the later, `2021-2025`), learned; 0 when
+   * training saw too few such places or the odds fail MIN_ODDS (see year-ranges.ts). */
+  yearRangeDash: number;
   /** P(the other mark | a place of this kind), learned (see sentence-marks.ts); 0 when training saw
    * too few such places or the mark was right too often for the change to pay (MIN_ODDS). */
   sentenceMarks: Record<MarkSwapKind, number>;
@@ -119,6 +122,7 @@ interface ModelFile {
   gluedGlyphI?: [toI: number, total: number];
   colonHyphen?: [hyphen: number, total: number];
   hyphenJoin?: [joined: number, total: number];
+  yearRangeDash?: [dash: number, total: number];
   sentenceMarks?: Partial<Record<MarkSwapKind, [swapped: number, total: number]>>;
   markMinRepairRate?: number;
   loneGlyphs?: Array<[glyph: string, truth: string, hits: number, total: number]>;
@@ -326,6 +330,7 @@ export function loadModel(path = dictionaryFile('repair-model.json')): RepairMod
     colonHyphen: markProbability(file.colonHyphen),
     // Before it was learned, such a join was trusted at 0.6.
     hyphenJoin: file.hyphenJoin ? glyphProbability(file.hyphenJoin) : 0.6,
+    yearRangeDash: markProbability(file.yearRangeDash),
     sentenceMarks: {
       stopForComma: markProbability(file.sentenceMarks?.stopForComma),
       stopBeforeFragment: markProbability(file.sentenceMarks?.stopBeforeFragment),

@@ -12,6 +12,7 @@ import { isEnglishForm, isEnglishNeighbour, isEnglishOnlyBesideEnglish, isEnglis
 import { damagedAbbreviations } from './dotted-abbreviations.js';
 import { colonLineBreaks, gluedSentenceGlyphs, loneGlyphs, sentenceInitialGlyphs } from './glyph-words.js';
 import { markSwaps } from './sentence-marks.js';
+import { yearRangeHyphens } from './year-ranges.js';
 import { HypothesisMaker, type Hypothesis, type TokenHypotheses } from './hypotheses.js';
 import { LanguageModel } from './language-model.js';
 import { defaultModel, type DocClass, type RepairModel, type RepairParams } from './model.js';
@@ -495,9 +496,13 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
     }
   }
   for (const a of abbreviations) edits.push({ offset: a.start, length: a.end - a.start, after: a.after, confidence: round(a.p), rule: 'abbreviation' });
-  // A `.` read for `,` and back (see sentence-marks.ts), each kind at its learned rate, in a
-  // document whose words show OCR damage.
+  // A `.` read for `,` and back (see sentence-marks.ts), each kind at its learned rate, and a
+  // hyphen read for the en dash of a span of years (see year-ranges.ts), in a document whose words
+  // show OCR damage: in clean text the mark is the author's.
   if (wordRepairs >= model.markMinRepairRate * units.length) {
+    if (model.yearRangeDash >= minConfidence && model.yearRangeDash > 0) {
+      for (const offset of yearRangeHyphens(t)) edits.push({ offset, length: 1, after: '–', confidence: round(model.yearRangeDash), rule: 'year-range' });
+    }
     // An abbreviation's own stop is no sentence mark.
     const abbreviationStops = new Set(abbreviations.map((a) => a.end - 1));
     const repairedWords = new Map<number, string>();
