@@ -284,9 +284,14 @@ function wordRepairRate(text, lib, lexicon) {
 
 /**
  * `till` at a word's start merged into glyphs (the library's tillReadings: `Ghandahallas`, `ull`):
- * per kind, how many unknown OCR tokens had the aligned truth word among their readings, and how
- * many truth words start with `till` at all — P(read so | a `till…` word) for the ranking.
+ * per kind, how many OCR tokens had the aligned truth word among their readings, and how many
+ * truth words start with `till` at all — P(read so | a `till…` word) for the ranking. The tokens
+ * are those repair reads so: unknown ones, and capitalised known ones for the capital kind (`Hill`;
+ * a lower-case known word, `all`, is read as itself).
  */
+/** Capital, then lower case only: the case pattern repair calls `capital`. */
+const CAPITALISED = /^\p{Lu}\p{Ll}*$/u;
+
 function countTillStarts(docs, lib, lexicon) {
   const counts = {};
   let tillWords = 0;
@@ -295,11 +300,11 @@ function countTillStarts(docs, lib, lexicon) {
     for (const w of ref) if (/^till/iu.test(core(w))) tillWords++;
     for (const [i, j] of aligned) {
       const t = core(ref[i]), o = core(hyp[j]);
-      if (!/^till/iu.test(t) || !/^\p{L}+$/u.test(o) || lexicon.has(o)) continue;
+      if (!/^till/iu.test(t) || !/^\p{L}+$/u.test(o)) continue;
       // Folded as repair folds the words whose diacritics it puts back (å/ä → a, ö → o, é → e).
       const folded = lib.foldDiacritics(t);
       const hit = lib.tillReadings(o).find((r) => r.spelling === folded);
-      if (hit) counts[hit.kind] = (counts[hit.kind] ?? 0) + 1;
+      if (hit && (!lexicon.has(o) || (hit.kind === 'capital' && CAPITALISED.test(o)))) counts[hit.kind] = (counts[hit.kind] ?? 0) + 1;
     }
   }
   return Object.fromEntries(Object.entries(counts).map(([kind, n]) => [kind, [n, tillWords]]));
