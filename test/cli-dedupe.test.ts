@@ -54,6 +54,20 @@ describe('arkivtext dedupe', () => {
     expect(t.err()).toContain('1 file(s) in the folders are neither .txt nor .pdf');
   });
 
+  it('reads a Latin-1 copy as Windows-1252, says so on stderr, and clusters it with its UTF-8 original', async () => {
+    const original = (await import('node:fs')).readFileSync(join(root, 'archive', '002.txt'), 'utf8');
+    await writeFile(join(root, 'archive', '002-latin1.txt'), Buffer.from(original, 'latin1'));
+    const high = [...Buffer.from(original, 'latin1')].filter((b) => b >= 0x80).length;
+    const t = io();
+    expect(await dedupeCommand(['archive', '--json'], t)).toBe(0);
+    expect(t.err()).toContain(`arkivtext dedupe: archive/002-latin1.txt: ${high} bytes not valid UTF-8, read as Windows-1252\n`);
+    const json = JSON.parse(t.out()) as Json;
+    const copy = json.clusters.find((c) => c.members.some((m) => m.path === 'archive/002-latin1.txt'));
+    expect(copy?.members.map((m) => m.path).sort()).toEqual(['archive/002-latin1.txt', 'archive/002.txt']);
+    // (Characters Latin-1 lacks, `–` and the private-use bullets, were lost in the copy.)
+    expect(Math.min(...copy!.members.map((m) => m.similarity))).toBeGreaterThan(0.9);
+  });
+
   it('reports unreadable inputs on stderr, clusters the rest, and exits 1', async () => {
     await writeFile(join(root, 'archive', 'empty.txt'), '');
     const t = io();

@@ -64,8 +64,11 @@ export interface DocReader {
   close(): Promise<void>;
 }
 
-/** A reader that loads the stages it needs the first time it needs them. */
-export function createDocReader(): DocReader {
+/**
+ * A reader that loads the stages it needs the first time it needs them. `warn` hears what was read
+ * but not as stored (a text file's bytes that are not UTF-8), so nothing changes silently.
+ */
+export function createDocReader(warn: (file: string, message: string) => void = () => {}): DocReader {
   let lexicon: Promise<{ knownShare(text: string): number }> | undefined;
   let pdfUsed = false;
 
@@ -86,8 +89,10 @@ export function createDocReader(): DocReader {
         const ocrPages = result.pages.filter((p) => p.source !== 'text').length;
         return { id, text: result.text, origin: ocrPages === 0 ? 'born-digital' : 'ocr', mtimeMs, quality: await knownShare(result.text) };
       }
-      const { normalize, readTextFile } = await import('../normalise/index.js');
-      const raw = (await readTextFile(file)).text;
+      const { describeInvalidBytes, normalize, readTextFile } = await import('../normalise/index.js');
+      const decoded = await readTextFile(file);
+      if (decoded.invalidBytes > 0) warn(file, describeInvalidBytes(decoded));
+      const raw = decoded.text;
       const text = normalize(raw);
       // The origin of a text file is unknown: guess it from the raw text (normalisation may already
       // hide some OCR signs), and say so in the reason.

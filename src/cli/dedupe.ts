@@ -38,6 +38,9 @@ options:
       --export DIR    write DIR/signatures.parquet and DIR/bands.parquet (with --index: the whole index)
   -h, --help          this help
 
+a .txt file whose bytes are not all UTF-8 is read (as Windows-1252 where a byte stands alone) and
+named on stderr.
+
 exit: 0 every input read, 1 some could not be read (named on stderr), 2 wrong usage
 `;
 
@@ -120,7 +123,8 @@ export const dedupeCommand: Command = async (args, io) => {
     const rel = relative(io.cwd, abs);
     return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
   };
-  const reader = createDocReader();
+  // A warning is no failure: the file was read (as `run` reports it too).
+  const reader = createDocReader((file, message) => io.stderr.write(`arkivtext dedupe: ${show(file)}: ${message}\n`));
   const sketches: DocSketch[] = [];
   try {
     for (const file of walked.files) {
