@@ -282,6 +282,9 @@ function wordRepairRate(text, lib, lexicon) {
   return repaired / (text.match(/[\p{L}\p{M}0-9&#@]+/gu)?.length ?? 1);
 }
 
+/** Capital, then lower case only: the case pattern repair calls `capital`. */
+const CAPITALISED = /^\p{Lu}\p{Ll}*$/u;
+
 /**
  * `till` at a word's start merged into glyphs (the library's tillReadings: `Ghandahallas`, `ull`):
  * per kind, how many OCR tokens had the aligned truth word among their readings, and how many
@@ -289,9 +292,6 @@ function wordRepairRate(text, lib, lexicon) {
  * are those repair reads so: unknown ones, and capitalised known ones for the capital kind (`Hill`;
  * a lower-case known word, `all`, is read as itself).
  */
-/** Capital, then lower case only: the case pattern repair calls `capital`. */
-const CAPITALISED = /^\p{Lu}\p{Ll}*$/u;
-
 function countTillStarts(docs, lib, lexicon) {
   const counts = {};
   let tillWords = 0;

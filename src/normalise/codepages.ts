@@ -1,6 +1,7 @@
 /**
  * How single-byte code pages show the bytes of UTF-8: the reverse maps (character → byte) that let
- * mojibake be turned back into the bytes it came from.
+ * mojibake be turned back into the bytes it came from, and Windows-1252 forward (byte → character),
+ * which decoding falls back to for a byte that is not UTF-8.
  *
  * One union map covers ISO-8859-1, Windows-1252 and Windows-1250 at once: the three agree wherever
  * they share a character, and bytes a code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D …)
@@ -13,6 +14,14 @@
 
 /** Windows-1252 bytes 0x80–0x9F, in order ('' where the code page leaves the byte undefined). */
 const WINDOWS_1252_HIGH = '€ ‚ƒ„…†‡ˆ‰Š‹Œ Ž  ‘’“”•–—˜™š›œ žŸ';
+
+/** The Windows-1252 character of a byte 0x80–0xFF, or '' where the code page leaves it undefined
+ * (0xA0–0xFF are ISO-8859-1's). */
+export function windows1252Char(byte: number): string {
+  if (byte >= 0xa0) return String.fromCharCode(byte);
+  const ch = WINDOWS_1252_HIGH[byte - 0x80] ?? ' ';
+  return ch === ' ' ? '' : ch;
+}
 
 export interface ByteMaps {
   /** UTF-16 code unit → the byte (0x80–0xFF) it stands for in some code page. */

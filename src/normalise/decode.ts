@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ArkivError } from '../errors.js';
+import { windows1252Char } from './codepages.js';
 
 /**
  * The ill-formed subparts of `bytes` as UTF-8, in order: [start, length] of each maximal subpart
@@ -67,14 +68,6 @@ export interface DecodedText {
   windows1252Bytes: number;
 }
 
-/** Windows-1252 bytes 0x80–0x9F ('' where the code page leaves one undefined); 0xA0–0xFF are Latin-1's. */
-const WINDOWS_1252_HIGH = ['€', '', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '', 'Ž', '', '', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '', 'ž', 'Ÿ'];
-
-/** The Windows-1252 character of a byte 0x80–0xFF, or '' where the code page has none. */
-function windows1252(b: number): string {
-  return b < 0xa0 ? WINDOWS_1252_HIGH[b - 0x80]! : String.fromCharCode(b);
-}
-
 const strict = new TextDecoder('utf-8', { fatal: true });
 const lenient = new TextDecoder('utf-8');
 /** For the valid runs after the first: a U+FEFF there is text, not a byte order mark. */
@@ -101,7 +94,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   for (const [start, length] of illFormedParts(bytes)) {
     if (start > at) text += (at === 0 ? lenient : lenientInside).decode(bytes.subarray(at, start));
     invalidBytes += length;
-    const ch = length === 1 ? windows1252(bytes[start]!) : '';
+    const ch = length === 1 ? windows1252Char(bytes[start]!) : '';
     if (ch) {
       text += ch;
       windows1252Bytes++;
