@@ -53,13 +53,6 @@ function* illFormedParts(bytes: Uint8Array): Generator<[start: number, length: n
   }
 }
 
-/** Bytes that belong to ill-formed UTF-8 sequences (each subpart counts all of its bytes). */
-export function countInvalidUtf8(bytes: Uint8Array): number {
-  let bad = 0;
-  for (const [, length] of illFormedParts(bytes)) bad += length;
-  return bad;
-}
-
 export interface DecodedText {
   text: string;
   /** Bytes that were not UTF-8 (0 for a valid file). */
@@ -77,7 +70,7 @@ const lenientInside = new TextDecoder('utf-8', { ignoreBOM: true });
  * Bytes to text. UTF-8 (a leading byte order mark dropped); where the bytes are not UTF-8, a lone
  * high byte between valid text is read as Windows-1252 — text saved by a Swedish Windows program
  * (`g\xe4ller` is `gäller`: ISO-8859-1 and Windows-1252 agree on every Swedish letter), which
- * U+FFFD would cut in two — while a broken multi-byte sequence (a cut-off `â€`) is damage and
+ * U+FFFD would cut in two — while a broken multi-byte sequence (a cut-off `E2 80`) is damage and
  * becomes one U+FFFD, as the WHATWG decoder writes it. Both are counted, so the caller can say so:
  * nothing is lost silently.
  */
