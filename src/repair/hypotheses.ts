@@ -273,7 +273,8 @@ export class HypothesisMaker {
     this.folded(token, table, found, pattern, midSentence);
     // A capitalised word may be a merged `till` too (`kopplat Hill förvaltningens`, `Gill`, `Hampa`
     // for `tillämpa`): the capital is the glyph, so the word's own reading is no proof against it.
-    if (known && pattern === 'capital') this.tillStart(token, table, found, midSentence);
+    // (Not a compound head, which gets its diacritics back and nothing else, as an unknown one does.)
+    if (known && pattern === 'capital' && !onlyDiacritics) this.tillStart(token, table, found, midSentence);
     // A short token is a neighbour of many words: its diacritics put back need not be the likeliest
     // reading (`tri` is `fri` before `från`, not `trä`), so the channel's other confusions join them.
     if (known || (found.size > 0 && token.length > MAX_SHORT_TOKEN) || (onlyDiacritics && !damaged)) return { original, alternatives: [...found.values()] };
