@@ -15,7 +15,9 @@ import { markSwaps } from './sentence-marks.js';
 import { yearRangeHyphens } from './year-ranges.js';
 import { HypothesisMaker, type Hypothesis, type TokenHypotheses } from './hypotheses.js';
 import { LanguageModel } from './language-model.js';
-import { defaultModel, type DocClass, type RepairModel, type RepairParams } from './model.js';
+import { ContextModel, type Neighbours } from './context-model.js';
+import { calibrated, contextCalibration, type ContextEvent } from './context-calibration.js';
+import { defaultModel, foldDiacritics, type DocClass, type RepairModel, type RepairParams } from './model.js';
 import { normalizeStep } from './normalize-step.js';
 import { isNumberLike, tokenize, type Token } from './tokenize.js';
 import type { WordKnowledge } from './words.js';
@@ -36,6 +38,9 @@ export interface RepairOptions {
   params?: Partial<RepairParams>;
   /** Use another repair model than the shipped one. */
   model?: RepairModel;
+  /** For training scripts: receives the normalised text and every known word weighed against
+   * another known word (see context-calibration.ts). */
+  trace?: { text?: string; events: ContextEvent[] };
 }
 
 /** Second halves that show a line-end hyphen is a real one: `arbetsmarknads-⏎och integration…`. */
@@ -115,6 +120,8 @@ interface Unit {
 interface Engines {
   words: WordKnowledge;
   lm: LanguageModel;
+  /** The broad-register context model, made on first need (its data loads lazily). */
+  context: () => ContextModel;
   maker: HypothesisMaker;
   model: RepairModel;
 }
@@ -130,7 +137,8 @@ function engines(words: WordKnowledge, model: RepairModel): Engines {
   }
   let e = byModel.get(model);
   if (!e) {
-    e = { words, lm: new LanguageModel(words), maker: new HypothesisMaker(words, model.tables, model.trigrams), model };
+    let context: ContextModel | undefined;
+    e = { words, lm: new LanguageModel(words), context: () => (context ??= new ContextModel(words)), maker: new HypothesisMaker(words, model.tables, model.trigrams), model };
     byModel.set(model, e);
   }
   return e;
@@ -279,6 +287,13 @@ const LOST = '\uFFFD';
 /** A plain word, fit to be bigram context. */
 const WORD = /^\p{L}+$/u;
 
+/** A capitalised word of plain letters, none a glyph the OCR writes for a Swedish vowel. */
+const PLAIN_NAME = /^[A-FH-Z][a-ce-z]+$/u;
+/** The broad-register prior from which a word the lexicon lacks counts as used by real text. */
+const LISTED_PRIOR = 1e-7;
+/** Times a document repeats such a word for it to count as a name (see repeatedName). */
+const NAME_REPEATS = 2;
+
 /** Context of one decision: its neighbours and the words the document vouches for. */
 interface Context {
   /** The neighbours, lower-cased (the bigram counts are of lower-cased pairs). */
@@ -424,6 +439,7 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   const gluedAt = new Set(glued.map((g) => g.offset));
   const tokens = tokenize(wt).map((k) => (gluedAt.has(k.start) ? { ...k, start: k.start + 1, raw: k.raw.slice(1), word: k.word.slice(1), joinedToPrevious: false } : k));
   const units = makeUnits(wt, tokens, docClass, eng, options.dehyphenate !== false, new Set(abbreviations.map((a) => a.start)));
+  if (options.trace) options.trace.text = wt;
 
   // Pass 1: each word alone (prior only), to give its neighbours a provisional context.
   const alone: Context = { left: null, right: null, documentWords: null };
@@ -446,6 +462,19 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
     }
     return d && d.confidence >= threshold(u) ? d.best.text : u.word;
   });
+  // A capitalised word of plain letters that the document repeats mid-sentence (`Agga`, `Nana` in
+  // a novel) is a name the lexicon lacks, not OCR damage: damage by plain letters rarely repeats
+  // itself letter for letter, and a glyph the OCR writes for a Swedish letter (`Gver`,
+  // `Ostergdtland`, `Linképings`) or diacritics put back (`Linkopings`) are no plain-letter change.
+  let tokenCounts: Map<string, number> | undefined;
+  const repeatedName = (u: Unit, best: Hypothesis, i: number): boolean => {
+    if (!PLAIN_NAME.test(u.word) || u.hyps!.original.known || foldDiacritics(best.text) === u.word.toLowerCase() || !midSentence(wt, u.start)) return false;
+    if (!tokenCounts) {
+      tokenCounts = new Map();
+      for (const x of units) tokenCounts.set(x.word, (tokenCounts.get(x.word) ?? 0) + 1);
+    }
+    return (tokenCounts.get(u.word) ?? 0) >= NAME_REPEATS && i >= 0;
+  };
   // Pass 2: left to right, with the final left neighbour and the provisional right one.
   const chosen: string[] = [];
   const edits: Edit[] = [];
@@ -460,9 +489,45 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
     let word = u.word;
     let rule = '';
     let confidence = 1;
+    // A known word read as another known word (`sitta` → `sätta`, `bar` → `har`): the choice is
+    // the broad-register context model's as much as the decision's (context-model.ts), and its
+    // confidence the calibrated probability that the replacement is right.
+    let p = d?.confidence ?? 0;
+    let bar = threshold(u);
+    const original = u.hyps?.original;
+    if (d && original && d.best !== original && original.known && d.best.known && d.best.edits === undefined) {
+      const cal = contextCalibration(docClass);
+      if (cal || options.trace) {
+        const n: Neighbours = {
+          l2: left !== null && i > 1 && adjacent(wt, units[i - 2], units[i - 1]) && WORD.test(chosen[i - 2]!) ? chosen[i - 2]!.toLowerCase() : null,
+          l1: left,
+          r1: right,
+          r2: right !== null && adjacent(wt, units[i + 1], units[i + 2]) && WORD.test(provisional[i + 2]!) ? provisional[i + 2]!.toLowerCase() : null,
+        };
+        const logOdds = eng.context().logOdds(original.text.toLowerCase(), d.best.text.toLowerCase(), n);
+        if (cal) {
+          p = d.confidence >= cal.floor && logOdds > cal.minLogOdds ? calibrated(cal, d.confidence, logOdds) : 0;
+          bar = Math.max(minConfidence, cal.min);
+        }
+        options.trace?.events.push({ start: u.start, end: u.end, word: u.word, best: d.best.text, rule: d.best.learned ? 'word-confusion' : d.best.tillStart ? 'till-start' : 'stripped-diacritics', docClass, confidence: d.confidence, logOdds, p, applied: p >= bar, knownOriginal: true, capitalMid: STARTS_UPPER.test(u.word) && midSentence(wt, u.start) });
+      }
+    } else if (d && original && d.best !== original && (options.trace || (d.confidence >= bar && eng.context().used(u.word.toLowerCase(), LISTED_PRIOR)))) {
+      const n: Neighbours = {
+        l2: left !== null && i > 1 && adjacent(wt, units[i - 2], units[i - 1]) && WORD.test(chosen[i - 2]!) ? chosen[i - 2]!.toLowerCase() : null,
+        l1: left,
+        r1: right,
+        r2: right !== null && adjacent(wt, units[i + 1], units[i + 2]) && WORD.test(provisional[i + 2]!) ? provisional[i + 2]!.toLowerCase() : null,
+      };
+      const logOdds = eng.context().logOdds(original.text.toLowerCase(), d.best.text.toLowerCase(), n);
+      // A word the lexicon lacks that broad text uses (`voro`, `äro`, `face`: older plurals,
+      // loans) is replaced only where the sentence prefers the replacement.
+      if (contextCalibration(docClass) && logOdds <= 0 && eng.context().used(u.word.toLowerCase(), LISTED_PRIOR)) p = 0;
+      const r = d.best.edits !== undefined ? 'edit-distance' : d.best.learned ? 'word-confusion' : d.best.tillStart ? 'till-start' : original.known ? 'stripped-diacritics' : 'confusion';
+      options.trace?.events.push({ start: u.start, end: u.end, word: u.word, best: d.best.text, rule: r, docClass, confidence: d.confidence, logOdds, p, applied: p >= bar, knownOriginal: original.known, capitalMid: STARTS_UPPER.test(u.word) && midSentence(wt, u.start), repeats: units.filter((x) => x.word === u.word).length, originalPrior: eng.context().prior(u.word.toLowerCase()) });
+    }
     // A plain-edit reading (`vikgt` → `viktigt`) only where the document shows OCR damage: in clean
     // text an unknown word is the author's spelling (seed 002's own `Stategiskt`) or a name.
-    if (d && d.best !== u.hyps!.original && d.confidence >= threshold(u) && !(d.best.edits !== undefined && (!weighKnownWords || hyphenPart(wt, u) || splitWordPart(wt, units, i, docClass, eng)))) {
+    if (d && d.best !== u.hyps!.original && p >= bar && !repeatedName(u, d.best, i) && !(d.best.edits !== undefined && (!weighKnownWords || hyphenPart(wt, u) || splitWordPart(wt, units, i, docClass, eng)))) {
       word = d.best.text;
       rule = d.best.edits !== undefined ? 'edit-distance' : d.best.learned ? 'word-confusion' : d.best.tillStart ? 'till-start' : u.hyps!.original.known ? 'stripped-diacritics' : 'confusion';
       // Say so when the document's own use of the word decided it (the reviewer can check there).
@@ -470,7 +535,7 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
         const without = decide(u, { left, right, documentWords: null }, eng, params);
         if (!without || without.best !== d.best || without.confidence < threshold(u)) rule += '+document';
       }
-      confidence = d.confidence;
+      confidence = p;
     }
     chosen.push(word);
     if (rule) wordRepairs++;
