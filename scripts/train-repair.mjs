@@ -199,7 +199,7 @@ function countMarkSwaps(doc, lib, lexicon, abbreviations, counts) {
   // Repair judges the word after a mark as repaired (`behov, Mangtald`): so does the count, with
   // the word repairs of the library as built (the model of the previous counts: the words it
   // repairs barely move between two runs, and the marks do not feed back into them).
-  const repaired = new Map(lib.repair(text, { lexicon }).corrections.filter((c) => WORD_REPAIR.test(c.rule)).map((c) => [c.offset, c.after]));
+  const repaired = new Map(lib.repair(text, { lexicon }).corrections.filter((c) => lib.isWordRepair(c.rule)).map((c) => [c.offset, c.after]));
   for (const swap of lib.markSwaps(text, lexicon, repaired)) {
     if (stops.has(swap.offset)) continue;
     const c = (counts[swap.kind] ??= [0, 0]);
@@ -269,8 +269,6 @@ function abbreviationRows(counts, lexicon) {
   return rows.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1));
 }
 
-/** Word-repair rules of the correction log (not normalisation, dehyphenation alone or marks). */
-const WORD_REPAIR = /(?:^|\+)(?:confusion|word-confusion|till-start|edit-distance|stripped-diacritics)(?:\+|$)/u;
 
 /**
  * Words repaired per word token of an OCR text, by the built library with the current model: how
@@ -278,7 +276,7 @@ const WORD_REPAIR = /(?:^|\+)(?:confusion|word-confusion|till-start|edit-distanc
  * document's sentence marks are left alone (clean prose has about none).
  */
 function wordRepairRate(text, lib, lexicon) {
-  const repaired = lib.repair(text, { lexicon }).corrections.filter((c) => WORD_REPAIR.test(c.rule)).length;
+  const repaired = lib.repair(text, { lexicon }).corrections.filter((c) => lib.isWordRepair(c.rule)).length;
   return repaired / (text.match(/[\p{L}\p{M}0-9&#@]+/gu)?.length ?? 1);
 }
 

@@ -3,6 +3,7 @@
  * change out. See repair.ts for the steps and lexicon.ts for the word knowledge it uses.
  */
 export { knownWithDiacritics, repair, type RepairOptions } from './repair.js';
+export { RULES, isCorrectionRule, isWordRepair, ruleIds, type ModelKey, type RepairRule, type TrainerCounter } from './rules.js';
 export { Lexicon, defaultLexicon, loadLexicon } from './lexicon.js';
 export type { WordKnowledge } from './words.js';
 export { diacriticRate } from './doc-class.js';
