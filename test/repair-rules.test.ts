@@ -74,9 +74,10 @@ describe('the rule list', () => {
   });
 
   it('names trainer counters that exist and model keys the shipped model has', () => {
-    const trainer = readFileSync(join(ROOT, 'scripts', 'train-repair.mjs'), 'utf8');
-    const fitter = readFileSync(join(ROOT, 'scripts', 'repair-fit.mjs'), 'utf8');
-    const model = JSON.parse(readFileSync(join(ROOT, 'dictionaries', 'repair-model.json'), 'utf8')) as Record<string, unknown>;
+    const trainer = readFileSync(join(ROOT, 'scripts', 'train-repair.ts'), 'utf8');
+    const fitter = readFileSync(join(ROOT, 'scripts', 'repair-fit.ts'), 'utf8');
+    const json = (name: string): unknown => JSON.parse(readFileSync(join(ROOT, 'dictionaries', name), 'utf8'));
+    const files = { ...(json('repair-model.json') as object), settings: json('repair-settings.json') };
     const at = (path: string[], node: unknown): boolean => {
       if (path.length === 0) return node !== undefined;
       if (node === null || typeof node !== 'object') return false;
@@ -89,7 +90,7 @@ describe('the rule list', () => {
         const source = counter === 'fit' ? fitter : trainer;
         expect(source, `${rule.id}: ${counter}`).toMatch(new RegExp(`function ${counter}\\(`, 'u'));
       }
-      for (const key of rule.model) expect(at(key.split('.'), model), `${rule.id}: ${key}`).toBe(true);
+      for (const key of rule.model) expect(at(key.split('.'), files), `${rule.id}: ${key}`).toBe(true);
     }
   });
 

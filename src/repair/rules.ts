@@ -34,25 +34,27 @@ export type TrainerCounter =
   | 'countMarkSwaps'
   | 'wordRepairRate';
 
-/** Where learned numbers live in dictionaries/repair-model.json (`*`: per document class). */
+/** Where a rule's numbers live: a path in dictionaries/repair-model.json (`learned.…` counted by
+ * the trainer, `fitted.…` fitted weights; `*`: per document class), or in
+ * dictionaries/repair-settings.json (`settings.…`, set by hand). */
 export type ModelKey =
-  | 'hyphenJoin'
-  | 'colonHyphen'
-  | 'classes.*.rules'
-  | 'classes.*.words'
-  | 'classes.*.tillStarts'
-  | 'priorRules'
-  | 'trigrams'
-  | 'params.*'
-  | 'params.*.editCost'
-  | 'params.*.documentBoost'
-  | 'sentenceGlyphI'
-  | 'gluedGlyphI'
-  | 'loneGlyphs'
-  | 'dottedAbbreviations'
-  | 'yearRangeDash'
-  | 'sentenceMarks'
-  | 'markMinRepairRate';
+  | 'learned.hyphenJoin'
+  | 'learned.colonHyphen'
+  | 'learned.classes.*.rules'
+  | 'learned.classes.*.words'
+  | 'learned.classes.*.tillStarts'
+  | 'learned.trigrams'
+  | 'learned.sentenceGlyphI'
+  | 'learned.gluedGlyphI'
+  | 'learned.loneGlyphs'
+  | 'learned.dottedAbbreviations'
+  | 'learned.yearRangeDash'
+  | 'learned.sentenceMarks'
+  | 'learned.markMinRepairRate'
+  | 'fitted.params.*'
+  | 'fitted.params.*.editCost'
+  | 'fitted.params.*.documentBoost'
+  | 'settings.priorRules';
 
 export interface RepairRule {
   id: RuleId;
@@ -91,7 +93,7 @@ export const RULES: readonly RepairRule[] = [
     finds: 'a word hyphenated at a line end (a token with halves), also across a colon read for the hyphen (`ef:⏎⏎ter`)',
     finder: colonLineBreaks,
     trainedBy: ['countHyphenJoins', 'countColonBreaks'],
-    model: ['hyphenJoin', 'colonHyphen'],
+    model: ['learned.hyphenJoin', 'learned.colonHyphen'],
     // A line-end hyphen read as `:`: the words are read from a copy of the text with a `-` there
     // (the same length, so offsets hold), and the halves are joined as any hyphenation.
     find(run) {
@@ -105,21 +107,21 @@ export const RULES: readonly RepairRule[] = [
     finds: 'an unknown word read through the learned letter confusions (`#r` → `är`)',
     reading: { source: 'channel', wordKnown: false },
     trainedBy: ['countClass', 'fit'],
-    model: ['classes.*.rules', 'priorRules', 'trigrams', 'params.*'],
+    model: ['learned.classes.*.rules', 'settings.priorRules', 'learned.trigrams', 'fitted.params.*'],
   },
   {
     id: 'stripped-diacritics',
     finds: 'a known word read as another known word by the letter confusions (`far` → `får`), in a damaged document',
     reading: { source: 'channel', wordKnown: true },
     trainedBy: ['countClass', 'fit'],
-    model: ['classes.*.rules', 'priorRules', 'params.*'],
+    model: ['learned.classes.*.rules', 'settings.priorRules', 'fitted.params.*'],
   },
   {
     id: 'word-confusion',
     finds: 'a whole-word confusion the training OCR made (`ull` → `till`)',
     reading: { source: 'learned-word' },
     trainedBy: ['countClass', 'fit'],
-    model: ['classes.*.words', 'params.*'],
+    model: ['learned.classes.*.words', 'fitted.params.*'],
   },
   {
     id: 'till-start',
@@ -127,21 +129,21 @@ export const RULES: readonly RepairRule[] = [
     finder: tillReadings,
     reading: { source: 'till-start' },
     trainedBy: ['countTillStarts', 'fit'],
-    model: ['classes.*.tillStarts', 'params.*'],
+    model: ['learned.classes.*.tillStarts', 'fitted.params.*'],
   },
   {
     id: 'edit-distance',
     finds: 'a corpus word one or two plain edits away (`vikgt` → `viktigt`), in a damaged document',
     reading: { source: 'edit-distance' },
     trainedBy: ['fit'],
-    model: ['params.*.editCost', 'params.*'],
+    model: ['fitted.params.*.editCost', 'fitted.params.*'],
   },
   {
     id: 'glyph-word',
     finds: 'a sentence-initial `I` read as a lone stroke (`| integrationsarbetet`) or glued to its word (`Lansvaret`)',
     finder: gluedSentenceGlyphs,
     trainedBy: ['countSentenceGlyphs', 'countGluedGlyphs'],
-    model: ['sentenceGlyphI', 'gluedGlyphI'],
+    model: ['learned.sentenceGlyphI', 'learned.gluedGlyphI'],
     // The glued glyph becomes `I ` and the word after it is the unit (see glyph-words.ts).
     find(run) {
       const isWord = (w: string): boolean => run.eng.maker.isWordWithDiacritics(w, run.docClass);
@@ -158,7 +160,7 @@ export const RULES: readonly RepairRule[] = [
     finds: 'a lone glyph before a word that stood for another (`~` → `–`)',
     finder: loneGlyphs,
     trainedBy: ['countLoneGlyphs'],
-    model: ['loneGlyphs'],
+    model: ['learned.loneGlyphs'],
     edits({ text, model, minConfidence, sentenceGlyphs }) {
       const out: Edit[] = [];
       if (model.loneGlyphs.size === 0) return out;
@@ -174,7 +176,7 @@ export const RULES: readonly RepairRule[] = [
     finds: 'a dotted abbreviation whose dots OCR lost or misread (`bla.` → `bl.a.`), replaced whole',
     finder: damagedAbbreviations,
     trainedBy: ['countAbbreviations'],
-    model: ['dottedAbbreviations'],
+    model: ['learned.dottedAbbreviations'],
     // Replaced whole, so its letters are no word.
     find(run) {
       run.abbreviations = damagedAbbreviations(run.text, run.model.abbreviations).filter((a) => a.p >= run.minConfidence);
@@ -186,7 +188,7 @@ export const RULES: readonly RepairRule[] = [
     finds: 'a hyphen between two years, the second the later (`2021-2025`), in a document whose words show damage',
     finder: yearRangeHyphens,
     trainedBy: ['countYearRanges', 'wordRepairRate'],
-    model: ['yearRangeDash', 'markMinRepairRate'],
+    model: ['learned.yearRangeDash', 'learned.markMinRepairRate'],
     edits(run) {
       const p = run.model.yearRangeDash;
       if (!wordsShowDamage(run) || p < run.minConfidence || p <= 0) return [];
@@ -198,7 +200,7 @@ export const RULES: readonly RepairRule[] = [
     finds: 'a `.` read for `,` or a `,` for `.` (see sentence-marks.ts), in a document whose words show damage',
     finder: markSwaps,
     trainedBy: ['countMarkSwaps', 'wordRepairRate'],
-    model: ['sentenceMarks', 'markMinRepairRate'],
+    model: ['learned.sentenceMarks', 'learned.markMinRepairRate'],
     edits(run) {
       const out: Edit[] = [];
       if (!wordsShowDamage(run)) return out;
