@@ -11,8 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { repair, defaultLexicon, loadLexicon } from '../dist/index.js';
-import { rightWords } from '../scripts/repair-fit.mjs'; // the official scorer's word alignment, as the fit uses it
+// The measures of src/eval/metrics.ts: the official scorer's flattening, CER and word alignment.
+import { repair, defaultLexicon, loadLexicon, characterErrors, flatten, flatWords, wordChanges } from '../dist/index.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const shared = join(root, '..', 'shared');
@@ -20,18 +20,7 @@ const args = process.argv.slice(2);
 const markdown = !args.includes('--plain');
 const heldout = args.flatMap((a, i) => (args[i - 1] === '--heldout' ? [a] : []));
 
-const flat = (s) => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
-const words = (s) => flat(s).split(' ').filter(Boolean);
-
-function distance(a, b) {
-  let prev = new Uint32Array(b.length + 1).map((_, j) => j), cur = new Uint32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j] + 1, cur[j - 1] + 1);
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
-}
+const words = flatWords;
 
 /** Native Hunspell as a repairer: every word it rejects is replaced by its first suggestion. */
 function hunspellRepair(text) {
@@ -90,10 +79,10 @@ function measure(cases, fn) {
     const output = fn(input);
     ms += performance.now() - t0;
     nWords += words(input).length;
-    const ref = words(truth), okIn = rightWords(ref, words(input)), okOut = rightWords(ref, words(output));
-    const r = [...flat(truth)], a = distance([...flat(input)], r), b = distance([...flat(output)], r);
-    chars += r.length; eIn += a; eOut += b; if (b > a) worse++;
-    okIn.forEach((ok, k) => { if (ok) { right++; if (!okOut[k]) damaged++; } else { wrong++; if (okOut[k]) fixed++; } });
+    const a = characterErrors(input, truth), b = characterErrors(output, truth);
+    chars += [...flatten(truth)].length; eIn += a; eOut += b; if (b > a) worse++;
+    const w = wordChanges(truth, input, output);
+    fixed += w.fixed; damaged += w.damaged; wrong += w.wrong; right += w.right;
   }
   return { cerIn: eIn / chars, cerOut: eOut / chars, fixed, wrong, damaged, right, worse, wps: nWords / (ms / 1000), docs: cases.length };
 }
