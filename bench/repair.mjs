@@ -20,9 +20,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { repair, defaultLexicon, loadLexicon } from '../dist/index.js';
-// The official scorer's word alignment and the held-out scoring (src/eval/heldout.ts).
-import { rightWords, editDistance, scoreDocument, addScores, emptyScore, summary, judgeCorrections, reliabilityTable, ruleTable, loadHeldout, HELDOUT_VARIANTS } from '../dist/eval-heldout.js';
+// The measures of src/eval/metrics.ts: the official scorer's flattening, CER and word alignment.
+import { repair, defaultLexicon, loadLexicon, characterErrors, flatten, flatWords, wordChanges } from '../dist/index.js';
+// The held-out registers set and the judging of corrections (src/eval/heldout.ts).
+import { scoreDocument, addScores, emptyScore, summary, judgeCorrections, reliabilityTable, ruleTable, loadHeldout, HELDOUT_VARIANTS } from '../dist/eval-heldout.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const shared = join(root, '..', 'shared');
@@ -33,10 +34,7 @@ const heldoutOnly = args.includes('--heldout-only');
 const withHunspell = !args.includes('--no-hunspell');
 const jsonOut = args.flatMap((a, i) => (args[i - 1] === '--json' ? [a] : []))[0];
 
-const flat = (s) => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
-const words = (s) => flat(s).split(' ').filter(Boolean);
-
-const distance = editDistance;
+const words = flatWords;
 
 /**
  * Native Hunspell as a repairer: every word it rejects is replaced by its first suggestion. Its
@@ -107,10 +105,10 @@ function measure(cases, fn) {
     const output = fn(input);
     ms += performance.now() - t0;
     nWords += words(input).length;
-    const ref = words(truth), okIn = rightWords(ref, words(input)), okOut = rightWords(ref, words(output));
-    const r = [...flat(truth)], a = distance([...flat(input)], r), b = distance([...flat(output)], r);
-    chars += r.length; eIn += a; eOut += b; if (b > a) worse++;
-    okIn.forEach((ok, k) => { if (ok) { right++; if (!okOut[k]) damaged++; } else { wrong++; if (okOut[k]) fixed++; } });
+    const a = characterErrors(input, truth), b = characterErrors(output, truth);
+    chars += [...flatten(truth)].length; eIn += a; eOut += b; if (b > a) worse++;
+    const w = wordChanges(truth, input, output);
+    fixed += w.fixed; damaged += w.damaged; wrong += w.wrong; right += w.right;
   }
   return { cerIn: eIn / chars, cerOut: eOut / chars, fixed, wrong, damaged, right, worse, wps: nWords / (ms / 1000), docs: cases.length };
 }
@@ -178,7 +176,7 @@ if (heldoutDocs.length) {
   for (const d of heldoutDocs) {
     for (const v of HELDOUT_VARIANTS) {
       const input = d.ocr[v];
-      const errorsIn = editDistance(flat(input), flat(d.truth));
+      const errorsIn = characterErrors(input, d.truth);
       const r = repair(input);
       const ours = scoreDocument(d.truth, input, r.text, errorsIn);
       const hun = withHunspell ? scoreDocument(d.truth, input, hunspellRepair(input), errorsIn) : emptyScore();

@@ -2,71 +2,16 @@
  * Scoring of repair on text with known truth: the held-out registers set (fixtures/heldout/), and
  * any other truth + OCR pair. Used by bench/repair.mjs and the tests, so both count alike.
  *
- * - Text is compared as the official scorer does: NFC, white space collapsed to single spaces.
- * - Words are white-space tokens (punctuation stays on its word). A truth word is *right* in a text
- *   when the word alignment of that text to the truth (Levenshtein over words, the official
- *   scorer's `rightWords`) pairs it with an identical word. *Damaged*: right in the input, not in
- *   the output. *Fixed*: the other way round.
+ * - Text, words, character errors and right words as ./metrics.ts (the official scorer) counts
+ *   them. *Damaged*: a truth word right in the input, not in the output. *Fixed*: the other way round.
  * - A correction is judged against the truth word(s) its input words align to (see `judgeCorrections`).
  */
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Correction } from '../types.js';
+import { characterErrors, flatten, flatWords, rightWords } from './metrics.js';
 
-/** NFC, white space collapsed to single spaces, trimmed. */
-export const flatten = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
-/** White-space tokens of the flattened text. */
-export const words = (s: string): string[] => {
-  const f = flatten(s);
-  return f ? f.split(' ') : [];
-};
-
-/** Levenshtein distance between two sequences (code points of a string, or words). */
-export function editDistance(a: readonly string[] | string, b: readonly string[] | string): number {
-  const x = typeof a === 'string' ? [...a] : a;
-  const y = typeof b === 'string' ? [...b] : b;
-  let prev = new Uint32Array(y.length + 1).map((_, j) => j);
-  let cur = new Uint32Array(y.length + 1);
-  for (let i = 1; i <= x.length; i++) {
-    cur[0] = i;
-    const xi = x[i - 1];
-    for (let j = 1; j <= y.length; j++) {
-      const sub = prev[j - 1]! + (xi === y[j - 1] ? 0 : 1);
-      const del = prev[j]! + 1;
-      const ins = cur[j - 1]! + 1;
-      cur[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[y.length]!;
-}
-
-/** For each truth word: is it paired with an identical word of `hyp` (the official scorer's alignment)? */
-export function rightWords(ref: readonly string[], hyp: readonly string[]): boolean[] {
-  const n = ref.length;
-  const m = hyp.length;
-  const w = m + 1;
-  const d = new Uint32Array((n + 1) * w);
-  for (let i = 0; i <= n; i++) d[i * w] = i;
-  for (let j = 0; j <= m; j++) d[j] = j;
-  for (let i = 1; i <= n; i++) {
-    for (let j = 1; j <= m; j++) {
-      d[i * w + j] = Math.min(d[(i - 1) * w + j - 1]! + (ref[i - 1] === hyp[j - 1] ? 0 : 1), d[(i - 1) * w + j]! + 1, d[i * w + j - 1]! + 1);
-    }
-  }
-  const ok = new Array<boolean>(n).fill(false);
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    if (i > 0 && j > 0 && d[i * w + j] === d[(i - 1) * w + j - 1]! + (ref[i - 1] === hyp[j - 1] ? 0 : 1)) {
-      ok[i - 1] = ref[i - 1] === hyp[j - 1];
-      i--;
-      j--;
-    } else if (i > 0 && d[i * w + j] === d[(i - 1) * w + j]! + 1) i--;
-    else j--;
-  }
-  return ok;
-}
+const words = flatWords;
 
 /** Counts of one document or a sum of documents. */
 export interface Score {
@@ -95,8 +40,8 @@ export function scoreDocument(truth: string, input: string, output: string, erro
   const ref = words(t);
   const okIn = rightWords(ref, words(input));
   const okOut = output === input ? okIn : rightWords(ref, words(output));
-  const eIn = errorsIn ?? editDistance(flatten(input), t);
-  const eOut = output === input ? eIn : editDistance(flatten(output), t);
+  const eIn = errorsIn ?? characterErrors(input, t);
+  const eOut = output === input ? eIn : characterErrors(output, t);
   const s = emptyScore();
   s.docs = 1;
   s.chars = [...t].length;
