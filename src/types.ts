@@ -137,6 +137,8 @@ export interface RepairResult {
   corrections: Correction[];
   /** With `explain: true`: every word left alone that had a reading or was kept from having one. */
   leftAlone?: LeftAlone[];
+  /** What repair passed through unread (a very long token, a stretch of non-Latin script); absent when nothing. */
+  warnings?: string[];
 }
 
 export type PageSource = 'text' | 'ocr' | 'hybrid';

@@ -12,7 +12,7 @@
 import type { CorrectionRule, RuleId, WordRuleId } from '../types.js';
 import { damagedAbbreviations } from './dotted-abbreviations.js';
 import { round, type Edit } from './edits.js';
-import { colonLineBreaks, gluedSentenceGlyphs, loneGlyphs, sentenceInitialGlyphs } from './glyph-words.js';
+import { colonLineBreaks, gluedSentenceGlyphs, hyphensForColons, loneGlyphs, sentenceInitialGlyphs } from './glyph-words.js';
 import type { Hypothesis, HypothesisSource } from './hypotheses.js';
 import type { RepairRun } from './run.js';
 import { markSwaps } from './sentence-marks.js';
@@ -99,7 +99,7 @@ export const RULES: readonly RepairRule[] = [
     find(run) {
       const isWord = (w: string): boolean => run.eng.maker.isWordWithDiacritics(w, run.docClass);
       run.colons = run.dehyphenate && run.model.colonHyphen >= run.minConfidence ? colonLineBreaks(run.text, isWord) : [];
-      run.wordText = run.colons.reduce((s, { offset }) => s.slice(0, offset) + '-' + s.slice(offset + 1), run.text);
+      run.wordText = hyphensForColons(run.text, run.colons);
     },
   },
   {
@@ -164,9 +164,10 @@ export const RULES: readonly RepairRule[] = [
     edits({ text, model, minConfidence, sentenceGlyphs }) {
       const out: Edit[] = [];
       if (model.loneGlyphs.size === 0) return out;
+      const sentenceGlyphAt = new Set(sentenceGlyphs);
       for (const { offset, glyph } of loneGlyphs(text)) {
         const hit = model.loneGlyphs.get(glyph);
-        if (hit && hit.p >= minConfidence && !sentenceGlyphs.includes(offset)) out.push({ offset, length: glyph.length, after: hit.after, confidence: round(hit.p), rule: 'lone-glyph' });
+        if (hit && hit.p >= minConfidence && !sentenceGlyphAt.has(offset)) out.push({ offset, length: glyph.length, after: hit.after, confidence: round(hit.p), rule: 'lone-glyph' });
       }
       return out;
     },
