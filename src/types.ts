@@ -22,6 +22,8 @@ export interface Correction {
 export interface RepairResult {
   text: string;
   corrections: Correction[];
+  /** What repair passed through unread (a very long token, a stretch of non-Latin script); absent when nothing. */
+  warnings?: string[];
 }
 
 export type PageSource = 'text' | 'ocr' | 'hybrid';
