@@ -36,6 +36,13 @@ export interface ContextEvent {
   originalPrior?: number;
 }
 
+/** What a training script gets from `repair(text, { trace })`. */
+export interface ContextTrace {
+  /** The text the events' offsets are in (normalised; a colon read for a hyphen made `-`). */
+  text?: string;
+  events: ContextEvent[];
+}
+
 export interface Calibration {
   /** p = σ(bias + wConfidence · logit(confidence) + wLogOdds · logOdds). */
   bias: number;
