@@ -72,6 +72,10 @@ export interface Correction {
   confidence: number;
   /** Which rule made the change (see RuleId and CorrectionRule). */
   rule: CorrectionRule;
+  /** `false` for a suggestion: a reading repair found but did not apply (the sentence was against
+   * it, it was below the bar, or its rule does not change words by default), listed with
+   * `repair(text, { suggest: true })` only; applying the corrections skips it. Absent otherwise. */
+  applied?: false;
 }
 
 /**

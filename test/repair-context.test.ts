@@ -71,4 +71,15 @@ describe('a known word against its diacritic twin', () => {
     expect(fix(input, STRIPPED)).toContain('sa Agga att');
     expect(fix(input, STRIPPED)).not.toContain('lägga');
   });
+
+  it('lists a reading the sentence is against as a suggestion only when asked, and never applies it', () => {
+    const input = 'Han sa att han inte ville sitta har langre. Det var bara en man som kom forbi.';
+    const plain = repair(input, STRIPPED);
+    expect(plain.corrections.every((c) => c.applied === undefined)).toBe(true);
+    const asked = repair(input, { ...STRIPPED, suggest: true });
+    expect(asked.text).toBe(plain.text);
+    const suggestion = asked.corrections.find((c) => c.applied === false);
+    expect(suggestion).toMatchObject({ before: 'sa', after: 'så', applied: false });
+    expect(asked.corrections.filter((c) => c.applied !== false)).toEqual(plain.corrections);
+  });
 });

@@ -59,8 +59,8 @@ export function weighContext(run: RepairRun, i: number, left: string | null, rig
   const logOdds = eng.context().logOdds(lower, d.best.text.toLowerCase(), neighbours(run, i, left, right, provisional));
   let result = plain;
   if (knownSwap && cal) {
-    const p = d.confidence >= cal.floor && logOdds > cal.minLogOdds ? calibrated(cal, d.confidence, logOdds) : 0;
-    result = { decision: { best: d.best, confidence: p }, threshold: Math.max(run.minConfidence, cal.min), againstContext: logOdds <= cal.minLogOdds && d.confidence >= threshold };
+    const p = d.confidence >= cal.floor ? calibrated(cal, d.confidence, logOdds) : 0;
+    result = { decision: { best: d.best, confidence: p }, threshold: Math.max(run.minConfidence, cal.min), againstContext: logOdds <= cal.minLogOdds };
   } else if (weighsUnknown && logOdds <= 0) {
     result = { ...plain, againstContext: true };
   }

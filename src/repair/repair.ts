@@ -5,7 +5,7 @@
  * input text.
  */
 import { applyEdits } from '../normalise/index.js';
-import type { RepairResult } from '../types.js';
+import type { Correction, RepairResult } from '../types.js';
 import type { ContextTrace } from './context-calibration.js';
 import { classify } from './doc-class.js';
 import { composeCorrections, inputOffsets, type InputChange } from './edits.js';
@@ -40,6 +40,9 @@ export interface RepairOptions {
   /** For training scripts (scripts/fit-context-calibration.mjs): receives the text the words were
    * read from and every word weighed against another known word, with its context log-odds. */
   trace?: ContextTrace;
+  /** Also list readings found but not applied (the sentence was against them, or they were below
+   * the bar at a calibrated probability of at least SUGGEST_MIN) as corrections with `applied: false`. */
+  suggest?: boolean;
 }
 
 /**
@@ -79,6 +82,7 @@ function begin(text: string, options: RepairOptions): RepairRun {
     edits: [],
     leftAlone: options.explain ? [] : null,
     trace: options.trace ?? null,
+    suggestions: options.suggest ? [] : null,
   };
 }
 
@@ -101,6 +105,13 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   for (const rule of RULES) if (rule.edits) run.edits.push(...rule.edits(run));
   const corrections = composeCorrections(text, norm.text, norm.changes, run.edits);
   const result: RepairResult = { text: applyEdits(text, corrections), corrections };
+  if (run.suggestions && run.suggestions.length > 0) {
+    // Suggestions change nothing: they are mapped to the input and listed beside the corrections.
+    const starts = inputOffsets(norm.changes, run.suggestions.map((s) => s.offset));
+    const ends = inputOffsets(norm.changes, run.suggestions.map((s) => s.offset + s.length));
+    const listed = run.suggestions.map((s, k): Correction => ({ offset: starts[k]!, length: ends[k]! - starts[k]!, before: text.slice(starts[k]!, ends[k]!), after: s.after, confidence: s.confidence, rule: s.rule, applied: false }));
+    result.corrections = [...corrections, ...listed].sort((a, b) => a.offset - b.offset || (a.applied === false ? 1 : 0) - (b.applied === false ? 1 : 0));
+  }
   if (run.leftAlone) {
     const offsets = inputOffsets(norm.changes, run.leftAlone.map((l) => l.offset));
     result.leftAlone = run.leftAlone.map((l, k) => ({ ...l, offset: offsets[k]! }));

@@ -51,4 +51,6 @@ export interface RepairRun {
   leftAlone: LeftAlone[] | null;
   /** For training scripts: every word weighed against another, with its context log-odds. */
   trace: ContextTrace | null;
+  /** With `suggest`: readings found but not applied (reported as corrections with `applied: false`). */
+  suggestions: Edit[] | null;
 }

@@ -70,10 +70,10 @@ export const WORD_CHECKS: readonly WordCheck[] = [
   { reason: 'clean-document', leavesAlone: (c) => !c.weighKnownWords && c.unit.hyps.original.known },
   { reason: 'no-reading', leavesAlone: (c) => c.decision === null },
   { reason: 'as-written', leavesAlone: (c) => c.decision!.best === c.unit.hyps.original },
-  { reason: 'below-threshold', leavesAlone: (c) => c.decision!.confidence < c.threshold },
   // The sentence does not prefer the reading clearly (context-gate.ts): `han` stays where `hån` is
   // likelier alone, `voro` where `vore` is a known word.
   { reason: 'against-context', leavesAlone: (c) => c.againstContext === true },
+  { reason: 'below-threshold', leavesAlone: (c) => c.decision!.confidence < c.threshold },
   // A capitalised plain-letter word the document repeats mid-sentence is a name (`Agga`, `Nana`).
   { reason: 'repeated-name', leavesAlone: (c) => repeatedName(c.run, c.unit, c.decision!) },
   // A plain-edit reading only where the document shows OCR damage: in clean text an unknown word

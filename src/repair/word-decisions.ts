@@ -21,6 +21,11 @@ const CACHE_MIN_LENGTH = 4;
 /** The confidence of a line-end join whose word is known (or was repaired into one). */
 const KNOWN_JOIN = 0.99;
 
+/** Why a found reading was not taken, for which it is still suggested (with `suggest`). */
+const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'against-context', 'repeated-name', 'suggest-only']);
+/** The least (calibrated) confidence of a reading suggested below the bar. */
+const SUGGEST_MIN = 0.5;
+
 /** A plain word, fit to be bigram context. */
 const WORD = /^\p{L}+$/u;
 
@@ -87,8 +92,12 @@ export function decideWords(run: RepairRun): void {
         if (!without || without.best !== d!.best || without.confidence < threshold(u)) rule = `${wordRule}+document`;
       }
       confidence = d!.confidence;
-    } else if (explain && (hyps === null || hyps.alternatives.length > 0 || !hyps.original.known)) {
-      explain.push({ offset: u.start, word: u.word, reason: why });
+    } else {
+      if (explain && (hyps === null || hyps.alternatives.length > 0 || !hyps.original.known)) explain.push({ offset: u.start, word: u.word, reason: why });
+      // A reading found but not taken, listed for the archivist (`suggest`).
+      if (run.suggestions && d && hyps && d.best !== hyps.original && SUGGESTED.has(why) && (why !== 'below-threshold' || d.confidence >= SUGGEST_MIN)) {
+        run.suggestions.push({ offset: u.start, length: u.end - u.start, after: d.best.text, confidence: round(d.confidence), rule: wordRuleFor(d.best, hyps.original) });
+      }
     }
     chosen.push(word);
     if (rule) run.wordRepairs++;
