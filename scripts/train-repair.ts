@@ -29,6 +29,7 @@ import { loadLexicon, type Lexicon } from '../src/repair/lexicon.js';
 import { MODEL_VERSION, type ChunkRule, type DocClass, type LearnedClass, type LearnedSection, type ModelFile, type ReplacementRow, type SettingsFile, type Tally, type TrainingSettings, type WordRule } from '../src/repair/model-file.js';
 import { buildModel, foldDiacritics, readModelFile, readSettingsFile, type RepairModel } from '../src/repair/model.js';
 import { knownWithDiacritics, repair } from '../src/repair/repair.js';
+import { isWordRepair } from '../src/repair/rules.js';
 import { markSwaps, type MarkSwapKind } from '../src/repair/sentence-marks.js';
 import { tillReadings, type TillStartKind } from '../src/repair/till-glyphs.js';
 import { yearRangeHyphens } from '../src/repair/year-ranges.js';
@@ -206,12 +207,9 @@ function countHyphenJoins(doc: TrainDoc, c: Context, counts: Tally): void {
   }
 }
 
-/** Word-repair rules of the correction log (not normalisation, dehyphenation alone or marks). */
-const WORD_REPAIR = /(?:^|\+)(?:confusion|word-confusion|till-start|edit-distance|stripped-diacritics)(?:\+|$)/u;
-
-/** The word repairs of the library with the previous model (corrections of WORD_REPAIR rules). */
+/** The word repairs of the library with the previous model (corrections by a word rule: isWordRepair). */
 function wordRepairs(text: string, c: Context): Correction[] {
-  return repair(text, { lexicon: c.lexicon, model: c.model }).corrections.filter((k) => WORD_REPAIR.test(k.rule));
+  return repair(text, { lexicon: c.lexicon, model: c.model }).corrections.filter((k) => isWordRepair(k.rule));
 }
 
 /**
