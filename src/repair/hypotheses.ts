@@ -8,22 +8,30 @@ import { readings, TrigramSet, WordEdges } from './channel.js';
 import { EditIndex } from './edit-index.js';
 import { editReading } from './edit-cost.js';
 import { isEnglishWord } from './english.js';
+import type { SearchSettings } from './model-file.js';
 import { foldDiacritics, skeleton, skeletonIndexOf, type Alternative, type ChannelTable, type DocClass } from './model.js';
 import { tillReadings } from './till-glyphs.js';
 import type { WordKnowledge } from './words.js';
+
+/**
+ * Where a reading of a token came from:
+ * - `token`: the token read as itself (a TokenHypotheses' `original`);
+ * - `channel`: the learned letter confusions (diacritics put back, a glyph read as a letter);
+ * - `learned-word`: a whole-word confusion learned from the training OCR (`ull` → `till`), priced by its own count;
+ * - `till-start`: a `till` at the word's start read from merged glyphs (`Ghandahallas`; see till-glyphs.ts);
+ * - `edit-distance`: a corpus word plain edits away (not confusions of the channel), each edit
+ *   priced on top of `cost` by a fitted weight (see `edits`).
+ */
+export type HypothesisSource = 'token' | 'channel' | 'learned-word' | 'till-start' | 'edit-distance';
 
 export interface Hypothesis {
   text: string;
   /** −log P(token | text). */
   cost: number;
   known: boolean;
-  /** Found by edit distance: the plain edits (not confusions of the channel) on top of `cost`,
-   * priced by a fitted weight. Undefined for the channel's own readings. */
+  source: HypothesisSource;
+  /** For an `edit-distance` reading: its plain edits, priced by a fitted weight. */
   edits?: number;
-  /** A whole-word confusion learned from the training OCR (`ull` → `till`), priced by its own count. */
-  learned?: boolean;
-  /** A `till` at the word's start read from merged glyphs (`Ghandahallas`; see till-glyphs.ts). */
-  tillStart?: boolean;
 }
 
 export interface TokenHypotheses {
@@ -35,28 +43,9 @@ export interface TokenHypotheses {
 
 const CACHE_LIMIT = 200_000;
 
-/** Shorter tokens are too many words' neighbours for an edit to mean anything. */
-const MIN_EDIT_TOKEN = 4;
-/**
- * Unknown tokens this long or shorter get the channel search even when putting diacritics back
- * made a word. Fitted on the 176 training OCR texts (character errors left: 20 162 with no search
- * after a diacritic reading, 20 119 up to 4 letters, 20 108 up to 5 or 6, 20 107 for every length,
- * which lost 14 repairs to 3 here: more readings of a long token split its confidence below the bar).
- */
-const MAX_SHORT_TOKEN = 5;
-/** Tokens this long may be two edits from their word (shorter ones have too many such neighbours). */
-const MIN_TWO_EDITS = 6;
-/**
- * The channel search's budget for an unknown token: readings generated, and readings looked up in
- * the lexicon (each lookup of a non-word costs microseconds; most readings are non-words). Fitted
- * on the training set: larger budgets, and a second search through the model's long tail of
- * confusions for a token still unexplained, repaired nothing more there (the edit-distance pass
- * finds those words), and cost time (the second search alone took ~7 % of a first pass).
- */
-const SEARCH_READINGS = 40;
-const SEARCH_CHECKS = 20;
-/** Edit-distance neighbours checked per token (nearest, then most frequent, first). */
-const MAX_EDIT_CANDIDATES = 4;
+// The search budgets (how long a token is searched, how many readings are generated and looked
+// up, how many edit-distance neighbours are tried) are the model's `search` settings, set by hand
+// in dictionaries/repair-settings.json: see SearchSettings in model-file.ts for each and why.
 
 /** Old spellings an archive may hold on purpose (`hwilka`, `af`, `qvinna`, long s): never repaired. */
 const ARCHAIC = /\u017f|^[Hh]w|[Qq]v[aiåä]|^[Aa]f$|^[Uu]ti$|^[Hh]afva|^[Oo]ck$/u;
@@ -85,6 +74,22 @@ function capitalIsDamage(token: string, word: string, table: ChannelTable): bool
 function frontPair(token: string, word: string, table: ChannelTable): Alternative | undefined {
   const front = word.slice(0, 2);
   return table.byOcr.get(token.slice(0, 2))?.find((a) => a.truth === front);
+}
+
+/**
+ * Why a token gets no readings whatever its letters: an old spelling an archive keeps on purpose,
+ * or an English word of names and titles (`an`/`at` only beside English: see units.ts). Else null.
+ */
+function keptAsWritten(token: string): 'archaic' | 'english' | null {
+  if (ARCHAIC.test(token)) return 'archaic';
+  if (isEnglishWord(token)) return 'english';
+  return null;
+}
+
+/** Why `HypothesisMaker.for` gave a token no readings (it returned null): kept as written (see
+ * keptAsWritten), or else a short all-caps token that is no listed abbreviation (`DO`, `EU`). */
+export function whyNoReadings(token: string): 'archaic' | 'english' | 'acronym' {
+  return keptAsWritten(token) ?? 'acronym';
 }
 
 /** `make(key)` computed once per key object and kept while the key lives. */
@@ -133,7 +138,8 @@ export class HypothesisMaker {
   constructor(
     private readonly words: WordKnowledge,
     private readonly tables: Record<DocClass, ChannelTable>,
-    edges: Set<string> = new Set(),
+    edges: Set<string>,
+    private readonly budget: SearchSettings,
   ) {
     ({ trigrams: this.trigrams, wordEdges: this.wordEdges } = gramTablesOf(edges));
   }
@@ -188,9 +194,7 @@ export class HypothesisMaker {
   }
 
   private make(token: string, docClass: DocClass, midSentence: boolean, onlyDiacritics: boolean): TokenHypotheses | null {
-    if (ARCHAIC.test(token)) return null;
-    // English words inside names and titles stay (`an`/`at` only beside English: see repair.ts).
-    if (isEnglishWord(token)) return null;
+    if (keptAsWritten(token) !== null) return null;
     const lower = token.toLowerCase();
     const table = this.tables[docClass];
     // A compound head (`arbetsmarknads- och`) is no word of its own: no whole word stands for it.
@@ -235,19 +239,16 @@ export class HypothesisMaker {
       const text = this.inTokenCase(token, truth, table, pattern, midSentence);
       if (text === token || !this.proposable(text)) continue;
       const seen = hyps.alternatives.find((h) => h.text === text);
-      if (!seen || seen.edits !== undefined) {
+      if (!seen || seen.source === 'edit-distance') {
         // Learned evidence of this very word replaces the price of plain edits.
         if (seen) hyps.alternatives.splice(hyps.alternatives.indexOf(seen), 1);
-        hyps.alternatives.push({ text, cost, known: true, learned: true });
+        hyps.alternatives.push({ text, cost, known: true, source: 'learned-word' });
       } else if (cost < seen.cost) {
         // A reading the letter channel also gives keeps its rule in the log (`for` → `för` is a
         // diacritic put back), at the learned price; a merged `till` the word table knows
         // (`tl` → `till`) is logged as the learned word it also is.
         seen.cost = cost;
-        if (seen.tillStart) {
-          seen.tillStart = false;
-          seen.learned = true;
-        }
+        if (seen.source === 'till-start') seen.source = 'learned-word';
       }
     }
   }
@@ -263,7 +264,7 @@ export class HypothesisMaker {
     // A compound head (`onlyDiacritics`: `hälso- och`) is known as a head too: `hälso` is no word of
     // its own, but the lexicon knows `hälso-`, so no word (`hälsa`) is put in its place.
     const known = this.known(token) || (onlyDiacritics && this.known(`${token}-`));
-    const original: Hypothesis = { text: token, cost: this.selfCost(token, table), known };
+    const original: Hypothesis = { text: token, cost: this.selfCost(token, table), known, source: 'token' };
     // A known word gets its other readings in either class: a photocopy read with Swedish also
     // writes `far` for `får` (27 times in the training OCR) and `bar` for `har`. Repair weighs
     // them only in a document that shows OCR damage (see repair.ts), so clean text stays.
@@ -277,9 +278,10 @@ export class HypothesisMaker {
     if (known && pattern === 'capital' && !onlyDiacritics) this.tillStart(token, table, found, midSentence);
     // A short token is a neighbour of many words: its diacritics put back need not be the likeliest
     // reading (`tri` is `fri` before `från`, not `trä`), so the channel's other confusions join them.
-    if (known || (found.size > 0 && token.length > MAX_SHORT_TOKEN) || (onlyDiacritics && !damaged)) return { original, alternatives: [...found.values()] };
+    if (known || (found.size > 0 && token.length > this.budget.maxShortToken) || (onlyDiacritics && !damaged)) return { original, alternatives: [...found.values()] };
     // The channel's common confusions (P(truth | ocr) ≥ 1 %): cheap, because few letters branch.
-    this.search(token, table, found, { beam: 16, limit: SEARCH_READINGS, checks: SEARCH_CHECKS, maxStep: 6, maxCost: damaged ? 16 : 12, pattern, midSentence });
+    const b = this.budget;
+    this.search(token, table, found, { beam: b.beam, limit: b.readings, checks: b.checks, maxStep: b.maxStep, maxCost: damaged ? b.maxCostDamaged : b.maxCost, pattern, midSentence });
     // Still unexplained, or explained only by words official prose never writes (`nyttiar` read as
     // `nyttar`, `statigt` as `stötigt`, `vardegrond` as `vårdegrond`): the corpus words a plain edit
     // or two away (`skillmader`, `vikgt`; `nyttjar`, `statligt`, `värdegrund`). On the training OCR
@@ -288,7 +290,7 @@ export class HypothesisMaker {
     // as likely an acronym the lexicon lacks).
     // (Not for a token with a `q`: Swedish spells none outside names and old or foreign words.)
     const unexplained = found.size === 0 || (pattern !== 'upper' && this.onlyUnusedWords(found));
-    if (unexplained && token.length >= MIN_EDIT_TOKEN && !/q/iu.test(token)) {
+    if (unexplained && token.length >= this.budget.minEditToken && !/q/iu.test(token)) {
       this.nearby(token, table, found, pattern, midSentence);
     }
     this.tillStart(token, table, found, midSentence);
@@ -306,13 +308,13 @@ export class HypothesisMaker {
       if (price === undefined) continue;
       const capital = kind === 'capital' && !midSentence;
       const words = new Map<string, Hypothesis>();
-      if (this.proposable(spelling)) words.set(spelling, { text: spelling, cost: this.selfCost(spelling, table), known: true });
+      if (this.proposable(spelling)) words.set(spelling, { text: spelling, cost: this.selfCost(spelling, table), known: true, source: 'channel' });
       else this.folded(spelling, table, words, 'lower', false);
       for (const w of words.values()) {
         const text = capital ? applyCase(w.text, 'capital') : w.text;
         const cost = price + w.cost;
         const seen = found.get(text);
-        if (!seen || cost < seen.cost) found.set(text, { text, cost, known: true, tillStart: true });
+        if (!seen || cost < seen.cost) found.set(text, { text, cost, known: true, source: 'till-start' });
       }
     }
   }
@@ -323,7 +325,7 @@ export class HypothesisMaker {
     const found = new Map<string, Hypothesis>();
     this.tillStart(token, table, found, midSentence);
     if (found.size === 0) return null;
-    return { original: { text: token, cost: this.selfCost(token, table), known: this.known(token) }, alternatives: [...found.values()] };
+    return { original: { text: token, cost: this.selfCost(token, table), known: this.known(token), source: 'token' }, alternatives: [...found.values()] };
   }
 
   /**
@@ -339,7 +341,7 @@ export class HypothesisMaker {
     this.folded(token, table, found, 'upper', false);
     const alternatives = [...found.values()].filter((h) => isAbbreviation(h.text));
     if (alternatives.length === 0) return null;
-    return { original: { text: token, cost: this.selfCost(token, table), known: false }, alternatives };
+    return { original: { text: token, cost: this.selfCost(token, table), known: false, source: 'token' }, alternatives };
   }
 
   private folded(token: string, table: ChannelTable, found: Map<string, Hypothesis>, pattern: CasePattern, midSentence: boolean): void {
@@ -384,7 +386,7 @@ export class HypothesisMaker {
         cost += alt ? alt.cost : Infinity;
       }
     }
-    if (cost < Infinity && this.proposable(text)) found.set(text, { text, cost, known: true });
+    if (cost < Infinity && this.proposable(text)) found.set(text, { text, cost, known: true, source: 'channel' });
   }
 
   /** Whether every reading found is a word the corpus never uses (known by its form alone). */
@@ -431,24 +433,24 @@ export class HypothesisMaker {
   }
 
   /**
-   * Known corpus words within one plain edit of the token (two from MIN_TWO_EDITS letters on), beyond what
+   * Known corpus words within one plain edit of the token (two from search.minTwoEdits letters on), beyond what
    * the channel explains; å/ä/ö stripped on top cost only their channel price (`Mangtald` →
    * `Mångfald` is one edit). Their edit count is priced at ranking time by a fitted weight.
    */
   private nearby(token: string, table: ChannelTable, found: Map<string, Hypothesis>, pattern: CasePattern, midSentence: boolean): void {
     const index = this.editIndex();
     if (!index) return;
-    const maxDistance = token.length >= MIN_TWO_EDITS ? 2 : 1;
+    const maxDistance = token.length >= this.budget.minTwoEdits ? 2 : 1;
     let tried = 0;
     for (const { word } of index.near(token, maxDistance)) {
-      if (++tried > MAX_EDIT_CANDIDATES) break;
+      if (++tried > this.budget.editCandidates) break;
       const text = this.inTokenCase(token, word, table, pattern, midSentence);
       if (text === token || found.has(text) || endsDiffer(token, word)) continue;
       const r = editReading(token, text, table);
       // (No edit at all: a reading of the channel its beam search missed; `Mangtald` is t/f.)
       // The lexicon last: for a compound its analysis costs more than the rest.
       if (r.edits > maxDistance || !this.proposable(text)) continue;
-      found.set(text, { text, cost: r.cost, known: true, edits: r.edits });
+      found.set(text, { text, cost: r.cost, known: true, source: 'edit-distance', edits: r.edits });
     }
   }
 
@@ -463,7 +465,7 @@ export class HypothesisMaker {
     for (const r of readings(token, table, { beam: o.beam, limit: o.limit, maxCost: o.maxCost, maxStep: o.maxStep, trigrams: this.trigrams })) {
       if (r.text === token) continue;
       // Readings much less likely than the best known one cannot win on the prior.
-      if (r.cost > firstFound + 6) break;
+      if (r.cost > firstFound + this.budget.priorMargin) break;
       const text = this.inTokenCase(token, r.text.toLowerCase(), table, o.pattern, o.midSentence);
       if (text === token) continue;
       const seen = found.get(text);
@@ -474,10 +476,10 @@ export class HypothesisMaker {
       }
       if (++checked > o.checks) break;
       if (this.wordEdges.plausible(text.toLowerCase()) && this.proposable(text)) {
-        found.set(text, { text, cost: r.cost, known: true });
+        found.set(text, { text, cost: r.cost, known: true, source: 'channel' });
         firstFound = Math.min(firstFound, r.cost);
       }
-      if (found.size >= 6) break;
+      if (found.size >= this.budget.found) break;
     }
   }
 }
