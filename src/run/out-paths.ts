@@ -17,7 +17,6 @@ function shortHash(text: string): string {
 }
 
 function sanitiseSegment(segment: string): string {
-  // eslint-disable-next-line no-control-regex
   let clean = segment.replace(/[\u0000-\u001f\u007f\\]/g, '_');
   if (Buffer.byteLength(clean) > MAX_SEGMENT_BYTES) {
     let head = clean;
