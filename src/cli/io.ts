@@ -23,6 +23,23 @@ export function usageError(io: CliIO, command: string, message: string): number 
   return EXIT.USAGE;
 }
 
+/**
+ * A closed standard output (`arkivtext normalize big.txt | head -1`) ends the command quietly with
+ * `exit(0)`, as Unix tools do (ripgrep exits 0 there too): the reader has all it wanted. A closed
+ * standard error is ignored. Any other write error is reported on stderr (exit code 1).
+ */
+export function endQuietlyOnClosedOutput(stdout: Writable, stderr: Writable, exit: (code: number) => void): void {
+  stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return exit(EXIT.OK);
+    try {
+      stderr.write(`arkivtext: standard output: ${err.message}\n`);
+    } finally {
+      exit(EXIT.FAILED);
+    }
+  });
+  stderr.on('error', () => {});
+}
+
 export function processIO(): CliIO {
   return {
     stdin: process.stdin,

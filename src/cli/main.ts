@@ -1,4 +1,4 @@
-import { EXIT, processIO, type Command } from './io.js';
+import { EXIT, endQuietlyOnClosedOutput, processIO, type Command } from './io.js';
 
 /** Commands are loaded on demand so `arkivtext normalize` never pays for pdf.js or Tesseract. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
@@ -41,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
   return (await command.load())(rest, io);
 }
 
+endQuietlyOnClosedOutput(process.stdout, process.stderr, (code) => process.exit(code));
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {
