@@ -17,6 +17,15 @@ export type Command = (args: string[], io: CliIO) => Promise<number>;
 /** Exit codes shared by every command. */
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
 
+/**
+ * What every command says about one file it could not read or use: `arkivtext <command>: <file>:
+ * <what>` (the file as the user named it, `<stdin>` for standard input). The same prefix on every
+ * message of every command, so a log of a batch can be searched by command and by file.
+ */
+export function fileMessage(command: string, file: string, what: string): string {
+  return `arkivtext ${command}: ${file}: ${what}\n`;
+}
+
 /** A usage error: what is wrong, and where the help is. Exit code 2. */
 export function usageError(io: CliIO, command: string, message: string): number {
   io.stderr.write(`arkivtext ${command}: ${message}\n\nTry 'arkivtext ${command} --help'.\n`);
@@ -28,11 +37,11 @@ export function usageError(io: CliIO, command: string, message: string): number 
  * `exit(0)`, as Unix tools do (ripgrep exits 0 there too): the reader has all it wanted. A closed
  * standard error is ignored. Any other write error is reported on stderr (exit code 1).
  */
-export function endQuietlyOnClosedOutput(stdout: Writable, stderr: Writable, exit: (code: number) => void): void {
+export function endQuietlyOnClosedOutput(stdout: Writable, stderr: Writable, exit: (code: number) => void, command = ''): void {
   stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return exit(EXIT.OK);
     try {
-      stderr.write(`arkivtext: standard output: ${err.message}\n`);
+      stderr.write(command ? fileMessage(command, 'standard output', err.message) : `arkivtext: standard output: ${err.message}\n`);
     } finally {
       exit(EXIT.FAILED);
     }
