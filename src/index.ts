@@ -3,7 +3,7 @@
  * bytes → pages (extract) → text → clean text (normalise, repair) → fingerprints (dedupe), and the
  * archive run that composes them.
  */
-export type { Correction, RepairResult, PageSource, PageText, ExtractResult } from './types.js';
+export type { Correction, CorrectionRule, EditRule, LeftAlone, RepairResult, RuleId, SkipReason, WordRuleId, WordRuleLabel, PageSource, PageText, ExtractResult } from './types.js';
 export { ArkivError, type ArkivErrorCode } from './errors.js';
 export * from './normalise/index.js';
 export * from './repair/index.js';
@@ -11,3 +11,6 @@ export * from './extract/index.js';
 export * from './dedupe/index.js';
 export * from './run/index.js';
 export * from './pipeline/index.js';
+// How close a text is to its truth (CER, word alignment, words fixed and damaged): the measures the
+// benchmarks, tests and training scripts share, for anyone scoring arkivtext on their own corpus.
+export * from './eval/metrics.js';

@@ -13,7 +13,7 @@ import { PrefixFilter, prefixReach } from './lexicon-prefixes.js';
 import { SortedTable } from './lexicon-table.js';
 import { wordTokens } from './lexicon-tokens.js';
 
-/** Role bits of sv-forms.fc.txt.gz (see scripts/build-lexicon.mjs); 2 and 4 (compound begin and
+/** Role bits of sv-forms.fc.txt.gz (see scripts/build-lexicon.ts); 2 and 4 (compound begin and
  * middle) are read through the `compoundParts` set, not as bits. */
 const STANDALONE = 1;
 const END = 8;
