@@ -29,7 +29,7 @@ export function engines(words: WordKnowledge, model: RepairModel): Engines {
   let e = byModel.get(model);
   if (!e) {
     let context: ContextModel | undefined;
-    e = { words, lm: new LanguageModel(words), context: () => (context ??= new ContextModel(words)), maker: new HypothesisMaker(words, model.tables, model.trigrams), model };
+    e = { words, lm: new LanguageModel(words), context: () => (context ??= new ContextModel(words)), maker: new HypothesisMaker(words, model.tables, model.trigrams, model.search), model };
     byModel.set(model, e);
   }
   return e;
