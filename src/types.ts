@@ -107,7 +107,8 @@ export interface Correction {
  * - `split-word-part`: a plain-edit reading of a piece of a word split by a blank (`inklu deringsfrågor`);
  * - `against-context`: the broad-register context model finds the sentence against the reading
  *   (`han` where `hån` is likelier alone; `voro` read as `vore`);
- * - `repeated-name`: a capitalised plain-letter word the document repeats mid-sentence (a name).
+ * - `repeated-name`: a capitalised plain-letter word the document repeats mid-sentence (a name);
+ * - `used-word`: a plain-edit reading of a word the lexicon lacks but broad text uses (`voro`, `kommo`).
  */
 export type SkipReason =
   | 'not-joined'
@@ -130,7 +131,8 @@ export type SkipReason =
   | 'hyphen-part'
   | 'split-word-part'
   | 'against-context'
-  | 'repeated-name';
+  | 'repeated-name'
+  | 'used-word';
 
 /** A word repair left alone, and why (with `explain: true`). */
 export interface LeftAlone {

@@ -52,6 +52,7 @@ const ALL_REASONS: Record<SkipReason, true> = {
   'split-word-part': true,
   'against-context': true,
   'repeated-name': true,
+  'used-word': true,
 };
 
 /** The TypeScript files below a folder. */

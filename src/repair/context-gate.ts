@@ -30,6 +30,8 @@ export interface Weighed {
   threshold: number;
   /** The sentence does not prefer the reading clearly enough (the word keeps its spelling). */
   againstContext: boolean;
+  /** A word real text uses, read by plain edits (the word keeps its spelling). */
+  usedWord?: boolean;
 }
 
 /** The neighbours of unit i: final words on the left, provisional ones on the right. */
@@ -61,6 +63,11 @@ export function weighContext(run: RepairRun, i: number, left: string | null, rig
   if (knownSwap && cal) {
     const p = d.confidence >= cal.floor ? calibrated(cal, d.confidence, logOdds) : 0;
     result = { decision: { best: d.best, confidence: p }, threshold: Math.max(run.minConfidence, cal.min), againstContext: logOdds <= cal.minLogOdds };
+  } else if (weighsUnknown && d.best.source === 'edit-distance') {
+    // Plain edits of a word broad text uses (`voro` → `vore`, `kommo` → `komma`, `graffitti`):
+    // an older form, a loan or a variant spelling far more often than OCR damage (train: 4 such
+    // readings right, 0 wrong; dev fiction and news: 4 right, 10 wrong).
+    result = { ...plain, usedWord: true };
   } else if (weighsUnknown && logOdds <= 0) {
     result = { ...plain, againstContext: true };
   }
@@ -74,7 +81,7 @@ export function weighContext(run: RepairRun, i: number, left: string | null, rig
     confidence: d.confidence,
     logOdds,
     p: result.decision!.confidence,
-    applied: !result.againstContext && result.decision!.confidence >= result.threshold,
+    applied: !result.againstContext && !result.usedWord && result.decision!.confidence >= result.threshold,
     knownOriginal: original.known,
     capitalMid: STARTS_UPPER.test(u.word) && midSentence(run.wordText, u.start),
     originalPrior: eng.context().prior(lower),

@@ -23,6 +23,8 @@ export interface WordChoice {
   threshold: number;
   /** The broad-register context model found the sentence against the reading (context-gate.ts). */
   againstContext?: boolean;
+  /** The word is unknown to the lexicon but used by broad text, and the reading is by plain edits. */
+  usedWord?: boolean;
 }
 
 interface WordCheck {
@@ -74,6 +76,8 @@ export const WORD_CHECKS: readonly WordCheck[] = [
   // likelier alone, `voro` where `vore` is a known word.
   { reason: 'against-context', leavesAlone: (c) => c.againstContext === true },
   { reason: 'below-threshold', leavesAlone: (c) => c.decision!.confidence < c.threshold },
+  // A word the lexicon lacks but broad text uses is no plain-edit damage (`voro`, `kommo`).
+  { reason: 'used-word', leavesAlone: (c) => c.usedWord === true },
   // A capitalised plain-letter word the document repeats mid-sentence is a name (`Agga`, `Nana`).
   { reason: 'repeated-name', leavesAlone: (c) => repeatedName(c.run, c.unit, c.decision!) },
   // A plain-edit reading only where the document shows OCR damage: in clean text an unknown word

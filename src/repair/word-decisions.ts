@@ -22,7 +22,7 @@ const CACHE_MIN_LENGTH = 4;
 const KNOWN_JOIN = 0.99;
 
 /** Why a found reading was not taken, for which it is still suggested (with `suggest`). */
-const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'against-context', 'repeated-name', 'suggest-only']);
+const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'against-context', 'repeated-name', 'used-word']);
 /** The least (calibrated) confidence of a reading suggested below the bar. */
 const SUGGEST_MIN = 0.5;
 
@@ -81,7 +81,7 @@ export function decideWords(run: RepairRun): void {
     let rule: WordRuleLabel | null = null;
     let confidence = 1;
     const hyps = u.hyps;
-    const why = hyps === null ? u.leftAlone! : whyLeftAlone({ run, index: i, unit: u as WordChoice['unit'], decision: d, weighKnownWords, threshold: weighedContext.threshold, againstContext: weighedContext.againstContext });
+    const why = hyps === null ? u.leftAlone! : whyLeftAlone({ run, index: i, unit: u as WordChoice['unit'], decision: d, weighKnownWords, threshold: weighedContext.threshold, againstContext: weighedContext.againstContext, usedWord: weighedContext.usedWord === true });
     if (why === null) {
       word = d!.best.text;
       const wordRule = wordRuleFor(d!.best, hyps!.original);
