@@ -76,15 +76,15 @@ export const WORD_CHECKS: readonly WordCheck[] = [
   // likelier alone, `voro` where `vore` is a known word.
   { reason: 'against-context', leavesAlone: (c) => c.againstContext === true },
   { reason: 'below-threshold', leavesAlone: (c) => c.decision!.confidence < c.threshold },
-  // A word the lexicon lacks but broad text uses is no plain-edit damage (`voro`, `kommo`).
-  { reason: 'used-word', leavesAlone: (c) => c.usedWord === true },
-  // A capitalised plain-letter word the document repeats mid-sentence is a name (`Agga`, `Nana`).
-  { reason: 'repeated-name', leavesAlone: (c) => repeatedName(c.run, c.unit, c.decision!) },
   // A plain-edit reading only where the document shows OCR damage: in clean text an unknown word
   // is the author's spelling (seed 002's own `Stategiskt`) or a name.
   { reason: 'clean-document', leavesAlone: (c) => byEdits(c) && !c.weighKnownWords },
   { reason: 'hyphen-part', leavesAlone: (c) => byEdits(c) && hyphenPart(c.run.wordText, c.unit) },
   { reason: 'split-word-part', leavesAlone: (c) => byEdits(c) && splitWordPart(c.run, c.index) },
+  // A word the lexicon lacks but broad text uses is no plain-edit damage (`voro`, `kommo`).
+  { reason: 'used-word', leavesAlone: (c) => c.usedWord === true },
+  // A capitalised plain-letter word the document repeats mid-sentence is a name (`Agga`, `Nana`).
+  { reason: 'repeated-name', leavesAlone: (c) => repeatedName(c.run, c.unit, c.decision!) },
 ];
 
 /** Why the word keeps its spelling, or null when it takes its best reading. */
