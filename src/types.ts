@@ -22,6 +22,8 @@ export interface Correction {
 export interface RepairResult {
   text: string;
   corrections: Correction[];
+  /** The spelling the text (and each form-feed separated page) was read in, with its evidence. */
+  orthography?: import('./repair/orthography.js').TextOrthography;
 }
 
 export type PageSource = 'text' | 'ocr' | 'hybrid';

@@ -12,3 +12,5 @@ export { colonLineBreaks, gluedSentenceGlyphs, loneGlyphs, sentenceInitialGlyphs
 export { yearRangeHyphens } from './year-ranges.js';
 export { tillReadings, type TillReading, type TillStartKind } from './till-glyphs.js';
 export { foldDiacritics } from './model.js';
+export { decideOrthography, decideSpelling, orthographyModel, type OrthographyDecision, type OrthographyEvidence, type PageOrthography, type Spelling, type TextOrthography } from './orthography.js';
+export { oldSwedishEdits, oldSwedishWords, readOldToken, spellingKey, frakturChannel, channelCost, type FrakturChannel, type OldRepairParams } from './old-swedish.js';

@@ -20,6 +20,8 @@ import { normalizeStep } from './normalize-step.js';
 import { isNumberLike, tokenize, type Token } from './tokenize.js';
 import type { WordKnowledge } from './words.js';
 import { defaultWords } from './default-words.js';
+import { decideOrthography, type Spelling } from './orthography.js';
+import { oldSwedishEdits, type OldRepairParams } from './old-swedish.js';
 
 export interface RepairOptions {
   /** Word knowledge to repair against (default: the shipped lexicon). */
@@ -36,6 +38,11 @@ export interface RepairOptions {
   params?: Partial<RepairParams>;
   /** Use another repair model than the shipped one. */
   model?: RepairModel;
+  /** The spelling: `auto` (default) decides each page (form-feed separated) from its features
+   * (see orthography.ts); `modern` or `pre-1906` says it for the whole text. */
+  spelling?: 'auto' | Spelling;
+  /** Override the fitted weights of older-spelling repair (training and experiments). */
+  oldParams?: Partial<OldRepairParams>;
 }
 
 /** Second halves that show a line-end hyphen is a real one: `arbetsmarknads-⏎och integration…`. */
@@ -402,7 +409,8 @@ export function knownWithDiacritics(word: string, options: Pick<RepairOptions, '
   return eng.maker.isWordWithDiacritics(word, options.documentClass ?? 'normal');
 }
 
-export function repair(text: string, options: RepairOptions = {}): RepairResult {
+/** The repair of modern-spelling text (every page of it; see repair() for text in older spelling). */
+function repairModern(text: string, options: RepairOptions = {}): RepairResult {
   const model = options.model ?? defaultModel();
   const norm = options.normalize === false ? { text, changes: [] as InputChange[] } : normalizeStep(text);
   const t = norm.text;
@@ -521,4 +529,53 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * Repairs OCR damage. Text in Swedish spelling before the 1906 reform (decided page by page, see
+ * orthography.ts) stays as written: such a page gets only the repairs of old-swedish.ts (line-end
+ * hyphenations, Fraktur OCR confusions read against a lexicon of older Swedish), never the modern
+ * rules, which would modernise it. A text whose every page is modern is repaired as before. The
+ * decision and its evidence are in `orthography`.
+ */
+export function repair(text: string, options: RepairOptions = {}): RepairResult {
+  const forced = options.spelling !== undefined && options.spelling !== 'auto' ? options.spelling : undefined;
+  const orthography = decideOrthography(text);
+  if (forced) {
+    orthography.spelling = forced;
+    for (const p of orthography.pages) p.spelling = forced;
+  }
+  if (orthography.pages.every((p) => p.spelling === 'modern')) return { ...repairModern(text, options), orthography };
+  const norm = options.normalize === false ? { text, changes: [] as InputChange[] } : normalizeStep(text);
+  const t = norm.text;
+  const at = normalisedOffsets(norm.changes);
+  const words = options.lexicon ?? defaultWords();
+  const edits: Edit[] = [];
+  for (const p of orthography.pages) {
+    const from = at(p.offset);
+    const to = at(p.offset + p.length);
+    if (p.spelling === 'pre-1906') {
+      edits.push(...oldSwedishEdits(t, from, to, words, { dehyphenate: options.dehyphenate, params: options.oldParams }));
+    } else {
+      // A modern page of a mixed volume: repaired alone, as its own text (already normalised).
+      for (const c of repairModern(t.slice(from, to), { ...options, normalize: false }).corrections) {
+        edits.push({ offset: from + c.offset, length: c.length, after: c.after, confidence: c.confidence, rule: c.rule });
+      }
+    }
+  }
+  const corrections = composeCorrections(text, t, norm.changes, edits);
+  return { text: applyEdits(text, corrections), corrections, orthography };
+}
+
+/** Maps an offset of the input to the normalised text, given the normalisation's changes. */
+function normalisedOffsets(changes: readonly InputChange[]): (offset: number) => number {
+  return (offset) => {
+    let shift = 0;
+    for (const c of changes) {
+      if (c.offset + c.length <= offset) shift += c.after.length - c.length;
+      else if (c.offset < offset) return c.offset + shift + c.after.length;
+      else break;
+    }
+    return offset + shift;
+  };
 }
