@@ -17,4 +17,10 @@ export default defineConfig([
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
   },
+  {
+    // Repair scoring for bench/repair.mjs (not part of the package's API; tests import the source).
+    entry: { 'eval-heldout': 'src/eval/heldout.ts' },
+    format: ['esm'],
+    target: 'node20',
+  },
 ]);

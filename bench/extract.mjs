@@ -35,7 +35,6 @@ import { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { distance } from 'fastest-levenshtein';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(join(here, '../package.json'));
@@ -65,7 +64,8 @@ tesseract.createWorker = async (...workerArgs) => {
   return worker;
 };
 
-const { extractPdf, terminateOcr } = await import(join(here, '../dist/index.js'));
+// cer and characterErrors: src/eval/metrics.ts, the measures every benchmark and test shares.
+const { extractPdf, terminateOcr, cer, characterErrors } = await import(join(here, '../dist/index.js'));
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -77,8 +77,6 @@ const twasmAt = args.indexOf('--tesseract-wasm');
 const twasmDir = twasmAt >= 0 ? args[twasmAt + 1] : undefined;
 const repeat = Math.max(1, flag('--repeat', 1));
 
-const fold = (s) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
-const cer = (hyp, ref) => distance(fold(hyp), fold(ref)) / fold(ref).length;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The raw text extractPdf started from: its corrections undone on its output. */
@@ -189,7 +187,7 @@ function inPageOrder(images, pages) {
     let best = -1;
     let bestDistance = Infinity;
     for (const i of left) {
-      const d = distance(fold(images[i].text ?? ''), fold(page.text));
+      const d = characterErrors(images[i].text ?? '', page.text);
       if (d < bestDistance) [best, bestDistance] = [i, d];
     }
     left.delete(best);

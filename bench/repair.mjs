@@ -2,39 +2,54 @@
 // Benchmark of the repair stage against native Hunspell (first suggestion), per corpus:
 // CER before/after, truth words fixed and damaged (the official scorer's word alignment), words/s.
 //
-//   npm run build && node bench/repair.mjs [--plain] [--heldout DIR…]   (markdown table by default)
+//   npm run build && node bench/repair.mjs [--plain] [--heldout DIR…] [--heldout-only] [--no-hunspell] [--json FILE]
 //
 // Corpora: the fixtures in ../fixtures (seed-001-pair, ocr-eng-l1/l2, ocr-swe-l2 of seed-000/003),
 // ../../shared/train (ocr-eng, ocr-swe; the weights were fitted on these, so they are not held out),
 // and any held-out folders made with ../../shared/tools/make-fixture.sh (truth.txt + ocr-*.txt).
+//
+// The held-out registers set (../fixtures/heldout/<register>/<doc>/, scripts/make-heldout.sh: text of
+// registers nobody counts or fits on, OCR'd with both models at two scan grades) is reported apart
+// from train: per register and OCR model/grade, CER before → after and the cut, right words damaged
+// (count and share of right words) and documents made worse, beside hunspell; then a reliability
+// table of repair's corrections on it (confidence bin → share right, count; src/eval/heldout.ts says
+// how a correction is judged) and the same per rule. --heldout-only prints just that part.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { repair, defaultLexicon, loadLexicon } from '../dist/index.js';
-import { rightWords } from '../scripts/repair-fit.mjs'; // the official scorer's word alignment, as the fit uses it
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+// The measures of src/eval/metrics.ts: the official scorer's flattening, CER and word alignment.
+import { repair, defaultLexicon, loadLexicon, characterErrors, flatten, flatWords, wordChanges } from '../dist/index.js';
+// The held-out registers set and the judging of corrections (src/eval/heldout.ts).
+import { scoreDocument, addScores, emptyScore, summary, judgeCorrections, reliabilityTable, ruleTable, loadHeldout, HELDOUT_VARIANTS } from '../dist/eval-heldout.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const shared = join(root, '..', 'shared');
 const args = process.argv.slice(2);
 const markdown = !args.includes('--plain');
 const heldout = args.flatMap((a, i) => (args[i - 1] === '--heldout' ? [a] : []));
+const heldoutOnly = args.includes('--heldout-only');
+const withHunspell = !args.includes('--no-hunspell');
+const jsonOut = args.flatMap((a, i) => (args[i - 1] === '--json' ? [a] : []))[0];
 
-const flat = (s) => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
-const words = (s) => flat(s).split(' ').filter(Boolean);
+const words = flatWords;
 
-function distance(a, b) {
-  let prev = new Uint32Array(b.length + 1).map((_, j) => j), cur = new Uint32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j] + 1, cur[j - 1] + 1);
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
-}
-
-/** Native Hunspell as a repairer: every word it rejects is replaced by its first suggestion. */
+/**
+ * Native Hunspell as a repairer: every word it rejects is replaced by its first suggestion. Its
+ * output depends on the text alone, and suggesting is slow (seconds a page), so it is cached in
+ * bench/out/hunspell/ (or $HUNSPELL_CACHE) by the text's hash (delete it after a dictionary upgrade).
+ */
 function hunspellRepair(text) {
+  const cache = join(process.env.HUNSPELL_CACHE ?? join(root, 'bench', 'out', 'hunspell'), createHash('sha1').update(text).digest('hex') + '.txt');
+  if (existsSync(cache)) return readFileSync(cache, 'utf8');
+  const out = hunspellRun(text);
+  mkdirSync(dirname(cache), { recursive: true });
+  writeFileSync(cache, out);
+  return out;
+}
+function hunspellRun(text) {
   const lines = text.split('\n');
   const out = execFileSync('hunspell', ['-d', 'sv_SE', '-a', '-i', 'utf-8'], { input: lines.map((l) => '^' + l).join('\n') + '\n', maxBuffer: 1 << 28 }).toString('utf8');
   const results = out.split('\n').slice(1); // first line is the version banner
@@ -90,58 +105,131 @@ function measure(cases, fn) {
     const output = fn(input);
     ms += performance.now() - t0;
     nWords += words(input).length;
-    const ref = words(truth), okIn = rightWords(ref, words(input)), okOut = rightWords(ref, words(output));
-    const r = [...flat(truth)], a = distance([...flat(input)], r), b = distance([...flat(output)], r);
-    chars += r.length; eIn += a; eOut += b; if (b > a) worse++;
-    okIn.forEach((ok, k) => { if (ok) { right++; if (!okOut[k]) damaged++; } else { wrong++; if (okOut[k]) fixed++; } });
+    const a = characterErrors(input, truth), b = characterErrors(output, truth);
+    chars += [...flatten(truth)].length; eIn += a; eOut += b; if (b > a) worse++;
+    const w = wordChanges(truth, input, output);
+    fixed += w.fixed; damaged += w.damaged; wrong += w.wrong; right += w.right;
   }
   return { cerIn: eIn / chars, cerOut: eOut / chars, fixed, wrong, damaged, right, worse, wps: nWords / (ms / 1000), docs: cases.length };
 }
 
 const pct = (x) => (100 * x).toFixed(2) + ' %';
-const rows = [];
-for (const s of sets) {
-  if (!s.cases.length) continue;
-  // No warm-up: the timing includes building repair's caches on each corpus's first words.
-  process.stderr.write(`${s.name}: ${s.cases.length} docs …\n`);
-  const ours = measure(s.cases, (t) => repair(t).text);
-  const hun = measure(s.cases, hunspellRepair);
-  rows.push({ name: s.name, ours, hun });
-  if (!markdown) {
-    console.log(`${s.name} (${s.cases.length} docs): CER ${pct(ours.cerIn)} → arkivtext ${pct(ours.cerOut)} / hunspell ${pct(hun.cerOut)}; fixed ${ours.fixed}/${ours.wrong} vs ${hun.fixed}; damaged ${ours.damaged}/${ours.right} vs ${hun.damaged}; worse docs ${ours.worse} vs ${hun.worse}; words/s ${Math.round(ours.wps)} vs ${Math.round(hun.wps)}`);
+const json = {};
+if (!heldoutOnly) {
+  const rows = [];
+  for (const s of sets) {
+    if (!s.cases.length) continue;
+    // No warm-up: the timing includes building repair's caches on each corpus's first words.
+    process.stderr.write(`${s.name}: ${s.cases.length} docs …\n`);
+    const ours = measure(s.cases, (t) => repair(t).text);
+    const hun = measure(s.cases, hunspellRepair);
+    rows.push({ name: s.name, ours, hun });
+    if (!markdown) {
+      console.log(`${s.name} (${s.cases.length} docs): CER ${pct(ours.cerIn)} → arkivtext ${pct(ours.cerOut)} / hunspell ${pct(hun.cerOut)}; fixed ${ours.fixed}/${ours.wrong} vs ${hun.fixed}; damaged ${ours.damaged}/${ours.right} vs ${hun.damaged}; worse docs ${ours.worse} vs ${hun.worse}; words/s ${Math.round(ours.wps)} vs ${Math.round(hun.wps)}`);
+    }
   }
-}
-// Throughput on one core: a fresh lexicon (empty word caches) over every OCR text above, then the
-// same texts again (an archive repeats its vocabulary, so later documents run warm). On a shared
-// machine one pass says little (runs of one build spread by ±20 %), so each is made PASSES times,
-// with a fresh lexicon each time, and the median is given with the range.
-const PASSES = Number(process.env.BENCH_PASSES ?? 5);
-const texts = sets.flatMap((s) => s.cases.map((c) => readFileSync(c.ocr, 'utf8')));
-const totalWords = texts.reduce((n, t) => n + words(t).length, 0);
-/** Words/s of one pass over the texts: [wall, CPU] (CPU counts GC and compiler threads too). */
-const pass = (lexicon) => {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  for (const t of texts) repair(t, { lexicon });
-  const c = process.cpuUsage(c0);
-  return [totalWords / ((performance.now() - t0) / 1000), totalWords / ((c.user + c.system) / 1e6)];
-};
-const firsts = [], seconds = [];
-for (let r = 0; r < PASSES; r++) {
-  const fresh = loadLexicon();
-  firsts.push(pass(fresh));
-  seconds.push(pass(fresh));
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const k = (x) => `${Math.round(x / 1000)} k`;
-const spread = (runs, i) => `median ${k(median(runs.map((r) => r[i])))} (${k(Math.min(...runs.map((r) => r[i])))}–${k(Math.max(...runs.map((r) => r[i])))})`;
+  // Throughput on one core: a fresh lexicon (empty word caches) over every OCR text above, then the
+  // same texts again (an archive repeats its vocabulary, so later documents run warm). On a shared
+  // machine one pass says little (runs of one build spread by ±20 %), so each is made PASSES times,
+  // with a fresh lexicon each time, and the median is given with the range.
+  const PASSES = Number(process.env.BENCH_PASSES ?? 5);
+  const texts = sets.flatMap((s) => s.cases.map((c) => readFileSync(c.ocr, 'utf8')));
+  const totalWords = texts.reduce((n, t) => n + words(t).length, 0);
+  /** Words/s of one pass over the texts: [wall, CPU] (CPU counts GC and compiler threads too). */
+  const pass = (lexicon) => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    for (const t of texts) repair(t, { lexicon });
+    const c = process.cpuUsage(c0);
+    return [totalWords / ((performance.now() - t0) / 1000), totalWords / ((c.user + c.system) / 1e6)];
+  };
+  const firsts = [], seconds = [];
+  for (let r = 0; r < PASSES; r++) {
+    const fresh = loadLexicon();
+    firsts.push(pass(fresh));
+    seconds.push(pass(fresh));
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const k = (x) => `${Math.round(x / 1000)} k`;
+  const spread = (runs, i) => `median ${k(median(runs.map((r) => r[i])))} (${k(Math.min(...runs.map((r) => r[i])))}–${k(Math.max(...runs.map((r) => r[i])))})`;
 
-if (markdown) {
-  console.log('| corpus | docs | CER in | CER arkivtext | CER hunspell | fixed arkivtext | fixed hunspell | damaged arkivtext | damaged hunspell | docs worse (a/h) | words/s arkivtext | words/s hunspell |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const { name, ours, hun } of rows) {
-    console.log(`| ${name} | ${ours.docs} | ${pct(ours.cerIn)} | ${pct(ours.cerOut)} | ${pct(hun.cerOut)} | ${ours.fixed}/${ours.wrong} | ${hun.fixed}/${hun.wrong} | ${ours.damaged}/${ours.right} | ${hun.damaged}/${hun.right} | ${ours.worse}/${hun.worse} | ${Math.round(ours.wps).toLocaleString('en')} | ${Math.round(hun.wps).toLocaleString('en')} |`);
+  if (markdown) {
+    console.log('| corpus | docs | CER in | CER arkivtext | CER hunspell | fixed arkivtext | fixed hunspell | damaged arkivtext | damaged hunspell | docs worse (a/h) | words/s arkivtext | words/s hunspell |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const { name, ours, hun } of rows) {
+      console.log(`| ${name} | ${ours.docs} | ${pct(ours.cerIn)} | ${pct(ours.cerOut)} | ${pct(hun.cerOut)} | ${ours.fixed}/${ours.wrong} | ${hun.fixed}/${hun.wrong} | ${ours.damaged}/${ours.right} | ${hun.damaged}/${hun.right} | ${ours.worse}/${hun.worse} | ${Math.round(ours.wps).toLocaleString('en')} | ${Math.round(hun.wps).toLocaleString('en')} |`);
+    }
   }
+  console.log(`\nrepair throughput, one core, all ${texts.length} OCR texts (${totalWords.toLocaleString('en')} words), ${PASSES} runs: first pass (empty word caches) ${spread(firsts, 0)} words/s, second pass ${spread(seconds, 0)} words/s`);
+  console.log(`CPU time: first pass ${spread(firsts, 1)} words/s, second pass ${spread(seconds, 1)} words/s`);
+  json.corpora = rows;
 }
-console.log(`\nrepair throughput, one core, all ${texts.length} OCR texts (${totalWords.toLocaleString('en')} words), ${PASSES} runs: first pass (empty word caches) ${spread(firsts, 0)} words/s, second pass ${spread(seconds, 0)} words/s`);
-console.log(`CPU time: first pass ${spread(firsts, 1)} words/s, second pass ${spread(seconds, 1)} words/s`);
+
+// ---- The held-out registers set (fixtures/heldout), apart from train ----------------------------
+const heldoutDocs = loadHeldout(process.env.HELDOUT_DIR ?? join(fx, 'heldout'));
+if (heldoutDocs.length) {
+  const registers = [...new Set(heldoutDocs.map((d) => d.register))];
+  process.stderr.write(`held-out registers set: ${heldoutDocs.length} docs, ${registers.length} registers …\n`);
+  const per = new Map(); // `${register}\t${variant}` → { ours, hun }
+  const judged = [];
+  const docsWorse = [];
+  for (const d of heldoutDocs) {
+    for (const v of HELDOUT_VARIANTS) {
+      const input = d.ocr[v];
+      const errorsIn = characterErrors(input, d.truth);
+      const r = repair(input);
+      const ours = scoreDocument(d.truth, input, r.text, errorsIn);
+      const hun = withHunspell ? scoreDocument(d.truth, input, hunspellRepair(input), errorsIn) : emptyScore();
+      if (ours.worse) docsWorse.push(`${d.register}/${d.doc} ${v} (${ours.errorsIn} → ${ours.errorsOut})`);
+      for (const j of judgeCorrections(d.truth, input, r.corrections)) judged.push({ ...j, variant: v, doc: `${d.register}/${d.doc}` });
+      const key = `${d.register}\t${v}`;
+      const cur = per.get(key) ?? { ours: emptyScore(), hun: emptyScore() };
+      per.set(key, { ours: addScores(cur.ours, ours), hun: addScores(cur.hun, hun) });
+    }
+  }
+  const tableRows = [];
+  for (const reg of [...registers, 'all held-out']) {
+    for (const v of HELDOUT_VARIANTS) {
+      const pick = [...per].filter(([k]) => (reg === 'all held-out' || k.split('\t')[0] === reg) && k.split('\t')[1] === v).map(([, x]) => x);
+      tableRows.push({ register: reg, variant: v, ours: addScores(...pick.map((x) => x.ours)), hun: addScores(...pick.map((x) => x.hun)) });
+    }
+  }
+  const dmg = (s) => `${s.damaged}/${s.right} (${(100 * summary(s).damageRate).toFixed(2)} %)`;
+  const cell = (s) => `${pct(summary(s).cerIn)} → ${pct(summary(s).cerOut)} (${(100 * summary(s).cut).toFixed(1)} %)`;
+  console.log(`\n### Held-out registers set (${heldoutDocs.length} documents, ${registers.length} registers; never counted or fitted on)\n`);
+  console.log('| register | OCR | docs | CER → arkivtext (cut) | CER → hunspell (cut) | right words damaged, arkivtext | damaged, hunspell | fixed a / h (of wrong) | docs worse (a/h) |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const { register, variant, ours, hun } of tableRows) {
+    const b = register === 'all held-out' ? '**' : '';
+    console.log(`| ${b}${register}${b} | ${variant.replace('ocr-', '')} | ${ours.docs} | ${cell(ours)} | ${withHunspell ? cell(hun) : '–'} | ${dmg(ours)} | ${withHunspell ? dmg(hun) : '–'} | ${ours.fixed} / ${withHunspell ? hun.fixed : "–"} (${ours.wrong}) | ${ours.worse}/${withHunspell ? hun.worse : "–"} |`);
+  }
+  const total = addScores(...tableRows.filter((r) => r.register === 'all held-out').map((r) => r.ours));
+  console.log(`\nAll held-out texts: damage ${dmg(total)} of right words; ${total.worse} of ${total.docs} texts worse than their input${docsWorse.length ? ': ' + docsWorse.join(', ') : ''}.`);
+  const applied = judged.filter((j) => j.correction.applied !== false);
+  const suggested = judged.filter((j) => j.correction.applied === false);
+  const showTable = (title, list) => {
+    console.log(`\n${title} (${list.length} corrections; right = what it wrote is the truth there)\n`);
+    console.log('| confidence | corrections | right | share right | mean confidence |');
+    console.log('| --- | ---: | ---: | ---: | ---: |');
+    for (const r of reliabilityTable(list)) if (r.count) console.log(`| ${r.lo.toFixed(2)}–${r.hi.toFixed(2)} | ${r.count} | ${r.right} | ${pct(r.share)} | ${r.meanConfidence.toFixed(3)} |`);
+  };
+  showTable('Reliability on the held-out registers set, all four OCR variants', applied);
+  for (const model of ['eng', 'swe']) showTable(`Reliability, ${model}-model OCR (l1 + l2)`, applied.filter((j) => j.variant.includes(model)));
+  if (suggested.length) showTable('Suggestions (applied: false)', suggested);
+  console.log('\nPer rule on the held-out registers set\n');
+  console.log('| rule | corrections | right | share right | wrong (examples) |');
+  console.log('| --- | ---: | ---: | ---: | --- |');
+  for (const r of ruleTable(applied)) {
+    const ex = applied.filter((j) => j.correction.rule === r.rule && !j.right).slice(0, 4).map((j) => `\`${j.correction.before.replace(/\s+/gu, ' ')}\` → \`${j.correction.after}\` (truth \`${j.truth}\`)`).join('; ');
+    console.log(`| ${r.rule} | ${r.count} | ${r.right} | ${pct(r.share)} | ${ex.replace(/\|/gu, '\\|')} |`);
+  }
+  json.heldout = {
+    docs: heldoutDocs.length,
+    registers,
+    rows: tableRows.map((r) => ({ register: r.register, variant: r.variant, arkivtext: { ...r.ours, ...summary(r.ours) }, hunspell: withHunspell ? { ...r.hun, ...summary(r.hun) } : null })),
+    worse: docsWorse,
+    reliability: reliabilityTable(applied),
+    rules: ruleTable(applied),
+  };
+}
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(json, null, 1));

@@ -17,7 +17,7 @@
 // material (official prose too, a little less formal). --prefix starts each folder's name, so
 // that folders of two runs never share a name (the trainer counts documents by it).
 // --repo is a clone (a bare git directory is enough) of civictechsweden/g0vse. The texts stay in
-// --out, outside the project: like ../shared/train, they are read by scripts/train-repair.mjs
+// --out, outside the project: like ../shared/train, they are read by scripts/train-repair.ts
 // (ARKIV_TRAIN=../shared/train:DIR) and only the counts learned from them are committed.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

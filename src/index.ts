@@ -11,3 +11,6 @@ export * from './extract/index.js';
 export * from './dedupe/index.js';
 export * from './run/index.js';
 export * from './pipeline/index.js';
+// How close a text is to its truth (CER, word alignment, words fixed and damaged): the measures the
+// benchmarks, tests and training scripts share, for anyone scoring arkivtext on their own corpus.
+export * from './eval/metrics.js';

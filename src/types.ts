@@ -24,6 +24,8 @@ export interface RepairResult {
   corrections: Correction[];
   /** The spelling the text (and each form-feed separated page) was read in, with its evidence. */
   orthography?: import('./repair/orthography.js').TextOrthography;
+  /** What repair passed through unread (a very long token, a stretch of non-Latin script); absent when nothing. */
+  warnings?: string[];
 }
 
 export type PageSource = 'text' | 'ocr' | 'hybrid';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeIO as makeIO, type FakeIO } from './fake-io.js';
 import { extractCommand } from '../src/cli/extract.js';
+import { flatten } from '../src/eval/metrics.js';
 import { readPdfPages } from '../src/extract/index.js';
 import type { ExtractResult } from '../src/types.js';
 
@@ -12,7 +13,6 @@ function fakeIO(stderrIsTTY = false): FakeIO {
   return makeIO({ cwd: FIXTURES, stderrIsTTY });
 }
 
-const fold = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 describe('arkivtext extract', () => {
   it('prints the repaired text, pages separated by form feeds, and nothing on a non-TTY stderr', async () => {
@@ -38,7 +38,7 @@ describe('arkivtext extract', () => {
     expect(result.pages.map((p) => [p.number, p.source])).toEqual([[1, 'text'], [2, 'text']]);
     expect(result.pages[0]!.warnings).toContain('two columns, read left column first');
     expect(result.text).toBe(result.pages.map((p) => p.text).join('\f'));
-    expect(fold(result.text)).toContain('Lärande för integration – rapport från förstudien');
+    expect(flatten(result.text)).toContain('Lärande för integration – rapport från förstudien');
   });
 
   it('shows progress on stderr when it is a terminal, and clears it', async () => {

@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { distance } from 'fastest-levenshtein';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArkivError } from '../src/errors.js';
+import { cer } from '../src/eval/metrics.js';
 import { readPdfPages, terminateOcr } from '../src/extract/index.js';
 import type { PageText } from '../src/types.js';
 
@@ -16,12 +16,6 @@ async function collect(input: string, options: Parameters<typeof readPdfPages>[1
   const pages: PageText[] = [];
   for await (const p of readPdfPages(input, options)) pages.push(p);
   return pages;
-}
-
-/** Character error rate with white space collapsed to single spaces (NFC), as fixtures/README states. */
-function cer(hypothesis: string, reference: string): number {
-  const fold = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim();
-  return distance(fold(hypothesis), fold(reference)) / fold(reference).length;
 }
 
 // Generous limits: on a busy shared machine a page can take ten times its usual time (no timing is

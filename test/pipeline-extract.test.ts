@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../src/normalise/index.js';
+import { flatten } from '../src/eval/metrics.js';
 import { readPdfPages } from '../src/extract/index.js';
 import { extractPdf } from '../src/pipeline/index.js';
 import { joinAcrossBreak } from '../src/pipeline/page-break.js';
@@ -12,13 +13,12 @@ async function rawText(path: string): Promise<string> {
   return pages.join('\f');
 }
 
-const fold = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 describe('extractPdf: pages → normalise → repair', () => {
   it('turns seed-003 born.pdf into its truth (white space aside), every change logged against the raw pages', async () => {
     const result = await extractPdf('fixtures/seed-003/born.pdf', { ocr: 'never' });
     const truth = await readFile('fixtures/seed-003/truth.txt', 'utf8');
-    expect(fold(result.text)).toBe(fold(truth));
+    expect(flatten(result.text)).toBe(flatten(truth));
     expect(result.pages.map((p) => p.source)).toEqual(['text', 'text', 'text']);
     expect(result.text).toBe(result.pages.map((p) => p.text).join('\f'));
 

@@ -4,7 +4,7 @@ import { defaultModel, type RepairModel } from '../src/repair/model.js';
 
 // A dotted abbreviation whose inner dots OCR lost (`bla.` for `bl.a.`): the places are found by
 // abbreviationSites, which forms stand for which abbreviation is learned by
-// scripts/train-repair.mjs on the training OCR.
+// scripts/train-repair.ts on the training OCR.
 
 describe('abbreviationSites', () => {
   it('finds two to five letters and a stop standing alone', () => {

@@ -1,6 +1,6 @@
-import { distance } from 'fastest-levenshtein';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { characterErrors } from '../src/eval/metrics.js';
 import { repair } from '../src/repair/index.js';
 import type { RepairModel } from '../src/repair/model.js';
 import type { Correction } from '../src/types.js';
@@ -14,24 +14,8 @@ export const NORMAL = { documentClass: 'normal' as const };
 /** The repaired text alone. */
 export const fix = (text: string, options = {}): string => repair(text, options).text;
 
-/** Text compared as the official scorer does: NFC, white space collapsed. */
-const flat = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
-
-/** Character error rate of `hyp` against `ref` (Levenshtein / reference length). */
-export function cer(hyp: string, ref: string): number {
-  const a = [...flat(hyp)];
-  const b = [...flat(ref)];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let cur = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j]! + 1, cur[j - 1]! + 1);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length]! / b.length;
-}
+/** Character error rate, as the official scorer counts it (src/eval/metrics.ts). */
+export { cer } from '../src/eval/metrics.js';
 
 /** The input with the corrections applied: what the audit log promises reproduces the output. */
 export { applyEdits as applyCorrections } from '../src/normalise/index.js';
@@ -53,9 +37,9 @@ export function checkCorrections(input: string, corrections: readonly Correction
  * model with the rule switched off). The rule is right every time exactly when the two are equal.
  */
 export function heldOutGain(path: string, rule: string, without: RepairModel): { changes: number; saved: number } {
-  const truth = flat(fixture(`${path.split('/')[0]}/truth.txt`));
+  const truth = fixture(`${path.split('/')[0]}/truth.txt`);
   const input = fixture(path);
   const withRule = repair(input);
   const changes = withRule.corrections.filter((c) => c.rule === rule).length;
-  return { changes, saved: distance(flat(repair(input, { model: without }).text), truth) - distance(flat(withRule.text), truth) };
+  return { changes, saved: characterErrors(repair(input, { model: without }).text, truth) - characterErrors(withRule.text, truth) };
 }

@@ -4,7 +4,7 @@ import { defaultModel, type RepairModel } from '../src/repair/model.js';
 import { heldOutGain } from './repair-helpers.js';
 
 // A `.` read for `,` and a `,` for `.`: the places are found by markSwaps, how often each kind was
-// truly the other mark is learned by scripts/train-repair.mjs on the training OCR.
+// truly the other mark is learned by scripts/train-repair.ts on the training OCR.
 
 const sites = (text: string, words: WordKnowledge = defaultLexicon()) => markSwaps(text, words).map((s) => [text.slice(0, s.offset).split(/\s/u).pop(), s.kind]);
 

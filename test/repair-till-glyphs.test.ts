@@ -5,7 +5,7 @@ import { STRIPPED, fixture } from './repair-helpers.js';
 
 // `till` at a word's start merged by English-model OCR into one or two glyphs (`GH`, `Ghandahallas`,
 // `tll`): the readings come from tillReadings, how often each kind stood for `till…` is learned by
-// scripts/train-repair.mjs on the training OCR, and repair ranks the reading at that price.
+// scripts/train-repair.ts on the training OCR, and repair ranks the reading at that price.
 
 const spell = (token: string) => tillReadings(token).map((r) => [r.kind, r.spelling]);
 

@@ -4,7 +4,7 @@ import { repair } from '../src/repair/index.js';
 import { fix, fixture, NORMAL, STRIPPED } from './repair-helpers.js';
 
 // Whole words the training OCR wrote as another string (`ull` for `till`), learned by
-// scripts/train-repair.mjs from ../shared/train and shipped as counts in dictionaries/repair-model.json.
+// scripts/train-repair.ts from ../shared/train and shipped as counts in dictionaries/repair-model.json.
 
 describe('learned whole-word confusions', () => {
   it('are learned from the training OCR with their counts, only where seen 3 times in 3 documents', () => {

@@ -4,7 +4,7 @@ import { defaultModel, type RepairModel } from '../src/repair/model.js';
 import { heldOutGain } from './repair-helpers.js';
 
 // The en dash of a span of years read as a hyphen (`2021-2025`): the places are found by
-// yearRangeHyphens, how often such a hyphen was an en dash is learned by scripts/train-repair.mjs.
+// yearRangeHyphens, how often such a hyphen was an en dash is learned by scripts/train-repair.ts.
 
 const spans = (text: string): string[] => yearRangeHyphens(text).map((o) => text.slice(o - 4, o + 5));
 

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { readTextFile } from '../normalise/index.js';
 import { defaultLexicon, loadLexicon } from '../repair/lexicon.js';
-import { repair } from '../repair/repair.js';
+import { repair } from '../repair/safe-repair.js';
 import { EXIT, usageError, type Command } from './io.js';
 import { invalidBytesWarning, readTextInput, reason, type TextInput } from './text-input.js';
 

@@ -8,6 +8,7 @@
  * damage that only appears once something was removed or composed (`A`+tilde+`¤` is `Ã¤`).
  */
 import { composeEdits, applyEdits, type Edit } from './edits.js';
+import { countWork } from '../work.js';
 import { accentsComeFirst, diacriticEdits } from './diacritics.js';
 import { earlyInvisibleApply, earlyInvisibleEdits, lateInvisibleApply, lateInvisibleEdits } from './invisibles.js';
 import { ligatureApply, ligatureEdits } from './ligatures.js';
@@ -103,6 +104,7 @@ function scannerFor(known: number): RegExp {
 
 /** Which steps the text calls for (0: nothing to do — the fast path). */
 export function analyse(text: string): number {
+  countWork(text.length);
   const table = needsTable();
   let needs = 0;
   let at = 0;
@@ -217,6 +219,8 @@ export function runSteps(input: string, options: NormalizeOptions, track: boolea
       if ((needs & step.flag) === 0) continue;
       for (let round = 0; round < step.repeat; round++) {
         let next: string;
+        // Each step is one scan of the text it is given (counted; see src/work.ts).
+        countWork(text.length);
         if (!track && step.apply) {
           next = step.apply(text);
           if (next === text) break;

@@ -30,9 +30,10 @@ export async function extractPdf(input: string | Uint8Array, options: ExtractOpt
   const clean = (text: string): RepairResult => (doRepair ? repair(text, { lexicon }) : normalizeOnly(text));
   const pages: PageText[] = [];
   const corrections: Correction[] = [];
-  const finish = (page: PageText, text: string, changes: Correction[]): void => {
+  const finish = (page: PageText, text: string, changes: Correction[], repairWarnings: string[] = []): void => {
     corrections.push(...changes);
-    pages.push({ ...page, text });
+    // What repair passed through unread (a very long token, non-Latin script) is the page's warning.
+    pages.push({ ...page, text, ...(repairWarnings.length > 0 ? { warnings: [...page.warnings, ...repairWarnings] } : {}) });
   };
   // One page is held back until the next is read: a word hyphenated at its end may continue there.
   let held: { page: PageText; raw: RawSegment } | undefined;
@@ -61,9 +62,9 @@ export async function extractPdf(input: string | Uint8Array, options: ExtractOpt
 }
 
 /** A page's raw text cleaned on its own, its corrections moved to document offsets. */
-function cleanSegment(raw: RawSegment, clean: (text: string) => RepairResult): [string, Correction[]] {
+function cleanSegment(raw: RawSegment, clean: (text: string) => RepairResult): [string, Correction[], string[]] {
   const cleaned = clean(raw.text);
-  return [cleaned.text, cleaned.corrections.map((c) => ({ ...c, offset: c.offset + raw.base }))];
+  return [cleaned.text, cleaned.corrections.map((c) => ({ ...c, offset: c.offset + raw.base })), cleaned.warnings ?? []];
 }
 
 /** Normalisation alone, its changes reported as corrections so nothing changes unrecorded. */

@@ -4,6 +4,7 @@
  */
 import { applyEdits } from '../normalise/index.js';
 import type { Correction } from '../types.js';
+import { countWork } from '../work.js';
 
 /** A change to a text: replace [offset, offset+length) by `after`. */
 export interface Edit {
@@ -38,39 +39,55 @@ export function composeCorrections(input: string, normalised: string, changes: r
     spans.push({ s, e: s + c.after.length, is: c.offset, ie: c.offset + c.length, change: c });
     delta += c.after.length - c.length;
   }
-  // Map a position of the normalised text outside any change back to the input.
+  // Map a position of the normalised text outside any change back to the input: by the last change
+  // that ends at or before it. The spans' ends rise with their starts (the changes are sorted and
+  // apart), so a binary search finds it — one scan per correction made repair quadratic in a text
+  // with many of both (random bytes read as Latin-1).
   const toInput = (pos: number): number => {
-    let d = 0;
-    for (const sp of spans) {
-      if (!sp.change) continue;
-      if (sp.e <= pos) d = sp.ie - sp.e;
-      else break;
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (spans[mid]!.e <= pos) lo = mid + 1;
+      else hi = mid;
     }
-    return pos + d;
+    return lo === 0 ? pos : pos + spans[lo - 1]!.ie - spans[lo - 1]!.e;
   };
   const items: Span[] = [...spans];
   for (const e of edits) items.push({ s: e.offset, e: e.offset + e.length, is: -1, ie: -1, edit: e });
   items.sort((a, b) => a.s - b.s || a.e - b.e);
+  countWork(items.length);
   const out: Correction[] = [];
   let i = 0;
   while (i < items.length) {
     const group = [items[i]!];
     let end = items[i]!.e;
+    let hasInsertion = items[i]!.s === items[i]!.e;
     let j = i + 1;
     // Overlapping or touching spans (an insertion at a boundary) form one correction.
-    const touches = (next: Span): boolean => next.s < end || (next.s === end && (next.s === next.e || group.some((g) => g.s === g.e)));
+    const touches = (next: Span): boolean => next.s < end || (next.s === end && (next.s === next.e || hasInsertion));
     while (j < items.length && touches(items[j]!)) {
       end = Math.max(end, items[j]!.e);
+      if (items[j]!.s === items[j]!.e) hasInsertion = true;
       group.push(items[j]!);
       j++;
     }
     i = j;
-    const s = Math.min(...group.map((g) => g.s));
+    // Loops, not Math.min(...group): a group can be as long as the text (a spread that long overflows the stack).
+    let s = Infinity;
+    let normStart = Infinity;
+    let normEnd = -Infinity;
+    for (const g of group) {
+      if (g.s < s) s = g.s;
+      if (g.change) {
+        if (g.is < normStart) normStart = g.is;
+        if (g.ie > normEnd) normEnd = g.ie;
+      }
+    }
     const e = end;
     const repairs = group.filter((g) => g.edit).map((g) => g.edit!);
-    const norm = group.filter((g) => g.change);
-    const is = norm.length ? Math.min(toInput(s), ...norm.map((g) => g.is)) : toInput(s);
-    const ie = norm.length ? Math.max(toInput(e), ...norm.map((g) => g.ie)) : toInput(e);
+    const is = Math.min(toInput(s), normStart);
+    const ie = Math.max(toInput(e), normEnd);
     const inner = repairs.map((r) => ({ offset: r.offset - s, length: r.length, after: r.after }));
     const after = applyEdits(normalised.slice(s, e), inner);
     const before = input.slice(is, ie);
@@ -81,8 +98,8 @@ export function composeCorrections(input: string, normalised: string, changes: r
       length: ie - is,
       before,
       after,
-      confidence: main ? Math.min(...repairs.map((r) => r.confidence)) : 1,
-      rule: main ? repairs.map((r) => r.rule).filter((r, k, all) => all.indexOf(r) === k).join('+') : 'normalize',
+      confidence: main ? repairs.reduce((m, r) => Math.min(m, r.confidence), Infinity) : 1,
+      rule: main ? [...new Set(repairs.map((r) => r.rule))].join('+') : 'normalize',
     });
   }
   return out;

@@ -8,6 +8,8 @@
  * too mixed to decide, so it is left alone there.
  */
 
+import { countWork } from '../work.js';
+
 /** The glyph after the text's start or a sentence end and white space, a lower-case word after it. */
 const SENTENCE_GLYPH = /(?:^\s*|[.!?]\s+)[|[\]](?=[ \t]+\p{Ll})/gu;
 
@@ -78,7 +80,11 @@ export function gluedSentenceGlyphs(text: string, isWord: (token: string) => boo
  * learned on train (`RepairModel.colonHyphen`, counted by scripts/train-repair.mjs with this same
  * function); repair then joins the halves as it joins any line-end hyphenation.
  */
-const COLON_BREAK = /(\p{L}+):[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(\p{Ll}+)/gu;
+// The place, as a pattern: /(\p{L}+):[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(\p{Ll}+)/gu. Found by a scan
+// from each colon instead: the pattern backtracks through every letter of a run before a colon at
+// every start inside it, quadratic in a long run of letters (a text of one 100 kB token).
+const LETTER_CHAR = /^\p{L}$/u;
+const LOWER_CHAR = /^\p{Ll}$/u;
 
 export interface ColonBreak {
   /** Offset of the colon. */
@@ -87,13 +93,104 @@ export interface ColonBreak {
   word: string;
 }
 
+/** Length (1 or 2 code units) of the code point that ends just before `end`, or 0 at the start. */
+function codePointBefore(text: string, end: number): number {
+  if (end <= 0) return 0;
+  const low = text.charCodeAt(end - 1);
+  if (end >= 2 && low >= 0xdc00 && low <= 0xdfff) {
+    const high = text.charCodeAt(end - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return 2;
+  }
+  return 1;
+}
+
+function isLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Whether the code point at [at, at+len) is a letter (`lower`: a lower-case one). */
+function letterAt(text: string, at: number, len: number, lower: boolean): boolean {
+  if (len === 1) {
+    const c = text.charCodeAt(at);
+    if (c < 128) return lower ? c >= 97 && c <= 122 : isLetterCode(c);
+  }
+  return (lower ? LOWER_CHAR : LETTER_CHAR).test(text.slice(at, at + len));
+}
+
+/** Length of the code point that starts at `at` (1 or 2 code units). */
+function codePointAt(text: string, at: number): number {
+  const high = text.charCodeAt(at);
+  if (high >= 0xd800 && high <= 0xdbff && at + 1 < text.length) {
+    const low = text.charCodeAt(at + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+/** Skips spaces and tabs from `at`. */
+function skipBlanks(text: string, at: number): number {
+  while (at < text.length && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++;
+  return at;
+}
+
+/** After `[ \t]*\r?\n` from `at`: the offset after the line feed, or -1. */
+function lineEnd(text: string, at: number): number {
+  let i = skipBlanks(text, at);
+  if (text.charCodeAt(i) === 13) i++;
+  return text.charCodeAt(i) === 10 ? i + 1 : -1;
+}
+
 /** The colons of `text` that stand for a line-end hyphen (see above), in order. `isWord`: whether
- * a token is a known word as written or with its diacritics put back. */
+ * a token is a known word as written or with its diacritics put back. One pass: each colon is
+ * looked at once, the letters before it back to the previous place found (as a global regex would
+ * resume there), those after it forward. */
 export function colonLineBreaks(text: string, isWord: (token: string) => boolean): ColonBreak[] {
   const out: ColonBreak[] = [];
-  for (const m of text.matchAll(COLON_BREAK)) {
-    const [, head, tail] = m as unknown as [string, string, string];
-    if (isWord(head + tail) && !(isWord(head) && isWord(tail))) out.push({ offset: m.index + head.length, word: head + tail });
+  let resume = 0;
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    // The head: the letters before the colon, no further back than where the scan resumes.
+    let start = colon;
+    while (start > resume) {
+      const len = codePointBefore(text, start);
+      if (start - len < resume || !letterAt(text, start - len, len, false)) break;
+      start -= len;
+    }
+    countWork(colon - start + 1);
+    if (start === colon) continue;
+    let at = lineEnd(text, colon + 1);
+    if (at === -1) continue;
+    // One blank line may follow (the optional group is greedy, and without it nothing after the
+    // line feed could match once a second line feed stands there).
+    const second = lineEnd(text, at);
+    if (second !== -1) at = second;
+    at = skipBlanks(text, at);
+    const tailStart = at;
+    while (at < text.length) {
+      const len = codePointAt(text, at);
+      if (!letterAt(text, at, len, true)) break;
+      at += len;
+    }
+    if (at === tailStart) continue;
+    countWork(at - start);
+    const head = text.slice(start, colon);
+    const tail = text.slice(tailStart, at);
+    resume = at;
+    if (isWord(head + tail) && !(isWord(head) && isWord(tail))) out.push({ offset: colon, word: head + tail });
+    // The next colon lies after the tail (a lower-case run holds none).
+    colon = at - 1;
   }
   return out;
+}
+
+/** `text` with a `-` for each colon found (the same length, so offsets hold), built in one pass. */
+export function hyphensForColons(text: string, colons: readonly ColonBreak[]): string {
+  if (colons.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const { offset } of colons) {
+    parts.push(text.slice(at, offset), '-');
+    at = offset + 1;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }

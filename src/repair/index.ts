@@ -2,7 +2,9 @@
  * The repair stage: OCR text of Swedish documents in, repaired text and an audit log of every
  * change out. See repair.ts for the steps and lexicon.ts for the word knowledge it uses.
  */
-export { knownWithDiacritics, repair, type RepairOptions } from './repair.js';
+export { knownWithDiacritics, type RepairOptions } from './repair.js';
+export { repair } from './safe-repair.js';
+export { MAX_TOKEN, passedSpans, type PassedSpan } from './guard.js';
 export { Lexicon, defaultLexicon, loadLexicon } from './lexicon.js';
 export type { WordKnowledge } from './words.js';
 export { diacriticRate } from './doc-class.js';

@@ -10,7 +10,7 @@ import { classify } from './doc-class.js';
 import { composeCorrections, type Edit, type InputChange } from './edits.js';
 import { isEnglishForm, isEnglishNeighbour, isEnglishOnlyBesideEnglish, isEnglishWord } from './english.js';
 import { damagedAbbreviations } from './dotted-abbreviations.js';
-import { colonLineBreaks, gluedSentenceGlyphs, loneGlyphs, sentenceInitialGlyphs } from './glyph-words.js';
+import { colonLineBreaks, gluedSentenceGlyphs, hyphensForColons, loneGlyphs, sentenceInitialGlyphs } from './glyph-words.js';
 import { markSwaps } from './sentence-marks.js';
 import { yearRangeHyphens } from './year-ranges.js';
 import { HypothesisMaker, type Hypothesis, type TokenHypotheses } from './hypotheses.js';
@@ -425,7 +425,7 @@ function repairModern(text: string, options: RepairOptions = {}): RepairResult {
   // A line-end hyphen read as `:` (`ef:⏎⏎ter`): the words are read from a copy of the text with a
   // `-` there (the same length, so offsets hold), and the halves are joined as any hyphenation.
   const colons = options.dehyphenate !== false && model.colonHyphen >= minConfidence ? colonLineBreaks(t, isWord) : [];
-  const wt = colons.length === 0 ? t : colons.reduce((s, { offset }) => s.slice(0, offset) + '-' + s.slice(offset + 1), t);
+  const wt = hyphensForColons(t, colons);
   // A sentence-initial `I` glued to its word (`Lansvaret`): the glyph becomes `I ` and the word
   // after it is the unit (see glyph-words.ts).
   const glued = model.gluedGlyphI >= minConfidence ? gluedSentenceGlyphs(t, isWord) : [];
@@ -498,9 +498,10 @@ function repairModern(text: string, options: RepairOptions = {}): RepairResult {
   for (const offset of glyphI) edits.push({ offset, length: 1, after: 'I', confidence: round(model.sentenceGlyphI), rule: 'glyph-word' });
   for (const { offset } of glued) edits.push({ offset, length: 1, after: 'I ', confidence: round(model.gluedGlyphI), rule: 'glyph-word' });
   if (model.loneGlyphs.size > 0) {
+    const glyphIAt = new Set(glyphI);
     for (const { offset, glyph } of loneGlyphs(t)) {
       const hit = model.loneGlyphs.get(glyph);
-      if (hit && hit.p >= minConfidence && !glyphI.includes(offset)) edits.push({ offset, length: glyph.length, after: hit.after, confidence: round(hit.p), rule: 'lone-glyph' });
+      if (hit && hit.p >= minConfidence && !glyphIAt.has(offset)) edits.push({ offset, length: glyph.length, after: hit.after, confidence: round(hit.p), rule: 'lone-glyph' });
     }
   }
   for (const a of abbreviations) edits.push({ offset: a.start, length: a.end - a.start, after: a.after, confidence: round(a.p), rule: 'abbreviation' });

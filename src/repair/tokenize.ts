@@ -6,6 +6,7 @@
  * `&versyn`, `#r`, `Link&pings`, `@mneskompetensen`), so those become candidates too. A line-end
  * hyphenation (`organi-⏎sationer`) is one token whose `joined` form has the break removed.
  */
+import { countWork } from '../work.js';
 
 export interface Token {
   /** Offset of the token in the text. */
@@ -74,9 +75,14 @@ export function protectedSpans(text: string): Array<[number, number]> {
     let end = hint.index + hint[0].length;
     while (end < text.length && !isSpaceAt(text, end)) end++;
     // The global scan of the whole text would reach `start` with no match open (none crosses a
-    // blank), so scanning from there finds the same spans of this stretch.
-    PROTECTED.lastIndex = start;
-    for (let m = PROTECTED.exec(text); m !== null && m.index < end; m = PROTECTED.exec(text)) spans.push([m.index, m.index + m[0].length]);
+    // blank), so scanning the stretch alone finds the same spans (white space or the text's edge
+    // on both sides, so `\b` reads the same). Alone: a scan of the text from here would run on to
+    // the next match far beyond, at every hint (quadratic in random bytes full of `@`).
+    const stretch = text.slice(start, end);
+    // The pattern may try every start in the stretch and run to its end from each.
+    countWork(stretch.length * stretch.length);
+    PROTECTED.lastIndex = 0;
+    for (let m = PROTECTED.exec(stretch); m !== null; m = PROTECTED.exec(stretch)) spans.push([start + m.index, start + m.index + m[0].length]);
     scannedTo = end;
   }
   return spans;

@@ -59,6 +59,8 @@ async function readTextInput(entry: WalkEntry, ctx: ProcessContext): Promise<Con
   const raw = decoded.text;
   const warnings = decoded.invalidBytes > 0 ? [describeInvalidBytes(decoded)] : [];
   const repaired = ctx.settings.repair ? ctx.stages.repair(raw) : ctx.stages.normalize(raw);
+  // What repair passed through unread (a very long token, non-Latin script) is said in the record.
+  if (repaired.warnings) warnings.push(...repaired.warnings);
   // A text file does not say where it came from; the raw text's OCR damage does (the clean
   // text would hide it), and the canonical choice of its cluster depends on it.
   const guess = ctx.stages.guessOrigin(raw);

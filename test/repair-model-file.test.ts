@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { dictionaryFile } from '../src/repair/data-path.js';
+import { checkModelFile, checkSettingsFile, MODEL_VERSION } from '../src/repair/model-file.js';
+import { loadModel } from '../src/repair/model.js';
+
+const shipped = (name: string): unknown => JSON.parse(readFileSync(dictionaryFile(name), 'utf8'));
+
+/** `value` with the field at `path` (dot-separated, array indexes as numbers) set to `to`. */
+function withField(value: unknown, path: string, to: unknown): unknown {
+  const copy = structuredClone(value) as Record<string, unknown>;
+  const keys = path.split('.');
+  let o: Record<string, unknown> = copy;
+  for (const k of keys.slice(0, -1)) o = o[k] as Record<string, unknown>;
+  if (to === undefined) delete o[keys.at(-1)!];
+  else o[keys.at(-1)!] = to;
+  return copy;
+}
+
+describe('the repair model files and their schema', () => {
+  it('ships a model and settings of the version this code reads', () => {
+    expect(checkModelFile(shipped('repair-model.json'), 'repair-model.json').version).toBe(MODEL_VERSION);
+    expect(() => checkSettingsFile(shipped('repair-settings.json'), 'repair-settings.json')).not.toThrow();
+    expect(loadModel().params.normal.minConfidence).toBeGreaterThan(0);
+  });
+
+  it('names the file and the field of a wrong value', () => {
+    const model = shipped('repair-model.json');
+    expect(() => checkModelFile(withField(model, 'learned.hyphenJoin', [3, 'x']), 'm.json')).toThrow('m.json: learned.hyphenJoin[1]: expected a count (an integer ≥ 0), got "x"');
+    expect(() => checkModelFile(withField(model, 'fitted.params.normal.editCost', undefined), 'm.json')).toThrow('m.json: fitted.params.normal.editCost: expected a value, got nothing');
+    expect(() => checkModelFile(withField(model, 'learned.sentenceMarks.stopForCommas', [1, 2]), 'm.json')).toThrow('learned.sentenceMarks.stopForCommas: expected no such field');
+    expect(() => checkModelFile(withField(model, 'learned.colonHyphen', [5, 4]), 'm.json')).toThrow('learned.colonHyphen: expected hits no more than the total');
+    const settings = shipped('repair-settings.json');
+    expect(() => checkSettingsFile(withField(settings, 'channel.maxProbability', 1.5), 's.json')).toThrow('s.json: channel.maxProbability: expected a probability (0 to 1), got 1.5');
+  });
+
+  it('refuses a file of another version, or of none', () => {
+    const model = shipped('repair-model.json');
+    expect(() => checkModelFile(withField(model, 'version', MODEL_VERSION + 1), 'm.json')).toThrow(`m.json: version: expected version ${MODEL_VERSION}`);
+    expect(() => checkModelFile(withField(model, 'version', undefined), 'm.json')).toThrow('predates the schema');
+  });
+});
