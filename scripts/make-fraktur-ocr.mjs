@@ -51,6 +51,7 @@ const texts = Object.fromEntries(models.map((m) => [m, '']));
 try {
   for (let page = 0; page * PAGE_LINES < lines.length; page++) {
     const body = lines.slice(page * PAGE_LINES, (page + 1) * PAGE_LINES).join('\n');
+    if (body.trim() === '') continue;
     const markup = `<span font_family="${fonts[font]}" size="11pt">${esc(body)}</span>`;
     const png = join(tmp, `p${page}.png`);
     const scan = join(tmp, `s${page}.png`);

@@ -102,7 +102,7 @@ describe('a swapped sentence mark in repair', () => {
 
   it('is left alone in a text whose words show no damage (clean prose may write it so)', () => {
     const clean = 'Vi ska främja. stärka och stödja personal, Avgörande är stödet.';
-    expect(repair(clean)).toEqual({ text: clean, corrections: [] });
+    expect(repair(clean)).toMatchObject({ text: clean, corrections: [] });
   });
 
   it('is not repaired below the asked confidence', () => {
