@@ -11,7 +11,8 @@ export default defineConfig([
     shims: true,
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    // run-worker: the child process the archive run reads inputs in (src/run/isolate.ts).
+    entry: { cli: 'src/cli/main.ts', 'run-worker': 'src/run/input-worker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

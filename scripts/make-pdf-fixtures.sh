@@ -4,7 +4,7 @@
 set -eu
 out=fixtures/pdf
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-node scripts/make-pdf-fixtures.mjs
+npx tsx scripts/make-pdf-fixtures.ts
 
 # mixed.pdf: a born-digital page, a scanned page, and a scan with a typed registry stamp over it
 # (a page with both an image and a little text: "hybrid").

@@ -3,6 +3,8 @@
 //
 //   tsx scripts/train-repair.ts counts   # confusion counts + document-class threshold → the model's `learned` section
 //   tsx scripts/train-repair.ts fit      # fits the ranking weights on train → the model's `fitted` section
+//   tsx scripts/train-repair.ts checks   # only rewrites the model's checks (repair-checks.ts), after a code change
+//   (counts and fit rewrite the checks too, and print what changed: review that as the retrain's effect)
 //   (npm run train:repair runs both)
 //
 // Options: --model PATH (the model file read and written; default dictionaries/repair-model.json),
@@ -27,11 +29,13 @@ import { loadLexicon, type Lexicon } from '../src/repair/lexicon.js';
 import { MODEL_VERSION, type ChunkRule, type DocClass, type LearnedClass, type LearnedSection, type ModelFile, type ReplacementRow, type SettingsFile, type Tally, type TrainingSettings, type WordRule } from '../src/repair/model-file.js';
 import { buildModel, foldDiacritics, readModelFile, readSettingsFile, type RepairModel } from '../src/repair/model.js';
 import { knownWithDiacritics, repair } from '../src/repair/repair.js';
+import { isWordRepair } from '../src/repair/rules.js';
 import { markSwaps, type MarkSwapKind } from '../src/repair/sentence-marks.js';
 import { tillReadings, type TillStartKind } from '../src/repair/till-glyphs.js';
 import { yearRangeHyphens } from '../src/repair/year-ranges.js';
 import type { Correction } from '../src/types.js';
 import { charChunks, core, joinedText, joinedTokens } from './repair-align.js';
+import { checksPath, writeChecks } from './repair-checks.js';
 import { fit } from './repair-fit.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -203,12 +207,9 @@ function countHyphenJoins(doc: TrainDoc, c: Context, counts: Tally): void {
   }
 }
 
-/** Word-repair rules of the correction log (not normalisation, dehyphenation alone or marks). */
-const WORD_REPAIR = /(?:^|\+)(?:confusion|word-confusion|till-start|edit-distance|stripped-diacritics)(?:\+|$)/u;
-
-/** The word repairs of the library with the previous model (corrections of WORD_REPAIR rules). */
+/** The word repairs of the library with the previous model (corrections by a word rule: isWordRepair). */
 function wordRepairs(text: string, c: Context): Correction[] {
-  return repair(text, { lexicon: c.lexicon, model: c.model }).corrections.filter((k) => WORD_REPAIR.test(k.rule));
+  return repair(text, { lexicon: c.lexicon, model: c.model }).corrections.filter((k) => isWordRepair(k.rule));
 }
 
 /**
@@ -540,6 +541,14 @@ function counts(paths: Paths): void {
   const file: ModelFile = { version: MODEL_VERSION, about: MODEL_ABOUT, learned, fitted: previous.fitted };
   writeFileSync(paths.model, JSON.stringify(file) + '\n');
   for (const line of report) console.log(line);
+  checks(file, settings, paths);
+}
+
+/** Rewrites the checks beside the model (repair-checks.ts) and prints what changed. */
+function checks(file: ModelFile, settings: SettingsFile, paths: Paths): void {
+  const changed = writeChecks(buildModel(file, settings), paths.model);
+  console.log(`checks: ${checksPath(paths.model)}, ${changed.length ? `${changed.length} changed:` : 'unchanged'}`);
+  for (const line of changed) console.log(`  ${line}`);
 }
 
 function option(args: readonly string[], name: string, fallback: string): string {
@@ -558,9 +567,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     words: option(args, '--words', join(dictionaries, 'repair-diacritic-words.txt.gz')),
   };
   if (mode === 'counts') counts(paths);
-  else if (mode === 'fit') fit(trainDocs(), readModelFile(paths.model), readSettingsFile(paths.settings), paths.model);
-  else {
-    console.error('usage: train-repair.ts counts|fit [--model PATH] [--settings PATH] [--words PATH]');
+  else if (mode === 'fit' || mode === 'checks') {
+    const settings = readSettingsFile(paths.settings);
+    const file = mode === 'fit' ? fit(trainDocs(), readModelFile(paths.model), settings, paths.model) : readModelFile(paths.model);
+    checks(file, settings, paths);
+  } else {
+    console.error('usage: train-repair.ts counts|fit|checks [--model PATH] [--settings PATH] [--words PATH]');
     process.exit(2);
   }
 }

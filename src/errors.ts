@@ -10,6 +10,18 @@ export type ArkivErrorCode =
   | 'ENCRYPTED_PDF'
   | 'NO_PAGES'
   | 'PAGE_TIMEOUT'
+  /** A text file took longer than the run's limit to read and repair. */
+  | 'TIMEOUT'
+  /** Reading the input needed more memory than the run's limit for one document. */
+  | 'OUT_OF_MEMORY'
+  /** The process reading the input died (not for lack of memory). */
+  | 'CRASHED'
+  /** Two inputs' names map to one output name. */
+  | 'NAME_COLLISION'
+  /** An image of the page cannot be decoded (or is larger than the limit) and the page has no text. */
+  | 'BAD_IMAGE'
+  /** Another run holds the output folder. */
+  | 'LOCKED'
   | 'OCR_FAILED'
   | 'ABORTED'
   | 'INVALID_INPUT'

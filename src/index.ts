@@ -3,7 +3,7 @@
  * bytes → pages (extract) → text → clean text (normalise, repair) → fingerprints (dedupe), and the
  * archive run that composes them.
  */
-export type { Correction, RepairResult, PageSource, PageText, ExtractResult } from './types.js';
+export type { Correction, CorrectionRule, EditRule, LeftAlone, RepairResult, RuleId, SkipReason, WordRuleId, WordRuleLabel, PageSource, PageText, ExtractResult } from './types.js';
 export { ArkivError, type ArkivErrorCode } from './errors.js';
 export * from './normalise/index.js';
 export * from './repair/index.js';

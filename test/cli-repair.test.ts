@@ -39,6 +39,15 @@ describe('arkivtext repair', () => {
     ]);
   });
 
+  it('--explain adds the words left alone and why to the JSON', async () => {
+    const r = await run(['--explain', '-'], 'Det #r en 6verenskommelse med EU.');
+    const parsed = JSON.parse(r.out) as { text: string; corrections: unknown[]; leftAlone: Array<{ offset: number; word: string; reason: string }> };
+    expect(parsed.text).toBe('Det är en överenskommelse med EU.');
+    expect(parsed.corrections).toHaveLength(2);
+    expect(parsed.leftAlone).toContainEqual({ offset: 30, word: 'EU', reason: 'acronym' });
+    expect(JSON.parse((await run(['--json', '-'], 'Det #r en 6verenskommelse med EU.')).out)).not.toHaveProperty('leftAlone');
+  });
+
   it('--min-confidence 1 applies no word repair', async () => {
     const r = await run(['--min-confidence', '1', '-'], 'Det #r en 6verenskommelse.');
     expect(r.out).toBe('Det #r en 6verenskommelse.');

@@ -11,7 +11,7 @@ describe('held-out scoring', () => {
     before,
     after,
     confidence,
-    rule: 'test',
+    rule: 'confusion',
   });
 
   it('counts damaged, fixed and worse against the truth', () => {
@@ -44,9 +44,9 @@ describe('held-out scoring', () => {
   it('puts corrections into confidence bins', () => {
     const input = 'at at at';
     const judged = judgeCorrections('åt åt at', input, [
-      { offset: 0, length: 2, before: 'at', after: 'åt', confidence: 0.55, rule: 'x' },
-      { offset: 3, length: 2, before: 'at', after: 'åt', confidence: 0.97, rule: 'x' },
-      { offset: 6, length: 2, before: 'at', after: 'åt', confidence: 1, rule: 'x' },
+      { offset: 0, length: 2, before: 'at', after: 'åt', confidence: 0.55, rule: 'confusion' },
+      { offset: 3, length: 2, before: 'at', after: 'åt', confidence: 0.97, rule: 'confusion' },
+      { offset: 6, length: 2, before: 'at', after: 'åt', confidence: 1, rule: 'confusion' },
     ]);
     const rows = reliabilityTable(judged).filter((r) => r.count);
     expect(rows.map((r) => [r.lo, r.count, r.right])).toEqual([

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { abbreviationSites, damagedAbbreviations, repair, type LearnedAbbreviation } from '../src/repair/index.js';
-import { defaultModel, type RepairModel } from '../src/repair/model.js';
+import type { RepairModel } from '../src/repair/model.js';
+import { tiny, tinyModel } from './repair-tiny.js';
 
 // A dotted abbreviation whose inner dots OCR lost (`bla.` for `bl.a.`): the places are found by
 // abbreviationSites, which forms stand for which abbreviation is learned by
-// scripts/train-repair.ts on the training OCR.
+// scripts/train-repair.ts on the training OCR. Repair is tested on the made-up model of
+// repair-tiny.ts; what the shipped model learned is in its checks (test/repair-model-checks.test.ts).
 
 describe('abbreviationSites', () => {
   it('finds two to five letters and a stop standing alone', () => {
@@ -42,8 +44,8 @@ describe('damagedAbbreviations', () => {
 });
 
 describe('a damaged dotted abbreviation in repair', () => {
-  it('is learned from the training OCR: forms seen ≥ 3 times in ≥ 3 documents, odds ≥ 10:1', () => {
-    expect([...defaultModel().abbreviations]).toEqual([
+  it('is used where training found the form to be the abbreviation at odds ≥ 10:1 (tiny model: not `mom.`, 8 of 10)', () => {
+    expect([...tinyModel().abbreviations]).toEqual([
       ['bla.', { after: 'bl.a.', p: 1 }],
       ['tex.', { after: 't.ex.', p: 1 }],
     ]);
@@ -51,7 +53,7 @@ describe('a damaged dotted abbreviation in repair', () => {
 
   it('is replaced whole and reported, so neither its letters nor its stop are repaired', () => {
     const input = 'Kommunen ansvarar bla. för skolan och tex. vården, #r det klart.';
-    const { text, corrections } = repair(input);
+    const { text, corrections } = repair(input, tiny());
     expect(text).toBe('Kommunen ansvarar bl.a. för skolan och t.ex. vården, är det klart.');
     expect(corrections).toEqual([
       { offset: 18, length: 4, before: 'bla.', after: 'bl.a.', confidence: 1, rule: 'abbreviation' },
@@ -61,13 +63,13 @@ describe('a damaged dotted abbreviation in repair', () => {
   });
 
   it('is left as it is by a model that learned no forms: then the letters are read as a word', () => {
-    const model: RepairModel = { ...defaultModel(), abbreviations: new Map() };
-    expect(repair('Kommunen ansvarar bla. för skolan', { model }).corrections.some((c) => c.rule === 'abbreviation')).toBe(false);
+    const model: RepairModel = { ...tinyModel(), abbreviations: new Map() };
+    expect(repair('Kommunen ansvarar bla. för skolan', { ...tiny(), model }).corrections.some((c) => c.rule === 'abbreviation')).toBe(false);
   });
 
   it('is below minConfidence never applied', () => {
-    const model: RepairModel = { ...defaultModel(), abbreviations: new Map([['bla.', { after: 'bl.a.', p: 0.9 }]]) };
-    expect(repair('Kommunen ansvarar bla. för skolan', { model, minConfidence: 0.95 }).text).not.toContain('bl.a.');
-    expect(repair('Kommunen ansvarar bla. för skolan', { model, minConfidence: 0.8 }).text).toBe('Kommunen ansvarar bl.a. för skolan');
+    const model: RepairModel = { ...tinyModel(), abbreviations: new Map([['bla.', { after: 'bl.a.', p: 0.9 }]]) };
+    expect(repair('Kommunen ansvarar bla. för skolan', { ...tiny(), model, minConfidence: 0.95 }).text).not.toContain('bl.a.');
+    expect(repair('Kommunen ansvarar bla. för skolan', { ...tiny(), model, minConfidence: 0.8 }).text).toBe('Kommunen ansvarar bl.a. för skolan');
   });
 });

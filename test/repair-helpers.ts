@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { characterErrors } from '../src/eval/metrics.js';
 import { repair } from '../src/repair/index.js';
-import type { RepairModel } from '../src/repair/model.js';
 import type { Correction } from '../src/types.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -29,17 +27,4 @@ export function checkCorrections(input: string, corrections: readonly Correction
     if (!(c.confidence >= 0 && c.confidence <= 1)) throw new Error(`confidence ${c.confidence} out of range`);
     end = c.offset + c.length;
   }
-}
-
-/**
- * A one-character rule on a held-out fixture (`seed-000/ocr-eng-l2.txt`): how many changes the rule
- * made, and how many character errors against the fixture's truth it saved, against `without` (the
- * model with the rule switched off). The rule is right every time exactly when the two are equal.
- */
-export function heldOutGain(path: string, rule: string, without: RepairModel): { changes: number; saved: number } {
-  const truth = fixture(`${path.split('/')[0]}/truth.txt`);
-  const input = fixture(path);
-  const withRule = repair(input);
-  const changes = withRule.corrections.filter((c) => c.rule === rule).length;
-  return { changes, saved: characterErrors(repair(input, { model: without }).text, truth) - characterErrors(withRule.text, truth) };
 }

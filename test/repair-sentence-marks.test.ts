@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLexicon, markSwaps, repair, type WordKnowledge } from '../src/repair/index.js';
-import { defaultModel, type RepairModel } from '../src/repair/model.js';
-import { heldOutGain } from './repair-helpers.js';
+import { tiny, tinyModel } from './repair-tiny.js';
 
 // A `.` read for `,` and a `,` for `.`: the places are found by markSwaps, how often each kind was
-// truly the other mark is learned by scripts/train-repair.ts on the training OCR.
+// truly the other mark is learned by scripts/train-repair.ts on the training OCR. Repair is tested
+// on the made-up model of repair-tiny.ts; what the shipped model learned, and does on the held-out
+// fixtures, is in its checks (test/repair-model-checks.test.ts).
 
 const sites = (text: string, words: WordKnowledge = defaultLexicon()) => markSwaps(text, words).map((s) => [text.slice(0, s.offset).split(/\s/u).pop(), s.kind]);
 
@@ -73,40 +74,33 @@ describe('markSwaps', () => {
 });
 
 describe('a swapped sentence mark in repair', () => {
-  it('is learned from the training OCR at odds of at least 10:1', () => {
-    const { stopForComma, stopBeforeFragment, commaForStop, commaEndsParagraph } = defaultModel().sentenceMarks;
-    // The next word is judged as repaired (`behov, Mangtald`, `rakning. ir inte`), and may be the
-    // word `i`: 561 of 572 stops, 83 of 84 commas.
-    expect(stopForComma).toBeCloseTo(1338 / 1366, 6);
-    expect(commaForStop).toBeCloseTo(216 / 221, 6);
-    // Before a blank line and a capital: 29 of 29.
-    expect(commaEndsParagraph).toBe(1);
-    // Before a fragment word repair left, or a bullet before a capital: no such place on train.
-    expect(stopBeforeFragment).toBe(0);
-  });
-
-  it('is learned with the word-repair rate below which a document counts as clean', () => {
-    expect(defaultModel().markMinRepairRate).toBeCloseTo(0.0132, 4);
+  it('is used where training found it at odds of at least 10:1 (tiny model: 98 of 100, 30 of 31, 30 of 30; not 0 of 1)', () => {
+    expect(tinyModel().sentenceMarks).toEqual({ stopForComma: 0.98, commaForStop: 30 / 31, commaEndsParagraph: 1, stopBeforeFragment: 0 });
   });
 
   it('is repaired and reported at its learned confidence in a text whose words show OCR damage', () => {
     const input = 'Vi ska främja. stärka och stödja personal, Avgörande #r stödet.';
-    const { text, corrections } = repair(input);
+    const { text, corrections } = repair(input, tiny());
     expect(text).toBe('Vi ska främja, stärka och stödja personal. Avgörande är stödet.');
     expect(corrections).toEqual([
       { offset: 13, length: 1, before: '.', after: ',', confidence: 0.98, rule: 'sentence-mark' },
-      { offset: 41, length: 1, before: ',', after: '.', confidence: 0.977, rule: 'sentence-mark' },
-      { offset: 53, length: 2, before: '#r', after: 'är', confidence: 0.993, rule: 'confusion' },
+      { offset: 41, length: 1, before: ',', after: '.', confidence: 0.968, rule: 'sentence-mark' },
+      { offset: 53, length: 2, before: '#r', after: 'är', confidence: expect.any(Number), rule: 'confusion' },
     ]);
   });
 
   it('is left alone in a text whose words show no damage (clean prose may write it so)', () => {
     const clean = 'Vi ska främja. stärka och stödja personal, Avgörande är stödet.';
-    expect(repair(clean)).toMatchObject({ text: clean, corrections: [] });
+    expect(repair(clean, tiny())).toMatchObject({ text: clean, corrections: [] });
+  });
+
+  it('is left alone in a text whose words show less damage than the learned rate (markMinRepairRate)', () => {
+    const input = 'Vi ska främja. stärka och stödja personal, Avgörande #r stödet.';
+    expect(repair(input, { ...tiny(), model: { ...tinyModel(), markMinRepairRate: 0.5 } }).text).toBe('Vi ska främja. stärka och stödja personal, Avgörande är stödet.');
   });
 
   it('is not repaired below the asked confidence', () => {
-    expect(repair('Vi ska främja. stärka och stödja personal, Avgörande #r stödet.', { minConfidence: 0.978 }).text).toBe(
+    expect(repair('Vi ska främja. stärka och stödja personal, Avgörande #r stödet.', tiny({ minConfidence: 0.97 })).text).toBe(
       'Vi ska främja, stärka och stödja personal, Avgörande är stödet.',
     );
   });
@@ -114,22 +108,6 @@ describe('a swapped sentence mark in repair', () => {
   it('is left alone before a bullet read as letters (`tj`, `tg`), a kind training saw too seldom', () => {
     const input = 'Vi ska främja. stärka gemensamma mål och visioner. tj Föra dialog. #r klart';
     expect(sites(input)).toEqual([['främja', 'stopForComma'], ['visioner', 'stopBeforeFragment']]);
-    expect(repair(input).text).toBe('Vi ska främja, stärka gemensamma mål och visioner. tj Föra dialog. är klart');
-  });
-
-  // Held out (the fixtures are never trained on): every change is one character, so the change is
-  // right each time exactly when the output has that many fewer character errors than without it.
-  // seed-000's Swedish-model OCR has two swapped marks but not one damaged word, so it is left be.
-  it.each([
-    ['seed-000/ocr-eng-l2.txt', 3],
-    ['seed-003/ocr-eng-l2.txt', 17],
-    ['seed-000/ocr-swe-l2.txt', 0],
-    ['seed-003/ocr-swe-l2.txt', 12],
-  ])('is right every time on %s (%i changes)', (path, changes) => {
-    expect(heldOutGain(path, 'sentence-mark', withoutMarks())).toEqual({ changes, saved: changes });
+    expect(repair(input, tiny()).text).toMatch(/^Vi ska främja, stärka gemensamma mål och visioner\. tj Föra/u);
   });
 });
-
-function withoutMarks(): RepairModel {
-  return { ...defaultModel(), sentenceMarks: { stopForComma: 0, stopBeforeFragment: 0, commaForStop: 0, commaEndsParagraph: 0 } };
-}

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { repair, tillReadings } from '../src/repair/index.js';
-import { defaultModel } from '../src/repair/model.js';
-import { STRIPPED, fixture } from './repair-helpers.js';
+import { STRIPPED } from './repair-helpers.js';
+import { tiny, tinyModel } from './repair-tiny.js';
 
 // `till` at a word's start merged by English-model OCR into one or two glyphs (`GH`, `Ghandahallas`,
 // `tll`): the readings come from tillReadings, how often each kind stood for `till…` is learned by
-// scripts/train-repair.ts on the training OCR, and repair ranks the reading at that price.
+// scripts/train-repair.ts on the training OCR, and repair ranks the reading at that price. Repair
+// is tested on the made-up model of repair-tiny.ts; what the shipped model learned, and does on the
+// held-out fixtures, is in its checks (test/repair-model-checks.test.ts).
 
 const spell = (token: string) => tillReadings(token).map((r) => [r.kind, r.spelling]);
 
@@ -39,38 +41,25 @@ describe('tillReadings', () => {
 });
 
 describe('a merged `till` in repair', () => {
-  it('is priced as learned on the training OCR, for the English model only', () => {
-    const { stripped, normal } = defaultModel().tables;
-    // Capital glyphs: unknown tokens, and capitalised known ones (`Hill`, `Gill`, `Ull`), 76 of 1 468.
-    expect(stripped.tillStarts.capital).toBeCloseTo(-Math.log(76 / 1468), 6);
-    expect(stripped.tillStarts.lower).toBeCloseTo(-Math.log(122 / 1468), 6);
-    // The Swedish model read `till` so 3 times in 1 468: too seldom to propose.
+  it('is priced as learned, a kind seen too seldom (evidence.tillMinSeen) not at all', () => {
+    const { stripped, normal } = tinyModel().tables;
+    // Tiny model: capital glyphs 50 of 1 000 `till…` words, lower-case 100 of 1 000.
+    expect(stripped.tillStarts.capital).toBeCloseTo(-Math.log(50 / 1000), 9);
+    expect(stripped.tillStarts.lower).toBeCloseTo(-Math.log(100 / 1000), 9);
+    // The normal class read `till` so 2 times: too seldom to propose.
     expect(normal.tillStarts).toEqual({});
   });
 
   it('is repaired and logged as `till-start`, a capital glyph kept only at a sentence start', () => {
-    expect(repair('som kan Ghandahallas av myndigheten', STRIPPED).corrections).toEqual([
-      { offset: 8, length: 12, before: 'Ghandahallas', after: 'tillhandahållas', confidence: 1, rule: 'till-start' },
+    expect(repair('som kan Ghandahallas av myndigheten', tiny(STRIPPED)).corrections).toEqual([
+      { offset: 8, length: 12, before: 'Ghandahallas', after: 'tillhandahållas', confidence: 0.95, rule: 'till-start' },
     ]);
-    expect(repair('Ghandahallas av myndigheten', STRIPPED).text).toBe('Tillhandahållas av myndigheten');
-    expect(repair('insatser som syftar UH att', STRIPPED).text).toBe('insatser som syftar till att');
+    expect(repair('Ghandahallas av myndigheten', tiny(STRIPPED)).text).toBe('Tillhandahållas av myndigheten');
+    expect(repair('insatser som syftar UH att', tiny(STRIPPED)).text).toBe('insatser som syftar till att');
   });
 
   it('leaves an all-caps token at a sentence start, and an acronym, alone', () => {
-    expect(repair('GH att bland annat', STRIPPED).corrections).toEqual([]);
-    expect(repair('är gjort av GJP och', STRIPPED).corrections).toEqual([]);
-  });
-
-  it('repairs the held-out seed-003 OCR right (`Hill`, `oll`, `UH` for `till`)', () => {
-    const { corrections } = repair(fixture('seed-003/ocr-eng-l2.txt'));
-    expect(corrections.filter((c) => c.rule === 'till-start').map((c) => [c.before, c.after])).toEqual([
-      ['Hill', 'till'],
-      ['oll', 'till'],
-      ['UH', 'till'],
-    ]);
-    const truth = fixture('seed-003/truth.txt');
-    expect(truth).toContain('kopplat till förvaltningens');
-    expect(truth).toContain('samt bidra till ett aktivt');
-    expect(truth).toContain('som syftar till att');
+    expect(repair('GH att bland annat', tiny(STRIPPED)).corrections).toEqual([]);
+    expect(repair('är gjort av GJP och', tiny(STRIPPED)).corrections).toEqual([]);
   });
 });

@@ -1,82 +1,60 @@
 import { describe, expect, it } from 'vitest';
-import { defaultModel } from '../src/repair/model.js';
 import { repair } from '../src/repair/index.js';
-import { fix, fixture, NORMAL, STRIPPED } from './repair-helpers.js';
+import { fix, NORMAL, STRIPPED } from './repair-helpers.js';
+import { tiny, tinyModel } from './repair-tiny.js';
 
-// Whole words the training OCR wrote as another string (`ull` for `till`), learned by
-// scripts/train-repair.ts from ../shared/train and shipped as counts in dictionaries/repair-model.json.
+// Whole words the training OCR wrote as another string (`ull` for `till`), counted by
+// scripts/train-repair.ts where seen 3 times in 3 documents. Repair is tested on the made-up model
+// of repair-tiny.ts (`ull` 50 times of 1 000 `till`, `t` and `j` for `i`, `bar` for `har` in the
+// normal class); what the shipped model learned, and does on the held-out fixtures, is in its
+// checks (test/repair-model-checks.test.ts).
 
 describe('learned whole-word confusions', () => {
-  it('are learned from the training OCR with their counts, only where seen 3 times in 3 documents', () => {
-    const words = defaultModel().tables.stripped.words;
+  it('are priced by their counts: −log P(ocr word | truth word)', () => {
+    const words = tinyModel().tables.stripped.words;
     expect(words.get('ull')?.map((w) => w.truth)).toEqual(['till']);
-    expect(words.get('dir')?.map((w) => w.truth)).toContain('är');
-    // P(ull | till): 55 of the 919 `till` of the training truth came out as `ull`.
-    expect(words.get('ull')![0]!.cost).toBeCloseTo(-Math.log(55 / 919), 6);
+    expect(words.get('ull')![0]!.cost).toBeCloseTo(-Math.log(50 / 1000), 9);
   });
 
-  it.each([
-    ['a real word the OCR made of `till`', 'Uppdraget ska redovisas ull regeringen.', 'Uppdraget ska redovisas till regeringen.'],
-    ['a real word the OCR made of `är`, beside a stripped diacritic', 'Detta dir viktigt for kommunen.', 'Detta är viktigt för kommunen.'],
-  ])('repair a stripped document: %s', (_name, input, output) => {
-    expect(fix(input, STRIPPED)).toBe(output);
+  it('repair a real word the OCR made of `till` in a stripped document', () => {
+    expect(fix('Uppdraget ska redovisas ull regeringen.', tiny(STRIPPED))).toBe('Uppdraget ska redovisas till regeringen.');
   });
 
   it('are logged as their own rule; a reading the letters also give keeps its rule', () => {
-    // (`ull` is a word, wool: the letters give it no reading; a short unknown token like `dir` is
-    // searched by the letter channel too, which reads `di` as `ä`, so it is logged as a confusion.)
-    const { corrections } = repair('Det bidrar ull en bättre skola for alla.', STRIPPED);
+    // (`ull` is a word, wool: the letters give it no reading.)
+    const { corrections } = repair('Det bidrar ull en bättre skola for alla.', tiny(STRIPPED));
     expect(corrections.map(({ before, after, rule, offset }) => ({ before, after, rule, offset }))).toEqual([
       { before: 'ull', after: 'till', rule: 'word-confusion', offset: 11 },
       { before: 'for', after: 'för', rule: 'stripped-diacritics', offset: 31 },
     ]);
-    expect(repair('Detta dir viktigt for kommunen.', STRIPPED).corrections[0]).toMatchObject({ before: 'dir', after: 'är', rule: 'confusion' });
   });
 
-  it('leave a known word alone in a clean document read with Swedish (the normal class learned `bar` → `har` too)', () => {
-    expect(defaultModel().tables.normal.words.get('bar')?.map((w) => w.truth)).toContain('har');
-    expect(fix('Kommunen bar ansvar för skolan.', NORMAL)).toBe('Kommunen bar ansvar för skolan.');
+  it('leave a known word alone in a clean document read with Swedish (`bar` → `har` learned for the normal class too)', () => {
+    expect(tinyModel().tables.normal.words.get('bar')?.map((w) => w.truth)).toContain('har');
+    expect(fix('Kommunen bar ansvar för skolan.', tiny(NORMAL))).toBe('Kommunen bar ansvar för skolan.');
   });
 
   it('weigh it where the document read with Swedish shows OCR damage (`vanta`, `pa`)', () => {
-    expect(fix('Kommunen bar ansvar för skolan och elever som inte far vanta pa beslut.', NORMAL)).toBe(
+    expect(fix('Kommunen bar ansvar för skolan och elever som inte far vanta pa beslut.', tiny(NORMAL))).toBe(
       'Kommunen har ansvar för skolan och elever som inte får vänta på beslut.',
     );
   });
 
-  it('leave English words in a title alone (`an` was `än` in the training OCR)', () => {
-    expect(defaultModel().tables.stripped.words.get('an')?.map((w) => w.truth)).toContain('än');
-    expect(repair('Strategy for an open world', STRIPPED).corrections.some((c) => c.before === 'an')).toBe(false);
+  it('leave English words in a title alone (`an` is a learned `än`)', () => {
+    expect(tinyModel().tables.stripped.words.get('an')?.map((w) => w.truth)).toContain('än');
+    expect(repair('Strategy for an open world', tiny(STRIPPED)).corrections.some((c) => c.before === 'an')).toBe(false);
     expect(repair('Look at the map', STRIPPED).corrections.some((c) => c.before === 'at')).toBe(false);
   });
 
-  it('read `an` and `at` without English beside them as the `än` and `åt` they were in the training OCR', () => {
-    expect(fix('Kostnaden blir hogre an vantat.', STRIPPED)).toBe('Kostnaden blir högre än väntat.');
-    expect(fix('Arbetet gjordes at kommunen och mer an sa.', STRIPPED)).toBe('Arbetet gjordes åt kommunen och mer än så.');
-    // `at` was also `ut` 5 times: after `gick` (`gick ut`) the two readings split, and it stays.
-    expect(fix('Uppdraget gick at kommunen.', STRIPPED)).toBe('Uppdraget gick at kommunen.');
-  });
-
-  it('repair the held-out seed-003 OCR where the letters alone could not', () => {
-    const { corrections } = repair(fixture('seed-003/ocr-eng-l2.txt'));
-    // `bur` → `hur` (`viljeriktning för hur arbetet`) was learned from the extra training material.
-    expect(corrections.filter((c) => c.rule === 'word-confusion').map((c) => `${c.before} → ${c.after}`)).toEqual(['bur → hur', 'bar → har', 'alt → att']);
-  });
-
   it('read a lone learned letter as `i` between two lower-case words only (`t`, `j` in English-model OCR)', () => {
-    expect([...defaultModel().tables.stripped.words.keys()].filter((w) => w.length === 1).sort()).toEqual(['1', '4', 'f', 't', 'j'].sort());
-    // `4` was `få` 7 times, but a lone digit other than `1` is a number and never a word unit.
-    expect(fix('Se avsnitt 4 och kapitel 4 i rapporten.', STRIPPED)).toBe('Se avsnitt 4 och kapitel 4 i rapporten.');
-    const { text, corrections } = repair('Det gäller t frågan och j dag.\nt Samarbeta med kommunen. Punkt j', STRIPPED);
+    // `4` was learned as `få`, but a lone digit other than `1` is a number and never a word unit.
+    expect(tinyModel().tables.stripped.words.get('4')?.map((w) => w.truth)).toEqual(['få']);
+    expect(fix('Se avsnitt 4 och kapitel 4 i rapporten.', tiny(STRIPPED))).toBe('Se avsnitt 4 och kapitel 4 i rapporten.');
+    const { text, corrections } = repair('Det gäller t frågan och j dag.\nt Samarbeta med kommunen. Punkt j', tiny(STRIPPED));
     expect(text).toBe('Det gäller i frågan och i dag.\nt Samarbeta med kommunen. Punkt j');
     expect(corrections.filter((c) => c.rule === 'word-confusion').map((c) => [c.offset, c.before, c.after])).toEqual([[11, 't', 'i'], [24, 'j', 'i']]);
     // Other single letters are no words to repair (`a`, `o` are not learned).
-    expect(repair('Det gäller a frågan.', STRIPPED).text).toBe('Det gäller a frågan.');
-  });
-
-  it('repair the held-out seed-002 OCR: `padnivande j fragorna`', () => {
-    const { corrections } = repair(fixture('seed-002/ocr-eng.txt'));
-    expect(corrections.filter((c) => c.before.length === 1 && /\p{L}/u.test(c.before) && c.rule !== 'glyph-word').map((c) => `${c.before} → ${c.after}`)).toEqual(['j → i']);
+    expect(repair('Det gäller a frågan.', tiny(STRIPPED)).text).toBe('Det gäller a frågan.');
   });
 });
 

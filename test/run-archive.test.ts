@@ -217,11 +217,17 @@ describe('runArchive with stand-in stages', () => {
     expect(events.at(-1)?.type).toBe('done');
   });
 
-  it('stops when aborted, keeping what was written whole', async () => {
+  it('stops when aborted, keeping what was written whole, and writes the report of what was done', async () => {
     const controller = new AbortController();
-    const run = runArchive(dir, options({ workers: 1, signal: controller.signal, onEvent: (e) => e.type === 'input-done' && controller.abort() }));
-    await expect(run).rejects.toMatchObject({ code: 'ABORTED' });
-    await expect(stat(join(out, 'report.json'))).rejects.toThrow();
+    const report = await runArchive(dir, options({ workers: 1, signal: controller.signal, onEvent: (e) => e.type === 'input-done' && controller.abort() }));
+    expect(report.aborted).toBe(true);
+    expect(report.inputs).toHaveLength(7);
+    // The one input read before the stop is reported as it went; every other one as not read.
+    expect(report.inputs[0]?.error?.code).not.toBe('ABORTED');
+    expect(report.inputs.slice(1).every((i) => i.error?.code === 'ABORTED' && i.error.message.startsWith(i.path))).toBe(true);
+    expect(JSON.parse(await readFile(join(out, 'report.json'), 'utf8'))).toMatchObject({ aborted: true });
+    // The lock is released.
+    expect(await readdir(out)).not.toContain('.arkivtext.lock');
   });
 
   it('with an index, reports versions archived by an earlier run and adds this run', async () => {

@@ -35,7 +35,7 @@ export function fakeStages(stats: FakeStats = { extracted: [], read: [], closed:
     },
     repair(text) {
       // Fixes "teh" → "the", so corrections are visible.
-      const corrections = [...text.matchAll(/\bteh\b/g)].map((m) => ({ offset: m.index ?? 0, length: 3, before: 'teh', after: 'the', confidence: 0.9, rule: 'confusion' }));
+      const corrections = [...text.matchAll(/\bteh\b/g)].map((m) => ({ offset: m.index ?? 0, length: 3, before: 'teh', after: 'the', confidence: 0.9, rule: 'confusion' as const }));
       return { text: text.replace(/\bteh\b/g, 'the'), corrections };
     },
     normalize: (text) => ({ text, corrections: [] }),

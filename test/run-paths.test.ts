@@ -10,8 +10,14 @@ describe('sanitiseRelative', () => {
   it('keeps ordinary names, Swedish letters included', () => {
     expect(sanitiseRelative('protokoll/2019/Kommunstyrelsen – §12 (ändrad).pdf')).toBe('protokoll/2019/Kommunstyrelsen – §12 (ändrad).pdf');
   });
+
+  it('keeps names apart that differ only in characters it replaces (a\\nb, a\\rb, a_b)', () => {
+    const names = ['a\nb.txt', 'a\rb.txt', 'a_b.txt', 'a\\b.txt'].map(sanitiseRelative);
+    expect(new Set(names).size).toBe(4);
+    expect(names[2]).toBe('a_b.txt');
+  });
   it('drops ., .. and empty segments and replaces control characters and backslashes', () => {
-    expect(sanitiseRelative('../a/./b//c\u0000d\n.txt')).toBe('a/b/c_d_.txt');
+    expect(sanitiseRelative('../a/./b//c\u0000d\n.txt')).toMatch(/^a\/b\/c_d_~[0-9a-f]{10}\.txt$/);
     expect(sanitiseRelative('..\\..\\x.pdf')).toBe('x.pdf');
   });
   it('shortens a segment too long for the file system, keeping names apart by a hash', () => {

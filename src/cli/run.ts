@@ -24,7 +24,10 @@ options:
       --no-repair        normalise only, do not repair OCR damage
       --learn FILE       a word list the lexicon learns first (repeatable)
       --workers N        inputs at once and OCR threads (default: number of cores)
-      --page-timeout MS  give up on a page after MS milliseconds (the input is reported)
+      --page-timeout MS  give up on a page after MS milliseconds (default 300000; the input is
+                         reported with the page)
+      --file-timeout MS  give up on a text file after MS milliseconds (default 600000)
+      --memory MB        heap one input may use while it is read (default 1024; pdf.js half of it)
       --force            redo every input, even when its outputs are current
       --index FILE       persistent dedupe index (SQLite): report versions archived earlier, add this run
       --threshold X      similarity from which documents are versions (dedupe's default)
@@ -32,7 +35,12 @@ options:
   -q, --quiet            no progress or summary on stderr
   -h, --help             this help
 
-exit: 0 all inputs ok, 1 some failed (see OUT/report.md), 2 wrong usage
+Each input is read in a process of its own: one that runs past a limit or out of memory is
+killed and reported (TIMEOUT, PAGE_TIMEOUT, OUT_OF_MEMORY), and the run goes on. Ctrl-C stops
+the run within a second and writes the report of what was done.
+
+exit: 0 all inputs ok, 1 some failed or none could be read (see OUT/report.md), 2 wrong usage
+(or OUT in use by another run), 130 stopped by Ctrl-C
 `;
 
 function positiveInt(text: string | undefined, name: string): number | string | undefined {
@@ -65,6 +73,8 @@ export function makeRunCommand(stages?: Partial<RunStages>): Command {
           learn: { type: 'string', multiple: true },
           workers: { type: 'string' },
           'page-timeout': { type: 'string' },
+          'file-timeout': { type: 'string' },
+          memory: { type: 'string' },
           force: { type: 'boolean' },
           index: { type: 'string' },
           threshold: { type: 'string' },
@@ -90,6 +100,14 @@ export function makeRunCommand(stages?: Partial<RunStages>): Command {
     const pageTimeout = positiveInt(values['page-timeout'], '--page-timeout');
     if (typeof workers === 'string') return usageError(io, 'run', workers);
     if (typeof pageTimeout === 'string') return usageError(io, 'run', pageTimeout);
+    const fileTimeout = positiveInt(values['file-timeout'], '--file-timeout');
+    const memory = positiveInt(values.memory, '--memory');
+    if (typeof fileTimeout === 'string') return usageError(io, 'run', fileTimeout);
+    if (typeof memory === 'string') return usageError(io, 'run', memory);
+    const limits = {
+      ...(fileTimeout !== undefined ? { fileTimeoutMs: fileTimeout } : {}),
+      ...(memory !== undefined ? { memoryMb: memory, pdfMemoryMb: Math.max(64, Math.floor(memory / 2)) } : {}),
+    };
     const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
     if (threshold !== undefined && !(threshold > 0 && threshold <= 1)) return usageError(io, 'run', `--threshold must be a number in (0, 1], got '${values.threshold}'`);
 
@@ -105,6 +123,7 @@ export function makeRunCommand(stages?: Partial<RunStages>): Command {
       signal: controller.signal,
       ...(workers !== undefined ? { workers } : {}),
       ...(pageTimeout !== undefined ? { pageTimeoutMs: pageTimeout } : {}),
+      limits,
       ...(values.index ? { index: resolve(io.cwd, values.index) } : {}),
       ...(threshold !== undefined ? { threshold } : {}),
       ...(values.quiet ? {} : { onEvent: createProgress({ stream: io.stderr, tty: io.stderrIsTTY, columns: (io.stderr as { columns?: number }).columns ?? 100 }) }),
@@ -115,6 +134,11 @@ export function makeRunCommand(stages?: Partial<RunStages>): Command {
       report = await runArchive(resolve(io.cwd, positionals[0] as string), options);
     } catch (error) {
       if (error instanceof ArkivError && (error.code === 'NOT_FOUND' || error.code === 'INVALID_INPUT')) return usageError(io, 'run', error.message);
+      // Another run holds OUT: it is named, and this one stops before touching anything.
+      if (error instanceof ArkivError && error.code === 'LOCKED') {
+        io.stderr.write(`arkivtext run: ${error.message}\n`);
+        return EXIT.USAGE;
+      }
       io.stderr.write(`arkivtext run: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT.FAILED;
     } finally {
@@ -122,6 +146,21 @@ export function makeRunCommand(stages?: Partial<RunStages>): Command {
     }
     if (values.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     if (!values.quiet) io.stderr.write(summaryLine(report));
+    if (report.aborted) {
+      io.stderr.write(`arkivtext run: stopped; the report of what was done is in ${resolve(report.out, 'report.md')}, and a rerun resumes\n`);
+      return 130;
+    }
+    if (report.totals.inputs === 0) {
+      // Nothing to read: say what was there instead, and fail (an empty run is no success).
+      const other = report.skipped ?? 0;
+      const ignored = report.ignored.length;
+      io.stderr.write(
+        `arkivtext run: no PDF or text file to read in ${report.dir}` +
+          `${other ? `; ${other} file(s) are neither PDF nor text and were skipped` : ''}` +
+          `${ignored ? `; ${ignored} ignored (links, special files, unreadable folders: see the report)` : ''}\n`,
+      );
+      return EXIT.FAILED;
+    }
     return report.totals.failed > 0 ? EXIT.FAILED : EXIT.OK;
   };
 }

@@ -7,7 +7,7 @@ import { optimalBanding, type Banding } from './lsh.js';
 import type { ClusterOptions } from './types.js';
 
 /**
- * Fitted on /work/shared/train (scripts/fit-dedupe-threshold.mjs): exact Jaccard of a document and
+ * Fitted on /work/shared/train (scripts/fit-dedupe-threshold.ts): exact Jaccard of a document and
  * its English-model OCR 0.626–0.758 (mean 0.695), Swedish-model OCR 0.886–0.959, unrelated pairs
  * 0.004–0.070; 0.35 is the middle of that gap, ≥ 9 MinHash standard errors from either side.
  */

@@ -62,9 +62,17 @@ class PdfThread {
     // worker side the port that speaks to this thread.
     const code = `const { workerData } = require('node:worker_threads');
 import(workerData.url).then(({ WorkerMessageHandler }) => WorkerMessageHandler.initializeFromPort(workerData.port));`;
-    // No heap limit (resourceLimits): V8 stops a thread at its limit gracefully only sometimes;
-    // a large allocation past it aborts the whole process instead (seen with a 64 MB limit).
-    const thread = new Worker(code, { eval: true, workerData: { url, port: port2 }, transferList: [port2] });
+    // No heap limit (resourceLimits) by default: V8 stops a thread at its limit gracefully only
+    // sometimes; a large allocation past it aborts the whole process instead (seen with a 64 MB
+    // limit). The archive run reads each input in a child process of its own (run/isolate.ts),
+    // where aborting is only that input's failure: there the limit is set (ARKIVTEXT_PDF_HEAP_MB).
+    const heapMb = Number(process.env.ARKIVTEXT_PDF_HEAP_MB);
+    const thread = new Worker(code, {
+      eval: true,
+      workerData: { url, port: port2 },
+      transferList: [port2],
+      ...(heapMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
+    });
     // pdf.js's typings allow no port, though it takes any object that posts and listens for messages.
     const worker = new pdfjs.PDFWorker({ port: port1 } as unknown as ConstructorParameters<PdfJs['PDFWorker']>[0]);
     const failed = new Promise<never>((_, reject) => thread.once('error', reject));
@@ -175,9 +183,14 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<OpenPdf>
     // No CSS font loading in Node: glyphs are drawn from the parsed font programs as paths.
     disableFontFace: true,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
+    // The largest image decoded, in pixels (pdf.js leaves a larger one out of the page); set by
+    // the archive run's limits (ARKIVTEXT_MAX_IMAGE_PIXELS), none otherwise.
+    ...(Number(process.env.ARKIVTEXT_MAX_IMAGE_PIXELS) > 0 ? { maxImageSize: Number(process.env.ARKIVTEXT_MAX_IMAGE_PIXELS) } : {}),
   });
   const deathError = (err: Error): ArkivError =>
-    new ArkivError('CORRUPT_PDF', `pdf.js stopped while reading it (${err.message})`, { file, cause: err });
+    (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? new ArkivError('OUT_OF_MEMORY', `pdf.js ran out of memory reading it (its limit: ${process.env.ARKIVTEXT_PDF_HEAP_MB ?? '?'} MB)`, { file, cause: err })
+      : new ArkivError('CORRUPT_PDF', `pdf.js stopped while reading it (${err.message})`, { file, cause: err });
   let doc: PDFDocumentProxy;
   let stopListening = (): void => undefined;
   try {

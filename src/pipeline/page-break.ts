@@ -78,7 +78,7 @@ export function joinAcrossBreak(
   // The page separator moves from before the lent token to after it (its trailing white space
   // becomes the first page's final line end), so the next page starts with what followed.
   const tokenEnd = tokenStart + token.length;
-  const moved = { offset: tokenEnd, length: trail.length, before: trail, after: '\n' + separator, confidence: 1, rule: 'page-break' };
+  const moved: Correction = { offset: tokenEnd, length: trail.length, before: trail, after: '\n' + separator, confidence: 1, rule: 'page-break' };
   const last = corrections[corrections.length - 1];
   if (last && last.offset + last.length === tokenEnd) {
     corrections[corrections.length - 1] = { ...last, length: last.length + moved.length, before: last.before + moved.before, after: last.after + moved.after };

@@ -3,7 +3,7 @@
  * the ORIGINAL input: applying the corrections to the input gives exactly the output.
  */
 import { applyEdits } from '../normalise/index.js';
-import type { Correction } from '../types.js';
+import type { Correction, CorrectionRule, EditRule } from '../types.js';
 import { countWork } from '../work.js';
 
 /** A change to a text: replace [offset, offset+length) by `after`. */
@@ -12,7 +12,7 @@ export interface Edit {
   length: number;
   after: string;
   confidence: number;
-  rule: string;
+  rule: EditRule;
 }
 
 /** A normalisation change against the input (same shape as normalise's NormalizeChange). */
@@ -99,8 +99,31 @@ export function composeCorrections(input: string, normalised: string, changes: r
       before,
       after,
       confidence: main ? repairs.reduce((m, r) => Math.min(m, r.confidence), Infinity) : 1,
-      rule: main ? [...new Set(repairs.map((r) => r.rule))].join('+') : 'normalize',
+      // Two edits in one correction (their spans overlap through a normalisation change): both rules.
+      rule: main ? ([...new Set(repairs.map((r) => r.rule))].join('+') as CorrectionRule) : 'normalize',
     });
   }
   return out;
+}
+
+/** The input offsets of positions of the normalised text (ascending, each outside any
+ * normalisation change), given the normalisation changes (input → normalised). */
+export function inputOffsets(changes: readonly InputChange[], positions: readonly number[]): number[] {
+  const out: number[] = [];
+  let k = 0;
+  let delta = 0; // normalised − input length of the changes passed so far
+  for (const pos of positions) {
+    for (; k < changes.length; k++) {
+      const c = changes[k]!;
+      if (c.offset + delta + c.after.length > pos) break;
+      delta += c.after.length - c.length;
+    }
+    out.push(pos - delta);
+  }
+  return out;
+}
+
+/** A confidence as reported: three decimals. */
+export function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }

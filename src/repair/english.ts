@@ -35,7 +35,7 @@ let englishForms: Set<string> | undefined;
 
 /**
  * Whether `word` (any case) is an English word form: the Hunspell en_US dictionary (SCOWL) with its
- * suffixes, in `dictionaries/en-words.txt.gz` (scripts/build-english.mjs). Loaded on first use.
+ * suffixes, in `dictionaries/en-words.txt.gz` (scripts/build-english.ts). Loaded on first use.
  */
 export function isEnglishForm(word: string): boolean {
   englishForms ??= new Set(readDataFile('en-words.txt.gz').split('\n'));

@@ -144,5 +144,5 @@ export function guardedRepair<O>(text: string, options: O, inner: (text: string,
     at = c.offset + c.length;
   }
   out += text.slice(at);
-  return { text: out, corrections: kept, warnings: describe(text, spans) };
+  return { text: out, corrections: kept, ...(result.leftAlone ? { leftAlone: result.leftAlone } : {}), warnings: describe(text, spans) };
 }

@@ -12,18 +12,25 @@ import { foldDiacritics, skeleton, skeletonIndexOf, type Alternative, type Chann
 import { tillReadings } from './till-glyphs.js';
 import type { WordKnowledge } from './words.js';
 
+/**
+ * Where a reading of a token came from:
+ * - `token`: the token read as itself (a TokenHypotheses' `original`);
+ * - `channel`: the learned letter confusions (diacritics put back, a glyph read as a letter);
+ * - `learned-word`: a whole-word confusion learned from the training OCR (`ull` → `till`), priced by its own count;
+ * - `till-start`: a `till` at the word's start read from merged glyphs (`Ghandahallas`; see till-glyphs.ts);
+ * - `edit-distance`: a corpus word plain edits away (not confusions of the channel), each edit
+ *   priced on top of `cost` by a fitted weight (see `edits`).
+ */
+export type HypothesisSource = 'token' | 'channel' | 'learned-word' | 'till-start' | 'edit-distance';
+
 export interface Hypothesis {
   text: string;
   /** −log P(token | text). */
   cost: number;
   known: boolean;
-  /** Found by edit distance: the plain edits (not confusions of the channel) on top of `cost`,
-   * priced by a fitted weight. Undefined for the channel's own readings. */
+  source: HypothesisSource;
+  /** For an `edit-distance` reading: its plain edits, priced by a fitted weight. */
   edits?: number;
-  /** A whole-word confusion learned from the training OCR (`ull` → `till`), priced by its own count. */
-  learned?: boolean;
-  /** A `till` at the word's start read from merged glyphs (`Ghandahallas`; see till-glyphs.ts). */
-  tillStart?: boolean;
 }
 
 export interface TokenHypotheses {
@@ -85,6 +92,22 @@ function capitalIsDamage(token: string, word: string, table: ChannelTable): bool
 function frontPair(token: string, word: string, table: ChannelTable): Alternative | undefined {
   const front = word.slice(0, 2);
   return table.byOcr.get(token.slice(0, 2))?.find((a) => a.truth === front);
+}
+
+/**
+ * Why a token gets no readings whatever its letters: an old spelling an archive keeps on purpose,
+ * or an English word of names and titles (`an`/`at` only beside English: see units.ts). Else null.
+ */
+function keptAsWritten(token: string): 'archaic' | 'english' | null {
+  if (ARCHAIC.test(token)) return 'archaic';
+  if (isEnglishWord(token)) return 'english';
+  return null;
+}
+
+/** Why `HypothesisMaker.for` gave a token no readings (it returned null): kept as written (see
+ * keptAsWritten), or else a short all-caps token that is no listed abbreviation (`DO`, `EU`). */
+export function whyNoReadings(token: string): 'archaic' | 'english' | 'acronym' {
+  return keptAsWritten(token) ?? 'acronym';
 }
 
 /** `make(key)` computed once per key object and kept while the key lives. */
@@ -188,9 +211,7 @@ export class HypothesisMaker {
   }
 
   private make(token: string, docClass: DocClass, midSentence: boolean, onlyDiacritics: boolean): TokenHypotheses | null {
-    if (ARCHAIC.test(token)) return null;
-    // English words inside names and titles stay (`an`/`at` only beside English: see repair.ts).
-    if (isEnglishWord(token)) return null;
+    if (keptAsWritten(token) !== null) return null;
     const lower = token.toLowerCase();
     const table = this.tables[docClass];
     // A compound head (`arbetsmarknads- och`) is no word of its own: no whole word stands for it.
@@ -235,19 +256,16 @@ export class HypothesisMaker {
       const text = this.inTokenCase(token, truth, table, pattern, midSentence);
       if (text === token || !this.proposable(text)) continue;
       const seen = hyps.alternatives.find((h) => h.text === text);
-      if (!seen || seen.edits !== undefined) {
+      if (!seen || seen.source === 'edit-distance') {
         // Learned evidence of this very word replaces the price of plain edits.
         if (seen) hyps.alternatives.splice(hyps.alternatives.indexOf(seen), 1);
-        hyps.alternatives.push({ text, cost, known: true, learned: true });
+        hyps.alternatives.push({ text, cost, known: true, source: 'learned-word' });
       } else if (cost < seen.cost) {
         // A reading the letter channel also gives keeps its rule in the log (`for` → `för` is a
         // diacritic put back), at the learned price; a merged `till` the word table knows
         // (`tl` → `till`) is logged as the learned word it also is.
         seen.cost = cost;
-        if (seen.tillStart) {
-          seen.tillStart = false;
-          seen.learned = true;
-        }
+        if (seen.source === 'till-start') seen.source = 'learned-word';
       }
     }
   }
@@ -263,7 +281,7 @@ export class HypothesisMaker {
     // A compound head (`onlyDiacritics`: `hälso- och`) is known as a head too: `hälso` is no word of
     // its own, but the lexicon knows `hälso-`, so no word (`hälsa`) is put in its place.
     const known = this.known(token) || (onlyDiacritics && this.known(`${token}-`));
-    const original: Hypothesis = { text: token, cost: this.selfCost(token, table), known };
+    const original: Hypothesis = { text: token, cost: this.selfCost(token, table), known, source: 'token' };
     // A known word gets its other readings in either class: a photocopy read with Swedish also
     // writes `far` for `får` (27 times in the training OCR) and `bar` for `har`. Repair weighs
     // them only in a document that shows OCR damage (see repair.ts), so clean text stays.
@@ -306,13 +324,13 @@ export class HypothesisMaker {
       if (price === undefined) continue;
       const capital = kind === 'capital' && !midSentence;
       const words = new Map<string, Hypothesis>();
-      if (this.proposable(spelling)) words.set(spelling, { text: spelling, cost: this.selfCost(spelling, table), known: true });
+      if (this.proposable(spelling)) words.set(spelling, { text: spelling, cost: this.selfCost(spelling, table), known: true, source: 'channel' });
       else this.folded(spelling, table, words, 'lower', false);
       for (const w of words.values()) {
         const text = capital ? applyCase(w.text, 'capital') : w.text;
         const cost = price + w.cost;
         const seen = found.get(text);
-        if (!seen || cost < seen.cost) found.set(text, { text, cost, known: true, tillStart: true });
+        if (!seen || cost < seen.cost) found.set(text, { text, cost, known: true, source: 'till-start' });
       }
     }
   }
@@ -323,7 +341,7 @@ export class HypothesisMaker {
     const found = new Map<string, Hypothesis>();
     this.tillStart(token, table, found, midSentence);
     if (found.size === 0) return null;
-    return { original: { text: token, cost: this.selfCost(token, table), known: this.known(token) }, alternatives: [...found.values()] };
+    return { original: { text: token, cost: this.selfCost(token, table), known: this.known(token), source: 'token' }, alternatives: [...found.values()] };
   }
 
   /**
@@ -339,7 +357,7 @@ export class HypothesisMaker {
     this.folded(token, table, found, 'upper', false);
     const alternatives = [...found.values()].filter((h) => isAbbreviation(h.text));
     if (alternatives.length === 0) return null;
-    return { original: { text: token, cost: this.selfCost(token, table), known: false }, alternatives };
+    return { original: { text: token, cost: this.selfCost(token, table), known: false, source: 'token' }, alternatives };
   }
 
   private folded(token: string, table: ChannelTable, found: Map<string, Hypothesis>, pattern: CasePattern, midSentence: boolean): void {
@@ -384,7 +402,7 @@ export class HypothesisMaker {
         cost += alt ? alt.cost : Infinity;
       }
     }
-    if (cost < Infinity && this.proposable(text)) found.set(text, { text, cost, known: true });
+    if (cost < Infinity && this.proposable(text)) found.set(text, { text, cost, known: true, source: 'channel' });
   }
 
   /** Whether every reading found is a word the corpus never uses (known by its form alone). */
@@ -448,7 +466,7 @@ export class HypothesisMaker {
       // (No edit at all: a reading of the channel its beam search missed; `Mangtald` is t/f.)
       // The lexicon last: for a compound its analysis costs more than the rest.
       if (r.edits > maxDistance || !this.proposable(text)) continue;
-      found.set(text, { text, cost: r.cost, known: true, edits: r.edits });
+      found.set(text, { text, cost: r.cost, known: true, source: 'edit-distance', edits: r.edits });
     }
   }
 
@@ -474,7 +492,7 @@ export class HypothesisMaker {
       }
       if (++checked > o.checks) break;
       if (this.wordEdges.plausible(text.toLowerCase()) && this.proposable(text)) {
-        found.set(text, { text, cost: r.cost, known: true });
+        found.set(text, { text, cost: r.cost, known: true, source: 'channel' });
         firstFound = Math.min(firstFound, r.cost);
       }
       if (found.size >= 6) break;

@@ -4,6 +4,7 @@
  */
 export { knownWithDiacritics, type RepairOptions } from './repair.js';
 export { repair } from './safe-repair.js';
+export { RULES, isCorrectionRule, isWordRepair, ruleIds, type ModelKey, type RepairRule, type TrainerCounter } from './rules.js';
 export { MAX_TOKEN, passedSpans, type PassedSpan } from './guard.js';
 export { Lexicon, defaultLexicon, loadLexicon } from './lexicon.js';
 export type { WordKnowledge } from './words.js';

@@ -1,7 +1,7 @@
 /**
  * The word-form table: ~830 k sorted forms, front-coded, searched without building a string per form.
  *
- * File format (sv-forms.fc.txt.gz, Latin-1, made by scripts/build-lexicon.mjs): one entry a line,
+ * File format (sv-forms.fc.txt.gz, Latin-1, made by scripts/build-lexicon.ts): one entry a line,
  * `<p><m><suffix>` where <p> is the length of the prefix shared with the previous form as the
  * character U+0030 + length, <m> the form's role bits as the character U+0030 + bits, and <suffix>
  * the rest of the form. At least every BLOCK-th entry has p = 0 (a full form), so a lookup binary-searches those

@@ -1,9 +1,9 @@
 import { countWork } from '../work.js';
 
 /**
- * The key hash shared by the lexicon's build script and its lookup tables: FNV-1a over UTF-16 code
- * units. scripts/build-lexicon.mjs has a copy (it cannot import TypeScript); a test checks that the
- * shipped filter holds every shipped form, so the two cannot drift apart unnoticed.
+ * The key hash shared by the lexicon's build script (scripts/build-lexicon.ts imports it) and its
+ * lookup tables: FNV-1a over UTF-16 code units. A test checks that the shipped filter holds every
+ * shipped form.
  */
 export function hashKey(key: string, start = 0, end = key.length): number {
   countWork(end - start);

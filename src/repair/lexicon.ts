@@ -13,7 +13,7 @@ import { PrefixFilter, prefixReach } from './lexicon-prefixes.js';
 import { SortedTable } from './lexicon-table.js';
 import { wordTokens } from './lexicon-tokens.js';
 
-/** Role bits of sv-forms.fc.txt.gz (see scripts/build-lexicon.mjs). */
+/** Role bits of sv-forms.fc.txt.gz (see scripts/build-lexicon.ts). */
 const STANDALONE = 1;
 const BEGIN = 2;
 const MIDDLE = 4;

@@ -4,13 +4,14 @@
  * the sketch the run keeps. The clean text is dropped here, so memory does not grow with the
  * archive. Every failure becomes a `failed` entry of the report; only an abort goes up.
  */
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { ArkivError } from '../errors.js';
 import { describeInvalidBytes } from '../normalise/index.js';
 import type { PageText } from '../types.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { outputPaths, type OutputPaths } from './out-paths.js';
+import type { InputIsolates } from './isolate.js';
+import { assertInside, liesInside, outputPaths, type OutputPaths } from './out-paths.js';
 import { loadCurrentRecord } from './resume.js';
 import type { RunSettings } from './settings.js';
 import { sketchFromJson, sketchToJson } from './sketch-json.js';
@@ -27,6 +28,10 @@ export interface ProcessContext {
   workers: number;
   signal?: AbortSignal;
   onPage?: (path: string, page: number, pages: number, stage: string) => void;
+  /** The real path of OUT (links resolved): outputs must lie in it. */
+  realOut?: string;
+  /** Read inputs in child processes with limits (isolate.ts); absent: in this process. */
+  isolates?: InputIsolates;
 }
 
 export interface ProcessOutcome {
@@ -34,7 +39,7 @@ export interface ProcessOutcome {
   sketch?: SketchLike;
 }
 
-interface Content {
+export interface Content {
   text: string;
   record: Omit<InputRecord, 'input' | 'settings' | 'settingsHash' | 'sketch' | 'quality'>;
   origin: Origin;
@@ -55,9 +60,10 @@ export function toInputError(error: unknown, entry: Pick<WalkEntry, 'path' | 'ab
 }
 
 async function readTextInput(entry: WalkEntry, ctx: ProcessContext): Promise<Content> {
-  const decoded = await ctx.stages.readTextFile(entry.absolute);
+  // A path that is not valid UTF-8 is read by its bytes (readFile takes a Buffer path as well).
+  const decoded = await ctx.stages.readTextFile((entry.absoluteBytes ?? entry.absolute) as string);
   const raw = decoded.text;
-  const warnings = decoded.invalidBytes > 0 ? [describeInvalidBytes(decoded)] : [];
+  const warnings = [...(entry.notes ?? []), ...(decoded.invalidBytes > 0 ? [describeInvalidBytes(decoded)] : [])];
   const repaired = ctx.settings.repair ? ctx.stages.repair(raw) : ctx.stages.normalize(raw);
   // What repair passed through unread (a very long token, non-Latin script) is said in the record.
   if (repaired.warnings) warnings.push(...repaired.warnings);
@@ -81,7 +87,9 @@ export function meanOcrConfidence(pages: PageText[]): number | null {
 }
 
 async function readPdfInput(entry: WalkEntry, ctx: ProcessContext): Promise<Content> {
-  const result = await ctx.stages.extractPdf(entry.absolute, {
+  // A path that is not valid UTF-8 is read by its bytes, and the PDF handed over as bytes.
+  const source = entry.absoluteBytes ? new Uint8Array(await readFile(entry.absoluteBytes)) : entry.absolute;
+  const result = await ctx.stages.extractPdf(source as string, {
     ocr: ctx.settings.ocr,
     workers: ctx.workers,
     repair: ctx.settings.repair,
@@ -104,7 +112,7 @@ async function readPdfInput(entry: WalkEntry, ctx: ProcessContext): Promise<Cont
     }
     return summary;
   });
-  const warnings = result.pages.flatMap((page) => page.warnings.map((w) => `page ${page.number}: ${w}`));
+  const warnings = [...(entry.notes ?? []), ...result.pages.flatMap((page) => page.warnings.map((w) => `page ${page.number}: ${w}`))];
   const origin: Origin = result.pages.some((page) => page.source !== 'text') ? 'ocr' : 'born-digital';
   return { text: result.text, record: { pages, corrections: result.corrections, warnings }, origin, ocrConfidence: meanOcrConfidence(result.pages) };
 }
@@ -118,6 +126,11 @@ function summarise(entry: WalkEntry, record: InputRecord, paths: OutputPaths, ou
   report.corrections = record.quality.corrections;
   report.outputs = { text: relative(out, paths.text).split('\\').join('/'), json: relative(out, paths.json).split('\\').join('/') };
   return report;
+}
+
+/** What an input holds, read with the stages (in this process, or in a child: isolate.ts). */
+export async function readContent(entry: WalkEntry, ctx: ProcessContext): Promise<Content> {
+  return entry.kind === 'pdf' ? readPdfInput(entry, ctx) : readTextInput(entry, ctx);
 }
 
 export async function processInput(entry: WalkEntry, ctx: ProcessContext): Promise<ProcessOutcome> {
@@ -134,7 +147,13 @@ export async function processInput(entry: WalkEntry, ctx: ProcessContext): Promi
         return { report, sketch: sketchFromJson(current.sketch) };
       }
     }
-    const content = entry.kind === 'pdf' ? await readPdfInput(entry, ctx) : await readTextInput(entry, ctx);
+    const content = ctx.isolates
+      ? ((await ctx.isolates.read(entry, ctx.settings, {
+          ocrWorkers: 1,
+          ...(ctx.signal ? { signal: ctx.signal } : {}),
+          onPage: (page, pages, stage) => ctx.onPage?.(entry.path, page, pages, stage),
+        })) as Content)
+      : await readContent(entry, ctx);
     const lexiconShare = Math.round(ctx.stages.knownShare(content.text) * 1000) / 1000;
     const sketch = ctx.stages.sketchDoc({
       id: entry.path,
@@ -159,6 +178,8 @@ export async function processInput(entry: WalkEntry, ctx: ProcessContext): Promi
       warnings: content.record.warnings,
       sketch: sketchToJson(sketch),
     };
+    // No link inside OUT is followed (real paths compared before writing).
+    if (ctx.realOut) await assertInside(paths.text, ctx.realOut, entry.path);
     // Text first, record last: the record is what marks the pair complete for a rerun.
     await writeFileAtomic(paths.text, content.text);
     await writeFileAtomic(paths.json, `${JSON.stringify(record, null, 2)}\n`);
@@ -166,7 +187,8 @@ export async function processInput(entry: WalkEntry, ctx: ProcessContext): Promi
   } catch (error) {
     if (ctx.signal?.aborted) throw error;
     // Outputs of an earlier version of this input would now misrepresent it: remove them.
-    if (paths) await Promise.all([rm(paths.text, { force: true }), rm(paths.json, { force: true })]);
+    // Only inside OUT: through a link the names could be anyone's files.
+    if (paths && (!ctx.realOut || (await liesInside(paths.text, ctx.realOut)))) await Promise.all([rm(paths.text, { force: true }), rm(paths.json, { force: true })]);
     return { report: { path: entry.path, kind: entry.kind, status: 'failed', error: toInputError(error, entry), warnings: [], seconds: seconds() } };
   }
 }

@@ -15,63 +15,124 @@
  * only its sketch (256 MinHash values, 1 KB) and a small summary are kept for the report.
  */
 import { availableParallelism } from 'node:os';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ArkivError } from '../errors.js';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.js';
 import { checkRunDirs } from './check-dirs.js';
 import { resolveStages } from './default-stages.js';
 import { recordIndex } from './index-run.js';
+import { DEFAULT_LIMITS, InputIsolates, childEntry } from './isolate.js';
+import { lockOut } from './lock.js';
+import { outputPaths } from './out-paths.js';
 import { mapPool } from './pool.js';
 import { processInput, type ProcessOutcome } from './process-input.js';
 import { assignClusters, clusterReports, computeTotals, renderMarkdown } from './report.js';
 import { runSettings, settingsHash } from './settings.js';
 import type { SketchLike } from './stage-types.js';
-import type { RunOptions, RunReport } from './types.js';
+import type { InputReport, RunOptions, RunReport } from './types.js';
+import type { WalkEntry } from './walk.js';
 import { walkArchive } from './walk.js';
 
 const round = (seconds: number) => Math.round(seconds * 100) / 100;
 
 export async function runArchive(dir: string, options: RunOptions): Promise<RunReport> {
   const started = performance.now();
-  const elapsed = () => (performance.now() - started) / 1000;
   const dirs = await checkRunDirs(dir, options.out);
+
+  await mkdir(dirs.out, { recursive: true });
+  // One run per OUT, taken before the sweep (which would delete another run's temp files).
+  const unlock = await lockOut(dirs.out);
+  try {
+    return await runLocked(dirs, options, started);
+  } finally {
+    await unlock();
+  }
+}
+
+async function runLocked(dirs: { dir: string; out: string }, options: RunOptions, started: number): Promise<RunReport> {
+  const elapsed = () => (performance.now() - started) / 1000;
   const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   const learn = (options.learn ?? []).map((path) => resolve(path));
   const settings = await runSettings({ ocr: options.ocr ?? 'auto', repair: options.repair ?? true, pageTimeoutMs: options.pageTimeoutMs, learn });
   const hash = settingsHash(settings);
   const emit = options.onEvent ?? (() => {});
-
-  await mkdir(dirs.out, { recursive: true });
+  const realOut = await realpath(dirs.out);
   await removeStaleTempFiles(dirs.out);
   const walk = await walkArchive(dirs.dir);
+  // Two inputs whose names give one output (names sanitised alike, a Latin-1 name shown like a
+  // UTF-8 one): the first keeps it, the others are refused (NAME_COLLISION), never overwritten.
+  const owner = new Map<string, string>();
+  const collisions = new Map<WalkEntry, string>();
+  for (const entry of walk.inputs) {
+    let base: string;
+    try {
+      base = outputPaths(dirs.out, entry.path).text;
+    } catch {
+      continue; // processInput reports it
+    }
+    const first = owner.get(base);
+    if (first === undefined) owner.set(base, entry.path);
+    else collisions.set(entry, first);
+  }
   emit({ type: 'start', files: walk.inputs.length, bytes: walk.inputs.reduce((n, e) => n + e.size, 0) });
 
   const stages = await resolveStages(options.stages, { learn });
+  // Inputs are read in child processes with limits where the built bundle is there to start
+  // them, and the stages are the real ones (isolate.ts); injected stages run in this process.
+  const childFile = options.stages === undefined && options.isolate !== false ? childEntry() : undefined;
+  const isolates = childFile
+    ? new InputIsolates(childFile, { ...DEFAULT_LIMITS, ...(options.pageTimeoutMs ? { pageTimeoutMs: options.pageTimeoutMs } : {}), ...options.limits }, learn)
+    : undefined;
+  const signal = options.signal;
+  const stopChildren = (): Promise<void> => isolates?.close() ?? Promise.resolve();
+  const onAbort = (): void => void stopChildren();
+  signal?.addEventListener('abort', onAbort, { once: true });
   let outcomes: ProcessOutcome[];
   const inputsStarted = performance.now();
   try {
     outcomes = await mapPool(walk.inputs, workers, async (entry) => {
-      if (options.signal?.aborted) throw new ArkivError('ABORTED', 'the run was stopped');
+      // Stopped: what was not read is reported so (the report lists every input).
+      if (signal?.aborted) return abortedOutcome(entry, 'not read: the run was stopped before it');
+      const first = collisions.get(entry);
+      if (first !== undefined) {
+        const report: InputReport = {
+          path: entry.path, kind: entry.kind, status: 'failed', warnings: [], seconds: 0,
+          error: { code: 'NAME_COLLISION', message: `${entry.path}: its output name is that of ${JSON.stringify(first)} (names that differ only in characters a file name cannot hold); not read, rename one of them` },
+        };
+        emit({ type: 'input-done', input: report, bytes: entry.size });
+        return { report };
+      }
       emit({ type: 'input-start', path: entry.path });
-      const outcome = await processInput(entry, {
-        out: dirs.out,
-        stages,
-        settings,
-        settingsHash: hash,
-        force: options.force ?? false,
-        workers,
-        ...(options.signal ? { signal: options.signal } : {}),
-        onPage: (path, page, pages, stage) => emit({ type: 'page', path, page, pages, stage }),
-      });
+      let outcome: ProcessOutcome;
+      try {
+        outcome = await processInput(entry, {
+          out: dirs.out,
+          stages,
+          settings,
+          settingsHash: hash,
+          force: options.force ?? false,
+          workers,
+          ...(signal ? { signal } : {}),
+          ...(isolates ? { isolates } : {}),
+          realOut,
+          onPage: (path, page, pages, stage) => emit({ type: 'page', path, page, pages, stage }),
+        });
+      } catch (error) {
+        if (!signal?.aborted) throw error;
+        outcome = abortedOutcome(entry, 'stopped while it was read: the run was stopped (a rerun reads it)');
+      }
       emit({ type: 'input-done', input: outcome.report, bytes: entry.size });
       return outcome;
     });
   } catch (error) {
+    await stopChildren();
     await stages.close();
-    if (options.signal?.aborted) throw new ArkivError('ABORTED', 'the run was stopped; outputs written so far are complete, and a rerun resumes', { cause: error });
     throw error;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
   }
+  await stopChildren();
   const inputsSeconds = (performance.now() - inputsStarted) / 1000;
 
   try {
@@ -84,7 +145,8 @@ export async function runArchive(dir: string, options: RunOptions): Promise<RunR
     const clusterSeconds = (performance.now() - clusterStarted) / 1000;
 
     const indexStarted = performance.now();
-    if (options.index) recordIndex(stages.openIndex(resolve(options.index)), dirs.dir, sketches, inputs);
+    // A stopped run adds nothing to the index: its documents are not all there.
+    if (options.index && !signal?.aborted) recordIndex(stages.openIndex(resolve(options.index)), dirs.dir, sketches, inputs);
     const indexSeconds = options.index ? (performance.now() - indexStarted) / 1000 : 0;
 
     const report: RunReport = {
@@ -94,7 +156,9 @@ export async function runArchive(dir: string, options: RunOptions): Promise<RunR
       inputs,
       clusters,
       ignored: walk.ignored,
+      ...(walk.skipped > 0 ? { skipped: walk.skipped } : {}),
       totals: computeTotals(inputs, clusters, walk.ignored, round(elapsed()), { inputs: round(inputsSeconds), cluster: round(clusterSeconds), index: round(indexSeconds) }),
+      ...(signal?.aborted ? { aborted: true } : {}),
     };
     await writeFileAtomic(resolve(dirs.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
     await writeFileAtomic(resolve(dirs.out, 'report.md'), renderMarkdown(report));
@@ -103,4 +167,8 @@ export async function runArchive(dir: string, options: RunOptions): Promise<RunR
   } finally {
     await stages.close();
   }
+}
+
+function abortedOutcome(entry: WalkEntry, message: string): ProcessOutcome {
+  return { report: { path: entry.path, kind: entry.kind, status: 'failed', error: { code: 'ABORTED', message: `${entry.path}: ${message}` }, warnings: [], seconds: 0 } };
 }

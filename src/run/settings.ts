@@ -64,6 +64,12 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * The hash of what can change an input's outputs. Limits (`pageTimeoutMs`) are left out: an input
+ * that finished under one limit has the same outputs under another (one that did not finish has
+ * no outputs to reuse), so adding `--page-timeout` to a finished run redoes nothing.
+ */
 export function settingsHash(settings: RunSettings): string {
-  return createHash('sha256').update(canonicalJson(settings)).digest('hex').slice(0, 16);
+  const { pageTimeoutMs: _limit, ...result } = settings;
+  return createHash('sha256').update(canonicalJson(result)).digest('hex').slice(0, 16);
 }

@@ -4,6 +4,7 @@ import type { IgnoredEntry, InputKind } from './walk.js';
 import type { RunStages } from './stage-types.js';
 import type { SketchJson } from './sketch-json.js';
 import type { RunSettings } from './settings.js';
+import type { IsolateLimits } from './isolate.js';
 
 export interface RunOptions {
   /** The output folder; created if missing. Must not be inside DIR, nor contain it. */
@@ -30,6 +31,13 @@ export interface RunOptions {
   onEvent?: (event: RunEvent) => void;
   /** Replace stages (tests, or a caller with its own lexicon); the real ones by default. */
   stages?: Partial<RunStages>;
+  /**
+   * Read each input in a child process with the limits below (default true where the built
+   * bundle is there to start one; injected stages always run in this process). See isolate.ts.
+   */
+  isolate?: boolean;
+  /** Limits on one input, over DEFAULT_LIMITS (isolate.ts): page and file time, memory, image size. */
+  limits?: Partial<IsolateLimits>;
 }
 
 export interface InputError {
@@ -97,7 +105,11 @@ export interface RunReport {
   inputs: InputReport[];
   clusters: ClusterReport[];
   ignored: IgnoredEntry[];
+  /** Files under DIR that are neither PDF nor text (by name and content), not read. */
+  skipped?: number;
   totals: RunTotals;
+  /** The run was stopped (Ctrl-C, or the caller's signal): inputs it did not finish are failed with ABORTED. */
+  aborted?: boolean;
 }
 
 /** What a run writes next to each input's text: `OUT/<path>.json`. */

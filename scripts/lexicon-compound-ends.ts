@@ -14,16 +14,27 @@ const MIN_COMPOUNDS = 3;
 // Heads of 4 letters or fewer are mostly suffixes in disguise (`…rätts|liga`, `…nings|bart`).
 const MIN_HEAD = 5;
 
-export function mineCompoundEnds({ masks, entryForms, BEGIN, END, STANDALONE, root }) {
+export interface CompoundEndInput {
+  /** form → role bits; gains END bits here. */
+  masks: Map<string, number>;
+  /** Per dictionary entry without the END role, its standalone forms. */
+  entryForms: string[][];
+  BEGIN: number;
+  END: number;
+  STANDALONE: number;
+  root: string;
+}
+
+export function mineCompoundEnds({ masks, entryForms, BEGIN, END, STANDALONE, root }: CompoundEndInput): { entries: number; forms: number } {
   const dataDir = process.env.ARKIV_DATA_DIR ?? join(root, '..', 'shared', 'data');
-  const formToEntries = new Map();
+  const formToEntries = new Map<string, number[]>();
   entryForms.forEach((forms, i) => {
     for (const f of forms) {
       const list = formToEntries.get(f);
       if (list) list.push(i); else formToEntries.set(f, [i]);
     }
   });
-  const evidence = new Map(); // entry index -> Set of compounds
+  const evidence = new Map<number, Set<string>>(); // entry index -> Set of compounds
   const text = readFileSync(join(dataDir, 'sv-official-unigrams.tsv'), 'utf8');
   for (const line of text.split('\n')) {
     const tab = line.indexOf('\t');
@@ -39,7 +50,7 @@ export function mineCompoundEnds({ masks, entryForms, BEGIN, END, STANDALONE, ro
       // `förmögenhets|katt` is `förmögenhet|skatt` with a simplified triple s: no evidence for `katt`.
       if ((masks.get('s' + head) ?? 0) & END) continue;
       for (const e of formToEntries.get(head) ?? []) {
-        const set = evidence.get(e) ?? new Set();
+        const set = evidence.get(e) ?? new Set<string>();
         set.add(w);
         evidence.set(e, set);
       }

@@ -3,7 +3,7 @@
 // a–z only, three letters or more, one a line. Repair reads it to leave English words inside
 // Swedish prose alone (`life science`, `Sweden Food Arena`; see src/repair/english.ts).
 //
-//   node scripts/build-english.mjs
+//   tsx scripts/build-english.ts   (npm run build:lexicon runs it)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,17 +16,18 @@ const dic = readFileSync(join(dir, 'index.dic'), 'utf8').split('\n').slice(1);
 
 /** flag → suffix rules [strip, add, condition at the word's end]. Prefix rules are left out: an
  * English word with a prefix (`un…`, `re…`) is rarely a name inside Swedish prose. */
-const suffixes = new Map();
+const suffixes = new Map<string, Array<{ strip: string; add: string; when: RegExp }>>();
 for (const line of aff) {
   const f = line.trim().split(/\s+/);
   if (f[0] !== 'SFX' || f.length < 5) continue;
-  const [, flag, strip, add, condition] = f;
-  const rules = suffixes.get(flag) ?? suffixes.set(flag, []).get(flag);
-  rules.push({ strip: strip === '0' ? '' : strip, add: add === '0' ? '' : add.split('/')[0], when: new RegExp(`${condition}$`) });
+  const [, flag = '', strip = '', add = '', condition = ''] = f;
+  let rules = suffixes.get(flag);
+  if (!rules) suffixes.set(flag, (rules = []));
+  rules.push({ strip: strip === '0' ? '' : strip, add: add === '0' ? '' : add.split('/')[0]!, when: new RegExp(`${condition}$`) });
 }
 
-const forms = new Set();
-const keep = (w) => {
+const forms = new Set<string>();
+const keep = (w: string): void => {
   const lower = w.toLowerCase();
   if (lower.length >= 3 && /^[a-z]+$/.test(lower)) forms.add(lower);
 };

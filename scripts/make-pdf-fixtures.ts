@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // Makes the PDF fixtures of the extract stage under fixtures/pdf/ (run from the repository root):
 //   two-column.pdf   hand-written 2-page PDF: running header, page footer "Sida N av 2", a title over
 //                    both columns whose "ö" is drawn as "o" plus a separate "¨", text in two columns.
@@ -18,19 +17,19 @@ const out = 'fixtures/pdf';
 mkdirSync(out, { recursive: true });
 
 /** A PDF string literal in WinAnsi (Latin-1 for the letters used here). */
-function pdfString(s) {
+function pdfString(s: string): string {
   // WinAnsi is Latin-1 but for a few code points; the en dash is the one used here.
   return '(' + s.replace(/–/g, '\x96').replace(/[\\()]/g, (c) => '\\' + c) + ')';
 }
 
 /** Writes a PDF of the given page content streams, all using Helvetica (F1) in WinAnsiEncoding. */
-function writePdf(path, pages) {
-  const objects = [];
-  const add = (body) => { objects.push(body); return objects.length; };
+function writePdf(path: string, pages: readonly string[]): void {
+  const objects: Array<string | null> = [];
+  const add = (body: string | null): number => { objects.push(body); return objects.length; };
   const catalog = add(null);
   const pagesObj = add(null);
   const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
-  const kids = [];
+  const kids: number[] = [];
   for (const content of pages) {
     const bytes = Buffer.from(content, 'latin1');
     const stream = add(`<< /Length ${bytes.length} >>\nstream\n${content}\nendstream`);
@@ -39,7 +38,7 @@ function writePdf(path, pages) {
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
   objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
   let pdf = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
-  const offsets = [];
+  const offsets: number[] = [];
   objects.forEach((body, i) => {
     offsets.push(Buffer.byteLength(pdf, 'latin1'));
     pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
@@ -51,11 +50,11 @@ function writePdf(path, pages) {
   writeFileSync(path, Buffer.from(pdf, 'latin1'));
 }
 
-const text = (x, y, size, s) => `BT /F1 ${size} Tf ${x} ${y} Td ${pdfString(s)} Tj ET`;
+const text = (x: number, y: number, size: number, s: string): string => `BT /F1 ${size} Tf ${x} ${y} Td ${pdfString(s)} Tj ET`;
 
 /** Greedy wrap at a character budget (Helvetica at 10 pt averages about 5 pt a character). */
-function wrap(paragraph, width) {
-  const lines = [];
+function wrap(paragraph: string, width: number): string[] {
+  const lines: string[] = [];
   let cur = '';
   for (const w of paragraph.split(/\s+/).filter(Boolean)) {
     if (cur && (cur + ' ' + w).length > width) { lines.push(cur); cur = w; } else cur = cur ? cur + ' ' + w : w;
@@ -67,19 +66,23 @@ function wrap(paragraph, width) {
 // Body text: the first paragraphs of seed 002 (clean born-digital text).
 const seed = readFileSync('fixtures/seeds/002_e12f78de28e15a9e.txt', 'utf8');
 const paragraphs = seed.replace(/‒/g, '–').split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 80).slice(0, 6);
-const flow = []; // { text, paragraphStart }
+interface Line {
+  text: string;
+  paragraphStart: boolean;
+}
+const flow: Line[] = [];
 for (const p of paragraphs) wrap(p, 40).forEach((line, i) => flow.push({ text: line, paragraphStart: i === 0 }));
 
 const LINES_PER_COLUMN = 18;
-const columns = [];
+const columns: Line[][] = [];
 for (let i = 0; i < flow.length; i += LINES_PER_COLUMN) columns.push(flow.slice(i, i + LINES_PER_COLUMN));
 const pageCount = Math.ceil(columns.length / 2);
 
-const contents = [];
-const truth = [];
+const contents: string[] = [];
+const truth: string[] = [];
 for (let p = 0; p < pageCount; p++) {
-  const ops = [];
-  const expected = [];
+  const ops: string[] = [];
+  const expected: Line[] = [];
   ops.push(text(56, 806, 9, 'Linköpings kommun · Reglab om integration'));
   ops.push(text(280, 36, 9, `Sida ${p + 1} av ${pageCount}`));
   let top = 770;
@@ -97,7 +100,7 @@ for (let p = 0; p < pageCount; p++) {
     expected.push({ text: 'Lärande för integration – rapport från förstudien', paragraphStart: true });
     top -= 34;
   }
-  for (const [c, x] of [[2 * p, 56], [2 * p + 1, 312]]) {
+  for (const [c, x] of [[2 * p, 56], [2 * p + 1, 312]] as const) {
     const col = columns[c];
     if (!col) continue;
     let y = top;
@@ -124,11 +127,11 @@ writePdf(`${out}/stamp.pdf`, [[
 writePdf(`${out}/zero-pages.pdf`, []);
 
 /** A one-page PDF whose content stream is `content`, Flate-compressed (small on disk however long). */
-function writeCompressedPage(path, content, resources) {
+function writeCompressedPage(path: string, content: string, resources?: string): void {
   const stream = deflateSync(Buffer.from(content, 'latin1'), { level: 9 });
   const parts = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
-  const offsets = [];
-  const size = () => parts.reduce((n, b) => n + b.length, 0);
+  const offsets: number[] = [];
+  const size = (): number => parts.reduce((n, b) => n + b.length, 0);
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -153,8 +156,8 @@ writeCompressedPage(`${out}/slow-content.pdf`, '0 0 m 1 1 l S\n'.repeat(6_000_00
 {
   const count = 3_000_000;
   const parts = [Buffer.from('%PDF-1.5\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
-  const size = () => parts.reduce((n, b) => n + b.length, 0);
-  const offsets = [];
+  const size = (): number => parts.reduce((n, b) => n + b.length, 0);
+  const offsets: number[] = [];
   ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'].forEach((body, i) => {
     offsets.push(size());
     parts.push(Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`, 'latin1'));
@@ -162,7 +165,7 @@ writeCompressedPage(`${out}/slow-content.pdf`, '0 0 m 1 1 l S\n'.repeat(6_000_00
   const xrefAt = size();
   // Rows of /W [1 4 2]: type (0 free, 1 in use), offset, generation.
   const rows = Buffer.alloc(count * 7);
-  const row = (i, type, offset, gen) => {
+  const row = (i: number, type: number, offset: number, gen: number): void => {
     rows[i * 7] = type;
     rows.writeUInt32BE(offset, i * 7 + 1);
     rows.writeUInt16BE(gen, i * 7 + 5);
@@ -180,12 +183,12 @@ writeCompressedPage(`${out}/slow-content.pdf`, '0 0 m 1 1 l S\n'.repeat(6_000_00
 }
 
 /** Helvetica advance widths for the characters of the title (from the standard AFM). */
-function widthOf(s) {
-  const w = { ' ': 278, L: 556, a: 556, r: 333, n: 556, d: 556, e: 556, f: 278, ö: 556, ä: 556, i: 222, t: 278, g: 556, o: 556, '–': 556, p: 556, å: 556 };
+function widthOf(s: string): number {
+  const w: Record<string, number> = { ' ': 278, L: 556, a: 556, r: 333, n: 556, d: 556, e: 556, f: 278, ö: 556, ä: 556, i: 222, t: 278, g: 556, o: 556, '–': 556, p: 556, å: 556 };
   let sum = 0;
   for (const ch of s) {
     if (!(ch in w)) throw new Error(`no width for ${ch}`);
-    sum += w[ch];
+    sum += w[ch]!;
   }
   return sum;
 }

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // Derives the frequency files the Lexicon ships from /work/shared/data (see dictionaries/README.md):
 //   dictionaries/sv-official-unigrams.txt.gz   word<TAB>count, case kept, count >= 3, sorted by word
 //   dictionaries/sv-opensubtitles-50k.txt.gz    word<TAB>count, sorted by word (CC BY-SA 4.0)
@@ -20,18 +19,19 @@ const MIN_BIGRAM_ANY = Number(process.env.MIN_BIGRAM_ANY ?? 12);
 const MIN_BIGRAM_CONFUSABLE = 3;
 const CONFUSABLE_MIN_COUNT = 20;
 
-const sortByKey = (rows) => rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-const write = (name, rows) => {
+type Row = [key: string, count: number];
+const sortByKey = (rows: Row[]): Row[] => rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+const write = (name: string, rows: Row[]): void => {
   const gz = gzipSync(Buffer.from(rows.map(([k, v]) => `${k}\t${v}`).join('\n') + '\n', 'utf8'), { level: 9 });
   writeFileSync(join(root, 'dictionaries', name), gz);
   console.log(`${name}: ${rows.length} lines, ${gz.length} bytes`);
 };
-const readTsv = (file, sep) => readFileSync(join(dataDir, file), 'utf8').split('\n').filter(Boolean).map((l) => {
+const readTsv = (file: string, sep: string): Row[] => readFileSync(join(dataDir, file), 'utf8').split('\n').filter(Boolean).map((l): Row => {
   const i = l.lastIndexOf(sep);
   return [l.slice(0, i), Number(l.slice(i + 1))];
 });
 
-const fold = (w) => w.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+const fold = (w: string): string => w.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 
 const unigrams = readTsv('sv-official-unigrams.tsv', '\t').filter(([, c]) => c >= MIN_UNIGRAM);
 write('sv-official-unigrams.txt.gz', sortByKey(unigrams.slice()));
@@ -39,9 +39,9 @@ write('sv-official-unigrams.txt.gz', sortByKey(unigrams.slice()));
 const subs = readTsv('sv-opensubtitles-50k.txt', ' ').filter(([w, c]) => w && !/\s/.test(w) && c > 0);
 write('sv-opensubtitles-50k.txt.gz', sortByKey(subs.slice()));
 
-const lowerCounts = new Map();
+const lowerCounts = new Map<string, number>();
 for (const [w, c] of unigrams) lowerCounts.set(w.toLowerCase(), (lowerCounts.get(w.toLowerCase()) ?? 0) + c);
-const confusable = new Set();
+const confusable = new Set<string>();
 for (const [w, c] of lowerCounts) {
   const f = fold(w);
   if (f !== w) { confusable.add(w); if (c >= CONFUSABLE_MIN_COUNT) confusable.add(f); }
@@ -55,7 +55,7 @@ const bigrams = readTsv('sv-official-bigrams.tsv', '\t').filter(([pair, c]) => {
 write('sv-official-bigrams.txt.gz', sortByKey(bigrams));
 
 // Totals the library needs to put the two frequency lists on one scale (see FREQUENCY_WEIGHTS).
-const total = (file, sep) => readTsv(file, sep).reduce((s, [, c]) => s + c, 0);
+const total = (file: string, sep: string): number => readTsv(file, sep).reduce((s, [, c]) => s + c, 0);
 const meta = {
   officialTokens: total('sv-official-unigrams.tsv', '\t'),
   subtitleTokens: total('sv-opensubtitles-50k.txt', ' '),

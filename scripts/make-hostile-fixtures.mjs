@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// Writes fixtures/hostile-style inputs — files that real shares contain and files made to hurt —
+// into a folder (never committed: several are megabytes, one decodes to gigabytes). Used by
+// test/run-hostile.test.ts; run by hand to look at them:
+//
+//   node scripts/make-hostile-fixtures.mjs DIR        (DIR/in: the inputs, DIR/expected.json)
+//
+// expected.json maps each input's path (as the run reports it) to the status it must get: `ok`,
+// or the error codes any of which is right (`failed OUT_OF_MEMORY|PAGE_TIMEOUT`), and whether a
+// warning must say something (`warn` is a regular expression).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error('usage: make-hostile-fixtures.mjs DIR');
+  process.exit(2);
+}
+const input = join(dir, 'in');
+mkdirSync(input, { recursive: true });
+const expected = {};
+
+function lcg(seed) {
+  let x = seed >>> 0;
+  return () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 16);
+}
+
+/** A PDF from its objects' bodies (object k is objects[k-1]); object 1 is the catalog. */
+function pdf(objects) {
+  const parts = ['%PDF-1.4\n%\xe2\xe3\xcf\xd3\n'];
+  const offsets = [];
+  let length = Buffer.byteLength(parts[0], 'latin1');
+  objects.forEach((body, i) => {
+    offsets.push(length);
+    const head = `${i + 1} 0 obj\n`;
+    const chunk = Buffer.isBuffer(body) ? Buffer.concat([Buffer.from(head, 'latin1'), body, Buffer.from('\nendobj\n', 'latin1')]) : Buffer.from(`${head}${body}\nendobj\n`, 'latin1');
+    parts.push(chunk);
+    length += chunk.length;
+  });
+  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
+  parts.push(xref);
+  return Buffer.concat(parts.map((p) => (Buffer.isBuffer(p) ? p : Buffer.from(p, 'latin1'))));
+}
+
+function stream(dict, data) {
+  const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data, 'latin1');
+  return Buffer.concat([Buffer.from(`<< ${dict} /Length ${bytes.length} >>\nstream\n`, 'latin1'), bytes, Buffer.from('\nendstream', 'latin1')]);
+}
+
+/** One page with `content` and `resources`, plus `extra` objects numbered from 5. */
+function onePage(content, resources = '<< >>', extra = []) {
+  return pdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources ${resources} >>`,
+    stream('', content),
+    ...extra,
+  ]);
+}
+
+const FONT = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
+
+// --- text files ---
+// 2 MB without white space: repair was quadratic in it (never finished), and held up every input.
+writeFileSync(join(input, 'long-token.txt'), 'abcdefghijklmnopqrstuvwxyzåäö'.repeat(Math.ceil(2e6 / 29)));
+expected['long-token.txt'] = { status: 'ok', warn: 'without white space' };
+// Chinese without spaces, 300 k characters.
+{
+  const r = lcg(3);
+  let s = '';
+  while (s.length < 300_000) s += String.fromCharCode(0x4e00 + (r() % 20000)) + (r() % 40 === 0 ? '。\n' : '');
+  writeFileSync(join(input, 'chinese.txt'), s);
+  expected['chinese.txt'] = { status: 'ok', warn: 'Han script' };
+}
+// CRLF prose, 3 MB.
+writeFileSync(join(input, 'crlf.txt'), 'Kommunen har beslutat om en ny plan för skolan och omsorgen i länet.\r\n'.repeat(Math.ceil(3e6 / 70)));
+expected['crlf.txt'] = { status: 'ok' };
+// Random bytes (read as Latin-1: not UTF-8), 1 MB.
+{
+  const r = lcg(5);
+  const b = Buffer.alloc(1e6);
+  for (let i = 0; i < b.length; i++) b[i] = r() & 255;
+  writeFileSync(join(input, 'random-bytes.txt'), b);
+  expected['random-bytes.txt'] = { status: 'ok' };
+}
+// A long run of combining marks.
+writeFileSync(join(input, 'combining.txt'), `Text ${'a' + '\u0301'.repeat(300_000)} slut.\n`);
+expected['combining.txt'] = { status: 'ok' };
+// A PDF named .txt: read as the PDF it is, not "repaired" as text.
+const helloPdf = onePage('BT /F1 12 Tf 72 720 Td (Kommunen har beslutat om en ny plan for skolan.) Tj ET', `<< /Font << /F1 5 0 R >> >>`, [FONT]);
+writeFileSync(join(input, 'pdf-named.txt'), helloPdf);
+expected['pdf-named.txt'] = { status: 'ok', warn: 'read as a PDF' };
+// Names that sanitise alike: three distinct outputs.
+for (const name of ['a\nb.txt', 'a\rb.txt', 'a_b.txt']) {
+  writeFileSync(join(input, name), `Filen heter ${JSON.stringify(name)}. Kommunen har beslutat.\n`);
+  expected[name] = { status: 'ok' };
+}
+// A Latin-1 file name (not valid UTF-8), as on old Swedish shares.
+writeFileSync(Buffer.concat([Buffer.from(join(input, 'r')), Buffer.from([0xe4]), Buffer.from('kning.txt')]), 'Räkning för kommunen.\n');
+expected['r\u00e4kning.txt'] = { status: 'ok', warn: 'not valid UTF-8' };
+// An empty file.
+writeFileSync(join(input, 'empty.txt'), '');
+expected['empty.txt'] = { status: 'failed', codes: ['EMPTY'] };
+
+// --- PDFs ---
+// Nine levels of form XObjects, each drawing the next ten times: 2.8 KB, 10^9 operations.
+{
+  const levels = 9;
+  const extra = [];
+  for (let k = 0; k < levels; k++) {
+    const last = k === levels - 1;
+    const body = last ? '0 0 1 1 re f' : Array.from({ length: 10 }, () => `q 1 0 0 1 0.1 0.1 cm /X${k + 1} Do Q`).join('\n');
+    const res = last ? '<< >>' : `<< /XObject << /X${k + 1} ${7 + k} 0 R >> >>`;
+    extra.push(stream(`/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources ${res}`, body));
+  }
+  // Object 5: a font (unused); the XObjects are 6.. .
+  writeFileSync(join(input, 'xobject-bomb.pdf'), onePage('q /X0 Do Q', '<< /XObject << /X0 6 0 R >> >>', [FONT, ...extra]));
+  expected['xobject-bomb.pdf'] = { status: 'failed', codes: ['OUT_OF_MEMORY', 'PAGE_TIMEOUT', 'CORRUPT_PDF'] };
+}
+// A 60 000 × 60 000 image (1 bit per pixel, all zero; 450 MB raw, 450 KB deflated) and no text.
+{
+  const w = 60_000;
+  const h = 60_000;
+  const row = Buffer.alloc(w / 8);
+  const rows = 2000;
+  const block = Buffer.concat(Array.from({ length: rows }, () => row));
+  // Deflate the whole image in one stream, block by block.
+  const zlib = await import('node:zlib');
+  const deflate = zlib.createDeflate({ level: 9 });
+  const chunks = [];
+  deflate.on('data', (c) => chunks.push(c));
+  const done = new Promise((r) => deflate.on('end', r));
+  for (let y = 0; y < h; y += rows) deflate.write(block);
+  deflate.end();
+  await done;
+  const data = Buffer.concat(chunks);
+  const image = stream(`/Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode`, data);
+  writeFileSync(join(input, 'huge-image.pdf'), onePage('q 595 0 0 842 0 0 cm /Im0 Do Q', '<< /XObject << /Im0 6 0 R >> >>', [FONT, image]));
+  expected['huge-image.pdf'] = { status: 'failed', codes: ['BAD_IMAGE', 'OUT_OF_MEMORY', 'PAGE_TIMEOUT'] };
+}
+// 200 000 nested `q` operators.
+writeFileSync(join(input, 'nested-q.pdf'), onePage(`${'q '.repeat(200_000)}BT /F1 12 Tf 72 720 Td (Djupt) Tj ET ${'Q '.repeat(200_000)}`, `<< /Font << /F1 5 0 R >> >>`, [FONT]));
+expected['nested-q.pdf'] = { status: 'any' };
+// A text layer of rare CJK characters (a broken ToUnicode map) is no text: OCR decides.
+// A PDF that is no PDF and one cut short.
+writeFileSync(join(input, 'cut-short.pdf'), helloPdf.subarray(0, 200));
+expected['cut-short.pdf'] = { status: 'failed', codes: ['CORRUPT_PDF'] };
+
+writeFileSync(join(dir, 'expected.json'), `${JSON.stringify(expected, null, 2)}\n`);
+console.log(`hostile fixtures: ${Object.keys(expected).length} inputs in ${input}`);

@@ -1,0 +1,32 @@
+/**
+ * What repair keeps per word source and model: the language model and the hypothesis maker, whose
+ * caches make an archive's repeated words cheap.
+ */
+import { HypothesisMaker } from './hypotheses.js';
+import { LanguageModel } from './language-model.js';
+import type { RepairModel } from './model.js';
+import type { WordKnowledge } from './words.js';
+
+export interface Engines {
+  words: WordKnowledge;
+  lm: LanguageModel;
+  maker: HypothesisMaker;
+  model: RepairModel;
+}
+
+const engineCache = new WeakMap<WordKnowledge, Map<RepairModel, Engines>>();
+
+/** Per word source and model, the caches that make repeated words cheap. */
+export function engines(words: WordKnowledge, model: RepairModel): Engines {
+  let byModel = engineCache.get(words);
+  if (!byModel) {
+    byModel = new Map();
+    engineCache.set(words, byModel);
+  }
+  let e = byModel.get(model);
+  if (!e) {
+    e = { words, lm: new LanguageModel(words), maker: new HypothesisMaker(words, model.tables, model.trigrams), model };
+    byModel.set(model, e);
+  }
+  return e;
+}

@@ -1,0 +1,271 @@
+/**
+ * The rules of repair, one object each, in the order repair applies them. Each says what it finds
+ * (its site finder, or for a word rule the kind of reading it takes), what training counts for it
+ * (the counter of scripts/train-repair.mjs), where its learned numbers live (keys of
+ * dictionaries/repair-model.json), and how its places become edits.
+ *
+ * repair() runs them in three steps: every rule's `find` (places that change what the words are),
+ * the word step (word-decisions.ts: the word rules and dehyphenation), then every rule's `edits`.
+ * To add a rule: an id in RuleId (types.ts), an object here, its finder in a module of its own,
+ * its counter in the trainer (see /work/coord/notes-rules.md and docs/repair.md).
+ */
+import type { CorrectionRule, RuleId, WordRuleId } from '../types.js';
+import { damagedAbbreviations } from './dotted-abbreviations.js';
+import { round, type Edit } from './edits.js';
+import { colonLineBreaks, gluedSentenceGlyphs, hyphensForColons, loneGlyphs, sentenceInitialGlyphs } from './glyph-words.js';
+import type { Hypothesis, HypothesisSource } from './hypotheses.js';
+import type { RepairRun } from './run.js';
+import { markSwaps } from './sentence-marks.js';
+import { tillReadings } from './till-glyphs.js';
+import { yearRangeHyphens } from './year-ranges.js';
+
+/** The counters of scripts/train-repair.mjs (`fit`: the weights fitted by scripts/repair-fit.mjs). */
+export type TrainerCounter =
+  | 'countHyphenJoins'
+  | 'countColonBreaks'
+  | 'countClass'
+  | 'countTillStarts'
+  | 'fit'
+  | 'countSentenceGlyphs'
+  | 'countGluedGlyphs'
+  | 'countLoneGlyphs'
+  | 'countAbbreviations'
+  | 'countYearRanges'
+  | 'countMarkSwaps'
+  | 'wordRepairRate';
+
+/** Where a rule's numbers live: a path in dictionaries/repair-model.json (`learned.…` counted by
+ * the trainer, `fitted.…` fitted weights; `*`: per document class), or in
+ * dictionaries/repair-settings.json (`settings.…`, set by hand). */
+export type ModelKey =
+  | 'learned.hyphenJoin'
+  | 'learned.colonHyphen'
+  | 'learned.classes.*.rules'
+  | 'learned.classes.*.words'
+  | 'learned.classes.*.tillStarts'
+  | 'learned.trigrams'
+  | 'learned.sentenceGlyphI'
+  | 'learned.gluedGlyphI'
+  | 'learned.loneGlyphs'
+  | 'learned.dottedAbbreviations'
+  | 'learned.yearRangeDash'
+  | 'learned.sentenceMarks'
+  | 'learned.markMinRepairRate'
+  | 'fitted.params.*'
+  | 'fitted.params.*.editCost'
+  | 'fitted.params.*.documentBoost'
+  | 'settings.priorRules';
+
+export interface RepairRule {
+  id: RuleId;
+  /** What the rule finds, in words. */
+  finds: string;
+  /** The function that finds its places (the trainer counts at the same places), if one does. */
+  finder?: (...args: never[]) => unknown;
+  /** For a word rule: the kind of reading it takes (and whether the word as written is known). */
+  reading?: { source: Exclude<HypothesisSource, 'token'>; wordKnown?: boolean };
+  /** What training counts for it. */
+  trainedBy: readonly TrainerCounter[];
+  /** Where its learned numbers live. */
+  model: readonly ModelKey[];
+  /** Finds the places that change what the words are (before the word step). */
+  find?(run: RepairRun): void;
+  /** Its places as edits (after the word step). */
+  edits?(run: RepairRun): Edit[];
+}
+
+
+/** Whether the document's words show OCR damage: a mark or dash in clean text is the author's. */
+function wordsShowDamage(run: RepairRun): boolean {
+  return run.wordRepairs >= run.model.markMinRepairRate * run.units.length;
+}
+
+/** The rules, in the order repair applies them. */
+export const RULES: readonly RepairRule[] = [
+  {
+    id: 'normalize',
+    finds: 'what normalisation changes before repair (ligatures, quotes, soft hyphens, white space)',
+    trainedBy: [],
+    model: [],
+  },
+  {
+    id: 'dehyphenate',
+    finds: 'a word hyphenated at a line end (a token with halves), also across a colon read for the hyphen (`ef:⏎⏎ter`)',
+    finder: colonLineBreaks,
+    trainedBy: ['countHyphenJoins', 'countColonBreaks'],
+    model: ['learned.hyphenJoin', 'learned.colonHyphen'],
+    // A line-end hyphen read as `:`: the words are read from a copy of the text with a `-` there
+    // (the same length, so offsets hold), and the halves are joined as any hyphenation.
+    find(run) {
+      const isWord = (w: string): boolean => run.eng.maker.isWordWithDiacritics(w, run.docClass);
+      run.colons = run.dehyphenate && run.model.colonHyphen >= run.minConfidence ? colonLineBreaks(run.text, isWord) : [];
+      run.wordText = hyphensForColons(run.text, run.colons);
+    },
+  },
+  {
+    id: 'confusion',
+    finds: 'an unknown word read through the learned letter confusions (`#r` → `är`)',
+    reading: { source: 'channel', wordKnown: false },
+    trainedBy: ['countClass', 'fit'],
+    model: ['learned.classes.*.rules', 'settings.priorRules', 'learned.trigrams', 'fitted.params.*'],
+  },
+  {
+    id: 'stripped-diacritics',
+    finds: 'a known word read as another known word by the letter confusions (`far` → `får`), in a damaged document',
+    reading: { source: 'channel', wordKnown: true },
+    trainedBy: ['countClass', 'fit'],
+    model: ['learned.classes.*.rules', 'settings.priorRules', 'fitted.params.*'],
+  },
+  {
+    id: 'word-confusion',
+    finds: 'a whole-word confusion the training OCR made (`ull` → `till`)',
+    reading: { source: 'learned-word' },
+    trainedBy: ['countClass', 'fit'],
+    model: ['learned.classes.*.words', 'fitted.params.*'],
+  },
+  {
+    id: 'till-start',
+    finds: 'a `till` at a word start merged into glyphs (`Ghandahallas` → `tillhandahållas`)',
+    finder: tillReadings,
+    reading: { source: 'till-start' },
+    trainedBy: ['countTillStarts', 'fit'],
+    model: ['learned.classes.*.tillStarts', 'fitted.params.*'],
+  },
+  {
+    id: 'edit-distance',
+    finds: 'a corpus word one or two plain edits away (`vikgt` → `viktigt`), in a damaged document',
+    reading: { source: 'edit-distance' },
+    trainedBy: ['fit'],
+    model: ['fitted.params.*.editCost', 'fitted.params.*'],
+  },
+  {
+    id: 'glyph-word',
+    finds: 'a sentence-initial `I` read as a lone stroke (`| integrationsarbetet`) or glued to its word (`Lansvaret`)',
+    finder: gluedSentenceGlyphs,
+    trainedBy: ['countSentenceGlyphs', 'countGluedGlyphs'],
+    model: ['learned.sentenceGlyphI', 'learned.gluedGlyphI'],
+    // The glued glyph becomes `I ` and the word after it is the unit (see glyph-words.ts).
+    find(run) {
+      const isWord = (w: string): boolean => run.eng.maker.isWordWithDiacritics(w, run.docClass);
+      run.glued = run.model.gluedGlyphI >= run.minConfidence ? gluedSentenceGlyphs(run.text, isWord) : [];
+      run.sentenceGlyphs = run.model.sentenceGlyphI >= run.minConfidence ? sentenceInitialGlyphs(run.text) : [];
+    },
+    edits: ({ sentenceGlyphs, glued, model }) => [
+      ...sentenceGlyphs.map((offset): Edit => ({ offset, length: 1, after: 'I', confidence: round(model.sentenceGlyphI), rule: 'glyph-word' })),
+      ...glued.map(({ offset }): Edit => ({ offset, length: 1, after: 'I ', confidence: round(model.gluedGlyphI), rule: 'glyph-word' })),
+    ],
+  },
+  {
+    id: 'lone-glyph',
+    finds: 'a lone glyph before a word that stood for another (`~` → `–`)',
+    finder: loneGlyphs,
+    trainedBy: ['countLoneGlyphs'],
+    model: ['learned.loneGlyphs'],
+    edits({ text, model, minConfidence, sentenceGlyphs }) {
+      const out: Edit[] = [];
+      if (model.loneGlyphs.size === 0) return out;
+      const sentenceGlyphAt = new Set(sentenceGlyphs);
+      for (const { offset, glyph } of loneGlyphs(text)) {
+        const hit = model.loneGlyphs.get(glyph);
+        if (hit && hit.p >= minConfidence && !sentenceGlyphAt.has(offset)) out.push({ offset, length: glyph.length, after: hit.after, confidence: round(hit.p), rule: 'lone-glyph' });
+      }
+      return out;
+    },
+  },
+  {
+    id: 'abbreviation',
+    finds: 'a dotted abbreviation whose dots OCR lost or misread (`bla.` → `bl.a.`), replaced whole',
+    finder: damagedAbbreviations,
+    trainedBy: ['countAbbreviations'],
+    model: ['learned.dottedAbbreviations'],
+    // Replaced whole, so its letters are no word.
+    find(run) {
+      run.abbreviations = damagedAbbreviations(run.text, run.model.abbreviations).filter((a) => a.p >= run.minConfidence);
+    },
+    edits: ({ abbreviations }) => abbreviations.map((a): Edit => ({ offset: a.start, length: a.end - a.start, after: a.after, confidence: round(a.p), rule: 'abbreviation' })),
+  },
+  {
+    id: 'year-range',
+    finds: 'a hyphen between two years, the second the later (`2021-2025`), in a document whose words show damage',
+    finder: yearRangeHyphens,
+    trainedBy: ['countYearRanges', 'wordRepairRate'],
+    model: ['learned.yearRangeDash', 'learned.markMinRepairRate'],
+    edits(run) {
+      const p = run.model.yearRangeDash;
+      if (!wordsShowDamage(run) || p < run.minConfidence || p <= 0) return [];
+      return yearRangeHyphens(run.text).map((offset): Edit => ({ offset, length: 1, after: '–', confidence: round(p), rule: 'year-range' }));
+    },
+  },
+  {
+    id: 'sentence-mark',
+    finds: 'a `.` read for `,` or a `,` for `.` (see sentence-marks.ts), in a document whose words show damage',
+    finder: markSwaps,
+    trainedBy: ['countMarkSwaps', 'wordRepairRate'],
+    model: ['learned.sentenceMarks', 'learned.markMinRepairRate'],
+    edits(run) {
+      const out: Edit[] = [];
+      if (!wordsShowDamage(run)) return out;
+      // An abbreviation's own stop is no sentence mark.
+      const abbreviationStops = new Set(run.abbreviations.map((a) => a.end - 1));
+      // The word after a mark is judged as repaired (`behov, Mangtald` is `behov. Mångfald`).
+      const repairedWords = new Map<number, string>();
+      run.units.forEach((u, i) => {
+        if (run.chosen[i] !== u.word) repairedWords.set(u.start, run.chosen[i]!);
+      });
+      for (const swap of markSwaps(run.text, run.words, repairedWords)) {
+        if (abbreviationStops.has(swap.offset)) continue;
+        const p = run.model.sentenceMarks[swap.kind];
+        if (p > 0 && p >= run.minConfidence) out.push({ offset: swap.offset, length: 1, after: swap.after, confidence: round(p), rule: 'sentence-mark' });
+      }
+      return out;
+    },
+  },
+  {
+    id: 'page-break',
+    finds: '(extract only) a word joined across a page break: the page separator moves past it',
+    trainedBy: [],
+    model: [],
+  },
+  // The two rules of pages in pre-1906 spelling (orthography.ts decides a page's spelling): such a
+  // page gets these and the line-end joins instead of every rule above (old-swedish.ts); their
+  // numbers are in dictionaries/old-sv-channel.json (scripts/fit-old-sv.mjs).
+  {
+    id: 'fraktur-confusion',
+    finds: '(pre-1906 pages) an unknown word read through the Fraktur OCR channel as a word of older Swedish',
+    trainedBy: [],
+    model: [],
+  },
+  {
+    id: 'fraktur-word-confusion',
+    finds: '(pre-1906 pages that show Fraktur damage) a known word the Fraktur OCR writes for another',
+    trainedBy: [],
+    model: [],
+  },
+];
+
+/** The word rules, by the kind of reading they take. */
+const WORD_RULES = RULES.filter((r): r is RepairRule & { id: WordRuleId; reading: NonNullable<RepairRule['reading']> } => r.reading !== undefined);
+
+/** The word rule that takes `best` as the reading of a word read as `original`. */
+export function wordRuleFor(best: Hypothesis, original: Hypothesis): WordRuleId {
+  for (const r of WORD_RULES) {
+    if (r.reading.source === best.source && (r.reading.wordKnown === undefined || r.reading.wordKnown === original.known)) return r.id;
+  }
+  throw new Error(`no word rule takes a reading from ${best.source}`);
+}
+
+/** The ids of the rules of a correction (`dehyphenate+confusion+document` → dehyphenate, confusion). */
+export function ruleIds(rule: CorrectionRule | string): RuleId[] {
+  return rule.split('+').filter((id): id is RuleId => RULES.some((r) => r.id === id));
+}
+
+/** Whether `rule` names a rule id or the `document` tag and nothing else: a valid CorrectionRule. */
+export function isCorrectionRule(rule: string): rule is CorrectionRule {
+  const parts = rule.split('+');
+  return parts.length > 0 && parts.every((p, k) => RULES.some((r) => r.id === p) || (p === 'document' && k > 0 && WORD_RULES.some((r) => r.id === parts[k - 1])));
+}
+
+/** Whether a correction changed a word by a word rule (not normalisation, a join alone, or marks). */
+export function isWordRepair(rule: CorrectionRule | string): boolean {
+  return ruleIds(rule).some((id) => WORD_RULES.some((r) => r.id === id));
+}

@@ -1,0 +1,51 @@
+/**
+ * One repair of one text: what the steps of repair() share. The rules (rules.ts) fill in the
+ * places they find before the words are read, the word step fills in the words, and every rule
+ * adds its edits.
+ */
+import type { LeftAlone } from '../types.js';
+import type { AbbreviationRepair } from './dotted-abbreviations.js';
+import type { Edit } from './edits.js';
+import type { Engines } from './engines.js';
+import type { ColonBreak, GluedGlyph } from './glyph-words.js';
+import type { DocClass, RepairModel, RepairParams } from './model.js';
+import type { Unit } from './units.js';
+import type { WordKnowledge } from './words.js';
+
+export interface RepairRun {
+  /** The normalised text: the text the rules find their places in, and the edits' offsets. */
+  text: string;
+  /** `text` with `-` where a colon stands for a line-end hyphen (the same length): words are read from it. */
+  wordText: string;
+  docClass: DocClass;
+  model: RepairModel;
+  params: RepairParams;
+  /** The bar a correction must pass. */
+  minConfidence: number;
+  words: WordKnowledge;
+  eng: Engines;
+  /** Join words hyphenated at line ends. */
+  dehyphenate: boolean;
+
+  // Places found before the words are read (they change what the words are).
+  /** Damaged dotted abbreviations (`bla.`), replaced whole: their letters are no word. */
+  abbreviations: AbbreviationRepair[];
+  /** Colons read for a line-end hyphen (`ef:⏎⏎ter`): their halves are joined as a hyphenation. */
+  colons: ColonBreak[];
+  /** Sentence-initial `I`s glued to their word (`Lansvaret`): the word after the glyph is the unit. */
+  glued: GluedGlyph[];
+  /** Lone strokes (`|`) for a sentence-initial `I`. */
+  sentenceGlyphs: number[];
+
+  // The words.
+  units: Unit[];
+  /** Per unit, the word chosen (the unit's word where it was left alone). */
+  chosen: string[];
+  /** Units whose word a word rule changed. */
+  wordRepairs: number;
+
+  /** The edits made, in the order of the rules. */
+  edits: Edit[];
+  /** With `explain`: the words left alone, at offsets of `text` (mapped to the input at the end). */
+  leftAlone: LeftAlone[] | null;
+}

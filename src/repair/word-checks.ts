@@ -1,0 +1,82 @@
+/**
+ * Why a word with readings keeps its spelling: named checks, tried in order, the first that
+ * leaves the word alone giving the reason. A word that passes them all takes its best reading.
+ * (Why a word gets no readings at all is checked in units.ts.)
+ */
+import type { SkipReason } from '../types.js';
+import type { Decision } from './ranking.js';
+import type { RepairRun } from './run.js';
+import type { Unit } from './units.js';
+
+/** One word's choice, as the checks see it. */
+export interface WordChoice {
+  run: RepairRun;
+  /** Index of the unit in run.units. */
+  index: number;
+  unit: Unit & { hyps: NonNullable<Unit['hyps']> };
+  /** The ranking's choice, or null when the word was not weighed or has no readings. */
+  decision: Decision | null;
+  /** Whether the document shows OCR damage: then a known word's other readings are weighed. */
+  weighKnownWords: boolean;
+  /** The confidence the reading must reach. */
+  threshold: number;
+}
+
+interface WordCheck {
+  reason: SkipReason;
+  leavesAlone(c: WordChoice): boolean;
+}
+
+/** A part of a hyphenated word (`arbets-marknaden`, `3-årig`) is a compound head or tail, which
+ * need be no word of its own: it is not replaced by a nearby word. */
+function hyphenPart(text: string, u: Unit): boolean {
+  return text[u.start - 1] === '-' || text[u.end] === '-';
+}
+
+/**
+ * Whether unit i is a piece of a word split by a blank (`inklu deringsfrågor`, `horison⏎⏎tell`):
+ * glued to a neighbour it makes a known word, or one with its diacritics put back. Such a piece is no
+ * damaged word of its own, so no nearby word is put in its place.
+ */
+function splitWordPart({ wordText: text, units, docClass, eng }: RepairRun, i: number): boolean {
+  const u = units[i]!;
+  const joins = (a: Unit | undefined, b: Unit | undefined): boolean => {
+    // Across any white space, a blank line too: a page or column break splits words as well.
+    if (!a || !b || !/^\s+$/u.test(text.slice(a.end, b.start))) return false;
+    // The other piece is no word either, or a short one (`inklu de-⏎ringsfrågor`): a known word
+    // beside the token rules the split out without a lookup.
+    const other = a === u ? b : a;
+    if (other.hyps?.original.known && other.word.length > 3) return false;
+    // Only diacritics are put back: a full search of every glued pair cost as much as the whole
+    // first pass, and a split word is rarely damaged on top.
+    return eng.maker.isWordWithDiacritics(a.word + b.word, docClass);
+  };
+  return joins(units[i - 1], u) || joins(u, units[i + 1]);
+}
+
+/** A plain-edit reading (`vikgt` → `viktigt`), the one kind of reading that guesses letters no
+ * confusion explains. */
+const byEdits = (c: WordChoice): boolean => c.decision!.best.source === 'edit-distance';
+
+/** The checks, in order. After `no-reading` the decision is there. */
+export const WORD_CHECKS: readonly WordCheck[] = [
+  // A known word read as another known word (`far` for `får`) is weighed only where the document
+  // shows OCR damage: non-words repaired at the rate of the least damaged training OCR or more.
+  // In a clean text of either class a known word stays; in a diacritic-stripped one that rate is
+  // always reached.
+  { reason: 'clean-document', leavesAlone: (c) => !c.weighKnownWords && c.unit.hyps.original.known },
+  { reason: 'no-reading', leavesAlone: (c) => c.decision === null },
+  { reason: 'as-written', leavesAlone: (c) => c.decision!.best === c.unit.hyps.original },
+  { reason: 'below-threshold', leavesAlone: (c) => c.decision!.confidence < c.threshold },
+  // A plain-edit reading only where the document shows OCR damage: in clean text an unknown word
+  // is the author's spelling (seed 002's own `Stategiskt`) or a name.
+  { reason: 'clean-document', leavesAlone: (c) => byEdits(c) && !c.weighKnownWords },
+  { reason: 'hyphen-part', leavesAlone: (c) => byEdits(c) && hyphenPart(c.run.wordText, c.unit) },
+  { reason: 'split-word-part', leavesAlone: (c) => byEdits(c) && splitWordPart(c.run, c.index) },
+];
+
+/** Why the word keeps its spelling, or null when it takes its best reading. */
+export function whyLeftAlone(c: WordChoice): SkipReason | null {
+  for (const check of WORD_CHECKS) if (check.leavesAlone(c)) return check.reason;
+  return null;
+}

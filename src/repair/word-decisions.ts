@@ -1,0 +1,110 @@
+/**
+ * The word step of repair: every unit's best reading, in two passes — each word alone, to give its
+ * neighbours a provisional context, then left to right with the final left neighbour and the
+ * provisional right one — and the edits of the word rules and of dehyphenation.
+ */
+import type { EditRule, WordRuleLabel } from '../types.js';
+import { round } from './edits.js';
+import { decide, type Context, type Decision } from './ranking.js';
+import { wordRuleFor } from './rules.js';
+import type { RepairRun } from './run.js';
+import { adjacent, type Unit } from './units.js';
+import { whyLeftAlone, type WordChoice } from './word-checks.js';
+
+/** A known word with one of these letters survived the OCR intact: the document vouches for it (as
+ * for a known word with no other reading; `for` in a stripped text may be `för`, so it does not). */
+const SWEDISH_LETTER = /[åäöéÅÄÖÉ]/u;
+/** A repair this sure (alone, before context) vouches for its word in the rest of the document. */
+const CACHE_CONFIDENCE = 0.95;
+const CACHE_MIN_LENGTH = 4;
+/** The confidence of a line-end join whose word is known (or was repaired into one). */
+const KNOWN_JOIN = 0.99;
+
+/** A plain word, fit to be bigram context. */
+const WORD = /^\p{L}+$/u;
+
+/**
+ * Whether a document shows OCR damage: its non-words repaired (pass-1 decisions at the confidence
+ * repair applies) per word unit at `minRate` or more. Clean prose repairs almost none (the seeds
+ * and training truths ≤ 0.003 per word); the Swedish-model training OCR repairs ≥ 0.024.
+ */
+function showsDamage(units: Unit[], decisions: ReadonlyArray<Decision | null>, minConfidence: number, minRate: number): boolean {
+  let repaired = 0;
+  units.forEach((u, i) => {
+    const d = decisions[i];
+    if (d && !u.hyps!.original.known && d.best !== u.hyps!.original && d.confidence >= minConfidence) repaired++;
+  });
+  return repaired >= minRate * units.length && repaired > 0;
+}
+
+
+/** Decides every unit of `run` and adds the edits of the word rules and dehyphenation. */
+export function decideWords(run: RepairRun): void {
+  const { units, eng, params, minConfidence, model, docClass, wordText: wt, text: t } = run;
+  // Pass 1: each word alone (prior only), to give its neighbours a provisional context.
+  const alone: Context = { left: null, right: null, documentWords: null };
+  const firstDecisions = units.map((u) => decide(u, alone, eng, params));
+  // A known word read as another known word is weighed only where the document shows OCR damage
+  // (see word-checks.ts); in a diacritic-stripped document it always does.
+  const weighKnownWords = docClass === 'stripped' || showsDamage(units, firstDecisions, minConfidence, model.markMinRepairRate);
+  const weighed = (u: Unit): boolean => weighKnownWords || !u.hyps?.original.known;
+  const knownMinConfidence = Math.max(minConfidence, params.knownMinConfidence);
+  const threshold = (u: Unit): number => (u.hyps?.original.known ? knownMinConfidence : minConfidence);
+  const documentWords = new Set<string>();
+  const provisional = units.map((u, i) => {
+    const d = weighed(u) ? firstDecisions[i]! : null;
+    // Short words (`den`, `för`) are in every document: their use here says nothing.
+    if (u.word.length >= CACHE_MIN_LENGTH) {
+      if (d && d.confidence >= CACHE_CONFIDENCE && d.best !== u.hyps!.original) documentWords.add(d.best.text.toLowerCase());
+      else if (u.hyps?.original.known && (SWEDISH_LETTER.test(u.word) || u.hyps.alternatives.length === 0)) documentWords.add(u.word.toLowerCase());
+    }
+    return d && d.confidence >= threshold(u) ? d.best.text : u.word;
+  });
+  // Pass 2: left to right, with the final left neighbour and the provisional right one.
+  const chosen = run.chosen;
+  const explain = run.leftAlone;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    // Neighbours only for a unit with something to decide (most have not).
+    const open = u.hyps !== null && u.hyps.alternatives.length > 0;
+    const left = open && i > 0 && adjacent(wt, units[i - 1], u) && WORD.test(chosen[i - 1]!) ? chosen[i - 1]!.toLowerCase() : null;
+    const right = open && adjacent(wt, u, units[i + 1]) && WORD.test(provisional[i + 1]!) ? provisional[i + 1]!.toLowerCase() : null;
+    const d = weighed(u) ? decide(u, { left, right, documentWords }, eng, params) : null;
+    let word = u.word;
+    let rule: WordRuleLabel | null = null;
+    let confidence = 1;
+    const hyps = u.hyps;
+    const why = hyps === null ? u.leftAlone! : whyLeftAlone({ run, index: i, unit: u as WordChoice['unit'], decision: d, weighKnownWords, threshold: threshold(u) });
+    if (why === null) {
+      word = d!.best.text;
+      const wordRule = wordRuleFor(d!.best, hyps!.original);
+      rule = wordRule;
+      // Say so when the document's own use of the word decided it (the reviewer can check there).
+      if (documentWords.has(word.toLowerCase())) {
+        const without = decide(u, { left, right, documentWords: null }, eng, params);
+        if (!without || without.best !== d!.best || without.confidence < threshold(u)) rule = `${wordRule}+document`;
+      }
+      confidence = d!.confidence;
+    } else if (explain && (hyps === null || hyps.alternatives.length > 0 || !hyps.original.known)) {
+      explain.push({ offset: u.start, word: u.word, reason: why });
+    }
+    chosen.push(word);
+    if (rule) run.wordRepairs++;
+    let editRule: EditRule | null = rule;
+    if (u.joinedHyphen) {
+      const known = u.hyps?.original.known || rule !== null;
+      editRule = rule ? `dehyphenate+${rule}` : 'dehyphenate';
+      confidence = Math.min(confidence, known ? KNOWN_JOIN : model.hyphenJoin);
+      // A colon read for the hyphen: no likelier than training found it.
+      if (wt !== t && t[u.start + u.raw.indexOf('-')] === ':') confidence = Math.min(confidence, model.colonHyphen);
+      if (confidence < minConfidence) {
+        if (explain) {
+          if (explain[explain.length - 1]?.offset === u.start) explain.pop();
+          explain.push({ offset: u.start, word: u.word, reason: 'below-threshold' });
+        }
+        continue;
+      }
+    }
+    if (word !== u.raw) run.edits.push({ offset: u.start, length: u.end - u.start, after: word, confidence: round(confidence), rule: editRule! });
+  }
+}

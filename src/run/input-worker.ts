@@ -1,0 +1,48 @@
+/**
+ * The child process that reads inputs for the run (see isolate.ts): it waits for a request, reads
+ * the input with the real stages (a text file decoded and repaired, a PDF extracted), and sends
+ * back what it read, its page progress on the way, or the error. The stages (the lexicon above
+ * all) are loaded once and kept for the next input.
+ */
+import { ArkivError } from '../errors.js';
+import { defaultStages } from './default-stages.js';
+import type { ChildReply, ChildRequest } from './isolate.js';
+import { readContent } from './process-input.js';
+import { settingsHash } from './settings.js';
+import type { RunStages } from './stage-types.js';
+
+let stages: { key: string; stages: Promise<RunStages> } | undefined;
+
+function send(message: ChildReply): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send) return resolve();
+    process.send(message, undefined, {}, () => resolve());
+  });
+}
+
+process.on('message', (request: ChildRequest) => {
+  void (async () => {
+    if (request.type !== 'read') return;
+    process.env.ARKIVTEXT_MAX_IMAGE_PIXELS = String(request.maxImagePixels);
+    const key = JSON.stringify(request.learn);
+    if (!stages || stages.key !== key) stages = { key, stages: defaultStages({ learn: request.learn }) };
+    try {
+      const content = await readContent(request.entry, {
+        out: '',
+        stages: await stages.stages,
+        settings: request.settings,
+        settingsHash: settingsHash(request.settings),
+        force: true,
+        workers: request.ocrWorkers,
+        onPage: (_path, page, pages, stage) => void send({ type: 'page', page, pages, stage }),
+      });
+      await send({ type: 'done', content });
+    } catch (error) {
+      const e = error instanceof ArkivError ? { code: error.code, message: error.message, ...(error.page !== undefined ? { page: error.page } : {}) } : { code: 'INTERNAL', message: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+      await send({ type: 'error', error: e });
+    }
+  })();
+});
+
+// The run went away (killed, or it closed the channel): nothing left to do.
+process.on('disconnect', () => process.exit(0));

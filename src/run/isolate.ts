@@ -1,0 +1,231 @@
+/**
+ * Inputs read in child processes, so that no input can take the run down or hold it up.
+ *
+ * A PDF can be made to exhaust any heap (nested form XObjects, each drawing the next ten times, are
+ * 2.8 KB that expand to gigabytes), a page can keep pdf.js busy for minutes, and repair of a large
+ * text file is seconds of work. In the run's own process the first ends the run without a report,
+ * the second ignores Ctrl-C, the third holds up every other input. So each input is read (a text
+ * file decoded and repaired, a PDF extracted) in a child process of a small pool, one input at a
+ * time per child:
+ *
+ * - memory: the child's heap is capped (`--max-old-space-size`, default DEFAULT_LIMITS.memoryMb),
+ *   pdf.js's parser thread inside it too (ARKIVTEXT_PDF_HEAP_MB, see extract/pdfjs.ts); a child
+ *   that runs out dies alone, and its input is reported OUT_OF_MEMORY (with the page it was on);
+ * - time: a text file gets `fileTimeoutMs`, a PDF `pageTimeoutMs` from one page's start to the
+ *   next; past it the child is killed and the input reported TIMEOUT / PAGE_TIMEOUT;
+ * - Ctrl-C: every child is killed at once (SIGKILL), so the run stops within a second whatever
+ *   they were doing, and writes the report of what was done.
+ *
+ * A killed child is replaced for the next input; children that finished stay for the next one
+ * (each loads the lexicon once, ~0.5 s and 150 MB). Why processes and not worker threads: a heap
+ * limit on a thread stops it gracefully only sometimes — a large allocation past the limit aborts
+ * the whole process (seen with pdf.js, see extract/pdfjs.ts) — while a process that aborts is just
+ * one failed input. The children are started from the built bundle (`dist/run-worker.js`); where
+ * there is none (the library run from its TypeScript sources, as the unit tests do), inputs are
+ * read in this process as before, with the soft limits of the stages alone.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ArkivError, type ArkivErrorCode } from '../errors.js';
+import type { RunSettings } from './settings.js';
+import type { WalkEntry } from './walk.js';
+
+/** The limits a run applies unless told otherwise: none of them should be met by a real archive. */
+export const DEFAULT_LIMITS = {
+  /** From one PDF page's start to the next page's (parse, render, OCR). */
+  pageTimeoutMs: 300_000,
+  /** Reading and repairing one text file (repair runs at about 5–10 s per MB). */
+  fileTimeoutMs: 600_000,
+  /** Heap of the process reading one input, MB (the lexicon takes ~60 of it). */
+  memoryMb: 1024,
+  /** Heap of pdf.js's parser thread, MB. */
+  pdfMemoryMb: 512,
+  /** Largest image pdf.js decodes, in pixels (a 600 dpi scan of an A3 page is 70 million). */
+  maxImagePixels: 100_000_000,
+} as const;
+
+export interface IsolateLimits {
+  pageTimeoutMs: number;
+  fileTimeoutMs: number;
+  memoryMb: number;
+  pdfMemoryMb: number;
+  maxImagePixels: number;
+}
+
+/** What a child sends back for one input: the content, or why it failed. */
+export type ChildReply =
+  | { type: 'page'; page: number; pages: number; stage: string }
+  | { type: 'done'; content: unknown }
+  | { type: 'error'; error: { code: string; message: string; page?: number } };
+
+export interface ChildRequest {
+  type: 'read';
+  entry: WalkEntry;
+  settings: RunSettings;
+  /** Word lists the lexicon learns (paths). */
+  learn: string[];
+  /** OCR threads in the child. */
+  ocrWorkers: number;
+  maxImagePixels: number;
+}
+
+/** The built child entry next to this module (dist/), or undefined when running from sources. */
+export function childEntry(): string | undefined {
+  try {
+    const here = dirname(fileURLToPath(import.meta.url));
+    for (const candidate of [join(here, 'run-worker.js'), join(here, '..', 'run-worker.js')]) if (existsSync(candidate)) return candidate;
+  } catch {
+    // no file URL (a bundle without one): no children
+  }
+  return undefined;
+}
+
+interface Child {
+  process: ChildProcess;
+  /** The tail of its stderr: what V8 says when it runs out of heap. */
+  stderr: string;
+  busy: boolean;
+}
+
+export class InputIsolates {
+  private readonly idle: Child[] = [];
+  private readonly all = new Set<Child>();
+  private stopped = false;
+
+  constructor(
+    private readonly entry: string,
+    private readonly limits: IsolateLimits,
+    private readonly learn: string[],
+  ) {}
+
+  private spawn(): Child {
+    const child = fork(this.entry, [], {
+      execArgv: [`--max-old-space-size=${this.limits.memoryMb}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      env: { ...process.env, ARKIVTEXT_PDF_HEAP_MB: String(this.limits.pdfMemoryMb) },
+    });
+    const c: Child = { process: child, stderr: '', busy: false };
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      c.stderr = (c.stderr + chunk).slice(-4000);
+    });
+    child.on('exit', () => {
+      this.all.delete(c);
+      const at = this.idle.indexOf(c);
+      if (at >= 0) this.idle.splice(at, 1);
+    });
+    // An idle child must not keep the run alive.
+    child.unref();
+    this.all.add(c);
+    return c;
+  }
+
+  /**
+   * Reads one input in a child: resolves with what the child read, or rejects with an ArkivError
+   * naming the file (and page) — the child's own error, or TIMEOUT / PAGE_TIMEOUT / OUT_OF_MEMORY /
+   * CRASHED when it had to be killed or died — or ABORTED when `signal` stopped the run.
+   */
+  read(entry: WalkEntry, settings: RunSettings, options: { ocrWorkers: number; signal?: AbortSignal; onPage?: (page: number, pages: number, stage: string) => void }): Promise<unknown> {
+    if (this.stopped || options.signal?.aborted) return Promise.reject(new ArkivError('ABORTED', 'the run was stopped', { file: entry.path }));
+    const child = this.idle.pop() ?? this.spawn();
+    child.busy = true;
+    child.stderr = '';
+    child.process.ref();
+    (child.process.channel as { ref?: () => void } | undefined)?.ref?.();
+    const isPdf = entry.kind === 'pdf';
+    let page = 0;
+    return new Promise<unknown>((resolve, reject) => {
+      let settled = false;
+      let timer: NodeJS.Timeout | undefined;
+      const finish = (error: ArkivError | undefined, value?: unknown): void => {
+        if (settled) return;
+        settled = true;
+        if (timer) clearTimeout(timer);
+        child.process.off('message', onMessage);
+        child.process.off('exit', onExit);
+        options.signal?.removeEventListener('abort', onAbort);
+        child.busy = false;
+        if (error) reject(error);
+        else {
+          // Ready for the next input, and no reason to keep the run alive.
+          child.process.unref();
+          (child.process.channel as { unref?: () => void } | undefined)?.unref?.();
+          if (!this.stopped && child.process.exitCode === null) this.idle.push(child);
+          resolve(value);
+        }
+      };
+      const where = (): { file: string; page?: number } => (page > 0 ? { file: entry.path, page } : { file: entry.path });
+      const kill = (error: ArkivError): void => {
+        child.process.kill('SIGKILL');
+        finish(error);
+      };
+      const arm = (): void => {
+        if (timer) clearTimeout(timer);
+        const ms = isPdf ? this.limits.pageTimeoutMs : this.limits.fileTimeoutMs;
+        timer = setTimeout(() => {
+          const what = isPdf ? `the page took longer than ${ms / 1000} s (limit: --page-timeout); stopped` : `reading and repairing the file took longer than ${ms / 1000} s (limit: --file-timeout); stopped`;
+          kill(new ArkivError(isPdf ? 'PAGE_TIMEOUT' : 'TIMEOUT', what, where()));
+        }, ms);
+      };
+      const onMessage = (message: ChildReply): void => {
+        if (message.type === 'page') {
+          if (message.page !== page) {
+            page = message.page;
+            arm();
+          }
+          options.onPage?.(message.page, message.pages, message.stage);
+        } else if (message.type === 'done') finish(undefined, message.content);
+        else {
+          const { code, message: text, page: at } = message.error;
+          const error = new ArkivError(code as ArkivErrorCode, text, {});
+          // The child's message names the file already (ArkivError's own prefix).
+          if (at !== undefined) (error as { page?: number }).page = at;
+          finish(error);
+        }
+      };
+      const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
+        if (options.signal?.aborted || this.stopped) return finish(new ArkivError('ABORTED', 'the run was stopped', where()));
+        const oom = /heap out of memory|Allocation failed|Reached heap limit|ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(child.stderr);
+        if (oom) {
+          finish(new ArkivError('OUT_OF_MEMORY', `reading it needed more than the ${isPdf ? `${this.limits.memoryMb} MB (pdf.js: ${this.limits.pdfMemoryMb} MB)` : `${this.limits.memoryMb} MB`} a document may use (limit: --memory); stopped`, where()));
+        } else {
+          const last = child.stderr.trim().split('\n').slice(-1)[0] ?? '';
+          finish(new ArkivError('CRASHED', `the process reading it ended (${signal ?? `exit code ${code}`})${last ? `: ${last.slice(0, 300)}` : ''}`, where()));
+        }
+      };
+      const onAbort = (): void => kill(new ArkivError('ABORTED', 'the run was stopped', where()));
+      child.process.on('message', onMessage);
+      child.process.once('exit', onExit);
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      arm();
+      const request: ChildRequest = { type: 'read', entry, settings, learn: this.learn, ocrWorkers: options.ocrWorkers, maxImagePixels: this.limits.maxImagePixels };
+      child.process.send(request, (error) => {
+        if (error) kill(new ArkivError('CRASHED', `could not hand the input to a reading process (${error.message})`, where()));
+      });
+    });
+  }
+
+  /** Kills every child (the run is over or stopped); resolves when they are gone (at most 1 s). */
+  close(): Promise<void> {
+    this.stopped = true;
+    const gone = [...this.all].map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          if (c.process.exitCode !== null || c.process.signalCode !== null) return resolve();
+          const timer = setTimeout(resolve, 1000);
+          timer.unref();
+          c.process.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          c.process.kill('SIGKILL');
+        }),
+    );
+    this.all.clear();
+    this.idle.length = 0;
+    return Promise.all(gone).then(() => undefined);
+  }
+}
