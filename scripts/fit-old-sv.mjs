@@ -9,7 +9,7 @@
 //   missed fix, and no text may come out worse than it went in).
 //
 //   npm run build && node scripts/fit-old-sv.mjs PAIRS_DIR…   (each DIR: truth.txt, ocr-*.txt)
-import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 const { rightWords } = await import('../dist/index.js');
@@ -60,7 +60,7 @@ const ocrWords = new Map();
 const initials = new Map();
 const capitalised = new Map();
 const edits = new Map();
-let letters = 0, kept = 0, inserts = 0;
+let letters = 0, kept = 0;
 for (const d of docs) {
   for (const [t0, o0] of alignWords(d.ref, words(d.ocr))) {
     const t = core(t0), o = core(o0);
@@ -83,7 +83,6 @@ for (const d of docs) {
       if (b !== '') letters++;
       if (a === b) kept++;
       else {
-        if (b === '') inserts++;
         edits.set(`${a}\t${b}`, (edits.get(`${a}\t${b}`) ?? 0) + 1);
       }
     }
