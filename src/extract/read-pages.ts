@@ -256,6 +256,8 @@ class PageReader {
     const graphics = await this.graphics(layer.page, k, layer.runs > 0);
     const decision = decidePage(score, graphics, this.mode, { lexicon: this.options.isWord !== undefined });
     warnings.unshift(...decision.reasons);
+    // What pdf.js said while this page (and, for the first, the document) was read.
+    warnings.push(...this.pdf.takeWarnings());
     if (!decision.ocr) return { number: k, source: decision.source, text, warnings };
 
     this.checkAborted(k);

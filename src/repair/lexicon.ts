@@ -13,10 +13,9 @@ import { PrefixFilter, prefixReach } from './lexicon-prefixes.js';
 import { SortedTable } from './lexicon-table.js';
 import { wordTokens } from './lexicon-tokens.js';
 
-/** Role bits of sv-forms.fc.txt.gz (see scripts/build-lexicon.ts). */
+/** Role bits of sv-forms.fc.txt.gz (see scripts/build-lexicon.ts); 2 and 4 (compound begin and
+ * middle) are read through the `compoundParts` set, not as bits. */
 const STANDALONE = 1;
-const BEGIN = 2;
-const MIDDLE = 4;
 const END = 8;
 const NUMERIC_SUFFIX = 16;
 const NO_SUGGEST = 32;

@@ -138,7 +138,7 @@ export function diacriticIndex(): Map<string, string[]> {
   if (foldIndex) return foldIndex;
   const index = new Map<string, string[]>();
   const path = dictionaryFile('repair-diacritic-words.txt.gz');
-  let text = '';
+  let text: string;
   try {
     text = gunzipSync(readFileSync(path)).toString('utf8');
   } catch (cause) {
