@@ -42,6 +42,8 @@ class PdfThread {
   private death: Error | undefined;
   private killing = false;
   private readonly mourners = new Set<(err: Error) => void>();
+  /** pdf.js's warnings from the thread not yet taken (see takeWarnings). */
+  readonly warnings: string[] = [];
 
   private constructor(
     readonly worker: PDFWorker,
@@ -51,6 +53,9 @@ class PdfThread {
     // A thread that dies on its own leaves pdf.js's replies unanswered: whoever waits on it must
     // be told, or a page (and the batch) would wait for ever.
     thread.on('error', (err) => this.die(err));
+    thread.on('message', (message: { pdfWarning?: unknown }) => {
+      if (typeof message?.pdfWarning === 'string' && this.warnings.length < 1000) this.warnings.push(message.pdfWarning);
+    });
     thread.on('exit', (code) => this.die(new Error(`pdf.js's thread exited with code ${code}`)));
   }
 
@@ -60,8 +65,32 @@ class PdfThread {
     const { port1, port2 } = new MessageChannel();
     // A CommonJS snippet (an ES module file would need its own build output); it hands pdf.js's
     // worker side the port that speaks to this thread.
-    const code = `const { workerData } = require('node:worker_threads');
-import(workerData.url).then(({ WorkerMessageHandler }) => WorkerMessageHandler.initializeFromPort(workerData.port));`;
+    // pdf.js's warnings of this thread (an image it could not decode or left out as too large) are
+    // sent to this side (parentPort) instead of its console, and asked for whatever verbosity the
+    // document was opened with: the page they concern is told (read-pages.ts), nothing is printed.
+    const code = `const { workerData, parentPort } = require('node:worker_threads');
+console.warn = (...args) => parentPort.postMessage({ pdfWarning: args.map(String).join(' ') });
+console.log = console.warn;
+const port = workerData.port;
+const wrapped = new Map();
+const proxy = {
+  postMessage: (message, transfer) => port.postMessage(message, transfer),
+  addEventListener(type, listener) {
+    const patched = (event) => {
+      const d = event && event.data;
+      if (d && d.action === 'GetDocRequest' && d.data) d.data.verbosity = 1;
+      listener(event);
+    };
+    wrapped.set(listener, patched);
+    port.addEventListener(type, patched);
+  },
+  removeEventListener(type, listener) {
+    port.removeEventListener(type, wrapped.get(listener) || listener);
+    wrapped.delete(listener);
+  },
+  terminate() {},
+};
+import(workerData.url).then(({ WorkerMessageHandler }) => WorkerMessageHandler.initializeFromPort(proxy));`;
     // No heap limit (resourceLimits) by default: V8 stops a thread at its limit gracefully only
     // sometimes; a large allocation past it aborts the whole process instead (seen with a 64 MB
     // limit). The archive run reads each input in a child process of its own (run/isolate.ts),
@@ -139,6 +168,8 @@ export interface OpenPdf {
    * the document is of no further use.
    */
   onDeath(mourner: (err: ArkivError) => void): void;
+  /** pdf.js's warnings since the last call (after the replies that are in: one turn is waited). */
+  takeWarnings(): Promise<string[]>;
 }
 
 /** Opens a PDF with pdf.js, turning its exceptions into ArkivErrors that name the file. */
@@ -220,7 +251,13 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<OpenPdf>
   const onDeath = (mourner: (err: ArkivError) => void): void => {
     listeners.push(thread.onDeath((err) => mourner(deathError(err))));
   };
-  return { doc, close, kill, onDeath };
+  const takeWarnings = async (): Promise<string[]> => {
+    // The warnings come on another channel than pdf.js's replies: let those in flight arrive.
+    await new Promise((r) => setImmediate(r));
+    return thread.warnings.splice(0);
+  };
+  thread.warnings.length = 0;
+  return { doc, close, kill, onDeath, takeWarnings };
 }
 
 /** An idle thread that is still alive, if one is waiting. */

@@ -75,6 +75,8 @@ export async function* readPdfPages(input: string | Uint8Array, options: ReadPag
 
 class PageReader {
   private readonly layers = new Map<number, Promise<PageLayer>>();
+  /** pdf.js's warnings about a page's images (undecodable, or over the size limit), by page. */
+  private readonly imageWarnings = new Map<number, string[]>();
   /** Set once a pdf.js step overran and pdf.js was stopped: the document can be read no further. */
   private stuck: ArkivError | undefined;
   /** Steps waiting on pdf.js (how to fail each, and its page), to be failed at once if it stops. */
@@ -256,7 +258,17 @@ class PageReader {
     const graphics = await this.graphics(layer.page, k, layer.runs > 0);
     const decision = decidePage(score, graphics, this.mode, { lexicon: this.options.isWord !== undefined });
     warnings.unshift(...decision.reasons);
-    if (!decision.ocr) return { number: k, source: decision.source, text, warnings };
+    const badImages = this.imageWarnings.get(k) ?? [];
+    this.imageWarnings.delete(k);
+    if (badImages.length > 0) warnings.push(`an image of the page could not be read: ${badImages.slice(0, 3).join('; ')}`);
+    // A page whose image was lost and that has no text otherwise: its content is gone, not blank.
+    const noText = (t: string): boolean => t.trim() === '';
+    const lost = (): ArkivError =>
+      new ArkivError('BAD_IMAGE', `the page has no text and its image could not be read (${badImages[0]})`, { file: this.file, page: k });
+    if (!decision.ocr) {
+      if (badImages.length > 0 && noText(text)) throw lost();
+      return { number: k, source: decision.source, text, warnings };
+    }
 
     this.checkAborted(k);
     this.progress(k, 'ocr');
@@ -270,8 +282,10 @@ class PageReader {
       });
       const { text: ocrText, dropped } = dropOcrPageNumbers(tidyOcrText(result.text));
       if (dropped.length > 0) warnings.push(`dropped page number lines: ${dropped.map((d) => JSON.stringify(d)).join(', ')}`);
+      if (badImages.length > 0 && noText(ocrText) && noText(text)) throw lost();
       return { number: k, source: decision.source, text: ocrText, confidence: result.confidence, warnings };
     } catch (err) {
+      if (err instanceof ArkivError) throw err;
       if (err instanceof OcrTimeoutError) {
         throw new ArkivError('PAGE_TIMEOUT', `OCR gave up after ${this.options.pageTimeoutMs} ms`, { file: this.file, page: k, cause: err });
       }
@@ -284,6 +298,9 @@ class PageReader {
     const pdfjs = await loadPdfJs();
     try {
       const list = await this.bounded(k, 'reading the page content', () => page.getOperatorList());
+      // Images pdf.js could not decode, or left out as larger than the limit, while it built the list.
+      const bad = (await this.pdf.takeWarnings()).filter((w) => /image/i.test(w));
+      if (bad.length > 0) this.imageWarnings.set(k, bad.map((w) => w.replace(/^Warning:\s*/, '')));
       return analyseGraphics(list.fnArray, list.argsArray, pdfjs.OPS as unknown as OpCodes, page.view, page.rotate, hasText);
     } catch (err) {
       throw pageError(err, this.file, k, 'reading the page content');
