@@ -86,7 +86,7 @@ beforeAll(async () => {
   expected['linked/x.txt'] = { status: 'failed', codes: ['INVALID_INPUT'] };
   before = await listing(root, out);
 
-  const result = await run([input, '--out', out, '--workers', '2', '--page-timeout', '30000', '--json']);
+  const result = await run([input, '--out', out, '--workers', '2', '--page-timeout', '120000', '--json']);
   code = result.code;
   stderr = result.stderr;
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
