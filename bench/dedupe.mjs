@@ -52,7 +52,7 @@ if (!isMainThread) {
       meta.push({ id: s.id, origin: s.origin, length: s.length, size: s.fingerprint.size, folded: s.fingerprint.length, latestDate: s.latestDate });
     });
   }
-  parentPort.postMessage({ meta, signatures, genMs, sketchMs, chars }, [signatures.buffer]);
+  parentPort?.postMessage({ meta, signatures, genMs, sketchMs, chars }, [signatures.buffer]);
 } else {
   await main();
 }
@@ -137,12 +137,10 @@ async function main() {
   const coresGot = (cpu.user + cpu.system) / 1000 / parallelMs;
   const sketches = [];
   let genMs = 0;
-  let sketchMs = 0;
   let maxWorkerSketchMs = 0;
   let totalChars = 0;
   for (const r of results) {
     genMs += r.genMs;
-    sketchMs += r.sketchMs;
     maxWorkerSketchMs = Math.max(maxWorkerSketchMs, r.sketchMs);
     totalChars += r.chars;
     r.meta.forEach((m, i) => {
@@ -158,9 +156,10 @@ async function main() {
   }
 
   // 2. Clustering (one thread).
-  const stats = {};
+  const stats = { candidates: 0, edges: 0, bands: 0, rows: 0 };
   t = performance.now();
   const clusterCpu0 = process.cpuUsage();
+  /** @type {import('../dist/index.js').ClusterOptions} */
   const clusterOptions = { stats };
   if (values['recall-weight'] !== undefined) clusterOptions.recallWeight = Number(values['recall-weight']);
   const clusters = lib.clusterSketches(sketches, clusterOptions);
@@ -219,10 +218,10 @@ async function main() {
     if (c.members.length < 2) continue;
     const fams = new Set(c.members.map((m) => familyOf.get(m.id)));
     if (fams.size !== 1) continue;
-    const kindsHere = c.members.map((m) => specOf.get(m.id).kind);
+    const kindsHere = c.members.map((m) => specOf.get(m.id)?.kind);
     const expected = kindsHere.includes('revised') ? 'revised' : 'original';
     canonicalN++;
-    if (specOf.get(c.canonical.id).kind === expected) canonicalOk++;
+    if (specOf.get(c.canonical.id)?.kind === expected) canonicalOk++;
   }
 
   // 4. One core, 10 000-character documents exactly: fingerprint speed on the main thread.
@@ -361,8 +360,6 @@ async function peers({ specs, material, sketches, sampleSize, seed, speedDocs })
   // The package costs ~0.2 s a document; its estimate error is measured on the first pairs only.
   const PKG_PAIRS = 60;
   let pkgPairs = 0;
-  let pkgMs = 0;
-  let pkgDocs = 0;
   for (const [a, b, same] of sample) {
     const e = exact(text(a), text(b));
     const est = lib.compareFingerprints(sketches[a].fingerprint, sketches[b].fingerprint);
@@ -379,11 +376,8 @@ async function peers({ specs, material, sketches, sampleSize, seed, speedDocs })
       pkgPairs++;
       for (const [i, set] of [[a, e.A], [b, e.B]]) {
         if (pkgSigs.has(i)) continue;
-        const t0 = performance.now();
         const m = new Minhash({ numPerm: 256 });
         for (const g of set) m.update(g);
-        pkgMs += performance.now() - t0;
-        pkgDocs++;
         pkgSigs.set(i, m);
       }
       const pe = Math.abs(pkgSigs.get(a).jaccard(pkgSigs.get(b)) - e.jaccard);

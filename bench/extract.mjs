@@ -44,6 +44,7 @@ const require = createRequire(join(here, '../package.json'));
 // import of tesseract.js, so that import sees the wrapper.
 const tesseract = require('tesseract.js');
 const createWorker = tesseract.createWorker;
+/** @type {{ workerArgs: any, images: any[] }} */
 const seen = { workerArgs: undefined, images: [] };
 tesseract.createWorker = async (...workerArgs) => {
   seen.workerArgs = workerArgs;
@@ -198,6 +199,7 @@ function inPageOrder(images, pages) {
 /** The top quarter of a PNM page image: a cheap page to warm an engine up on (JIT tiers). */
 function topQuarter(pnm) {
   const m = /^P([45])\s+(\d+)\s+(\d+)\s+(?:\d+\s)?/.exec(pnm.toString('latin1', 0, 40));
+  if (!m) throw new Error('bench: not a PNM image');
   const [kind, width, height] = [m[1], Number(m[2]), Number(m[3])];
   const rowBytes = kind === '4' ? (width + 7) >> 3 : width;
   const rows = Math.max(1, height >> 2);
@@ -312,6 +314,7 @@ const twasm = twasmDir
   }))
   : undefined;
 
+/** @type {{ born: any[], scanned: any[] }} */
 const rows = { born: [], scanned: [] };
 
 for (const dir of docs) {
@@ -330,6 +333,7 @@ for (const dir of docs) {
 
   const scanned = join(dir, 'scanned.pdf');
   const m = pages(scanned);
+  /** @type {any[]} */
   const runs = [];
   for (let r = 0; r < repeat; r++) {
     // (b) ours: the whole pipeline, two workers.

@@ -220,7 +220,7 @@ if (heldoutDocs.length) {
   console.log('| rule | corrections | right | share right | wrong (examples) |');
   console.log('| --- | ---: | ---: | ---: | --- |');
   for (const r of ruleTable(applied)) {
-    const ex = applied.filter((j) => j.correction.rule === r.rule && !j.right).slice(0, 4).map((j) => `\`${j.correction.before.replace(/\s+/gu, ' ')}\` → \`${j.correction.after}\` (truth \`${j.truth}\`)`).join('; ');
+    const ex = [...new Set(applied.filter((j) => j.correction.rule === r.rule && !j.right).map((j) => `\`${j.correction.before.replace(/\s+/gu, ' ')}\` → \`${j.correction.after}\` (truth \`${j.truth}\`)`))].slice(0, 5).join('; ');
     console.log(`| ${r.rule} | ${r.count} | ${r.right} | ${pct(r.share)} | ${ex.replace(/\|/gu, '\\|')} |`);
   }
   json.heldout = {

@@ -90,7 +90,7 @@ function timedAsync(command, commandArgs) {
 }
 
 async function runSplit(out) {
-  const inputs = readdirSync(dir, { recursive: true }).filter((f) => /\.(pdf|txt)$/i.test(f) && statSync(join(dir, f)).isFile()).sort();
+  const inputs = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(pdf|txt)$/i.test(f) && statSync(join(dir, f)).isFile()).sort();
   const halves = [join(out, 'half-a'), join(out, 'half-b')];
   inputs.forEach((f, i) => {
     const target = join(halves[i % 2], f);
@@ -111,7 +111,7 @@ async function runSplit(out) {
 // The peer: every PDF that pdfinfo can open, page by page.
 function pdfsIn(folder) {
   const found = [];
-  for (const entry of readdirSync(folder, { recursive: true })) {
+  for (const entry of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
     const path = join(folder, entry);
     if (/\.pdf$/i.test(entry) && statSync(path).isFile()) found.push(path);
   }

@@ -104,7 +104,7 @@ function ruleRoles(rules: readonly string[]): { begin: Set<string>; end: Set<str
     const syms = r.replace(/[*?]/g, '');
     // Only letter-flag rules (particle + verb, adjective + adjective); the numeric rules (digits,
     // number words) are left out: numbers are not words for the repair stage.
-    if (!/^[^0-9\-]{2}$/u.test(syms)) continue;
+    if (!/^[^0-9-]{2}$/u.test(syms)) continue;
     begin.add(syms[0]!); end.add(syms[1]!);
   }
   return { begin, end };

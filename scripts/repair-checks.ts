@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { characterErrors } from '../src/eval/metrics.js';
 import type { DocClass } from '../src/repair/model-file.js';
 import type { RepairModel } from '../src/repair/model.js';
-import { repair, type RepairOptions } from '../src/repair/repair.js';
+import type { RepairOptions } from '../src/repair/repair.js';
+import { repair } from '../src/repair/safe-repair.js';
 import type { Correction } from '../src/types.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));

@@ -9,7 +9,7 @@ import { flatWords, rightWords, wordChanges, type WordChanges } from '../src/eva
 import { diacriticRate } from '../src/repair/doc-class.js';
 import { DOC_CLASSES, PARAM_NAMES, type DocClass, type ModelFile, type RepairParams, type SettingsFile } from '../src/repair/model-file.js';
 import { buildModel } from '../src/repair/model.js';
-import { repair } from '../src/repair/repair.js';
+import { repair } from '../src/repair/safe-repair.js'; // as the library calls it (with the guard)
 import type { TrainDoc } from './train-repair.js';
 
 interface Scored extends WordChanges {

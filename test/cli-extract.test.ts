@@ -56,7 +56,7 @@ describe('arkivtext extract', () => {
     ] as const) {
       const io = fakeIO();
       expect(await extractCommand([file], io)).toBe(1);
-      expect(io.err()).toBe(`arkivtext: ${why}`);
+      expect(io.err()).toBe(`arkivtext extract: ${why}`);
       expect(io.out()).toBe('');
     }
   });

@@ -46,13 +46,13 @@ describe('arkivtext normalize', () => {
     const io = fakeIO();
     expect(await normalizeCommand([path], io)).toBe(1);
     expect(io.out()).toBe('kål öl\n');
-    expect(io.err()).toBe(`arkivtext: ${path}: 2 bytes not valid UTF-8, read as Windows-1252\n`);
+    expect(io.err()).toBe(`arkivtext normalize: ${path}: 2 bytes not valid UTF-8, read as Windows-1252\n`);
   });
 
   it('reads the Latin-1 archive fixture whole: 49 letters, exit 1', async () => {
     const io = fakeIO();
     expect(await normalizeCommand(['archive/text/002-latin1.txt'], io)).toBe(1);
-    expect(io.err()).toBe('arkivtext: archive/text/002-latin1.txt: 49 bytes not valid UTF-8, read as Windows-1252\n');
+    expect(io.err()).toBe('arkivtext normalize: archive/text/002-latin1.txt: 49 bytes not valid UTF-8, read as Windows-1252\n');
     expect(io.out()).not.toContain('\ufffd');
     expect(io.out()).toContain('Citaten är hämtade från deltagare i lärprojektet');
   });
@@ -60,20 +60,20 @@ describe('arkivtext normalize', () => {
   it('names standard input in the warning', async () => {
     const io = fakeIO(new Uint8Array([0x61, 0xff]));
     expect(await normalizeCommand([], io)).toBe(1);
-    expect(io.err()).toBe('arkivtext: <stdin>: 1 byte not valid UTF-8, read as Windows-1252\n');
+    expect(io.err()).toBe('arkivtext normalize: <stdin>: 1 byte not valid UTF-8, read as Windows-1252\n');
     expect(io.out()).toBe('aÿ');
   });
 
   it('fails clearly on a missing file and on an empty one, exit 1', async () => {
     const missing = fakeIO();
     expect(await normalizeCommand(['finns-inte.txt'], missing)).toBe(1);
-    expect(missing.err()).toBe('arkivtext: finns-inte.txt: no such file\n');
+    expect(missing.err()).toBe('arkivtext normalize: finns-inte.txt: no such file\n');
     expect(missing.out()).toBe('');
     const path = join(dir, 'empty.txt');
     writeFileSync(path, '');
     const empty = fakeIO();
     expect(await normalizeCommand([path], empty)).toBe(1);
-    expect(empty.err()).toBe(`arkivtext: ${path}: the file is empty (0 bytes)\n`);
+    expect(empty.err()).toBe(`arkivtext normalize: ${path}: the file is empty (0 bytes)\n`);
   });
 
   it('exits 2 on bad usage, 0 with the help', async () => {

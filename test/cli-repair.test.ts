@@ -69,7 +69,7 @@ describe('arkivtext repair', () => {
     const r = await run([bad]);
     expect(r.code).toBe(1);
     expect(r.out).toBe('Det är klart, det gäller alla \uFFFD nu.');
-    expect(r.err).toBe(`arkivtext: ${bad}: 3 bytes not valid UTF-8: 1 read as Windows-1252, 2 replaced by U+FFFD\n`);
+    expect(r.err).toBe(`arkivtext repair: ${bad}: 3 bytes not valid UTF-8: 1 read as Windows-1252, 2 replaced by U+FFFD\n`);
   });
 
   it('leaves the pieces of a word cut by a U+FFFD alone', async () => {
@@ -81,7 +81,7 @@ describe('arkivtext repair', () => {
   it('names a missing file', async () => {
     const r = await run(['no/such.txt']);
     expect(r.code).toBe(1);
-    expect(r.err).toBe('arkivtext: no/such.txt: no such file\n');
+    expect(r.err).toBe('arkivtext repair: no/such.txt: no such file\n');
   });
 
   it('refuses bad usage', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { abbreviationSites, damagedAbbreviations, repair, type LearnedAbbreviation } from '../src/repair/index.js';
+import { abbreviationSites, damagedAbbreviations, type LearnedAbbreviation } from '../src/repair/dotted-abbreviations.js';
+import { repair } from '../src/repair/index.js';
 import type { RepairModel } from '../src/repair/model.js';
 import { tiny, tinyModel } from './repair-tiny.js';
 

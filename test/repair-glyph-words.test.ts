@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { colonLineBreaks, gluedSentenceGlyphs, loneGlyphs, sentenceInitialGlyphs } from '../src/repair/glyph-words.js';
-import { knownWithDiacritics, repair } from '../src/repair/index.js';
+import { repair } from '../src/repair/index.js';
+import { knownWithDiacritics } from '../src/repair/repair.js';
 import { tiny, tinyModel } from './repair-tiny.js';
 
 // The places are found by the functions of glyph-words.ts; how often each was the other glyph is

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLexicon, markSwaps, repair, type WordKnowledge } from '../src/repair/index.js';
+import { defaultLexicon, repair, type WordKnowledge } from '../src/repair/index.js';
+import { markSwaps } from '../src/repair/sentence-marks.js';
 import { tiny, tinyModel } from './repair-tiny.js';
 
 // A `.` read for `,` and a `,` for `.`: the places are found by markSwaps, how often each kind was

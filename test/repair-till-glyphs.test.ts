@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { repair, tillReadings } from '../src/repair/index.js';
+import { repair } from '../src/repair/index.js';
+import { tillReadings } from '../src/repair/till-glyphs.js';
 import { STRIPPED } from './repair-helpers.js';
 import { tiny, tinyModel } from './repair-tiny.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { repair, yearRangeHyphens } from '../src/repair/index.js';
+import { repair } from '../src/repair/index.js';
+import { yearRangeHyphens } from '../src/repair/year-ranges.js';
 import { tiny, tinyModel } from './repair-tiny.js';
 
 // The en dash of a span of years read as a hyphen (`2021-2025`): the places are found by

@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { ArkivError } from '../errors.js';
 import { terminateOcr, type OcrMode } from '../extract/index.js';
 import { extractPdf } from '../pipeline/index.js';
-import { EXIT, usageError, type Command } from './io.js';
+import { EXIT, fileMessage, usageError, type Command } from './io.js';
+import { reason } from './text-input.js';
 
 const USAGE = `usage: arkivtext extract FILE.pdf [options]
 
@@ -95,7 +96,7 @@ export const extractCommand: Command = async (args, io) => {
   } catch (err) {
     if (progressShown) io.stderr.write('\r\x1b[K');
     if (!(err instanceof ArkivError)) throw err;
-    io.stderr.write(`arkivtext: ${err.message}\n`);
+    io.stderr.write(err.file === undefined ? `arkivtext extract: ${err.message}\n` : fileMessage('extract', file, reason(err)));
     return EXIT.FAILED;
   } finally {
     // The OCR workers are threads that would keep the process alive.

@@ -1,4 +1,4 @@
-import { EXIT, processIO, type Command } from './io.js';
+import { EXIT, endQuietlyOnClosedOutput, processIO, type Command } from './io.js';
 
 /** Commands are loaded on demand so `arkivtext normalize` never pays for pdf.js or Tesseract. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
@@ -41,10 +41,12 @@ async function main(argv: string[]): Promise<number> {
   return (await command.load())(rest, io);
 }
 
+endQuietlyOnClosedOutput(process.stdout, process.stderr, (code) => process.exit(code), process.argv[2] !== undefined && process.argv[2] in COMMANDS ? process.argv[2] : '');
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {
-    process.stderr.write(`arkivtext: ${err instanceof Error ? err.message : String(err)}\n`);
+    const name = process.argv[2] !== undefined && process.argv[2] in COMMANDS ? ` ${process.argv[2]}` : '';
+    process.stderr.write(`arkivtext${name}: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = EXIT.FAILED;
   },
 );

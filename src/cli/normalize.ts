@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { normalize } from '../normalise/index.js';
-import { EXIT, usageError, type Command } from './io.js';
+import { EXIT, fileMessage, usageError, type Command } from './io.js';
 import { invalidBytesWarning, readTextInput, reason, type TextInput } from './text-input.js';
 
 const USAGE = `usage: arkivtext normalize [FILE|-]
@@ -41,12 +41,12 @@ export const normalizeCommand: Command = async (args, io) => {
   try {
     input = await readTextInput(file, io);
   } catch (err) {
-    io.stderr.write(`arkivtext: ${file === '-' ? '<stdin>' : file}: ${reason(err)}\n`);
+    io.stderr.write(fileMessage('normalize', file === '-' ? '<stdin>' : file, reason(err)));
     return EXIT.FAILED;
   }
   io.stdout.write(normalize(input.text));
   if (input.invalidBytes > 0) {
-    io.stderr.write(invalidBytesWarning(input.name, input));
+    io.stderr.write(invalidBytesWarning('normalize', input.name, input));
     return EXIT.FAILED;
   }
   return EXIT.OK;

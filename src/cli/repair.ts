@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { readTextFile } from '../normalise/index.js';
 import { defaultLexicon, loadLexicon } from '../repair/lexicon.js';
 import { repair } from '../repair/safe-repair.js';
-import { EXIT, usageError, type Command } from './io.js';
+import { EXIT, fileMessage, usageError, type Command } from './io.js';
 import { invalidBytesWarning, readTextInput, reason, type TextInput } from './text-input.js';
 
 const USAGE = `usage: arkivtext repair [FILE|-] [--json] [--explain] [--min-confidence X] [--learn FILE…]
@@ -73,9 +73,9 @@ export const repairCommand: Command = async (args, io) => {
     try {
       const r = await readTextFile(resolve(io.cwd, file));
       learned.push(r.text);
-      if (r.invalidBytes > 0) io.stderr.write(invalidBytesWarning(file, r));
+      if (r.invalidBytes > 0) io.stderr.write(invalidBytesWarning('repair', file, r));
     } catch (err) {
-      io.stderr.write(`arkivtext: ${file}: ${reason(err)}\n`);
+      io.stderr.write(fileMessage('repair', file, reason(err)));
       return EXIT.FAILED;
     }
   }
@@ -84,7 +84,7 @@ export const repairCommand: Command = async (args, io) => {
   try {
     input = await readTextInput(file, io);
   } catch (err) {
-    io.stderr.write(`arkivtext: ${file === '-' ? '<stdin>' : file}: ${reason(err)}\n`);
+    io.stderr.write(fileMessage('repair', file === '-' ? '<stdin>' : file, reason(err)));
     return EXIT.FAILED;
   }
   // Learning changes the lexicon, so it gets a fresh one; otherwise the shared, cached one.
@@ -92,7 +92,7 @@ export const repairCommand: Command = async (args, io) => {
   const result = repair(input.text, { lexicon, explain: values.explain === true, ...(minConfidence === undefined ? {} : { minConfidence }) });
   io.stdout.write(values.json || values.explain ? JSON.stringify(result, null, 1) + '\n' : result.text);
   if (input.invalidBytes > 0) {
-    io.stderr.write(invalidBytesWarning(input.name, input));
+    io.stderr.write(invalidBytesWarning('repair', input.name, input));
     failed = true;
   }
   return failed ? EXIT.FAILED : EXIT.OK;

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ArkivError } from '../errors.js';
 import { decodeText, describeInvalidBytes, readTextFile, type DecodedText } from '../normalise/index.js';
-import type { CliIO } from './io.js';
+import { fileMessage, type CliIO } from './io.js';
 
 export interface TextInput extends DecodedText {
   /** The file as the user named it, or `<stdin>`. */
@@ -33,6 +33,6 @@ export function reason(err: unknown): string {
 }
 
 /** The warning every command prints when a file held bytes that are not UTF-8. */
-export function invalidBytesWarning(name: string, decoded: DecodedText): string {
-  return `arkivtext: ${name}: ${describeInvalidBytes(decoded)}\n`;
+export function invalidBytesWarning(command: string, name: string, decoded: DecodedText): string {
+  return fileMessage(command, name, describeInvalidBytes(decoded));
 }

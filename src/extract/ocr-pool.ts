@@ -12,6 +12,9 @@ import type { Worker } from 'tesseract.js';
  * tesseract.js's own `createScheduler` is not used: it cannot say which worker runs a job, so a
  * page that hangs could not be stopped without stopping every worker. Here each job has its worker,
  * and a job that runs past its time limit (or is aborted) terminates that worker alone.
+ *
+ * An idle worker does not keep the process alive (its thread is unref'd between jobs), so a program
+ * that OCR'd a page ends when its own work does; `terminateOcr()` frees the workers at once.
  */
 export interface OcrResult {
   text: string;
@@ -127,6 +130,16 @@ export class OcrPool {
       slot.worker = undefined;
       throw err;
     }
+    // Working, the thread keeps the process alive (a reply is awaited); idle, it must not.
+    keepAlive(worker, true);
+    try {
+      return await this.recognizeOn(slot, worker, task);
+    } finally {
+      keepAlive(worker, false);
+    }
+  }
+
+  private async recognizeOn(slot: Slot, worker: Worker, task: Task): Promise<OcrResult> {
     const { dpi, timeoutMs, signal } = task.options;
     await worker.setParameters({ user_defined_dpi: String(dpi) });
     let timer: NodeJS.Timeout | undefined;
@@ -166,6 +179,16 @@ export class OcrPool {
   }
 }
 
+/**
+ * Refs or unrefs the thread under a tesseract.js worker (tesseract.js keeps Node's worker_threads
+ * Worker as its `worker` field; not in its typings). Where there is none, nothing is done.
+ */
+function keepAlive(worker: Worker, alive: boolean): void {
+  const thread = (worker as unknown as { worker?: { ref?: () => void; unref?: () => void } | null }).worker;
+  if (alive) thread?.ref?.();
+  else thread?.unref?.();
+}
+
 async function startWorker(): Promise<Worker> {
   const { createWorker, OEM, PSM } = await import('tesseract.js');
   const worker = await createWorker('swe', OEM.LSTM_ONLY, {
@@ -199,7 +222,7 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** Shuts the shared pool down (its worker threads would keep the process alive). */
+/** Shuts the shared pool down at once (idle workers do not keep the process alive; this frees their memory now). */
 export async function terminateOcr(): Promise<void> {
   const pool = shared;
   shared = undefined;

@@ -42,8 +42,8 @@ class PdfThread {
   private death: Error | undefined;
   private killing = false;
   private readonly mourners = new Set<(err: Error) => void>();
-  /** pdf.js's warnings from the thread not yet taken (see takeWarnings). */
-  readonly warnings: string[] = [];
+  /** Where what pdf.js's thread prints goes: the open document's warnings (nowhere when idle). */
+  listener: ((message: string) => void) | undefined;
 
   private constructor(
     readonly worker: PDFWorker,
@@ -53,57 +53,33 @@ class PdfThread {
     // A thread that dies on its own leaves pdf.js's replies unanswered: whoever waits on it must
     // be told, or a page (and the batch) would wait for ever.
     thread.on('error', (err) => this.die(err));
-    thread.on('message', (message: { pdfWarning?: unknown }) => {
-      if (typeof message?.pdfWarning === 'string' && this.warnings.length < 1000) this.warnings.push(message.pdfWarning);
-    });
     thread.on('exit', (code) => this.die(new Error(`pdf.js's thread exited with code ${code}`)));
+    // What pdf.js's thread would print (see PDF_THREAD_CODE) comes on pdf.js's own port, in order
+    // with its replies, under a target name pdf.js ignores.
+    port.on('message', (data: { targetName?: unknown; text?: unknown }) => {
+      if (data?.targetName === CONSOLE_TARGET && typeof data.text === 'string') this.listener?.(data.text);
+    });
   }
 
   static async start(pdfjs: PdfJs): Promise<PdfThread> {
     const require = createRequire(import.meta.url);
     const url = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href;
     const { port1, port2 } = new MessageChannel();
-    // A CommonJS snippet (an ES module file would need its own build output); it hands pdf.js's
-    // worker side the port that speaks to this thread.
-    // pdf.js's warnings of this thread (an image it could not decode or left out as too large) are
-    // sent to this side (parentPort) instead of its console, and asked for whatever verbosity the
-    // document was opened with: the page they concern is told (read-pages.ts), nothing is printed.
-    const code = `const { workerData, parentPort } = require('node:worker_threads');
-console.warn = (...args) => parentPort.postMessage({ pdfWarning: args.map(String).join(' ') });
-console.log = console.warn;
-const port = workerData.port;
-const wrapped = new Map();
-const proxy = {
-  postMessage: (message, transfer) => port.postMessage(message, transfer),
-  addEventListener(type, listener) {
-    const patched = (event) => {
-      const d = event && event.data;
-      if (d && d.action === 'GetDocRequest' && d.data) d.data.verbosity = 1;
-      listener(event);
-    };
-    wrapped.set(listener, patched);
-    port.addEventListener(type, patched);
-  },
-  removeEventListener(type, listener) {
-    port.removeEventListener(type, wrapped.get(listener) || listener);
-    wrapped.delete(listener);
-  },
-  terminate() {},
-};
-import(workerData.url).then(({ WorkerMessageHandler }) => WorkerMessageHandler.initializeFromPort(proxy));`;
     // No heap limit (resourceLimits) by default: V8 stops a thread at its limit gracefully only
     // sometimes; a large allocation past it aborts the whole process instead (seen with a 64 MB
     // limit). The archive run reads each input in a child process of its own (run/isolate.ts),
     // where aborting is only that input's failure: there the limit is set (ARKIVTEXT_PDF_HEAP_MB).
     const heapMb = Number(process.env.ARKIVTEXT_PDF_HEAP_MB);
-    const thread = new Worker(code, {
+    const thread = new Worker(PDF_THREAD_CODE, {
       eval: true,
-      workerData: { url, port: port2 },
+      workerData: { url, port: port2, target: CONSOLE_TARGET },
       transferList: [port2],
       ...(heapMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
     });
     // pdf.js's typings allow no port, though it takes any object that posts and listens for messages.
-    const worker = new pdfjs.PDFWorker({ port: port1 } as unknown as ConstructorParameters<PdfJs['PDFWorker']>[0]);
+    // Its thread warns (a damaged cross-reference table, a font it cannot read): those go to the
+    // document's warnings, not to the console.
+    const worker = new pdfjs.PDFWorker({ port: port1, verbosity: pdfjs.VerbosityLevel.WARNINGS } as unknown as ConstructorParameters<PdfJs['PDFWorker']>[0]);
     const failed = new Promise<never>((_, reject) => thread.once('error', reject));
     failed.catch(() => undefined);
     await Promise.race([worker.promise, failed]);
@@ -152,7 +128,25 @@ import(workerData.url).then(({ WorkerMessageHandler }) => WorkerMessageHandler.i
   }
 }
 
+/** The target name of the console messages of pdf.js's thread on pdf.js's port (pdf.js ignores it). */
+const CONSOLE_TARGET = 'arkivtext-console';
+
+/**
+ * The code of pdf.js's thread: a CommonJS snippet (an ES module file would need its own build
+ * output). It hands pdf.js's worker side the port that speaks to this thread, and sends what pdf.js
+ * would print there (`Warning: Indexing all PDF objects`) over the same port instead, so that a
+ * library never writes to the console of the program using it.
+ */
+const PDF_THREAD_CODE = `const { workerData } = require('node:worker_threads');
+const { format } = require('node:util');
+for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace']) {
+  console[level] = (...args) => workerData.port.postMessage({ targetName: workerData.target, text: format(...args) });
+}
+import(workerData.url).then(({ WorkerMessageHandler }) => WorkerMessageHandler.initializeFromPort(workerData.port));`;
+
 const idleThreads: PdfThread[] = [];
+/** Distinct pdf.js messages kept for one document; the rest are counted. */
+const MAX_PDFJS_MESSAGES = 20;
 /** Idle threads kept; more documents open at once than this start threads of their own. */
 const MAX_IDLE_THREADS = 4;
 
@@ -168,8 +162,11 @@ export interface OpenPdf {
    * the document is of no further use.
    */
   onDeath(mourner: (err: ArkivError) => void): void;
-  /** pdf.js's warnings since the last call (after the replies that are in: one turn is waited). */
-  takeWarnings(): Promise<string[]>;
+  /**
+   * What pdf.js said about the document since the last call (`pdf.js: Indexing all PDF objects`),
+   * each distinct message once with its count; the page being read takes them as its warnings.
+   */
+  takeWarnings(): string[];
 }
 
 /** Opens a PDF with pdf.js, turning its exceptions into ArkivErrors that name the file. */
@@ -182,6 +179,20 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<OpenPdf>
     throw new ArkivError('IO', `cannot start pdf.js (${err instanceof Error ? err.message : String(err)})`, { file, cause: err });
   }
   thread.hold();
+  const said = new Map<string, number>();
+  let unsaid = 0;
+  thread.listener = (message) => {
+    const text = `pdf.js: ${message.replace(/^(Warning|Info): /, '').trim()}`;
+    if (said.has(text) || said.size < MAX_PDFJS_MESSAGES) said.set(text, (said.get(text) ?? 0) + 1);
+    else unsaid++;
+  };
+  const takeWarnings = (): string[] => {
+    const out = [...said].map(([text, n]) => (n > 1 ? `${text} (×${n})` : text));
+    if (unsaid > 0) out.push(`pdf.js: ${unsaid} more message${unsaid === 1 ? '' : 's'}`);
+    said.clear();
+    unsaid = 0;
+    return out;
+  };
   let killed = false;
   // The document's own listeners leave with it: the thread serves the next document.
   const listeners: Array<() => void> = [];
@@ -190,6 +201,7 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<OpenPdf>
   };
   const release = (): void => {
     stopListeners();
+    thread.listener = undefined;
     thread.rest();
     if (!thread.alive) return;
     if (idleThreads.length < MAX_IDLE_THREADS) idleThreads.push(thread);
@@ -251,12 +263,6 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<OpenPdf>
   const onDeath = (mourner: (err: ArkivError) => void): void => {
     listeners.push(thread.onDeath((err) => mourner(deathError(err))));
   };
-  const takeWarnings = async (): Promise<string[]> => {
-    // The warnings come on another channel than pdf.js's replies: let those in flight arrive.
-    await new Promise((r) => setImmediate(r));
-    return thread.warnings.splice(0);
-  };
-  thread.warnings.length = 0;
   return { doc, close, kill, onDeath, takeWarnings };
 }
 

@@ -75,8 +75,6 @@ export async function* readPdfPages(input: string | Uint8Array, options: ReadPag
 
 class PageReader {
   private readonly layers = new Map<number, Promise<PageLayer>>();
-  /** pdf.js's warnings about a page's images (undecodable, or over the size limit), by page. */
-  private readonly imageWarnings = new Map<number, string[]>();
   /** Set once a pdf.js step overran and pdf.js was stopped: the document can be read no further. */
   private stuck: ArkivError | undefined;
   /** Steps waiting on pdf.js (how to fail each, and its page), to be failed at once if it stops. */
@@ -258,9 +256,11 @@ class PageReader {
     const graphics = await this.graphics(layer.page, k, layer.runs > 0);
     const decision = decidePage(score, graphics, this.mode, { lexicon: this.options.isWord !== undefined });
     warnings.unshift(...decision.reasons);
-    const badImages = this.imageWarnings.get(k) ?? [];
-    this.imageWarnings.delete(k);
-    if (badImages.length > 0) warnings.push(`an image of the page could not be read: ${badImages.slice(0, 3).join('; ')}`);
+    // What pdf.js said while this page (and, for the first, the document) was read.
+    const said = this.pdf.takeWarnings();
+    warnings.push(...said);
+    // Images pdf.js could not decode, or left out as larger than the limit.
+    const badImages = said.filter((w) => /image/i.test(w)).map((w) => w.replace(/^pdf\.js:\s*/, ''));
     // A page whose image was lost and that has no text otherwise: its content is gone, not blank.
     const noText = (t: string): boolean => t.trim() === '';
     const lost = (): ArkivError =>
@@ -298,9 +298,6 @@ class PageReader {
     const pdfjs = await loadPdfJs();
     try {
       const list = await this.bounded(k, 'reading the page content', () => page.getOperatorList());
-      // Images pdf.js could not decode, or left out as larger than the limit, while it built the list.
-      const bad = (await this.pdf.takeWarnings()).filter((w) => /image/i.test(w));
-      if (bad.length > 0) this.imageWarnings.set(k, bad.map((w) => w.replace(/^Warning:\s*/, '')));
       return analyseGraphics(list.fnArray, list.argsArray, pdfjs.OPS as unknown as OpCodes, page.view, page.rotate, hasText);
     } catch (err) {
       throw pageError(err, this.file, k, 'reading the page content');

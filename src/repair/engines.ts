@@ -25,7 +25,7 @@ export function engines(words: WordKnowledge, model: RepairModel): Engines {
   }
   let e = byModel.get(model);
   if (!e) {
-    e = { words, lm: new LanguageModel(words), maker: new HypothesisMaker(words, model.tables, model.trigrams), model };
+    e = { words, lm: new LanguageModel(words), maker: new HypothesisMaker(words, model.tables, model.trigrams, model.search), model };
     byModel.set(model, e);
   }
   return e;

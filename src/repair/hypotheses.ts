@@ -3,11 +3,14 @@
  * through the confusion model), each with its channel cost. Cached per token and document class,
  * because archives repeat their words and the known-word fast path must stay cheap.
  */
+import { isArchaic } from './archaic.js';
 import { applyCase, casePattern, type CasePattern } from './case.js';
 import { readings, TrigramSet, WordEdges } from './channel.js';
 import { EditIndex } from './edit-index.js';
 import { editReading } from './edit-cost.js';
 import { isEnglishWord } from './english.js';
+import { languageSet } from './language.js';
+import type { SearchSettings } from './model-file.js';
 import { foldDiacritics, skeleton, skeletonIndexOf, type Alternative, type ChannelTable, type DocClass } from './model.js';
 import { tillReadings } from './till-glyphs.js';
 import type { WordKnowledge } from './words.js';
@@ -42,34 +45,12 @@ export interface TokenHypotheses {
 
 const CACHE_LIMIT = 200_000;
 
-/** Shorter tokens are too many words' neighbours for an edit to mean anything. */
-const MIN_EDIT_TOKEN = 4;
-/**
- * Unknown tokens this long or shorter get the channel search even when putting diacritics back
- * made a word. Fitted on the 176 training OCR texts (character errors left: 20 162 with no search
- * after a diacritic reading, 20 119 up to 4 letters, 20 108 up to 5 or 6, 20 107 for every length,
- * which lost 14 repairs to 3 here: more readings of a long token split its confidence below the bar).
- */
-const MAX_SHORT_TOKEN = 5;
-/** Tokens this long may be two edits from their word (shorter ones have too many such neighbours). */
-const MIN_TWO_EDITS = 6;
-/**
- * The channel search's budget for an unknown token: readings generated, and readings looked up in
- * the lexicon (each lookup of a non-word costs microseconds; most readings are non-words). Fitted
- * on the training set: larger budgets, and a second search through the model's long tail of
- * confusions for a token still unexplained, repaired nothing more there (the edit-distance pass
- * finds those words), and cost time (the second search alone took ~7 % of a first pass).
- */
-const SEARCH_READINGS = 40;
-const SEARCH_CHECKS = 20;
-/** Edit-distance neighbours checked per token (nearest, then most frequent, first). */
-const MAX_EDIT_CANDIDATES = 4;
-
-/** Old spellings an archive may hold on purpose (`hwilka`, `af`, `qvinna`, long s): never repaired. */
-const ARCHAIC = /\u017f|^[Hh]w|[Qq]v[aiåä]|^[Aa]f$|^[Uu]ti$|^[Hh]afva|^[Oo]ck$/u;
+// The search budgets (how long a token is searched, how many readings are generated and looked
+// up, how many edit-distance neighbours are tried) are the model's `search` settings, set by hand
+// in dictionaries/repair-settings.json: see SearchSettings in model-file.ts for each and why.
 
 /** OCR glyphs that stand for a Swedish vowel often enough to be tried as one (`ldnet`, `giller`, `6ver`, `&r`, `#r`, `Gver`, `dr`). */
-const VOWEL_GLYPHS = new Set(['i', 'd', 'é', '6', '&', '#', '@', '0', 'G', 'O', 'A', 'E', 'I', 'u']);
+const vowelGlyphs = (): ReadonlySet<string> => languageSet('ocr/vowel-glyphs');
 
 /** Characters the OCR puts where a Swedish letter was: a token holding one is damaged for sure. */
 const GLYPH = /[0-9&#@]/u;
@@ -99,7 +80,7 @@ function frontPair(token: string, word: string, table: ChannelTable): Alternativ
  * or an English word of names and titles (`an`/`at` only beside English: see units.ts). Else null.
  */
 function keptAsWritten(token: string): 'archaic' | 'english' | null {
-  if (ARCHAIC.test(token)) return 'archaic';
+  if (isArchaic(token)) return 'archaic';
   if (isEnglishWord(token)) return 'english';
   return null;
 }
@@ -156,7 +137,8 @@ export class HypothesisMaker {
   constructor(
     private readonly words: WordKnowledge,
     private readonly tables: Record<DocClass, ChannelTable>,
-    edges: Set<string> = new Set(),
+    edges: Set<string>,
+    private readonly budget: SearchSettings,
   ) {
     ({ trigrams: this.trigrams, wordEdges: this.wordEdges } = gramTablesOf(edges));
   }
@@ -295,9 +277,10 @@ export class HypothesisMaker {
     if (known && pattern === 'capital' && !onlyDiacritics) this.tillStart(token, table, found, midSentence);
     // A short token is a neighbour of many words: its diacritics put back need not be the likeliest
     // reading (`tri` is `fri` before `från`, not `trä`), so the channel's other confusions join them.
-    if (known || (found.size > 0 && token.length > MAX_SHORT_TOKEN) || (onlyDiacritics && !damaged)) return { original, alternatives: [...found.values()] };
+    if (known || (found.size > 0 && token.length > this.budget.maxShortToken) || (onlyDiacritics && !damaged)) return { original, alternatives: [...found.values()] };
     // The channel's common confusions (P(truth | ocr) ≥ 1 %): cheap, because few letters branch.
-    this.search(token, table, found, { beam: 16, limit: SEARCH_READINGS, checks: SEARCH_CHECKS, maxStep: 6, maxCost: damaged ? 16 : 12, pattern, midSentence });
+    const b = this.budget;
+    this.search(token, table, found, { beam: b.beam, limit: b.readings, checks: b.checks, maxStep: b.maxStep, maxCost: damaged ? b.maxCostDamaged : b.maxCost, pattern, midSentence });
     // Still unexplained, or explained only by words official prose never writes (`nyttiar` read as
     // `nyttar`, `statigt` as `stötigt`, `vardegrond` as `vårdegrond`): the corpus words a plain edit
     // or two away (`skillmader`, `vikgt`; `nyttjar`, `statligt`, `värdegrund`). On the training OCR
@@ -306,7 +289,7 @@ export class HypothesisMaker {
     // as likely an acronym the lexicon lacks).
     // (Not for a token with a `q`: Swedish spells none outside names and old or foreign words.)
     const unexplained = found.size === 0 || (pattern !== 'upper' && this.onlyUnusedWords(found));
-    if (unexplained && token.length >= MIN_EDIT_TOKEN && !/q/iu.test(token)) {
+    if (unexplained && token.length >= this.budget.minEditToken && !/q/iu.test(token)) {
       this.nearby(token, table, found, pattern, midSentence);
     }
     this.tillStart(token, table, found, midSentence);
@@ -365,7 +348,8 @@ export class HypothesisMaker {
     const base = skeleton(lower);
     // Positions holding a glyph that may stand for a Swedish vowel: tried both ways.
     const ambiguous: number[] = [];
-    for (let i = 0; i < token.length && ambiguous.length < 4; i++) if (VOWEL_GLYPHS.has(token[i]!)) ambiguous.push(i);
+    const glyphs = vowelGlyphs();
+    for (let i = 0; i < token.length && ambiguous.length < 4; i++) if (glyphs.has(token[i]!)) ambiguous.push(i);
     const index = skeletonIndexOf();
     for (let mask = 0; mask < 1 << ambiguous.length; mask++) {
       let key = base;
@@ -449,17 +433,17 @@ export class HypothesisMaker {
   }
 
   /**
-   * Known corpus words within one plain edit of the token (two from MIN_TWO_EDITS letters on), beyond what
+   * Known corpus words within one plain edit of the token (two from search.minTwoEdits letters on), beyond what
    * the channel explains; å/ä/ö stripped on top cost only their channel price (`Mangtald` →
    * `Mångfald` is one edit). Their edit count is priced at ranking time by a fitted weight.
    */
   private nearby(token: string, table: ChannelTable, found: Map<string, Hypothesis>, pattern: CasePattern, midSentence: boolean): void {
     const index = this.editIndex();
     if (!index) return;
-    const maxDistance = token.length >= MIN_TWO_EDITS ? 2 : 1;
+    const maxDistance = token.length >= this.budget.minTwoEdits ? 2 : 1;
     let tried = 0;
     for (const { word } of index.near(token, maxDistance)) {
-      if (++tried > MAX_EDIT_CANDIDATES) break;
+      if (++tried > this.budget.editCandidates) break;
       const text = this.inTokenCase(token, word, table, pattern, midSentence);
       if (text === token || found.has(text) || endsDiffer(token, word)) continue;
       const r = editReading(token, text, table);
@@ -481,7 +465,7 @@ export class HypothesisMaker {
     for (const r of readings(token, table, { beam: o.beam, limit: o.limit, maxCost: o.maxCost, maxStep: o.maxStep, trigrams: this.trigrams })) {
       if (r.text === token) continue;
       // Readings much less likely than the best known one cannot win on the prior.
-      if (r.cost > firstFound + 6) break;
+      if (r.cost > firstFound + this.budget.priorMargin) break;
       const text = this.inTokenCase(token, r.text.toLowerCase(), table, o.pattern, o.midSentence);
       if (text === token) continue;
       const seen = found.get(text);
@@ -495,7 +479,7 @@ export class HypothesisMaker {
         found.set(text, { text, cost: r.cost, known: true, source: 'channel' });
         firstFound = Math.min(firstFound, r.cost);
       }
-      if (found.size >= 6) break;
+      if (found.size >= this.budget.found) break;
     }
   }
 }

@@ -112,11 +112,17 @@ export interface ModelFile {
   fitted: FittedSection;
 }
 
-/** The channel search's budgets for an unknown token (see hypotheses.ts). */
+/**
+ * The searches for an unknown token's readings (hypotheses.ts), set by hand and tuned on the
+ * training OCR: larger budgets, and a second search through the model's long tail of confusions
+ * for a token still unexplained, repaired nothing more there (the edit-distance pass finds those
+ * words) and cost time (the second search alone took ~7 % of a first pass).
+ */
 export interface SearchSettings {
-  /** Partial readings kept at each position of the beam search. */
+  /** Partial readings kept at each position of the channel's beam search. */
   beam: number;
-  /** Readings generated, and readings looked up in the lexicon. */
+  /** Readings generated, and readings looked up in the lexicon (each lookup of a non-word costs
+   * microseconds; most readings are non-words). */
   readings: number;
   checks: number;
   /** The dearest single confusion a reading may use (−log P(truth | ocr)). */
@@ -124,12 +130,21 @@ export interface SearchSettings {
   /** The dearest whole reading (−log P), for a token that shows damage and one that does not. */
   maxCostDamaged: number;
   maxCost: number;
-  /** Unknown tokens this long or shorter are searched even when their diacritics put back made a word. */
+  /** A reading this much dearer (−log P) than the first known one found cannot win on the prior. */
+  priorMargin: number;
+  /** Known readings the search stops at. */
+  found: number;
+  /** Unknown tokens this long or shorter get the channel search even when putting diacritics back
+   * made a word. Tuned on the 176 training OCR texts (character errors left: 20 162 with no search
+   * after a diacritic reading, 20 119 up to 4 letters, 20 108 up to 5 or 6, 20 107 for every
+   * length, which lost 14 repairs to 3 here: more readings of a long token split its confidence). */
   maxShortToken: number;
-  /** Shorter tokens get no edit-distance readings; tokens this long may be two edits away. */
+  /** Shorter tokens get no edit-distance readings: they are too many words' neighbours for an edit
+   * to mean anything. */
   minEditToken: number;
+  /** Tokens this long may be two edits from their word (shorter ones have too many such neighbours). */
   minTwoEdits: number;
-  /** Edit-distance neighbours checked per token. */
+  /** Edit-distance neighbours checked per token (nearest, then most frequent, first). */
   editCandidates: number;
 }
 
@@ -350,7 +365,7 @@ export function checkSettingsFile(json: unknown, file: string): SettingsFile {
     priorRules: c.list(o.priorRules, 'priorRules', (v, p) => c.tuple<PriorRule>(v, p, [str, str, prob, prob])),
     evidence: numbers(o.evidence, 'evidence', ['minOdds', 'glyphMinSeen', 'tillMinSeen'] as const, (v, p) => c.count(v, p)),
     channel: numbers(o.channel, 'channel', ['maxProbability', 'minKeepProbability'] as const, prob),
-    search: numbers(o.search, 'search', ['beam', 'readings', 'checks', 'maxStep', 'maxCostDamaged', 'maxCost', 'maxShortToken', 'minEditToken', 'minTwoEdits', 'editCandidates'] as const),
+    search: numbers(o.search, 'search', ['beam', 'readings', 'checks', 'maxStep', 'maxCostDamaged', 'maxCost', 'priorMargin', 'found', 'maxShortToken', 'minEditToken', 'minTwoEdits', 'editCandidates'] as const),
     training: numbers(o.training, 'training', ['ruleMinCount', 'garbledMinEdits', 'garbledMaxChunk', 'wordMinCount', 'wordMinDocs', 'corpusWord', 'corpusMinCount', 'markRateShare'] as const),
     fit: {
       lambda: c.number(fit.lambda, 'fit.lambda'),

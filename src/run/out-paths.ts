@@ -20,7 +20,6 @@ function shortHash(text: string): string {
 }
 
 function sanitiseSegment(segment: string): string {
-  // eslint-disable-next-line no-control-regex
   let clean = segment.replace(/[\u0000-\u001f\u007f\\]/g, '_');
   // A name changed here gets a hash of what it was, so no two names can meet (`a\nb.txt`,
   // `a\rb.txt` and `a_b.txt` would all be `a_b.txt`): `a_b~3f2a….txt`.

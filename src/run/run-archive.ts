@@ -17,7 +17,6 @@
 import { availableParallelism } from 'node:os';
 import { mkdir, realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ArkivError } from '../errors.js';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.js';
 import { checkRunDirs } from './check-dirs.js';
 import { resolveStages } from './default-stages.js';

@@ -9,7 +9,6 @@
  * two runs over the same folder see the same order and write the same report.
  */
 import { open, opendir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 
 export type InputKind = 'pdf' | 'text';
 
