@@ -28,6 +28,7 @@ import { colonLineBreaks, gluedSentenceGlyphs, loneGlyphs } from '../src/repair/
 import { loadLexicon, type Lexicon } from '../src/repair/lexicon.js';
 import { MODEL_VERSION, type ChunkRule, type DocClass, type LearnedClass, type LearnedSection, type ModelFile, type ReplacementRow, type SettingsFile, type Tally, type TrainingSettings, type WordRule } from '../src/repair/model-file.js';
 import { buildModel, foldDiacritics, readModelFile, readSettingsFile, type RepairModel } from '../src/repair/model.js';
+import { languageSet } from '../src/repair/language.js';
 import { knownWithDiacritics } from '../src/repair/repair.js';
 import { repair } from '../src/repair/safe-repair.js';
 import { isWordRepair } from '../src/repair/rules.js';
@@ -188,8 +189,8 @@ function countYearRanges(doc: TrainDoc, counts: Tally): void {
   }
 }
 
-// The conjunctions after which repair keeps a hyphen (CONJUNCTIONS in src/repair/repair.ts).
-const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'som', 'till', 'men']);
+// The conjunctions after which repair keeps a line-end hyphen (the same list as src/repair/units.ts).
+const CONJUNCTIONS = languageSet('sv/hyphen-conjunctions');
 
 /**
  * Line-end hyphens whose halves join into no known word (as written or with diacritics put back)

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultLexicon, isArchaic, loadLexicon } from '../src/repair/lexicon.js';
+import { defaultLexicon, loadLexicon } from '../src/repair/lexicon.js';
 import { parseList } from '../src/repair/lexicon-data.js';
 import { genitive } from '../src/repair/lexicon-domain.js';
 
@@ -262,12 +262,5 @@ describe('Lexicon: knownShare', () => {
     expect(lex.knownShare('6verenskommelsen giller')).toBe(0);
     expect(lex.knownShare('')).toBe(0);
     expect(lex.knownShare('Det ir bra')).toBeCloseTo(2 / 3, 10);
-  });
-});
-
-describe('isArchaic', () => {
-  it('recognises old spelling the repair stage must leave', () => {
-    for (const w of ['hwilka', 'Hvilken', 'af', 'qvinna', 'öfver', 'hafva', 'ſkall']) expect(isArchaic(w), w).toBe(true);
-    for (const w of ['hur', 'av', 'kvinna', 'över', 'självförtroende', 'halv', 'Havet']) expect(isArchaic(w), w).toBe(false);
   });
 });

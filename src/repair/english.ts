@@ -6,29 +6,34 @@
  * another English word.
  */
 
+import { languageList, languageSet } from './language.js';
 import { readDataFile } from './lexicon-data.js';
 
 /** Left alone wherever they stand (`of` is never Swedish; `in`, `to` rarely damaged Swedish). */
-const ALWAYS = new Set(['of', 'the', 'and', 'to', 'in', 'on', 'with', 'by', 'is', 'as', 'or', 'from', 'be', 'are', 'this', 'that']);
+const always = (): ReadonlySet<string> => languageSet('en/function-words');
 /** English only next to an English word (`for an`, `an open`), otherwise damaged `än`, `åt`. */
-const BESIDE_ENGLISH = new Set(['an', 'at']);
-/** Neighbours that make the stretch English: ALWAYS, and `for` (Swedish too, and OCR of `för`, but
- * `för än`/`för åt` are rare where `for an` is a title's English). */
-const NEIGHBOURS = new Set([...ALWAYS, 'for']);
+const besideEnglish = (): ReadonlySet<string> => languageSet('en/only-beside-english');
+let neighbours: ReadonlySet<string> | undefined;
+/** Neighbours that make the stretch English: the function words, and `for` (Swedish too, and OCR
+ * of `för`, but `för än`/`för åt` are rare where `for an` is a title's English). */
+function englishNeighbours(): ReadonlySet<string> {
+  neighbours ??= new Set([...languageList('en/function-words'), ...languageList('en/english-neighbours')]);
+  return neighbours;
+}
 
 /** Whether `word` (as written) is an English word repair must leave alone anywhere. */
 export function isEnglishWord(word: string): boolean {
-  return ALWAYS.has(word.toLowerCase());
+  return always().has(word.toLowerCase());
 }
 
 /** Whether `word` is English only in English company (`an`, `at`): then its neighbours decide. */
 export function isEnglishOnlyBesideEnglish(word: string): boolean {
-  return word.length === 2 && BESIDE_ENGLISH.has(word.toLowerCase());
+  return word.length === 2 && besideEnglish().has(word.toLowerCase());
 }
 
 /** Whether a word beside `an`/`at` makes it English (`for an`, `at the`). */
 export function isEnglishNeighbour(word: string): boolean {
-  return NEIGHBOURS.has(word.toLowerCase());
+  return englishNeighbours().has(word.toLowerCase());
 }
 
 let englishForms: Set<string> | undefined;

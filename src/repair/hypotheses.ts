@@ -3,11 +3,13 @@
  * through the confusion model), each with its channel cost. Cached per token and document class,
  * because archives repeat their words and the known-word fast path must stay cheap.
  */
+import { isArchaic } from './archaic.js';
 import { applyCase, casePattern, type CasePattern } from './case.js';
 import { readings, TrigramSet, WordEdges } from './channel.js';
 import { EditIndex } from './edit-index.js';
 import { editReading } from './edit-cost.js';
 import { isEnglishWord } from './english.js';
+import { languageSet } from './language.js';
 import type { SearchSettings } from './model-file.js';
 import { foldDiacritics, skeleton, skeletonIndexOf, type Alternative, type ChannelTable, type DocClass } from './model.js';
 import { tillReadings } from './till-glyphs.js';
@@ -47,11 +49,8 @@ const CACHE_LIMIT = 200_000;
 // up, how many edit-distance neighbours are tried) are the model's `search` settings, set by hand
 // in dictionaries/repair-settings.json: see SearchSettings in model-file.ts for each and why.
 
-/** Old spellings an archive may hold on purpose (`hwilka`, `af`, `qvinna`, long s): never repaired. */
-const ARCHAIC = /\u017f|^[Hh]w|[Qq]v[aiåä]|^[Aa]f$|^[Uu]ti$|^[Hh]afva|^[Oo]ck$/u;
-
 /** OCR glyphs that stand for a Swedish vowel often enough to be tried as one (`ldnet`, `giller`, `6ver`, `&r`, `#r`, `Gver`, `dr`). */
-const VOWEL_GLYPHS = new Set(['i', 'd', 'é', '6', '&', '#', '@', '0', 'G', 'O', 'A', 'E', 'I', 'u']);
+const vowelGlyphs = (): ReadonlySet<string> => languageSet('ocr/vowel-glyphs');
 
 /** Characters the OCR puts where a Swedish letter was: a token holding one is damaged for sure. */
 const GLYPH = /[0-9&#@]/u;
@@ -81,7 +80,7 @@ function frontPair(token: string, word: string, table: ChannelTable): Alternativ
  * or an English word of names and titles (`an`/`at` only beside English: see units.ts). Else null.
  */
 function keptAsWritten(token: string): 'archaic' | 'english' | null {
-  if (ARCHAIC.test(token)) return 'archaic';
+  if (isArchaic(token)) return 'archaic';
   if (isEnglishWord(token)) return 'english';
   return null;
 }
@@ -349,7 +348,8 @@ export class HypothesisMaker {
     const base = skeleton(lower);
     // Positions holding a glyph that may stand for a Swedish vowel: tried both ways.
     const ambiguous: number[] = [];
-    for (let i = 0; i < token.length && ambiguous.length < 4; i++) if (VOWEL_GLYPHS.has(token[i]!)) ambiguous.push(i);
+    const glyphs = vowelGlyphs();
+    for (let i = 0; i < token.length && ambiguous.length < 4; i++) if (glyphs.has(token[i]!)) ambiguous.push(i);
     const index = skeletonIndexOf();
     for (let mask = 0; mask < 1 << ambiguous.length; mask++) {
       let key = base;

@@ -7,6 +7,7 @@
 import { splitCompound, type CompoundRoles } from './lexicon-compound.js';
 import { parseList, readDataBytes, readDataFile } from './lexicon-data.js';
 import { domainForms } from './lexicon-domain.js';
+import { escapeRegExp, languageList, languageSet, languageTable } from './language.js';
 import { FrontCodedTable } from './lexicon-frontcoded.js';
 import { KeyFilter } from './lexicon-hash.js';
 import { PrefixFilter, prefixReach } from './lexicon-prefixes.js';
@@ -37,16 +38,8 @@ export const FREQUENCY_WEIGHTS = { subtitles: 0.5, learn: 100, domainFloor: 10 }
 /** A compound-only word is rejected when changing one letter the way OCR damages Swedish letters
  * gives a known word at least this frequent (`Linsstyrelsen` is `Länsstyrelsen`, not lens board). */
 const SHADOW_MIN_FREQUENCY = 20;
-const SHADOW_SUBSTITUTIONS: Record<string, readonly string[]> = {
-  a: ['ä', 'å'],
-  o: ['ö', 'å'],
-  i: ['ä'],
-  e: ['ä', 'é'],
-  u: ['ö'],
-  ä: ['a', 'å'],
-  å: ['a', 'ä'],
-  ö: ['o'],
-};
+/** OCR-typical one-letter changes, by the letter as written (dictionaries/ocr/letter-swaps.txt). */
+const shadowSubstitutions = (): ReadonlyMap<string, readonly string[]> => languageTable('ocr/letter-swaps');
 
 /** Domain and learned words serve as compound parts from this length: shorter ones are mostly
  * function words of multi-word names (`för`, `och`), which would glue OCR fragments together. */
@@ -55,7 +48,7 @@ const PART_WORD_MIN = 5;
  * this many times more frequent (`…pensions|ratt` is `…pensions|rätt`). */
 const PART_SHADOW_RATIO = 20;
 /** Conjunctions that end a suspended compound (`hälso- och`): glued to a hyphen they are OCR damage. */
-const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'som', 'men', 'till', 'liksom', 'utan']);
+const compoundConjunctions = (): ReadonlySet<string> => languageSet('sv/compound-conjunctions');
 
 const MEMO_LIMIT = 200_000;
 const VOWEL = /[aeiouyåäöéèüáàâêîôûæø]/iu;
@@ -65,7 +58,12 @@ const LETTER = /\p{L}/u;
 const NUMBER = /\p{N}/u;
 const NUMBER_HYPHEN_WORD = /^\p{N}+-(\p{L}+)$/u;
 const SHORT_CAPITALS = /^\p{Lu}{2,5}$/u;
-const COLON_ENDING = /^(s|n|en|et|ens|ets|ar|er|or|na|arna|erna|orna|ns|ars|ers|ors)$/iu;
+let colonEndingPattern: RegExp | undefined;
+/** An ending an abbreviation takes after a colon (`EU:s`, `SFI:n`), any case. */
+function colonEnding(): RegExp {
+  colonEndingPattern ??= new RegExp(`^(${languageList('sv/colon-endings').map(escapeRegExp).join('|')})$`, 'iu');
+  return colonEndingPattern;
+}
 const ABBREVIATION_HEAD = /^\p{Lu}[\p{Lu}\p{Ll}]{0,4}$/u;
 /** Beyond U+02FF: only there are combining marks and characters NFC replaces (`Å` U+212B). */
 const BEYOND_LATIN = /[^\u0000-\u02ff]/u;
@@ -207,13 +205,6 @@ export function caseVariants(word: string): string[] {
   return out;
 }
 
-/** Old spelling the lexicon does not hold and repair must leave alone: long s, `hw`/`hv`-, `qv`,
- * `fv` (`öfver`, `hafva`), the preposition `af`. */
-export function isArchaic(word: string): boolean {
-  const w = word.toLowerCase();
-  return w.includes('ſ') || /^h[wv][aeiouyåäö]/u.test(w) || w.includes('qv') || /[aeiouyåäö]fv/u.test(w) || w === 'af';
-}
-
 export class Lexicon {
   private readonly base: LexiconBase;
   private readonly learned = new Map<string, number>();
@@ -316,13 +307,13 @@ export class Lexicon {
     if (w.includes('-')) {
       // `ATP-avgift`, `EU-medel`, `arbetsmarknads-` handled by parts: each known or an abbreviation.
       const parts = w.split('-');
-      if (CONJUNCTIONS.has((parts[parts.length - 1] ?? '').toLowerCase())) return false;
+      if (compoundConjunctions().has((parts[parts.length - 1] ?? '').toLowerCase())) return false;
       return parts.every((p, i) => p === '' ? i === parts.length - 1 || i === 0 : this.has(p) || SHORT_CAPITALS.test(p) || (i < parts.length - 1 && this.roles.begin(p.toLowerCase())));
     }
     if (w.includes(':')) {
       // `EU:s`, `SFI:n`: an abbreviation with a colon ending.
       const [head = '', tail = ''] = w.split(':');
-      return COLON_ENDING.test(tail) && (this.hasExact(head) || ABBREVIATION_HEAD.test(head) && isUpper(head.slice(0, 2)));
+      return colonEnding().test(tail) && (this.hasExact(head) || ABBREVIATION_HEAD.test(head) && isUpper(head.slice(0, 2)));
     }
     return this.compoundParts(w) !== null;
   }
@@ -371,8 +362,9 @@ export class Lexicon {
    * split into 3+ parts) into a compound of fewer parts: `folk|hals|omyndigheten` is
    * `folkhälso|myndigheten`, `yrkes|ben|amningar` is `yrkes|benämningar`. */
   private shadowsKnownWord(lower: string, nParts: number): boolean {
+    const swaps = shadowSubstitutions();
     for (let i = 0; i < lower.length; i++) {
-      const subs = SHADOW_SUBSTITUTIONS[lower.charAt(i)];
+      const subs = swaps.get(lower.charAt(i));
       if (!subs) continue;
       for (const s of subs) {
         const v = lower.slice(0, i) + s + lower.slice(i + 1);
@@ -389,12 +381,13 @@ export class Lexicon {
   /** True when a part of the split is, by one OCR-typical letter change, a much more frequent part
    * of the same role: the compound is then more likely a damaged word than a new compound. */
   private hasShadowedPart(parts: string[]): boolean {
+    const swaps = shadowSubstitutions();
     for (let k = 0; k < parts.length; k++) {
       const part = parts[k] ?? '';
       const role = k === parts.length - 1 ? this.roles.end : k === 0 ? this.roles.begin : this.roles.middle;
       const own = this.frequency(part) + 1;
       for (let i = 0; i < part.length; i++) {
-        const subs = SHADOW_SUBSTITUTIONS[part.charAt(i)];
+        const subs = swaps.get(part.charAt(i));
         if (!subs) continue;
         for (const s of subs) {
           const v = part.slice(0, i) + s + part.slice(i + 1);

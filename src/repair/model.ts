@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { ArkivError } from '../errors.js';
 import { dictionaryFile } from './data-path.js';
+import { languageClass } from './language.js';
 import type { LearnedAbbreviation } from './dotted-abbreviations.js';
 import { checkModelFile, checkSettingsFile, TILL_START_KINDS, type DocClass, type LearnedClass, type ModelFile, type PriorRule, type RepairParams, type ReplacementRow, type SearchSettings, type SettingsFile, type Tally } from './model-file.js';
 import type { MarkSwapKind } from './sentence-marks.js';
@@ -102,10 +103,13 @@ const FOLDABLE = /[åäöé]/u;
 let foldIndex: Map<string, string[]> | undefined;
 let skeletonIndex: Map<string, string[]> | undefined;
 
-/** The vowels an OCR without Swedish confuses among themselves, starred: `länet` → `l*n*t`. */
-export const VOWELS = /[aåäoöeé]/gu;
+let confusedVowels: RegExp | undefined;
+
+/** The vowels an OCR without Swedish confuses among themselves (dictionaries/ocr/confused-vowels.txt),
+ * starred: `länet` → `l*n*t`. */
 export function skeleton(lowerWord: string): string {
-  return lowerWord.replace(VOWELS, '*');
+  confusedVowels ??= languageClass('ocr/confused-vowels', 'gu');
+  return lowerWord.replace(confusedVowels, '*');
 }
 
 /**

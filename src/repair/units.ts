@@ -9,6 +9,7 @@ import type { Engines } from './engines.js';
 import { isEnglishForm, isEnglishNeighbour, isEnglishOnlyBesideEnglish, isEnglishWord } from './english.js';
 import { whyNoReadings, type TokenHypotheses } from './hypotheses.js';
 import type { DocClass } from './model.js';
+import { escapeRegExp, languageList, languageSet } from './language.js';
 import { isNumberLike, type Token } from './tokenize.js';
 
 /** One word position of the text: a token, or a line-end hyphenation joined into one word. */
@@ -29,17 +30,17 @@ export interface Unit {
 }
 
 /** Second halves that show a line-end hyphen is a real one: `arbetsmarknads-⏎och integration…`. */
-const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'som', 'till', 'men']);
+const conjunctions = (): ReadonlySet<string> => languageSet('sv/hyphen-conjunctions');
 
 /** Words that follow a number rather than the preposition `i`. */
-const NUMBER_WORDS = new Set([
-  'januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december',
-  'procent', 'kap', 'st', 'kr', 'kronor', 'miljon', 'miljoner', 'miljard', 'miljarder', 'timme', 'timmar', 'år', 'ar', 'dag', 'dagar',
-  'vecka', 'veckor', 'månad', 'manad', 'gång', 'gang', 'person', 'personer', 'och', 'eller', 'till', 'av', 'per', 'tkr', 'mnkr',
-]);
+const numberWords = (): ReadonlySet<string> => languageSet('sv/number-words');
 
+let headBeforeConjunction: RegExp | undefined;
 /** What follows the head of an elided compound: `gruv- och mineralnäring`. */
-const HEAD_BEFORE_CONJUNCTION = /^-\s+(?:och|eller|samt|respektive|resp\.?|till|som)\s/u;
+function headBeforeConjunctionPattern(): RegExp {
+  headBeforeConjunction ??= new RegExp(`^-\\s+(?:${languageList('sv/elision-conjunctions').map(escapeRegExp).join('|')})\\s`, 'u');
+  return headBeforeConjunction;
+}
 
 /** A hyphen and white space, then a lower-case letter: the token before is the head of a broken
  * word (`regio- nala` copied from print, `ef-⏎⏎⏎ter` across a break the tokenizer does not join). */
@@ -84,9 +85,9 @@ function brokenTailAt(text: string, start: number): boolean {
   return i < start - 1 && text.charCodeAt(i) === 45 && BROKEN_TAIL.test(text.slice(Math.max(0, i - 1), start));
 }
 
-/** `HEAD_BEFORE_CONJUNCTION` after `end`, tested only when a hyphen stands there. */
+/** The head of an elided compound ends at `end`, tested only when a hyphen stands there. */
 function headBeforeConjunctionAt(text: string, end: number): boolean {
-  return text.charCodeAt(end) === 45 && HEAD_BEFORE_CONJUNCTION.test(text.slice(end, end + 14));
+  return text.charCodeAt(end) === 45 && headBeforeConjunctionPattern().test(text.slice(end, end + 14));
 }
 
 /** What the checks of a text's units see. */
@@ -172,7 +173,7 @@ function hyphenationUnits(t: Token & { halves: [string, string] }, at: UnitText,
   // integration…`) only when the halves do not join into a known word: `skynd-⏎samt`,
   // `lik-⏎som`, `in-⏎till` are words broken at the line end. (A compound ending in a
   // conjunction is never known, so `hälso-⏎och` stays apart.)
-  const conjunction = CONJUNCTIONS.has(b.toLowerCase());
+  const conjunction = conjunctions().has(b.toLowerCase());
   const keep = (conjunction && !maker.known(t.word)) || /^[0-9]/.test(b) || (!joinedGood && maker.known(a) && maker.known(b));
   if (!keep) return [unit(t.start, t.end, t.word, t.raw, true, readings)];
   // A real hyphen: judge the two halves as words of their own.
@@ -215,7 +216,7 @@ const CONTEXT_CHECKS: readonly ContextCheck[] = [
       const prev = units[k - 1];
       const next = units[k + 1];
       const wordy = (x: Unit | undefined): boolean => x !== undefined && LOWER_WORD.test(x.word);
-      return !(adjacent(text, prev, u) && adjacent(text, u, next) && wordy(prev) && wordy(next) && !(u.word === '1' && NUMBER_WORDS.has(next!.word)));
+      return !(adjacent(text, prev, u) && adjacent(text, u, next) && wordy(prev) && wordy(next) && !(u.word === '1' && numberWords().has(next!.word)));
     },
   },
   {

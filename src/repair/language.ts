@@ -1,0 +1,86 @@
+/**
+ * The language data of repair, read from `dictionaries/<language>/<name>.txt` (see
+ * dictionaries/README.md): word lists, letter tables and spelling patterns, kept out of the code as
+ * nspell keeps its language in .aff/.dic. Each file is UTF-8, one entry a line; a line that starts
+ * with `# ` (a hash and a space) is a comment, blank lines are skipped (so a lone `#` is an entry:
+ * the glyph). Each file is read once, on first use.
+ */
+import { readDataFile } from './lexicon-data.js';
+
+/** The data files, by path below dictionaries/ without `.txt`. */
+export type LanguageFile =
+  | 'sv/hyphen-conjunctions'
+  | 'sv/elision-conjunctions'
+  | 'sv/compound-conjunctions'
+  | 'sv/number-words'
+  | 'sv/archaic-spellings'
+  | 'sv/colon-endings'
+  | 'en/function-words'
+  | 'en/only-beside-english'
+  | 'en/english-neighbours'
+  | 'ocr/vowel-glyphs'
+  | 'ocr/confused-vowels'
+  | 'ocr/letter-swaps';
+
+const COMMENT = /^# /u;
+
+const lists = new Map<LanguageFile, readonly string[]>();
+
+/** The entries of a data file, in file order (NFC, white space at the ends trimmed). */
+export function languageList(file: LanguageFile): readonly string[] {
+  let list = lists.get(file);
+  if (!list) {
+    list = readDataFile(`${file}.txt`)
+      .split(/\r?\n/u)
+      .map((line) => line.trim().normalize('NFC'))
+      .filter((line) => line !== '' && !COMMENT.test(line));
+    lists.set(file, list);
+  }
+  return list;
+}
+
+/** `make(file)` computed once per file, on first call. */
+function memo<T>(make: (file: LanguageFile) => T): (file: LanguageFile) => T {
+  const made = new Map<LanguageFile, T>();
+  return (file) => {
+    let value = made.get(file);
+    if (value === undefined) {
+      value = make(file);
+      made.set(file, value);
+    }
+    return value;
+  };
+}
+
+/** The entries of a data file as a set. */
+export const languageSet = memo((file): ReadonlySet<string> => new Set(languageList(file)));
+
+/** A data file of lines `key value value …` as a map (values in file order). */
+export const languageTable = memo((file): ReadonlyMap<string, readonly string[]> => {
+  const table = new Map<string, string[]>();
+  for (const line of languageList(file)) {
+    const [key = '', ...values] = line.split(/\s+/u);
+    table.set(key, values);
+  }
+  return table;
+});
+
+/** Escapes a word for use in a regular expression (u flag), outside a character class. */
+export function escapeRegExp(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/** Escapes a character for use inside a character class (u flag). */
+function escapeInClass(c: string): string {
+  return /[\\\]^-]/u.test(c) ? `\\${c}` : c;
+}
+
+/** A data file of regular-expression patterns (u flag), joined into one alternation. */
+export function languagePattern(file: LanguageFile, flags = 'u'): RegExp {
+  return new RegExp(languageList(file).join('|'), flags);
+}
+
+/** The characters of a data file (one a line) as a character class. */
+export function languageClass(file: LanguageFile, flags = 'u'): RegExp {
+  return new RegExp(`[${languageList(file).map(escapeInClass).join('')}]`, flags);
+}
