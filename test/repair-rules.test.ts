@@ -27,6 +27,8 @@ const ALL_IDS: Record<RuleId, true> = {
   'year-range': true,
   'sentence-mark': true,
   'page-break': true,
+  'fraktur-confusion': true,
+  'fraktur-word-confusion': true,
 };
 
 /** Every SkipReason, spelt out likewise. */

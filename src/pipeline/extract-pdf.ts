@@ -69,7 +69,9 @@ export async function extractPdf(input: string | Uint8Array, options: ExtractOpt
 /** A page's raw text cleaned on its own, its corrections moved to document offsets. */
 function cleanSegment(raw: RawSegment, clean: (text: string) => RepairResult): [string, Correction[], string[]] {
   const cleaned = clean(raw.text);
-  return [cleaned.text, cleaned.corrections.map((c) => ({ ...c, offset: c.offset + raw.base })), cleaned.warnings ?? []];
+  // A page in spelling before 1906 says so, with the evidence (it got only older-Swedish repairs).
+  const spelling = cleaned.orthography?.spelling === 'pre-1906' ? cleaned.orthography.reasons : [];
+  return [cleaned.text, cleaned.corrections.map((c) => ({ ...c, offset: c.offset + raw.base })), [...(cleaned.warnings ?? []), ...spelling]];
 }
 
 /** Normalisation alone, its changes reported as corrections so nothing changes unrecorded. */

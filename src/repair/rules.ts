@@ -226,6 +226,21 @@ export const RULES: readonly RepairRule[] = [
     trainedBy: [],
     model: [],
   },
+  // The two rules of pages in pre-1906 spelling (orthography.ts decides a page's spelling): such a
+  // page gets these and the line-end joins instead of every rule above (old-swedish.ts); their
+  // numbers are in dictionaries/old-sv-channel.json (scripts/fit-old-sv.mjs).
+  {
+    id: 'fraktur-confusion',
+    finds: '(pre-1906 pages) an unknown word read through the Fraktur OCR channel as a word of older Swedish',
+    trainedBy: [],
+    model: [],
+  },
+  {
+    id: 'fraktur-word-confusion',
+    finds: '(pre-1906 pages that show Fraktur damage) a known word the Fraktur OCR writes for another',
+    trainedBy: [],
+    model: [],
+  },
 ];
 
 /** The word rules, by the kind of reading they take. */
