@@ -34,6 +34,7 @@ describe('API input validation', () => {
       [() => repair('text', { dehyphenate: bad('no') }), 'repair: options.dehyphenate must be true or false, got the string "no"'],
       [() => repair('text', { documentClass: bad('old') }), "repair: options.documentClass must be 'stripped' or 'normal', got the string \"old\""],
       [() => repair('text', { lexicon: bad(null) }), 'repair: options.lexicon must be an object, got null'],
+      [() => repair('text', { spelling: bad('1900') }), "repair: options.spelling must be 'auto', 'modern' or 'pre-1906', got the string \"1900\""],
     ];
     for (const [call, message] of cases) {
       const err = await failure(call);

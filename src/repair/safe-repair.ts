@@ -20,5 +20,6 @@ function checkRepairArgs(text: unknown, options: unknown): void {
   checkNumberOption('repair', options, 'minConfidence', { min: 0, max: 1 });
   for (const key of ['dehyphenate', 'normalize', 'explain']) checkBooleanOption('repair', options, key);
   checkOneOf('repair', options, 'documentClass', DOC_CLASSES);
-  for (const key of ['lexicon', 'params', 'model']) checkObjectOption('repair', options, key);
+  checkOneOf('repair', options, 'spelling', ['auto', 'modern', 'pre-1906']);
+  for (const key of ['lexicon', 'params', 'model', 'oldParams']) checkObjectOption('repair', options, key);
 }
