@@ -48,7 +48,7 @@ export interface RepairOptions {
 /**
  * Whether `word` is a known word as written, or one with its diacritics put back (`lanet` →
  * `länet`) by the confusions the document class's channel learned. Repair asks it of a word it
- * may split off a glued glyph or join across a colon (glyph-words.ts); scripts/train-repair.mjs asks
+ * may split off a glued glyph or join across a colon (glyph-words.ts); scripts/train-repair.ts asks
  * it to count the same places.
  */
 export function knownWithDiacritics(word: string, options: Pick<RepairOptions, 'lexicon' | 'model' | 'documentClass'> = {}): boolean {

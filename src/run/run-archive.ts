@@ -40,9 +40,9 @@ import { outputPaths } from './out-paths.js';
 import { mapPool } from './pool.js';
 import { processInput, type ProcessOutcome } from './process-input.js';
 import { assignClusters, clusterReports, computeTotals, renderMarkdown } from './report.js';
-import { runSettings, settingsHash } from './settings.js';
-import type { SketchLike } from './stage-types.js';
-import type { InputReport, RunOptions, RunReport } from './types.js';
+import { runSettings, settingsHash, type RunSettings } from './settings.js';
+import type { RunIndex, RunStages, SketchLike } from './stage-types.js';
+import type { InputReport, RunEvent, RunOptions, RunReport } from './types.js';
 import type { WalkEntry } from './walk.js';
 import { walkArchive } from './walk.js';
 
@@ -64,14 +64,43 @@ export async function runArchive(dir: string, options: RunOptions): Promise<RunR
 }
 
 async function runLocked(dirs: { dir: string; out: string }, options: RunOptions, started: number): Promise<RunReport> {
-  const elapsed = () => (performance.now() - started) / 1000;
-  const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   const learn = (options.learn ?? []).map((path) => resolve(path));
   const settings = await runSettings({ ocr: options.ocr ?? 'auto', repair: options.repair ?? true, pageTimeoutMs: options.pageTimeoutMs, learn });
   const hash = settingsHash(settings);
   const emit = options.onEvent ?? (() => {});
   const realOut = await realpath(dirs.out);
   await removeStaleTempFiles(dirs.out);
+  const stages = await resolveStages(options.stages, { learn });
+  // The index is opened (and refused if it is no arkivtext index, or one made with other
+  // settings) before any input is read.
+  let index: RunIndex | undefined;
+  try {
+    index = options.index ? stages.openIndex(resolve(options.index)) : undefined;
+  } catch (error) {
+    await stages.close();
+    throw error;
+  }
+  try {
+    return await runWithStages(dirs, options, started, { learn, settings, hash, emit, realOut, stages, index });
+  } finally {
+    index?.close();
+  }
+}
+
+interface Prepared {
+  learn: string[];
+  settings: RunSettings;
+  hash: string;
+  emit: (event: RunEvent) => void;
+  realOut: string;
+  stages: RunStages;
+  index: RunIndex | undefined;
+}
+
+async function runWithStages(dirs: { dir: string; out: string }, options: RunOptions, started: number, prepared: Prepared): Promise<RunReport> {
+  const { learn, settings, hash, emit, realOut, stages, index } = prepared;
+  const elapsed = () => (performance.now() - started) / 1000;
+  const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   const walk = await walkArchive(dirs.dir);
   // Two inputs whose names give one output (names sanitised alike, a Latin-1 name shown like a
   // UTF-8 one): the first keeps it, the others are refused (NAME_COLLISION), never overwritten.
@@ -90,7 +119,6 @@ async function runLocked(dirs: { dir: string; out: string }, options: RunOptions
   }
   emit({ type: 'start', files: walk.inputs.length, bytes: walk.inputs.reduce((n, e) => n + e.size, 0) });
 
-  const stages = await resolveStages(options.stages, { learn });
   // Inputs are read in child processes with limits where the built bundle is there to start
   // them, and the stages are the real ones (isolate.ts); injected stages run in this process.
   const childFile = options.stages === undefined && options.isolate !== false ? childEntry() : undefined;
@@ -158,8 +186,16 @@ async function runLocked(dirs: { dir: string; out: string }, options: RunOptions
     const clusterSeconds = (performance.now() - clusterStarted) / 1000;
 
     const indexStarted = performance.now();
-    // A stopped run adds nothing to the index: its documents are not all there.
-    if (options.index && !signal?.aborted) recordIndex(stages.openIndex(resolve(options.index)), dirs.dir, sketches, inputs);
+    // A stopped run adds nothing to the index: its documents are not all there. An index that
+    // fails now (a disk full, a lock held too long) is said in the report; the report is written.
+    let indexError: string | undefined;
+    if (index && !signal?.aborted) {
+      try {
+        recordIndex(index, dirs.dir, sketches, inputs);
+      } catch (error) {
+        indexError = `${options.index}: the index could not be updated (${error instanceof Error ? error.message : String(error)})`;
+      }
+    }
     const indexSeconds = options.index ? (performance.now() - indexStarted) / 1000 : 0;
 
     const report: RunReport = {
@@ -172,6 +208,7 @@ async function runLocked(dirs: { dir: string; out: string }, options: RunOptions
       ...(walk.skipped > 0 ? { skipped: walk.skipped } : {}),
       totals: computeTotals(inputs, clusters, walk.ignored, round(elapsed()), { inputs: round(inputsSeconds), cluster: round(clusterSeconds), index: round(indexSeconds) }),
       ...(signal?.aborted ? { aborted: true } : {}),
+      ...(indexError ? { indexError } : {}),
     };
     await writeFileAtomic(resolve(dirs.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
     await writeFileAtomic(resolve(dirs.out, 'report.md'), renderMarkdown(report));
