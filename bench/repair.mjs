@@ -2,7 +2,7 @@
 // Benchmark of the repair stage against native Hunspell (first suggestion), per corpus:
 // CER before/after, truth words fixed and damaged (the official scorer's word alignment), words/s.
 //
-//   npm run build && node bench/repair.mjs [--plain] [--heldout DIR…] [--heldout-only] [--no-hunspell] [--json FILE]
+//   npm run build && node bench/repair.mjs [--plain] [--heldout DIR…] [--heldout-only] [--old-sv-only] [--no-hunspell] [--json FILE]
 //
 // Corpora: the fixtures in ../fixtures (seed-001-pair, ocr-eng-l1/l2, ocr-swe-l2 of seed-000/003),
 // ../../shared/train (ocr-eng, ocr-swe; the weights were fitted on these, so they are not held out),
@@ -14,6 +14,9 @@
 // (count and share of right words) and documents made worse, beside hunspell; then a reliability
 // table of repair's corrections on it (confidence bin → share right, count; src/eval/heldout.ts says
 // how a correction is judged) and the same per rule. --heldout-only prints just that part.
+//
+// The older-Swedish set (old-sv/<doc>/: truth.txt, ocr-frk.txt, ocr-swe.txt) follows in a
+// section of its own (oldSwedishSection).
 import { execFileSync, execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -31,6 +34,7 @@ const args = process.argv.slice(2);
 const markdown = !args.includes('--plain');
 const heldout = args.flatMap((a, i) => (args[i - 1] === '--heldout' ? [a] : []));
 const heldoutOnly = args.includes('--heldout-only');
+const oldSvOnly = args.includes('--old-sv-only');
 const withHunspell = !args.includes('--no-hunspell');
 const jsonOut = args.flatMap((a, i) => (args[i - 1] === '--json' ? [a] : []))[0];
 
@@ -178,7 +182,7 @@ function measure(cases, fn) {
 
 const pct = (x) => (100 * x).toFixed(2) + ' %';
 const json = {};
-if (!heldoutOnly) {
+if (!heldoutOnly && !oldSvOnly) {
   const rows = [];
   for (const s of sets) {
     if (!s.cases.length) continue;
@@ -230,7 +234,7 @@ if (!heldoutOnly) {
 
 // ---- The held-out registers set (fixtures/heldout), apart from train ----------------------------
 const heldoutDocs = loadHeldout(process.env.HELDOUT_DIR ?? join(fx, 'heldout'));
-if (heldoutDocs.length) {
+if (heldoutDocs.length && !oldSvOnly) {
   const registers = [...new Set(heldoutDocs.map((d) => d.register))];
   process.stderr.write(`held-out registers set: ${heldoutDocs.length} docs, ${registers.length} registers …\n`);
   if (withHunspell) await hunspellPrefetch(heldoutDocs.flatMap((d) => HELDOUT_VARIANTS.map((v) => d.ocr[v])), Number(process.env.HUNSPELL_JOBS ?? 2));
@@ -296,4 +300,53 @@ if (heldoutDocs.length) {
     rules: ruleTable(applied),
   };
 }
+// ---- The older-Swedish set (bench/old-sv): pre-1906 spelling, Fraktur OCR --------------------
+// Excerpts of ELTeC-swe novels nobody counts or fits on (registered as old-sv-bench), set in a
+// Fraktur font and OCR'd by scripts/make-fraktur-ocr.mjs with Tesseract's `frk` and `swe` models.
+// Beside arkivtext as it reads each page (auto) stand hunspell and arkivtext told the text is
+// modern (`spelling: 'modern'`, what repair did before it knew older spelling). A long s and an s
+// are one letter here: the truth writes `s` for either, as transcriptions of such print do.
+function oldSwedishSection() {
+  const dir = process.env.OLD_SV_DIR ?? join(root, 'bench', 'old-sv');
+  if (!existsSync(dir)) return;
+  const docs = readdirSync(dir).filter((d) => existsSync(join(dir, d, 'truth.txt'))).sort();
+  if (!docs.length) return;
+  process.stderr.write(`older-Swedish set: ${docs.length} docs …\n`);
+  const fold = (t) => t.replace(/ſ/gu, 's');
+  /** @type {[string, (t: string) => string][]} */
+  const repairers = [
+    ['arkivtext', (t) => repair(t).text],
+    ['arkivtext as modern', (t) => repair(t, { spelling: 'modern' }).text],
+    ...(withHunspell ? [/** @type {[string, (t: string) => string]} */ (['hunspell', hunspellRepair])] : []),
+  ];
+  const rows = [];
+  const worseDocs = [];
+  for (const model of ['frk', 'swe']) {
+    for (const [name, fn] of repairers) {
+      const sc = { docs: 0, chars: 0, errorsIn: 0, errorsOut: 0, fixed: 0, wrong: 0, damaged: 0, right: 0, worse: 0 };
+      for (const d of docs) {
+        const file = join(dir, d, `ocr-${model}.txt`);
+        if (!existsSync(file)) continue;
+        const input = readFileSync(file, 'utf8');
+        const truth = fold(readFileSync(join(dir, d, 'truth.txt'), 'utf8'));
+        const output = fold(fn(input));
+        const a = characterErrors(fold(input), truth), b = characterErrors(output, truth);
+        const w = wordChanges(truth, fold(input), output);
+        sc.docs++; sc.chars += [...flatten(truth)].length; sc.errorsIn += a; sc.errorsOut += b;
+        sc.fixed += w.fixed; sc.wrong += w.wrong; sc.damaged += w.damaged; sc.right += w.right;
+        if (b > a) { sc.worse++; if (name === 'arkivtext') worseDocs.push(`${d} ${model} (${a} → ${b})`); }
+      }
+      rows.push({ model, name, ...sc, cerIn: sc.errorsIn / sc.chars, cerOut: sc.errorsOut / sc.chars, cut: 1 - sc.errorsOut / sc.errorsIn, damageRate: sc.damaged / sc.right });
+    }
+  }
+  console.log(`\n### Older-Swedish set (${docs.length} documents, spelling before 1906, Fraktur OCR; never counted or fitted on)\n`);
+  console.log('| OCR | repair | docs | CER in → out (cut) | right words damaged | fixed (of wrong) | docs worse |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) console.log(`| ${r.model} | ${r.name} | ${r.docs} | ${pct(r.cerIn)} → ${pct(r.cerOut)} (${(100 * r.cut).toFixed(1)} %) | ${r.damaged}/${r.right} (${(100 * r.damageRate).toFixed(2)} %) | ${r.fixed} (${r.wrong}) | ${r.worse} |`);
+  const ours = rows.filter((r) => r.name === 'arkivtext');
+  const damaged = ours.reduce((n, r) => n + r.damaged, 0), right = ours.reduce((n, r) => n + r.right, 0);
+  console.log(`\nAll older-Swedish texts, arkivtext: damage ${damaged}/${right} (${(100 * damaged / right).toFixed(2)} %) of right words; ${worseDocs.length} of ${ours.reduce((n, r) => n + r.docs, 0)} texts worse than their input${worseDocs.length ? ': ' + worseDocs.join(', ') : ''}.`);
+  json.oldSwedish = { docs: docs.length, rows, worse: worseDocs };
+}
+oldSwedishSection();
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(json, null, 1));

@@ -19,7 +19,11 @@
  * - `abbreviation`: a dotted abbreviation whose dots OCR lost (`bla.` → `bl.a.`);
  * - `year-range`: the en dash of a span of years read as a hyphen (`2021-2025`);
  * - `sentence-mark`: a `.` read for `,` or the other way round;
- * - `page-break`: (extract only) the page separator moved past a word joined across a page break.
+ * - `page-break`: (extract only) the page separator moved past a word joined across a page break;
+ * - `fraktur-confusion`: (pages in pre-1906 spelling only) an unknown word read through the Fraktur
+ *   OCR channel as a word of older Swedish (`ftaden` → `staden`; src/repair/old-swedish.ts);
+ * - `fraktur-word-confusion`: (the same, on a page that shows such damage) a known word the Fraktur
+ *   OCR writes for another (`fin` → `sin`, `Som` → `som` mid-sentence).
  */
 export type RuleId =
   | 'normalize'
@@ -30,7 +34,9 @@ export type RuleId =
   | 'abbreviation'
   | 'year-range'
   | 'sentence-mark'
-  | 'page-break';
+  | 'page-break'
+  | 'fraktur-confusion'
+  | 'fraktur-word-confusion';
 
 /** The rules that choose a word's reading (one of a word's readings wins by channel × prior × context). */
 export type WordRuleId = 'confusion' | 'stripped-diacritics' | 'word-confusion' | 'till-start' | 'edit-distance';
@@ -49,7 +55,10 @@ export type EditRule =
   | 'lone-glyph'
   | 'abbreviation'
   | 'year-range'
-  | 'sentence-mark';
+  | 'sentence-mark'
+  | 'fraktur-confusion'
+  | 'fraktur-word-confusion'
+  | 'dehyphenate+fraktur-confusion';
 
 /**
  * `Correction.rule`: `normalize`, an edit's rule, or two edits' rules joined by `+` where one
@@ -135,6 +144,8 @@ export interface LeftAlone {
 export interface RepairResult {
   text: string;
   corrections: Correction[];
+  /** The spelling the text (and each form-feed separated page) was read in, with its evidence. */
+  orthography?: import('./repair/orthography.js').TextOrthography;
   /** With `explain: true`: every word left alone that had a reading or was kept from having one. */
   leftAlone?: LeftAlone[];
   /** What repair passed through unread (a very long token, a stretch of non-Latin script); absent when nothing. */

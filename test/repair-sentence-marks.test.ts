@@ -92,7 +92,7 @@ describe('a swapped sentence mark in repair', () => {
 
   it('is left alone in a text whose words show no damage (clean prose may write it so)', () => {
     const clean = 'Vi ska främja. stärka och stödja personal, Avgörande är stödet.';
-    expect(repair(clean, tiny())).toEqual({ text: clean, corrections: [] });
+    expect(repair(clean, tiny())).toMatchObject({ text: clean, corrections: [] });
   });
 
   it('is left alone in a text whose words show less damage than the learned rate (markMinRepairRate)', () => {

@@ -256,9 +256,9 @@ describe('corrections', () => {
     expect(result.corrections.map((c) => c.rule)).toEqual(['normalize', 'confusion']);
   });
 
-  it('minConfidence 1.01 applies nothing but normalisation', () => {
+  it('minConfidence 1 applies nothing but normalisation (no repair is certain)', () => {
     const ocr = fixture('seed-001-pair/ocr.txt');
-    const result = repair(ocr, { minConfidence: 1.01 });
+    const result = repair(ocr, { minConfidence: 1 });
     expect(result.corrections.filter((c) => c.rule !== 'normalize')).toEqual([]);
   });
 

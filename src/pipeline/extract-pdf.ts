@@ -1,4 +1,5 @@
 import { readPdfPages, type ReadPagesOptions } from '../extract/index.js';
+import { checkBooleanOption, checkObjectOption, checkPdfInput, checkReadPagesOptions } from '../validate.js';
 import { normalizeDetailed } from '../normalise/index.js';
 import { defaultLexicon, repair, type Lexicon } from '../repair/index.js';
 import type { Correction, ExtractResult, PageText, RepairResult } from '../types.js';
@@ -23,6 +24,10 @@ export const PAGE_SEPARATOR = '\f';
  * (see page-break.ts); that correction moves the form feed past the word.
  */
 export async function extractPdf(input: string | Uint8Array, options: ExtractOptions = {}): Promise<ExtractResult> {
+  checkPdfInput('extractPdf', input);
+  checkReadPagesOptions('extractPdf', options);
+  checkBooleanOption('extractPdf', options, 'repair');
+  checkObjectOption('extractPdf', options, 'lexicon');
   const doRepair = options.repair ?? true;
   const lexicon = options.lexicon ?? defaultLexicon();
   // The lexicon decides whether a text layer reads as words, better than extract's shape test.
@@ -64,7 +69,9 @@ export async function extractPdf(input: string | Uint8Array, options: ExtractOpt
 /** A page's raw text cleaned on its own, its corrections moved to document offsets. */
 function cleanSegment(raw: RawSegment, clean: (text: string) => RepairResult): [string, Correction[], string[]] {
   const cleaned = clean(raw.text);
-  return [cleaned.text, cleaned.corrections.map((c) => ({ ...c, offset: c.offset + raw.base })), cleaned.warnings ?? []];
+  // A page in spelling before 1906 says so, with the evidence (it got only older-Swedish repairs).
+  const spelling = cleaned.orthography?.spelling === 'pre-1906' ? cleaned.orthography.reasons : [];
+  return [cleaned.text, cleaned.corrections.map((c) => ({ ...c, offset: c.offset + raw.base })), [...(cleaned.warnings ?? []), ...spelling]];
 }
 
 /** Normalisation alone, its changes reported as corrections so nothing changes unrecorded. */

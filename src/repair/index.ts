@@ -12,3 +12,5 @@ export { RULES, isCorrectionRule, isWordRepair, ruleIds, type ModelKey, type Rep
 export { MAX_TOKEN, passedSpans, type PassedSpan } from './guard.js';
 export { Lexicon, defaultLexicon, loadLexicon } from './lexicon.js';
 export type { WordKnowledge } from './words.js';
+export { decideOrthography, decideSpelling, type OrthographyDecision, type OrthographyEvidence, type PageOrthography, type Spelling, type TextOrthography } from './orthography.js';
+export { spellingKey } from './old-swedish.js';

@@ -7,7 +7,7 @@
 import { applyEdits } from '../normalise/index.js';
 import type { RepairResult } from '../types.js';
 import { classify } from './doc-class.js';
-import { composeCorrections, inputOffsets, type InputChange } from './edits.js';
+import { composeCorrections, inputOffsets, type Edit, type InputChange } from './edits.js';
 import { engines } from './engines.js';
 import { defaultModel, type DocClass, type RepairModel, type RepairParams } from './model.js';
 import { normalizeStep } from './normalize-step.js';
@@ -18,6 +18,8 @@ import { makeUnits } from './units.js';
 import { decideWords } from './word-decisions.js';
 import type { WordKnowledge } from './words.js';
 import { defaultWords } from './default-words.js';
+import { oldSwedishEdits, type OldRepairParams } from './old-swedish.js';
+import { decideOrthography, type Spelling } from './orthography.js';
 
 export interface RepairOptions {
   /** Word knowledge to repair against (default: the shipped lexicon). */
@@ -34,14 +36,19 @@ export interface RepairOptions {
   params?: Partial<RepairParams>;
   /** Use another repair model than the shipped one. */
   model?: RepairModel;
-  /** Also report the words left alone and why (`RepairResult.leftAlone`). */
+  /** Also report the words left alone and why (`RepairResult.leftAlone`; modern pages only). */
   explain?: boolean;
+  /** The spelling: `auto` (default) decides each page (form-feed separated) from its features
+   * (see orthography.ts); `modern` or `pre-1906` says it for the whole text. */
+  spelling?: 'auto' | Spelling;
+  /** Override the fitted weights of older-spelling repair (training and experiments). */
+  oldParams?: Partial<OldRepairParams>;
 }
 
 /**
  * Whether `word` is a known word as written, or one with its diacritics put back (`lanet` →
  * `länet`) by the confusions the document class's channel learned. Repair asks it of a word it
- * may split off a glued glyph or join across a colon (glyph-words.ts); scripts/train-repair.mjs asks
+ * may split off a glued glyph or join across a colon (glyph-words.ts); scripts/train-repair.ts asks
  * it to count the same places.
  */
 export function knownWithDiacritics(word: string, options: Pick<RepairOptions, 'lexicon' | 'model' | 'documentClass'> = {}): boolean {
@@ -86,7 +93,8 @@ function readWords(run: RepairRun): void {
   run.units = makeUnits(tokens, { text: run.wordText, docClass: run.docClass, eng: run.eng, abbreviationStarts }, run.dehyphenate);
 }
 
-export function repair(text: string, options: RepairOptions = {}): RepairResult {
+/** The repair of modern-spelling text (every page of it; see repair() for text in older spelling). */
+function repairModern(text: string, options: RepairOptions = {}): RepairResult {
   const norm = options.normalize === false ? { text, changes: [] as InputChange[] } : normalizeStep(text);
   const run = begin(norm.text, options);
   for (const rule of RULES) rule.find?.(run);
@@ -101,3 +109,54 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   }
   return result;
 }
+
+/**
+ * Repairs OCR damage. Text in Swedish spelling before the 1906 reform (decided page by page, see
+ * orthography.ts) stays as written: such a page gets only the repairs of old-swedish.ts (line-end
+ * hyphenations, Fraktur OCR confusions read against a lexicon of older Swedish), never the modern
+ * rules, which would modernise it. A text whose every page is modern is repaired as before. The
+ * decision and its evidence are in `orthography`.
+ */
+export function repair(text: string, options: RepairOptions = {}): RepairResult {
+  const forced = options.spelling !== undefined && options.spelling !== 'auto' ? options.spelling : undefined;
+  const orthography = decideOrthography(text);
+  if (forced) {
+    orthography.spelling = forced;
+    for (const p of orthography.pages) p.spelling = forced;
+  }
+  if (orthography.pages.every((p) => p.spelling === 'modern')) return { ...repairModern(text, options), orthography };
+  const norm = options.normalize === false ? { text, changes: [] as InputChange[] } : normalizeStep(text);
+  const t = norm.text;
+  const at = normalisedOffsets(norm.changes);
+  const words = options.lexicon ?? defaultWords();
+  const edits: Edit[] = [];
+  const warnings: string[] = [];
+  for (const p of orthography.pages) {
+    const from = at(p.offset);
+    const to = at(p.offset + p.length);
+    if (p.spelling === 'pre-1906') {
+      edits.push(...oldSwedishEdits(t, from, to, words, { dehyphenate: options.dehyphenate, params: options.oldParams }));
+    } else {
+      // A modern page of a mixed volume: repaired alone, as its own text (already normalised).
+      const r = repairModern(t.slice(from, to), { ...options, normalize: false, explain: false });
+      for (const c of r.corrections) edits.push({ offset: from + c.offset, length: c.length, after: c.after, confidence: c.confidence, rule: c.rule as Edit['rule'] });
+      if (r.warnings) warnings.push(...r.warnings);
+    }
+  }
+  const corrections = composeCorrections(text, t, norm.changes, edits);
+  return { text: applyEdits(text, corrections), corrections, orthography, ...(warnings.length ? { warnings } : {}) };
+}
+
+/** Maps an offset of the input to the normalised text, given the normalisation's changes. */
+function normalisedOffsets(changes: readonly InputChange[]): (offset: number) => number {
+  return (offset) => {
+    let shift = 0;
+    for (const c of changes) {
+      if (c.offset + c.length <= offset) shift += c.after.length - c.length;
+      else if (c.offset < offset) return c.offset + shift + c.after.length;
+      else break;
+    }
+    return offset + shift;
+  };
+}
+

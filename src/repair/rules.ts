@@ -1,7 +1,7 @@
 /**
  * The rules of repair, one object each, in the order repair applies them. Each says what it finds
  * (its site finder, or for a word rule the kind of reading it takes), what training counts for it
- * (the counter of scripts/train-repair.mjs), where its learned numbers live (keys of
+ * (the counter of scripts/train-repair.ts), where its learned numbers live (keys of
  * dictionaries/repair-model.json), and how its places become edits.
  *
  * repair() runs them in three steps: every rule's `find` (places that change what the words are),
@@ -19,7 +19,7 @@ import { markSwaps } from './sentence-marks.js';
 import { tillReadings } from './till-glyphs.js';
 import { yearRangeHyphens } from './year-ranges.js';
 
-/** The counters of scripts/train-repair.mjs (`fit`: the weights fitted by scripts/repair-fit.mjs). */
+/** The counters of scripts/train-repair.ts (`fit`: the weights fitted by scripts/repair-fit.ts). */
 export type TrainerCounter =
   | 'countHyphenJoins'
   | 'countColonBreaks'
@@ -223,6 +223,21 @@ export const RULES: readonly RepairRule[] = [
   {
     id: 'page-break',
     finds: '(extract only) a word joined across a page break: the page separator moves past it',
+    trainedBy: [],
+    model: [],
+  },
+  // The two rules of pages in pre-1906 spelling (orthography.ts decides a page's spelling): such a
+  // page gets these and the line-end joins instead of every rule above (old-swedish.ts); their
+  // numbers are in dictionaries/old-sv-channel.json (scripts/fit-old-sv.mjs).
+  {
+    id: 'fraktur-confusion',
+    finds: '(pre-1906 pages) an unknown word read through the Fraktur OCR channel as a word of older Swedish',
+    trainedBy: [],
+    model: [],
+  },
+  {
+    id: 'fraktur-word-confusion',
+    finds: '(pre-1906 pages that show Fraktur damage) a known word the Fraktur OCR writes for another',
     trainedBy: [],
     model: [],
   },

@@ -14,11 +14,9 @@ import { whyLeftAlone, type WordChoice } from './word-checks.js';
 /** A known word with one of these letters survived the OCR intact: the document vouches for it (as
  * for a known word with no other reading; `for` in a stripped text may be `för`, so it does not). */
 const SWEDISH_LETTER = /[åäöéÅÄÖÉ]/u;
-/** A repair this sure (alone, before context) vouches for its word in the rest of the document. */
-const CACHE_CONFIDENCE = 0.95;
-const CACHE_MIN_LENGTH = 4;
-/** The confidence of a line-end join whose word is known (or was repaired into one). */
-const KNOWN_JOIN = 0.99;
+// How sure a repair must be to vouch for its word in the rest of the document, and the confidence
+// of a line-end join whose word is known: the model's `decisions` settings
+// (dictionaries/repair-settings.json; DecisionSettings in model-file.ts).
 
 /** A plain word, fit to be bigram context. */
 const WORD = /^\p{L}+$/u;
@@ -54,8 +52,8 @@ export function decideWords(run: RepairRun): void {
   const provisional = units.map((u, i) => {
     const d = weighed(u) ? firstDecisions[i]! : null;
     // Short words (`den`, `för`) are in every document: their use here says nothing.
-    if (u.word.length >= CACHE_MIN_LENGTH) {
-      if (d && d.confidence >= CACHE_CONFIDENCE && d.best !== u.hyps!.original) documentWords.add(d.best.text.toLowerCase());
+    if (u.word.length >= model.decisions.documentWordMinLength) {
+      if (d && d.confidence >= model.decisions.documentWordConfidence && d.best !== u.hyps!.original) documentWords.add(d.best.text.toLowerCase());
       else if (u.hyps?.original.known && (SWEDISH_LETTER.test(u.word) || u.hyps.alternatives.length === 0)) documentWords.add(u.word.toLowerCase());
     }
     return d && d.confidence >= threshold(u) ? d.best.text : u.word;
@@ -94,7 +92,7 @@ export function decideWords(run: RepairRun): void {
     if (u.joinedHyphen) {
       const known = u.hyps?.original.known || rule !== null;
       editRule = rule ? `dehyphenate+${rule}` : 'dehyphenate';
-      confidence = Math.min(confidence, known ? KNOWN_JOIN : model.hyphenJoin);
+      confidence = Math.min(confidence, known ? model.decisions.knownJoin : model.hyphenJoin);
       // A colon read for the hyphen: no likelier than training found it.
       if (wt !== t && t[u.start + u.raw.indexOf('-')] === ':') confidence = Math.min(confidence, model.colonHyphen);
       if (confidence < minConfidence) {

@@ -1,0 +1,169 @@
+/**
+ * Which spelling a text is in: Swedish before the 1906 reform (`hvad`, `af`, `öfver`, `qvinna`,
+ * `godt`) or today's. The features and their rates are learned (`scripts/build-old-sv.mjs`: letter
+ * pairs and triples, word starts and ends, short words whole, that are five times as common in one
+ * spelling as in the other, in novels and in official prose alike); nothing here lists them. Each
+ * page (form-feed separated) is decided on its own, since an archive may bind an 1890 page and a
+ * 1990 one together, and the decision carries its evidence, as extraction's page decision does.
+ */
+import { readDataFile } from './lexicon-data.js';
+
+export type Spelling = 'pre-1906' | 'modern';
+
+export interface OrthographyFeature {
+  /** `^x` a word's start, `x$` its end, `^x$` the whole word, else letters anywhere in it. */
+  feature: string;
+  /** Tokens holding it per 1000, in older and in modern text. */
+  old: number;
+  modern: number;
+}
+
+export interface OrthographyModel {
+  features: OrthographyFeature[];
+  /** Log-likelihood ratio (nats) from which a page is read as pre-1906. */
+  threshold: number;
+  /** Fewer word tokens than this decide nothing: the page takes the document's decision. */
+  minWords: number;
+}
+
+export interface OrthographyEvidence {
+  feature: string;
+  /** Word tokens holding it. */
+  count: number;
+  /** Its log-likelihood ratio contribution (nats; > 0 speaks for pre-1906). */
+  weight: number;
+}
+
+export interface OrthographyDecision {
+  spelling: Spelling;
+  /** Log-likelihood ratio old : modern in nats over all features (> threshold: pre-1906). */
+  score: number;
+  words: number;
+  /** The features found, strongest contribution first (at most 8). */
+  evidence: OrthographyEvidence[];
+  /** Why, in words. */
+  reasons: string[];
+}
+
+export interface PageOrthography extends OrthographyDecision {
+  /** 1-based page number (pages are separated by form feeds). */
+  page: number;
+  /** Where the page stands in the text (UTF-16 offsets, form feed excluded). */
+  offset: number;
+  length: number;
+}
+
+export interface TextOrthography extends OrthographyDecision {
+  /** Every page's own decision (one entry for a text without form feeds). */
+  pages: PageOrthography[];
+}
+
+interface Matcher {
+  kind: 'start' | 'end' | 'whole' | 'inside';
+  letters: string;
+  logOld: number;
+  logModern: number;
+  /** log((1 − p_old) / (1 − p_modern)): the price of a token without the feature. */
+  absent: number;
+}
+
+let cached: { model: OrthographyModel; matchers: Matcher[] } | undefined;
+
+function compile(model: OrthographyModel): Matcher[] {
+  return model.features.map((f) => {
+    const start = f.feature.startsWith('^');
+    const end = f.feature.endsWith('$');
+    const letters = f.feature.replace(/^\^|\$$/gu, '');
+    const po = f.old / 1000;
+    const pm = f.modern / 1000;
+    return { kind: start && end ? 'whole' : start ? 'start' : end ? 'end' : 'inside', letters, logOld: Math.log(po), logModern: Math.log(pm), absent: Math.log((1 - po) / (1 - pm)) };
+  });
+}
+
+/** The shipped model (dictionaries/old-sv-orthography.json). */
+export function orthographyModel(): OrthographyModel {
+  return loaded().model;
+}
+
+function loaded(): { model: OrthographyModel; matchers: Matcher[] } {
+  if (!cached) {
+    const json = JSON.parse(readDataFile('old-sv-orthography.json')) as OrthographyModel;
+    cached = { model: json, matchers: compile(json) };
+  }
+  return cached;
+}
+
+const WORD = /\p{L}+/gu;
+
+function matches(m: Matcher, w: string): boolean {
+  switch (m.kind) {
+    case 'whole':
+      return w === m.letters;
+    case 'start':
+      return w.length > m.letters.length && w.startsWith(m.letters);
+    case 'end':
+      return w.length > m.letters.length && w.endsWith(m.letters);
+    default:
+      return w.includes(m.letters);
+  }
+}
+
+/** The decision for one stretch of text (a page, or a text without pages). */
+export function decideSpelling(text: string, model?: OrthographyModel): OrthographyDecision {
+  const { model: m, matchers } = model ? { model, matchers: compile(model) } : loaded();
+  const counts = new Array<number>(matchers.length).fill(0);
+  let words = 0;
+  for (const match of text.normalize('NFC').matchAll(WORD)) {
+    const w = match[0].toLowerCase();
+    words++;
+    for (let k = 0; k < matchers.length; k++) if (matches(matchers[k]!, w)) counts[k]!++;
+  }
+  let score = 0;
+  const evidence: OrthographyEvidence[] = [];
+  matchers.forEach((x, k) => {
+    const c = counts[k]!;
+    const weight = c * (x.logOld - x.logModern) + (words - c) * x.absent;
+    score += weight;
+    if (c > 0) evidence.push({ feature: m.features[k]!.feature, count: c, weight: round(weight) });
+  });
+  evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  const top = evidence.slice(0, 8);
+  const enough = words >= m.minWords;
+  const spelling: Spelling = enough && score >= m.threshold ? 'pre-1906' : 'modern';
+  const list = top.slice(0, 4).map((e) => `${e.feature} ×${e.count}`).join(', ');
+  const reasons = !enough
+    ? [`only ${words} words: too few to tell the spelling`]
+    : [`${spelling === 'pre-1906' ? 'spelling before the 1906 reform' : 'modern spelling'}: log-odds ${round(score)} (pre-1906 from ${m.threshold})${list ? `; ${list}` : ''}`];
+  return { spelling, score: round(score), words, evidence: top, reasons };
+}
+
+/**
+ * The decision for a whole text and for each of its pages (form-feed separated). A page with too
+ * few words to tell takes the decision of the whole text.
+ */
+export function decideOrthography(text: string, model?: OrthographyModel): TextOrthography {
+  const m = model ?? loaded().model;
+  const whole = decideSpelling(text, m);
+  const pages: PageOrthography[] = [];
+  let offset = 0;
+  const parts = text.split('\f');
+  parts.forEach((part, i) => {
+    // A trailing form feed (Tesseract ends every page with one) leaves no page of its own.
+    if (i === parts.length - 1 && part.trim() === '' && parts.length > 1) return;
+    const d = parts.length === 1 ? whole : decideSpelling(part, m);
+    const inherit = d.words < m.minWords;
+    pages.push({
+      ...d,
+      ...(inherit ? { spelling: whole.spelling, reasons: [...d.reasons, `the page takes the document's decision (${whole.spelling})`] } : {}),
+      page: i + 1,
+      offset,
+      length: part.length,
+    });
+    offset += part.length + 1;
+  });
+  return { ...whole, pages };
+}
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}
