@@ -1,4 +1,5 @@
 import { ArkivError } from '../errors.js';
+import { checkPdfInput, checkReadPagesOptions } from '../validate.js';
 import type { PageText } from '../types.js';
 import { decidePage, type OcrMode } from './decide.js';
 import { analyseGraphics, type OpCodes, type PageGraphics } from './graphics.js';
@@ -55,6 +56,8 @@ interface PageLayer {
  * every worker busy; nothing else of the document is held, so long files run in bounded memory.
  */
 export async function* readPdfPages(input: string | Uint8Array, options: ReadPagesOptions = {}): AsyncGenerator<PageText> {
+  checkPdfInput('readPdfPages', input);
+  checkReadPagesOptions('readPdfPages', options);
   const fileName = options.fileName ?? (typeof input === 'string' ? input : '<bytes>');
   if (options.signal?.aborted) throw new ArkivError('ABORTED', 'aborted before reading', { file: fileName });
   const { bytes, name } = await readPdfInput(input, options.fileName);

@@ -14,6 +14,19 @@
  * Memory stays bounded: at most `workers` documents are held, each is written and dropped, and
  * only its sketch (256 MinHash values, 1 KB) and a small summary are kept for the report.
  */
+import {
+  checkBooleanOption,
+  checkFunctionOption,
+  checkNumberOption,
+  checkObjectOption,
+  checkOneOf,
+  checkSignalOption,
+  checkString,
+  checkStringOption,
+  checkTimeoutOption,
+  checkWorkersOption,
+  invalid,
+} from '../validate.js';
 import { availableParallelism } from 'node:os';
 import { mkdir, realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -36,6 +49,7 @@ import { walkArchive } from './walk.js';
 const round = (seconds: number) => Math.round(seconds * 100) / 100;
 
 export async function runArchive(dir: string, options: RunOptions): Promise<RunReport> {
+  checkRunArgs(dir, options);
   const started = performance.now();
   const dirs = await checkRunDirs(dir, options.out);
 
@@ -207,4 +221,23 @@ async function runWithStages(dirs: { dir: string; out: string }, options: RunOpt
 
 function abortedOutcome(entry: WalkEntry, message: string): ProcessOutcome {
   return { report: { path: entry.path, kind: entry.kind, status: 'failed', error: { code: 'ABORTED', message: `${entry.path}: ${message}` }, warnings: [], seconds: 0 } };
+}
+
+/** What `runArchive` is given, checked before anything is read or written (see validate.ts). */
+function checkRunArgs(dir: unknown, options: unknown): void {
+  const fn = 'runArchive';
+  checkString(fn, 'dir', dir);
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw invalid(fn, 'options must be an object with at least { out }', options);
+  checkString(fn, 'options.out', (options as { out?: unknown }).out);
+  checkOneOf(fn, options, 'ocr', ['auto', 'always', 'never']);
+  for (const key of ['repair', 'force', 'isolate']) checkBooleanOption(fn, options, key);
+  checkWorkersOption(fn, options);
+  checkTimeoutOption(fn, options, 'pageTimeoutMs');
+  checkNumberOption(fn, options, 'threshold', { min: 0, max: 1, above: true });
+  checkStringOption(fn, options, 'index');
+  checkSignalOption(fn, options);
+  checkFunctionOption(fn, options, 'onEvent');
+  for (const key of ['stages', 'limits']) checkObjectOption(fn, options, key);
+  const learn = (options as { learn?: unknown }).learn;
+  if (learn !== undefined && !(Array.isArray(learn) && learn.every((f) => typeof f === 'string'))) throw invalid(fn, 'options.learn must be an array of file paths', learn);
 }
