@@ -27,6 +27,7 @@ function lcg(seed) {
 
 /** A PDF from its objects' bodies (object k is objects[k-1]); object 1 is the catalog. */
 function pdf(objects) {
+  /** @type {(string | Buffer)[]} */
   const parts = ['%PDF-1.4\n%\xe2\xe3\xcf\xd3\n'];
   const offsets = [];
   let length = Buffer.byteLength(parts[0], 'latin1');
