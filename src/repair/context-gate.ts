@@ -22,6 +22,11 @@ const PLAIN_NAME = /^[A-FH-Z][a-ce-z]+$/u;
 /** Times a document repeats such a word mid-sentence for it to count as a name. */
 const NAME_REPEATS = 2;
 const STARTS_UPPER = /^\p{Lu}/u;
+/** A capitalised or all-caps word of plain ASCII letters: how a name, an abbreviation or a foreign
+ * word is written (`Star`, `LANG`, `Sd`); no glyph an OCR writes for a Swedish letter (`é`, `6`). */
+const PLAIN_CAPITALISED = /^[A-Z][A-Za-z]*$/u;
+/** The broad-register prior from which such a word, met mid-sentence, is taken as written. */
+const USED_NAME_PRIOR = 1e-6;
 
 export interface Weighed {
   /** The decision, its confidence calibrated where the context model weighed it. */
@@ -32,6 +37,13 @@ export interface Weighed {
   againstContext: boolean;
   /** A word real text uses, read by plain edits (the word keeps its spelling). */
   usedWord?: boolean;
+}
+
+/** Whether the word at `start` follows a lower-case letter on its own line (mid-sentence, not after a comma). */
+function afterLowerWord(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i >= 0 && i < start - 1 && /\p{Ll}/u.test(text[i]!);
 }
 
 /** The neighbours of unit i: final words on the left, provisional ones on the right. */
@@ -63,6 +75,13 @@ export function weighContext(run: RepairRun, i: number, left: string | null, rig
   if (knownSwap && cal) {
     const p = d.confidence >= cal.floor ? calibrated(cal, d.confidence, logOdds) : 0;
     result = { decision: { best: d.best, confidence: p }, threshold: Math.max(run.minConfidence, cal.min), againstContext: logOdds <= cal.minLogOdds };
+  } else if (weighsUnknown && PLAIN_CAPITALISED.test(u.word) && STARTS_UPPER.test(d.best.text) && afterLowerWord(run.wordText, u.start) && eng.context().prior(lower) >= USED_NAME_PRIOR) {
+    // A capitalised word right after a lower-case word on its line, read as another capitalised
+    // word, that broad text uses at least once in a million words (`Star Wars`, `Ange LANG`,
+    // `Sc och Sd`): a name, an abbreviation or a loan the lexicon lacks, kept as written (train:
+    // 1 such reading right, `Pa` → `På`; a reading that lower-cases it, `Over` → `över`, is OCR
+    // damage of its first letter and stays a repair).
+    result = { ...plain, usedWord: true };
   } else if (weighsUnknown && d.best.source === 'edit-distance') {
     // Plain edits of a word broad text uses (`voro` → `vore`, `kommo` → `komma`, `graffitti`):
     // an older form, a loan or a variant spelling far more often than OCR damage (train: 4 such
