@@ -6,7 +6,7 @@
 // usual spell-checking pass of an archive pipeline; a cell past 120 s is given as such.
 // Printed as a table; not asserted (the linearity test counts work: test/repair-linear.test.ts).
 //
-//   npm run build && node bench/repair-scaling.mjs [--max BYTES] [--no-peer]
+//   npm run build && node bench/repair-scaling.mjs [--max BYTES] [--no-peer] [--kinds prose,'long token',CJK]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,8 @@ const args = process.argv.slice(2);
 const maxAt = args.indexOf('--max');
 const max = maxAt >= 0 ? Number(args[maxAt + 1]) : 20e6;
 const peer = !args.includes('--no-peer') && spawnSync('hunspell', ['-v']).status === 0;
+const kindsAt = args.indexOf('--kinds');
+const only = kindsAt >= 0 ? args[kindsAt + 1].split(',') : null;
 const SIZES = [10e3, 100e3, 1e6, 5e6, 20e6].filter((n) => n <= max);
 const LIMIT_MS = 120_000;
 
@@ -70,6 +72,7 @@ console.log(`| input | size | arkivtext repair | per MB | peak RSS | ${peer ? 'h
 console.log(`|---|---:|---:|---:|---:|${peer ? '---:|' : ''}`);
 try {
   for (const [kind, make] of Object.entries(KINDS)) {
+    if (only && !only.includes(kind)) continue;
     for (const n of SIZES) {
       const file = join(dir, 'input.txt');
       writeFileSync(file, make(n));

@@ -249,10 +249,11 @@ function oldSwedishSection() {
   if (!docs.length) return;
   process.stderr.write(`older-Swedish set: ${docs.length} docs …\n`);
   const fold = (t) => t.replace(/ſ/gu, 's');
+  /** @type {[string, (t: string) => string][]} */
   const repairers = [
     ['arkivtext', (t) => repair(t).text],
     ['arkivtext as modern', (t) => repair(t, { spelling: 'modern' }).text],
-    ...(withHunspell ? [['hunspell', hunspellRepair]] : []),
+    ...(withHunspell ? [/** @type {[string, (t: string) => string]} */ (['hunspell', hunspellRepair])] : []),
   ];
   const rows = [];
   const worseDocs = [];

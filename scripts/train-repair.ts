@@ -11,7 +11,8 @@
 // --settings PATH (the hand-set numbers; default dictionaries/repair-settings.json), --words PATH
 // (where counts writes the diacritic word list; default dictionaries/repair-diacritic-words.txt.gz;
 // repair itself always reads the shipped list). Counting repairs with the model at --model (the
-// previous counts) where it exists, else the shipped one, and keeps its `fitted` section.
+// previous counts) where it exists, else the shipped one, and keeps its `fitted` section. counts
+// and fit refuse to rewrite a model counted on folders ARKIV_TRAIN does not name (--force).
 //
 // ARKIV_TRAIN lists the training folders, ':'-separated (default ../shared/train alone); the
 // committed model was learned from ../shared/train:../train-extra:../train-extra2 (see
@@ -473,7 +474,8 @@ export function countModel(docs: readonly TrainDoc[], previous: ModelFile, setti
   const truthRate = docs.filter((d) => d.variant === 'swe').map((d) => diacriticRate(d.truth));
   const engMax = Math.max(...rates.filter((r) => r.variant === 'eng').map((r) => r.rate));
   const sweMin = Math.min(...rates.filter((r) => r.variant === 'swe').map((r) => r.rate));
-  // The class boundary is the geometric midpoint of the gap between the two OCR engines' rates.
+  // The class boundary is the geometric midpoint of the gap between the two OCR engines' rates
+  // (the English model's floored at 1e-4, one å/ä/ö in 10 000 letters: its rate is 0 on train).
   const threshold = Math.sqrt(Math.max(engMax, 1e-4) * sweMin);
   const c: Context = { lexicon, model, threshold, training };
   const marks: Partial<Record<MarkSwapKind, Tally>> = {};
@@ -532,6 +534,22 @@ export function countModel(docs: readonly TrainDoc[], previous: ModelFile, setti
   return { learned, report };
 }
 
+/**
+ * Refuses to rewrite a model counted on training folders that ARKIV_TRAIN no longer names (the
+ * shipped one was counted on train, train-extra and train-extra2; only ../shared/train is on a
+ * development machine): a retrain on less material would silently replace its numbers. `--force`
+ * rewrites anyway; `--model PATH` writes elsewhere.
+ */
+function checkSources(paths: Paths, force: boolean): void {
+  if (force || !existsSync(paths.model)) return;
+  const counted = readModelFile(paths.model).learned.sources;
+  const now = new Set(trainDirs().map((d) => basename(d)));
+  const missing = counted.filter((s) => !now.has(s));
+  if (missing.length === 0) return;
+  console.error(`${paths.model} was counted on ${counted.join(', ')}; ARKIV_TRAIN lacks ${missing.join(', ')}. Name every folder (see docs/repair.md), write elsewhere with --model PATH, or pass --force.`);
+  process.exit(2);
+}
+
 function counts(paths: Paths): void {
   const settings = readSettingsFile(paths.settings);
   console.log(`diacritic words: ${diacriticWords(settings.training, paths.words)}`);
@@ -568,13 +586,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     settings: option(args, '--settings', join(dictionaries, 'repair-settings.json')),
     words: option(args, '--words', join(dictionaries, 'repair-diacritic-words.txt.gz')),
   };
+  if (mode === 'counts' || mode === 'fit') checkSources(paths, args.includes('--force'));
   if (mode === 'counts') counts(paths);
   else if (mode === 'fit' || mode === 'checks') {
     const settings = readSettingsFile(paths.settings);
     const file = mode === 'fit' ? fit(trainDocs(), readModelFile(paths.model), settings, paths.model) : readModelFile(paths.model);
     checks(file, settings, paths);
   } else {
-    console.error('usage: train-repair.ts counts|fit|checks [--model PATH] [--settings PATH] [--words PATH]');
+    console.error('usage: train-repair.ts counts|fit|checks [--model PATH] [--settings PATH] [--words PATH] [--force]');
     process.exit(2);
   }
 }

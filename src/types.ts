@@ -81,6 +81,10 @@ export interface Correction {
   confidence: number;
   /** Which rule made the change (see RuleId and CorrectionRule). */
   rule: CorrectionRule;
+  /** `false` for a suggestion: a reading repair found but did not apply (the sentence was against
+   * it, it was below the bar, or its rule does not change words by default), listed with
+   * `repair(text, { suggest: true })` only; applying the corrections skips it. Absent otherwise. */
+  applied?: false;
 }
 
 /**
@@ -109,7 +113,11 @@ export interface Correction {
  * - `as-written`: the word as written scored best;
  * - `below-threshold`: the best reading (or the line-end join) was less sure than the bar;
  * - `hyphen-part`: a plain-edit reading of a part of a hyphenated word (`arbets-marknaden`);
- * - `split-word-part`: a plain-edit reading of a piece of a word split by a blank (`inklu deringsfrågor`).
+ * - `split-word-part`: a plain-edit reading of a piece of a word split by a blank (`inklu deringsfrågor`);
+ * - `against-context`: the broad-register context model finds the sentence against the reading
+ *   (`han` where `hån` is likelier alone; `voro` read as `vore`);
+ * - `repeated-name`: a capitalised plain-letter word the document repeats mid-sentence (a name);
+ * - `used-word`: a plain-edit reading of a word the lexicon lacks but broad text uses (`voro`, `kommo`).
  */
 export type SkipReason =
   | 'not-joined'
@@ -130,7 +138,10 @@ export type SkipReason =
   | 'as-written'
   | 'below-threshold'
   | 'hyphen-part'
-  | 'split-word-part';
+  | 'split-word-part'
+  | 'against-context'
+  | 'repeated-name'
+  | 'used-word';
 
 /** A word repair left alone, and why (with `explain: true`). */
 export interface LeftAlone {

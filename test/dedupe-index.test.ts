@@ -63,7 +63,7 @@ describe('openIndex (SQLite)', () => {
     index.close();
     const junk = join(dir, 'junk.sqlite');
     writeFileSync(junk, 'this is not a database '.repeat(100));
-    expect(() => openIndex(junk)).toThrow(/junk\.sqlite: cannot open the dedupe index/);
+    expect(() => openIndex(junk)).toThrow(/junk\.sqlite: is not an arkivtext dedupe index/);
   });
 });
 

@@ -17,6 +17,7 @@ const FILES: Record<LanguageFile, true> = {
   'sv/number-words': true,
   'sv/archaic-spellings': true,
   'sv/colon-endings': true,
+  'sv/vowels': true,
   'en/function-words': true,
   'en/only-beside-english': true,
   'en/english-neighbours': true,
@@ -58,6 +59,7 @@ describe('the loader', () => {
     expect(languagePattern('sv/archaic-spellings').test('hwilka')).toBe(true);
     expect(languageClass('ocr/confused-vowels').test('ö')).toBe(true);
     expect(languageClass('ocr/confused-vowels').test('u')).toBe(false);
+    expect(languageClass('sv/vowels', 'iu').source).toBe('[aeiouyåäöéèüáàâêîôûæø]');
     expect(skeleton('länet')).toBe('l*n*t');
     expect(skeleton('förslaget')).toBe('f*rsl*g*t');
   });

@@ -52,6 +52,9 @@ const ALL_REASONS: Record<SkipReason, true> = {
   'below-threshold': true,
   'hyphen-part': true,
   'split-word-part': true,
+  'against-context': true,
+  'repeated-name': true,
+  'used-word': true,
 };
 
 /** The TypeScript files below a folder. */
@@ -175,6 +178,10 @@ describe('explain', () => {
     ]);
     expect(leftAlone('offentlig handling eller tex. muntligen', STRIPPED)).toEqual([[25, 'tex', 'dotted-abbreviation']]);
     expect(leftAlone('organi-\nsationen', { ...STRIPPED, dehyphenate: false })).toEqual([[0, 'organi-\nsationen', 'not-joined']]);
+    expect(leftAlone('Det @# var bra', STRIPPED)).toEqual([
+      [4, '@#', 'no-letter'],
+      [7, 'var', 'as-written'],
+    ]);
   });
 
   it('says why a reading was not taken', () => {
@@ -195,6 +202,33 @@ describe('explain', () => {
       [25, 'tell', 'split-word-part'],
       [36, 'i', 'single-letter'],
     ]);
+  });
+
+  it('says so when a line-end join is less sure than the bar', () => {
+    // An unknown joined word is joined at the learned `hyphenJoin` confidence, below 0.999.
+    const r = repair('Planen och Dokumen-\ntansvariv', { ...STRIPPED, minConfidence: 0.999, explain: true });
+    expect(r.corrections).toEqual([]);
+    expect(r.leftAlone).toEqual([{ offset: 11, word: 'Dokumentansvariv', reason: 'below-threshold' }]);
+  });
+
+  it('gives every reason a check can give (each appears in the examples above)', () => {
+    const examples = [
+      repair('Ministry of Justice och EU samt DO.', { ...STRIPPED, explain: true }),
+      repair('Kommunen har 2021 ett regio- nala ansvar och hwilka t.ex. skolor.', { ...NORMAL, explain: true }),
+      repair('Skolan har 1 elev och 1 maj. t Samarbeta med', { ...STRIPPED, explain: true }),
+      repair('offentlig handling eller tex. muntligen', { ...STRIPPED, explain: true }),
+      repair('organi-\nsationen', { ...STRIPPED, dehyphenate: false, explain: true }),
+      repair('Det @# var bra', { ...STRIPPED, explain: true }),
+      repair('Strategy for an open world.', { ...NORMAL, explain: true }),
+      repair('Utan Reglab-prajektet hade vi inte', { ...STRIPPED, explain: true }),
+      repair('mangfald sum en horison\n\ntell fraga i det', { ...STRIPPED, explain: true }),
+      // The context model's checks (context-gate.ts): `sa` (said) is no `så` here, `Agga` a name,
+      // `voro` an older plural.
+      repair('Det ar sa att Agga kom hem. Sedan gick Agga ut igen, och da sa Agga att det var sent.', { ...STRIPPED, explain: true }),
+      repair('Det ar sa att barnen åter voro över henne och maste ga.', { ...STRIPPED, explain: true }),
+    ];
+    const given = new Set(examples.flatMap((r) => r.leftAlone!.map((l) => l.reason)));
+    expect([...given].sort()).toEqual(Object.keys(ALL_REASONS).sort());
   });
 
   it('reports offsets in the input, before normalisation', () => {

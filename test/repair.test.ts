@@ -163,11 +163,12 @@ describe('valid-but-suspicious words (`bor`, `for`, `ar`)', () => {
     expect(fix('Personer som bor och lever i länet. Vi arbetar for alla.', NORMAL)).toBe('Personer som bor och lever i länet. Vi arbetar for alla.');
   });
 
-  it('in normal Swedish text that shows OCR damage (`vanta`, `pa`) the context decides, at the stricter threshold of a known word', () => {
+  it('in normal Swedish text that shows OCR damage (`vanta`, `pa`) the context decides, at the calibrated bar of a known word', () => {
     expect(fix('Det ar manga som far vanta pa ett beslut.', NORMAL)).toBe('Det är många som får vänta på ett beslut.');
-    // `for alla` is `för alla` at 0.99; `bor följa` is `bör följa` at only 0.79, below the 0.9 a
-    // known word must reach in a normal document (`knownMinConfidence`, fitted on train).
-    expect(fix('Kommunen bor folja upp arbetet for alla.', NORMAL)).toBe('Kommunen bor följa upp arbetet för alla.');
+    // `bor följa` alone says `bör följa` at only 0.79; the broad-register context model (`bör följa
+    // upp` in fiction, news and official prose alike) lifts it over the calibrated bar of a normal
+    // document (context-gate.ts).
+    expect(fix('Kommunen bor folja upp arbetet for alla.', NORMAL)).toBe('Kommunen bör följa upp arbetet för alla.');
   });
 
   it('the document class is found from the å/ä/ö rate', () => {
@@ -256,9 +257,9 @@ describe('corrections', () => {
     expect(result.corrections.map((c) => c.rule)).toEqual(['normalize', 'confusion']);
   });
 
-  it('minConfidence 1.01 applies nothing but normalisation', () => {
+  it('minConfidence 1 applies nothing but normalisation (no repair is certain)', () => {
     const ocr = fixture('seed-001-pair/ocr.txt');
-    const result = repair(ocr, { minConfidence: 1.01 });
+    const result = repair(ocr, { minConfidence: 1 });
     expect(result.corrections.filter((c) => c.rule !== 'normalize')).toEqual([]);
   });
 
@@ -289,9 +290,11 @@ describe('corrections', () => {
 
 describe('the archive’s own vocabulary wins', () => {
   it('a learned word is no longer corrected', () => {
-    const text = 'Mötet hölls i Valla bygdegård.';
-    expect(fix(text, STRIPPED)).toBe('Mötet hölls i Vålla bygdegård.');
-    const lexicon = loadLexicon({ learn: ['Valla bygdegård ligger i Valla.'] });
+    // (`Tarna` is no word, `Tårna` a village; a known name like `Valla` keeps its spelling anyway,
+    // the context model finding no clear reason for `Vålla`.)
+    const text = 'Mötet hölls i Tarna bygdegård.';
+    expect(fix(text, STRIPPED)).toBe('Mötet hölls i Tårna bygdegård.');
+    const lexicon = loadLexicon({ learn: ['Tarna bygdegård ligger i Tarna.'] });
     expect(fix(text, { ...STRIPPED, lexicon })).toBe(text);
   });
 });

@@ -169,6 +169,13 @@ describe('runArchive with stand-in stages', () => {
     expect(await readFile(join(out, 'pdf/budget.pdf.txt'), 'utf8')).toBe('Budget 2020 for teh school\fpage two');
   });
 
+  it('keeps finished work when only a limit changes (adding --page-timeout redoes nothing)', async () => {
+    await runArchive(dir, options());
+    const limited = await runArchive(dir, options({ pageTimeoutMs: 5000, limits: { fileTimeoutMs: 1000, memoryMb: 512 } }));
+    expect(limited.totals.skipped).toBe(4);
+    expect(limited.settings.pageTimeoutMs).toBe(5000);
+  });
+
   it('redoes every input when a --learn word list changes, and not when it stays the same', async () => {
     const words = join(root, 'words.txt');
     await writeFile(words, 'Linköping Östergötland');

@@ -1,5 +1,5 @@
 /**
- * `arkivtext repair [FILE|-] [--json] [--explain] [--min-confidence X] [--learn FILE…]`: OCR repair of
+ * `arkivtext repair [FILE|-] [--json] [--explain] [--suggest] [--min-confidence X] [--learn FILE…]`: OCR repair of
  * a text. The repaired text on stdout, or with --json `{ text, corrections }` for review (and with
  * --explain the words left alone and why). Bytes that are not
  * UTF-8 are read as Windows-1252 or U+FFFD (see decodeText) and reported on stderr with exit code
@@ -13,7 +13,7 @@ import { repair } from '../repair/safe-repair.js';
 import { EXIT, fileMessage, usageError, type Command } from './io.js';
 import { invalidBytesWarning, readTextInput, reason, type TextInput } from './text-input.js';
 
-const USAGE = `usage: arkivtext repair [FILE|-] [--json] [--explain] [--min-confidence X] [--learn FILE…]
+const USAGE = `usage: arkivtext repair [FILE|-] [--json] [--explain] [--suggest] [--min-confidence X] [--learn FILE…]
 
 Repairs OCR damage to the Swedish text of FILE (or standard input, for - or no FILE): normalises
 it, joins words hyphenated at line ends, and puts back what the OCR lost or misread (å/ä/ö,
@@ -24,6 +24,8 @@ options:
                        confidence, rule }] } (offsets in the input text, UTF-16 code units)
   --explain            with the JSON (implies --json), "leftAlone": [{ offset, word, reason }]
                        for every word left alone that had a reading or was kept from one
+  --suggest            with the JSON (implies --json), also the readings found but not applied,
+                       as corrections with "applied": false
   --min-confidence X   apply only corrections at least this sure (0..1; default fitted on training data)
   --learn FILE         learn the vocabulary of a clean text of the same archive (repeatable), so
                        its own names and terms win
@@ -43,6 +45,7 @@ export const repairCommand: Command = async (args, io) => {
         help: { type: 'boolean', short: 'h' },
         json: { type: 'boolean' },
         explain: { type: 'boolean' },
+        suggest: { type: 'boolean' },
         'min-confidence': { type: 'string' },
         learn: { type: 'string', multiple: true },
       },
@@ -89,8 +92,8 @@ export const repairCommand: Command = async (args, io) => {
   }
   // Learning changes the lexicon, so it gets a fresh one; otherwise the shared, cached one.
   const lexicon = learned.length ? loadLexicon({ learn: learned }) : defaultLexicon();
-  const result = repair(input.text, { lexicon, explain: values.explain === true, ...(minConfidence === undefined ? {} : { minConfidence }) });
-  io.stdout.write(values.json || values.explain ? JSON.stringify(result, null, 1) + '\n' : result.text);
+  const result = repair(input.text, { lexicon, explain: values.explain === true, suggest: values.suggest === true, ...(minConfidence === undefined ? {} : { minConfidence }) });
+  io.stdout.write(values.json || values.explain || values.suggest ? JSON.stringify(result, null, 1) + '\n' : result.text);
   if (input.invalidBytes > 0) {
     io.stderr.write(invalidBytesWarning('repair', input.name, input));
     failed = true;

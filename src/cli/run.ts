@@ -150,6 +150,10 @@ export function makeRunCommand(stages?: Partial<RunStages>): Command {
       io.stderr.write(`arkivtext run: stopped; the report of what was done is in ${resolve(report.out, 'report.md')}, and a rerun resumes\n`);
       return 130;
     }
+    if (report.indexError) {
+      io.stderr.write(`arkivtext run: ${report.indexError}\n`);
+      return EXIT.FAILED;
+    }
     if (report.totals.inputs === 0) {
       // Nothing to read: say what was there instead, and fail (an empty run is no success).
       const other = report.skipped ?? 0;

@@ -3,6 +3,7 @@
  * (best version first); each takes its still unassigned verified neighbours as members. So A~B and
  * B~C do not put A with C unless A~C.
  */
+import { checkOptions, checkString, invalid } from '../validate.js';
 import { ArkivError } from '../errors.js';
 import { latestDate } from './dates.js';
 import { fingerprint, type FingerprintOptions } from './fingerprint.js';
@@ -12,6 +13,8 @@ import { betterFirst, explainChoice, type RankedDoc } from './rank.js';
 import type { Cluster, ClusterMember, ClusterOptions, DedupeDoc, DocSketch } from './types.js';
 
 export function sketchDoc(doc: DedupeDoc, options?: FingerprintOptions): DocSketch {
+  checkDoc('sketchDoc', 'doc', doc);
+  checkOptions('sketchDoc', options);
   if (typeof doc.text !== 'string') throw new ArkivError('INVALID_INPUT', 'document has no text', { file: doc.id });
   const sketch: DocSketch = {
     id: doc.id,
@@ -29,6 +32,8 @@ export function sketchDoc(doc: DedupeDoc, options?: FingerprintOptions): DocSket
 
 /** Star clusters around the best version; every sketch ends in exactly one cluster. */
 export function clusterSketches(sketches: DocSketch[], options?: ClusterOptions): Cluster[] {
+  if (!Array.isArray(sketches)) throw invalid('clusterSketches', 'sketches must be an array (of sketchDoc results)', sketches);
+  checkOptions('clusterSketches', options);
   const o = resolveOptions(options);
   const graph = neighbourGraph(sketches, o, options?.stats);
   const ranked: RankedDoc[] = sketches.map((sketch, i) => ({
@@ -73,9 +78,23 @@ function round(x: number): number {
 
 /** Sketch every document and cluster: `dedupe(docs) = clusterSketches(docs.map(sketchDoc))`. */
 export function dedupe(docs: DedupeDoc[], options?: ClusterOptions & FingerprintOptions): Cluster[] {
+  checkDocs('dedupe', docs);
+  checkOptions('dedupe', options);
   const fp: FingerprintOptions = {};
   if (options?.permutations !== undefined) fp.permutations = options.permutations;
   if (options?.shingle !== undefined) fp.shingle = options.shingle;
   if (options?.seed !== undefined) fp.seed = options.seed;
   return clusterSketches(docs.map((d) => sketchDoc(d, fp)), options);
+}
+
+/** A document to dedupe: an object with a string `id` and a string `text`. */
+function checkDoc(fn: string, name: string, doc: unknown): void {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw invalid(fn, `${name} must be an object { id, text }`, doc);
+  checkString(fn, `${name}.id`, (doc as { id?: unknown }).id);
+  checkString(fn, `${name}.text`, (doc as { text?: unknown }).text);
+}
+
+function checkDocs(fn: string, docs: unknown): void {
+  if (!Array.isArray(docs)) throw invalid(fn, 'docs must be an array of { id, text }', docs);
+  docs.forEach((doc, i) => checkDoc(fn, `docs[${i}]`, doc));
 }

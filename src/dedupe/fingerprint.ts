@@ -63,13 +63,13 @@ export function checkFingerprintOptions(options: FingerprintOptions = {}): Requi
   const shingle = options.shingle ?? DEFAULT_SHINGLE;
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(permutations) || permutations < 16 || permutations > 4096 || (permutations & (permutations - 1)) !== 0) {
-    throw new ArkivError('INVALID_INPUT', `permutations must be a power of two from 16 to 4096, got ${permutations}`);
+    throw new ArkivError('INVALID_INPUT', `options.permutations must be a power of two from 16 to 4096, got ${permutations}`);
   }
   if (!Number.isInteger(shingle) || shingle < 2 || shingle > 16) {
-    throw new ArkivError('INVALID_INPUT', `shingle must be an integer from 2 to 16, got ${shingle}`);
+    throw new ArkivError('INVALID_INPUT', `options.shingle must be an integer from 2 to 16, got ${shingle}`);
   }
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new ArkivError('INVALID_INPUT', `seed must be an unsigned 32-bit integer, got ${seed}`);
+    throw new ArkivError('INVALID_INPUT', `options.seed must be an unsigned 32-bit integer, got ${seed}`);
   }
   return { permutations, shingle, seed, stopShingles };
 }

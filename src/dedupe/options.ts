@@ -42,7 +42,8 @@ export function resolveOptions(options: ClusterOptions = {}): ResolvedOptions {
     recallWeight: options.recallWeight ?? DEFAULT_RECALL_WEIGHT,
   };
   for (const [name, v] of Object.entries(r)) {
-    if (!(v > 0 && v <= 1) || (name === 'recallWeight' && v === 1)) throw new ArkivError('INVALID_INPUT', `${name} must be in (0, 1], got ${v}`);
+    const open = name === 'recallWeight';
+    if (typeof v !== 'number' || !(v > 0 && (open ? v < 1 : v <= 1))) throw new ArkivError('INVALID_INPUT', `options.${name} must be a number in (0, 1${open ? ')' : ']'}, got ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`);
   }
   return r;
 }

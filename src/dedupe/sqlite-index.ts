@@ -85,13 +85,34 @@ function rowToSketch(r: DocRow): DocSketch {
   return sketch;
 }
 
+/** Tables an arkivtext index holds; a file with any other table is someone else's database. */
+const OWN_TABLES = new Set(['meta', 'docs', 'bands']);
+/** How long a writer waits for another process's transaction before it gives up (ms). */
+const BUSY_TIMEOUT_MS = 30_000;
+
 export function openIndex(path: string, options: OpenIndexOptions = {}): DedupeIndex {
-  let db: Database.Database;
+  let db: Database.Database | undefined;
+  const refuse = (code: 'INVALID_INPUT' | 'IO', message: string, cause?: unknown): never => {
+    db?.close();
+    throw new ArkivError(code, message, { file: path, ...(cause === undefined ? {} : { cause }) });
+  };
+  let meta = new Map<string, string>();
   try {
-    db = new Database(path);
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // What the file holds is looked at before anything is written to it: another program's
+    // database gets no tables of ours, and no switch to WAL.
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+    const foreign = tables.filter((t) => !OWN_TABLES.has(t) && !t.startsWith('sqlite_'));
+    if (foreign.length > 0 || (tables.length > 0 && !tables.includes('meta'))) {
+      refuse('INVALID_INPUT', `is not an arkivtext dedupe index (it holds the tables ${tables.join(', ')}); nothing was changed in it — give --index a new file or one an earlier run made`);
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.exec(`
+    // Created in one immediate transaction: processes creating one new index at once wait for
+    // each other instead of each writing its own meta.
+    db.transaction(() => {
+      db!.exec(`
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS docs (
         rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, origin TEXT NOT NULL, quality REAL, mtime REAL,
@@ -101,44 +122,47 @@ export function openIndex(path: string, options: OpenIndexOptions = {}): DedupeI
         band INTEGER NOT NULL, hash INTEGER NOT NULL, doc INTEGER NOT NULL REFERENCES docs(rowid) ON DELETE CASCADE,
         PRIMARY KEY (band, hash, doc)) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS bands_doc ON bands(doc);`);
-  } catch (cause) {
-    throw new ArkivError('IO', `cannot open the dedupe index: ${cause instanceof Error ? cause.message : String(cause)}`, { file: path, cause });
-  }
-
-  const meta = new Map((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
-  const fp = checkFingerprintOptions(
-    meta.size > 0 ? { permutations: Number(meta.get('permutations')), shingle: Number(meta.get('shingle')), seed: Number(meta.get('seed')) } : options,
-  );
-  const stored: ResolvedOptions = resolveOptions(
-    meta.size > 0
-      ? {
-          threshold: Number(meta.get('threshold')),
-          containment: Number(meta.get('containment')),
-          minShare: Number(meta.get('minShare')),
-          ...(meta.has('recallWeight') ? { recallWeight: Number(meta.get('recallWeight')) } : {}),
-        }
-      : options,
-  );
-  if (meta.size > 0) {
-    if (meta.get('version') !== SCHEMA_VERSION) {
-      db.close();
-      throw new ArkivError('INVALID_INPUT', `dedupe index version ${meta.get('version') ?? '?'} is not ${SCHEMA_VERSION}`, { file: path });
-    }
-    for (const key of ['permutations', 'shingle', 'seed'] as const) {
-      if (options[key] !== undefined && options[key] !== fp[key]) {
-        db.close();
-        throw new ArkivError('INVALID_INPUT', `index was made with ${key} ${fp[key]}, not ${options[key]}`, { file: path });
+      meta = new Map((db!.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+      if (meta.size === 0) {
+        const fp0 = checkFingerprintOptions(options);
+        const stored0 = resolveOptions(options);
+        const put = db!.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+        for (const [k, v] of Object.entries({ version: SCHEMA_VERSION, ...fp0, ...stored0, ...bandingFor(stored0, fp0.permutations) })) put.run(k, String(v));
+        meta = new Map((db!.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
       }
+    }).immediate();
+  } catch (cause) {
+    if (cause instanceof ArkivError) throw cause;
+    const message = cause instanceof Error ? cause.message : String(cause);
+    if (/not a database|file is encrypted|malformed/i.test(message)) refuse('INVALID_INPUT', `is not an arkivtext dedupe index (not an SQLite database: ${message}); nothing was changed in it`, cause);
+    refuse('IO', `cannot open the dedupe index: ${message}`, cause);
+  }
+  const database = db!;
+  db = database;
+
+  const fp = checkFingerprintOptions({
+    permutations: Number(meta.get('permutations')),
+    shingle: Number(meta.get('shingle')),
+    seed: Number(meta.get('seed')),
+    ...(meta.has('stopShingles') ? { stopShingles: meta.get('stopShingles') === 'true' } : {}),
+  });
+  const stored: ResolvedOptions = resolveOptions({
+    threshold: Number(meta.get('threshold')),
+    containment: Number(meta.get('containment')),
+    minShare: Number(meta.get('minShare')),
+    ...(meta.has('recallWeight') ? { recallWeight: Number(meta.get('recallWeight')) } : {}),
+  });
+  if (meta.get('version') !== SCHEMA_VERSION) {
+    refuse('INVALID_INPUT', `is a dedupe index of version ${meta.get('version') ?? '?'}, not ${SCHEMA_VERSION}`);
+  }
+  // Signatures made with other fingerprint settings cannot be compared: such an index would
+  // silently find nothing.
+  for (const key of ['permutations', 'shingle', 'seed', 'stopShingles'] as const) {
+    if (options[key] !== undefined && options[key] !== fp[key]) {
+      refuse('INVALID_INPUT', `the index was made with ${key} ${String(fp[key])}, not ${String(options[key])} as asked; use an index made with the same settings, or a new file`);
     }
   }
-  const banding: Banding =
-    meta.size > 0 ? { bands: Number(meta.get('bands')), rows: Number(meta.get('rows')) } : bandingFor(stored, fp.permutations);
-  if (meta.size === 0) {
-    const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-    db.transaction(() => {
-      for (const [k, v] of Object.entries({ version: SCHEMA_VERSION, ...fp, ...stored, ...banding })) put.run(k, String(v));
-    })();
-  }
+  const banding: Banding = { bands: Number(meta.get('bands')), rows: Number(meta.get('rows')) };
 
   const insertDoc = db.prepare(`INSERT INTO docs (id, origin, quality, mtime, latest_date, origin_evidence, length, size, folded, signature)
     VALUES (@id, @origin, @quality, @mtime, @latest_date, @origin_evidence, @length, @size, @folded, @signature)`);
@@ -178,7 +202,10 @@ export function openIndex(path: string, options: OpenIndexOptions = {}): DedupeI
     }
     return s;
   };
-  const addMany = db.transaction((docs: (DedupeDoc | DocSketch)[]) => docs.map(addOne));
+  // Immediate: a writer takes the lock at the start (another waits, busy_timeout) rather than
+  // failing when it upgrades from reading.
+  const addManyTx = db.transaction((docs: (DedupeDoc | DocSketch)[]) => docs.map(addOne));
+  const addMany = (docs: (DedupeDoc | DocSketch)[]): DocSketch[] => addManyTx.immediate(docs);
 
   return {
     path,

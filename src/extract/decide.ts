@@ -20,6 +20,12 @@ export const MAX_BAD_SHARE = 0.05;
 export const MIN_WORD_SHARE = 0.5;
 export const MIN_WORDS_TO_JUDGE = 20;
 /**
+ * A layer whose letters are mostly of another script than Latin is no Swedish text: a font whose
+ * ToUnicode map is broken reads as rare CJK (Extension A, compatibility ideographs) or a jumble of
+ * scripts, and such text has no white space for the word test to judge. OCR reads the glyphs.
+ */
+export const MAX_FOREIGN_SHARE = 0.5;
+/**
  * A text layer over a full-page scan is kept only when at least this share of its words are known
  * to the lexicon: the 5th percentile of born-digital pages in /work/shared/train (70 pages with 20+
  * words: min 0.894, 5% 0.940, median 0.966). Tesseract's Swedish OCR of those scans scores 0.88–0.95
@@ -40,6 +46,9 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
 export function layerProblem(score: TextScore): string | undefined {
   if (score.chars < MIN_LETTERS) return score.chars === 0 ? 'no text layer' : `text layer has only ${score.chars} characters`;
   if (score.badShare > MAX_BAD_SHARE) return `text layer is garbage: ${pct(score.badShare)} replacement/private-use/control characters (font without a ToUnicode map?)`;
+  if (score.foreignShare > MAX_FOREIGN_SHARE) {
+    return `text layer is garbage: ${pct(score.foreignShare)} of its letters are not Latin script, implausible for Swedish (a broken ToUnicode map?)`;
+  }
   if (score.cidRefs >= 3) return `text layer is garbage: ${score.cidRefs} (cid:…) glyph references (font without a ToUnicode map)`;
   if (score.words >= MIN_WORDS_TO_JUDGE && score.wordShare < MIN_WORD_SHARE) {
     return `text layer is garbage: only ${pct(score.wordShare)} of ${score.words} words are words (wrong font encoding?)`;

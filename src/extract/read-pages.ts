@@ -1,4 +1,5 @@
 import { ArkivError } from '../errors.js';
+import { checkPdfInput, checkReadPagesOptions } from '../validate.js';
 import type { PageText } from '../types.js';
 import { decidePage, type OcrMode } from './decide.js';
 import { analyseGraphics, type OpCodes, type PageGraphics } from './graphics.js';
@@ -55,6 +56,8 @@ interface PageLayer {
  * every worker busy; nothing else of the document is held, so long files run in bounded memory.
  */
 export async function* readPdfPages(input: string | Uint8Array, options: ReadPagesOptions = {}): AsyncGenerator<PageText> {
+  checkPdfInput('readPdfPages', input);
+  checkReadPagesOptions('readPdfPages', options);
   const fileName = options.fileName ?? (typeof input === 'string' ? input : '<bytes>');
   if (options.signal?.aborted) throw new ArkivError('ABORTED', 'aborted before reading', { file: fileName });
   const { bytes, name } = await readPdfInput(input, options.fileName);
@@ -257,8 +260,18 @@ class PageReader {
     const decision = decidePage(score, graphics, this.mode, { lexicon: this.options.isWord !== undefined });
     warnings.unshift(...decision.reasons);
     // What pdf.js said while this page (and, for the first, the document) was read.
-    warnings.push(...this.pdf.takeWarnings());
-    if (!decision.ocr) return { number: k, source: decision.source, text, warnings };
+    const said = this.pdf.takeWarnings();
+    warnings.push(...said);
+    // Images pdf.js could not decode, or left out as larger than the limit.
+    const badImages = said.filter((w) => /image/i.test(w)).map((w) => w.replace(/^pdf\.js:\s*/, ''));
+    // A page whose image was lost and that has no text otherwise: its content is gone, not blank.
+    const noText = (t: string): boolean => t.trim() === '';
+    const lost = (): ArkivError =>
+      new ArkivError('BAD_IMAGE', `the page has no text and its image could not be read (${badImages[0]})`, { file: this.file, page: k });
+    if (!decision.ocr) {
+      if (badImages.length > 0 && noText(text)) throw lost();
+      return { number: k, source: decision.source, text, warnings };
+    }
 
     this.checkAborted(k);
     this.progress(k, 'ocr');
@@ -272,8 +285,10 @@ class PageReader {
       });
       const { text: ocrText, dropped } = dropOcrPageNumbers(tidyOcrText(result.text));
       if (dropped.length > 0) warnings.push(`dropped page number lines: ${dropped.map((d) => JSON.stringify(d)).join(', ')}`);
+      if (badImages.length > 0 && noText(ocrText) && noText(text)) throw lost();
       return { number: k, source: decision.source, text: ocrText, confidence: result.confidence, warnings };
     } catch (err) {
+      if (err instanceof ArkivError) throw err;
       if (err instanceof OcrTimeoutError) {
         throw new ArkivError('PAGE_TIMEOUT', `OCR gave up after ${this.options.pageTimeoutMs} ms`, { file: this.file, page: k, cause: err });
       }

@@ -15,11 +15,14 @@ export interface TextScore {
   words: number;
   /** Share of word tokens that `isWord` accepts (1 when there are none). */
   wordShare: number;
+  /** Share of letters that are not of the Latin script (the documents read are Swedish). */
+  foreignShare: number;
 }
 
 const BAD_CHAR = /[\ufffd\p{Co}\p{Cn}\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]/gu;
 const CID_REF = /\(cid:\d+\)|\/g\d{1,5}\b|\bglyph\d+\b/g;
 const WORD = /\p{L}{2,}/gu;
+const FOREIGN_LETTER = /(?!\p{Script=Latin})\p{L}/gu;
 
 export function scoreText(text: string, isWord: (w: string) => boolean): TextScore {
   const chars = text.replace(/\s+/g, '').length;
@@ -28,6 +31,7 @@ export function scoreText(text: string, isWord: (w: string) => boolean): TextSco
   const cidRefs = (text.match(CID_REF) ?? []).length;
   const tokens = text.match(WORD) ?? [];
   const known = tokens.filter((t) => isWord(t)).length;
+  const foreign = letters === 0 ? 0 : (text.match(FOREIGN_LETTER) ?? []).length;
   return {
     chars,
     letters,
@@ -35,6 +39,7 @@ export function scoreText(text: string, isWord: (w: string) => boolean): TextSco
     cidRefs,
     words: tokens.length,
     wordShare: tokens.length === 0 ? 1 : known / tokens.length,
+    foreignShare: letters === 0 ? 0 : foreign / letters,
   };
 }
 

@@ -4,6 +4,7 @@
  * byte-identical.
  */
 import type { Edit } from './edits.js';
+import { checkBooleanOption, checkOptions, checkString } from '../validate.js';
 import { runPipeline, type NormalizeOptions } from './pipeline.js';
 
 export type { NormalizeOptions } from './pipeline.js';
@@ -22,11 +23,13 @@ export interface NormalizeChange {
 
 /** Normalised text; clean text comes back identical (the same string). Never throws. */
 export function normalize(text: string, options: NormalizeOptions = {}): string {
+  checkNormalizeArgs('normalize', text, options);
   return runPipeline(text, options, false).text;
 }
 
 /** Normalised text and the changes against the input, sorted and non-overlapping. */
 export function normalizeDetailed(text: string, options: NormalizeOptions = {}): { text: string; changes: NormalizeChange[] } {
+  checkNormalizeArgs('normalizeDetailed', text, options);
   const result = runPipeline(text, options, true);
   const changes = (result.edits as Edit[]).map((e) => ({
     offset: e.offset,
@@ -36,4 +39,11 @@ export function normalizeDetailed(text: string, options: NormalizeOptions = {}):
     kind: e.kind,
   }));
   return { text: result.text, changes };
+}
+
+/** What `normalize` is given, checked before any work (see validate.ts). */
+function checkNormalizeArgs(fn: string, text: unknown, options: unknown): void {
+  checkString(fn, 'text', text);
+  checkOptions(fn, options);
+  for (const key of ['mojibake', 'ligatures', 'diacritics', 'whitespace']) checkBooleanOption(fn, options, key);
 }

@@ -1,4 +1,5 @@
 import { readPdfPages, type ReadPagesOptions } from '../extract/index.js';
+import { checkBooleanOption, checkObjectOption, checkPdfInput, checkReadPagesOptions } from '../validate.js';
 import { normalizeDetailed } from '../normalise/index.js';
 import { defaultLexicon, repair, type Lexicon } from '../repair/index.js';
 import type { Correction, ExtractResult, PageText, RepairResult } from '../types.js';
@@ -23,6 +24,10 @@ export const PAGE_SEPARATOR = '\f';
  * (see page-break.ts); that correction moves the form feed past the word.
  */
 export async function extractPdf(input: string | Uint8Array, options: ExtractOptions = {}): Promise<ExtractResult> {
+  checkPdfInput('extractPdf', input);
+  checkReadPagesOptions('extractPdf', options);
+  checkBooleanOption('extractPdf', options, 'repair');
+  checkObjectOption('extractPdf', options, 'lexicon');
   const doRepair = options.repair ?? true;
   const lexicon = options.lexicon ?? defaultLexicon();
   // The lexicon decides whether a text layer reads as words, better than extract's shape test.

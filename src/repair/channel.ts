@@ -108,6 +108,8 @@ export function readings(
   table: ChannelTable,
   options: { beam?: number; limit?: number; maxCost?: number; maxStep?: number; trigrams?: TrigramSet } = {},
 ): Reading[] {
+  // The defaults serve other callers (tests, experiments): repair passes the budgets of the model's
+  // `search` settings (dictionaries/repair-settings.json) for each of them.
   const beam = options.beam ?? 48;
   // A single confusion rarer than this is not worth a branch of the search.
   const maxStep = options.maxStep ?? 8;

@@ -3,7 +3,7 @@
  * `t.ex.`. Read as words they go wrong twice: the letters are "repaired" (`bla` → `blå`) and the
  * final stop, before a lower-case word, looks like a comma read as a stop (`blå,`).
  *
- * Which short forms stand for which abbreviation is learned: scripts/train-repair.mjs counts, at
+ * Which short forms stand for which abbreviation is learned: scripts/train-repair.ts counts, at
  * every place this module finds, how often the aligned truth word was a dotted abbreviation
  * (`RepairModel.abbreviations`), and repair replaces only forms that training found to be one
  * far more often than not.

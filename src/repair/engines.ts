@@ -2,6 +2,7 @@
  * What repair keeps per word source and model: the language model and the hypothesis maker, whose
  * caches make an archive's repeated words cheap.
  */
+import { ContextModel } from './context-model.js';
 import { HypothesisMaker } from './hypotheses.js';
 import { LanguageModel } from './language-model.js';
 import type { RepairModel } from './model.js';
@@ -10,6 +11,8 @@ import type { WordKnowledge } from './words.js';
 export interface Engines {
   words: WordKnowledge;
   lm: LanguageModel;
+  /** The broad-register context model of known-word choices, made on first need (its data loads lazily). */
+  context: () => ContextModel;
   maker: HypothesisMaker;
   model: RepairModel;
 }
@@ -25,7 +28,8 @@ export function engines(words: WordKnowledge, model: RepairModel): Engines {
   }
   let e = byModel.get(model);
   if (!e) {
-    e = { words, lm: new LanguageModel(words), maker: new HypothesisMaker(words, model.tables, model.trigrams, model.search), model };
+    let context: ContextModel | undefined;
+    e = { words, lm: new LanguageModel(words), context: () => (context ??= new ContextModel(words)), maker: new HypothesisMaker(words, model.tables, model.trigrams, model.search), model };
     byModel.set(model, e);
   }
   return e;

@@ -3,7 +3,7 @@
  * föreslås…`. The tokenizer sees no word there (the glyph is no letter), so these are found here:
  * a lone `|`, `[` or `]` that starts a sentence (the text's start, or white space after `.`, `!` or
  * `?`) and is followed by a lower-case word is the preposition `I` — in the training OCR 21
- * times of 22 (`RepairModel.sentenceGlyphI`, counted by scripts/train-repair.mjs). Mid-sentence the
+ * times of 22 (`RepairModel.sentenceGlyphI`, counted by scripts/train-repair.ts). Mid-sentence the
  * same glyph was `I` twice, `i` twice and, after `den`, `1` three times and `l` once: too few and
  * too mixed to decide, so it is left alone there.
  */
@@ -45,7 +45,7 @@ export function loneGlyphs(text: string): LoneGlyph[] {
  * for `I ansvaret`, `Tsamband`, `Idenna`. Such a token is no word (nor one with its diacritics put
  * back: `Lange` is `Länge`), and what follows the glyph is one (so `|nom`, which is `Inom`, is not
  * such a place). How often the glyph was `I` is learned on train (`RepairModel.gluedGlyphI`,
- * counted by scripts/train-repair.mjs with this same function); a stroke glued to a word
+ * counted by scripts/train-repair.ts with this same function); a stroke glued to a word
  * mid-sentence is left to word repair.
  */
 // The glyphs: the strokes a lone `I` is read as (above), and the letters the training OCR glued in
@@ -77,7 +77,7 @@ export function gluedSentenceGlyphs(text: string, isWord: (token: string) => boo
  * ending in `:` at a line end (one blank line may follow, as between pages) and a lower-case word
  * on the next line, where the two joined make a word (as written or with diacritics put back) and
  * the two apart do not (`följande:⏎vi` stays a colon). How often such a colon was a hyphen is
- * learned on train (`RepairModel.colonHyphen`, counted by scripts/train-repair.mjs with this same
+ * learned on train (`RepairModel.colonHyphen`, counted by scripts/train-repair.ts with this same
  * function); repair then joins the halves as it joins any line-end hyphenation.
  */
 // The place, as a pattern: /(\p{L}+):[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(\p{Ll}+)/gu. Found by a scan

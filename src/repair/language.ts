@@ -15,6 +15,7 @@ export type LanguageFile =
   | 'sv/number-words'
   | 'sv/archaic-spellings'
   | 'sv/colon-endings'
+  | 'sv/vowels'
   | 'en/function-words'
   | 'en/only-beside-english'
   | 'en/english-neighbours'

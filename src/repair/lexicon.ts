@@ -7,7 +7,7 @@
 import { splitCompound, type CompoundRoles } from './lexicon-compound.js';
 import { parseList, readDataBytes, readDataFile } from './lexicon-data.js';
 import { domainForms } from './lexicon-domain.js';
-import { escapeRegExp, languageList, languageSet, languageTable } from './language.js';
+import { escapeRegExp, languageClass, languageList, languageSet, languageTable } from './language.js';
 import { FrontCodedTable } from './lexicon-frontcoded.js';
 import { KeyFilter } from './lexicon-hash.js';
 import { PrefixFilter, prefixReach } from './lexicon-prefixes.js';
@@ -51,7 +51,12 @@ const PART_SHADOW_RATIO = 20;
 const compoundConjunctions = (): ReadonlySet<string> => languageSet('sv/compound-conjunctions');
 
 const MEMO_LIMIT = 200_000;
-const VOWEL = /[aeiouyåäöéèüáàâêîôûæø]/iu;
+let vowelPattern: RegExp | undefined;
+/** A vowel letter, any case (dictionaries/sv/vowels.txt). */
+function vowel(): RegExp {
+  vowelPattern ??= languageClass('sv/vowels', 'iu');
+  return vowelPattern;
+}
 // Patterns of has(), built once: the bundler turns a literal with \p{…} into `new RegExp(…)` where
 // it stands, which inside a function means once per call.
 const LETTER = /\p{L}/u;
@@ -255,7 +260,7 @@ export class Lexicon {
     if (!this.formRole(w, STANDALONE)) return false;
     // A lower-case "word" without a vowel is an abbreviation; Hunspell lists some (`dr`) that in OCR
     // text are nearly always damaged words (`är`), so only the curated abbreviation list counts.
-    return !(w.length > 1 && w === w.toLowerCase() && !VOWEL.test(w));
+    return !(w.length > 1 && w === w.toLowerCase() && !vowel().test(w));
   }
 
   /** Listed as an abbreviation exactly as written (`RÖK`, `SFI`; not `DÖ`, not `Rök`): one Set lookup. */

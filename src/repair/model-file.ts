@@ -148,6 +148,17 @@ export interface SearchSettings {
   editCandidates: number;
 }
 
+/** Bars of the word step (word-decisions.ts), set by hand. */
+export interface DecisionSettings {
+  /** A repair this sure (alone, before context) of a word this long vouches for its word in the
+   * rest of the document (the `documentBoost` of the fitted weights). */
+  documentWordConfidence: number;
+  documentWordMinLength: number;
+  /** The confidence of a line-end join whose word is known (or was repaired into one); an unknown
+   * join is trusted at the learned `hyphenJoin`. */
+  knownJoin: number;
+}
+
 /** The trainer's own thresholds (scripts/train-repair.ts); repair never reads them. */
 export interface TrainingSettings {
   /** A chunk confusion seen fewer times is an alignment accident as likely as a confusion. */
@@ -197,6 +208,7 @@ export interface SettingsFile {
     minKeepProbability: number;
   };
   search: SearchSettings;
+  decisions: DecisionSettings;
   training: TrainingSettings;
   fit: FitSettings;
 }
@@ -366,6 +378,7 @@ export function checkSettingsFile(json: unknown, file: string): SettingsFile {
     evidence: numbers(o.evidence, 'evidence', ['minOdds', 'glyphMinSeen', 'tillMinSeen'] as const, (v, p) => c.count(v, p)),
     channel: numbers(o.channel, 'channel', ['maxProbability', 'minKeepProbability'] as const, prob),
     search: numbers(o.search, 'search', ['beam', 'readings', 'checks', 'maxStep', 'maxCostDamaged', 'maxCost', 'priorMargin', 'found', 'maxShortToken', 'minEditToken', 'minTwoEdits', 'editCandidates'] as const),
+    decisions: numbers(o.decisions, 'decisions', ['documentWordConfidence', 'documentWordMinLength', 'knownJoin'] as const),
     training: numbers(o.training, 'training', ['ruleMinCount', 'garbledMinEdits', 'garbledMaxChunk', 'wordMinCount', 'wordMinDocs', 'corpusWord', 'corpusMinCount', 'markRateShare'] as const),
     fit: {
       lambda: c.number(fit.lambda, 'fit.lambda'),

@@ -11,7 +11,7 @@ import { ArkivError } from '../errors.js';
 import { dictionaryFile } from './data-path.js';
 import { languageClass } from './language.js';
 import type { LearnedAbbreviation } from './dotted-abbreviations.js';
-import { checkModelFile, checkSettingsFile, TILL_START_KINDS, type DocClass, type LearnedClass, type ModelFile, type PriorRule, type RepairParams, type ReplacementRow, type SearchSettings, type SettingsFile, type Tally } from './model-file.js';
+import { checkModelFile, checkSettingsFile, TILL_START_KINDS, type DocClass, type LearnedClass, type ModelFile, type PriorRule, type RepairParams, type ReplacementRow, type DecisionSettings, type SearchSettings, type SettingsFile, type Tally } from './model-file.js';
 import type { MarkSwapKind } from './sentence-marks.js';
 import type { TillStartKind } from './till-glyphs.js';
 
@@ -90,6 +90,8 @@ export interface RepairModel {
   params: Record<DocClass, RepairParams>;
   /** The channel search's budgets (hand-set, dictionaries/repair-settings.json). */
   search: SearchSettings;
+  /** The word step's bars (hand-set, dictionaries/repair-settings.json). */
+  decisions: DecisionSettings;
 }
 
 /** Lower-case with å/ä/ö/é folded to a/a/o/e: what an OCR without Swedish makes of a word. */
@@ -306,6 +308,7 @@ export function buildModel(file: ModelFile, settings: SettingsFile): RepairModel
     tables: { stripped: table('stripped'), normal: table('normal') },
     params: { stripped: { ...fitted.params.stripped }, normal: { ...fitted.params.normal } },
     search: { ...settings.search },
+    decisions: { ...settings.decisions },
   };
 }
 

@@ -5,7 +5,8 @@
  * input text.
  */
 import { applyEdits } from '../normalise/index.js';
-import type { RepairResult } from '../types.js';
+import type { Correction, RepairResult } from '../types.js';
+import type { ContextTrace } from './context-calibration.js';
 import { classify } from './doc-class.js';
 import { composeCorrections, inputOffsets, type Edit, type InputChange } from './edits.js';
 import { engines } from './engines.js';
@@ -38,6 +39,12 @@ export interface RepairOptions {
   model?: RepairModel;
   /** Also report the words left alone and why (`RepairResult.leftAlone`; modern pages only). */
   explain?: boolean;
+  /** For training scripts (scripts/fit-context-calibration.mjs): receives the text the words were
+   * read from and every word weighed against another known word, with its context log-odds. */
+  trace?: ContextTrace;
+  /** Also list readings found but not applied (the sentence was against them, or they were below
+   * the bar at a calibrated probability of at least SUGGEST_MIN) as corrections with `applied: false`. */
+  suggest?: boolean;
   /** The spelling: `auto` (default) decides each page (form-feed separated) from its features
    * (see orthography.ts); `modern` or `pre-1906` says it for the whole text. */
   spelling?: 'auto' | Spelling;
@@ -48,7 +55,7 @@ export interface RepairOptions {
 /**
  * Whether `word` is a known word as written, or one with its diacritics put back (`lanet` →
  * `länet`) by the confusions the document class's channel learned. Repair asks it of a word it
- * may split off a glued glyph or join across a colon (glyph-words.ts); scripts/train-repair.mjs asks
+ * may split off a glued glyph or join across a colon (glyph-words.ts); scripts/train-repair.ts asks
  * it to count the same places.
  */
 export function knownWithDiacritics(word: string, options: Pick<RepairOptions, 'lexicon' | 'model' | 'documentClass'> = {}): boolean {
@@ -81,6 +88,8 @@ function begin(text: string, options: RepairOptions): RepairRun {
     wordRepairs: 0,
     edits: [],
     leftAlone: options.explain ? [] : null,
+    trace: options.trace ?? null,
+    suggestions: options.suggest ? [] : null,
   };
 }
 
@@ -99,10 +108,18 @@ function repairModern(text: string, options: RepairOptions = {}): RepairResult {
   const run = begin(norm.text, options);
   for (const rule of RULES) rule.find?.(run);
   readWords(run);
+  if (run.trace) run.trace.text = run.wordText;
   decideWords(run);
   for (const rule of RULES) if (rule.edits) run.edits.push(...rule.edits(run));
   const corrections = composeCorrections(text, norm.text, norm.changes, run.edits);
   const result: RepairResult = { text: applyEdits(text, corrections), corrections };
+  if (run.suggestions && run.suggestions.length > 0) {
+    // Suggestions change nothing: they are mapped to the input and listed beside the corrections.
+    const starts = inputOffsets(norm.changes, run.suggestions.map((s) => s.offset));
+    const ends = inputOffsets(norm.changes, run.suggestions.map((s) => s.offset + s.length));
+    const listed = run.suggestions.map((s, k): Correction => ({ offset: starts[k]!, length: ends[k]! - starts[k]!, before: text.slice(starts[k]!, ends[k]!), after: s.after, confidence: s.confidence, rule: s.rule, applied: false }));
+    result.corrections = [...corrections, ...listed].sort((a, b) => a.offset - b.offset || (a.applied === false ? 1 : 0) - (b.applied === false ? 1 : 0));
+  }
   if (run.leftAlone) {
     const offsets = inputOffsets(norm.changes, run.leftAlone.map((l) => l.offset));
     result.leftAlone = run.leftAlone.map((l, k) => ({ ...l, offset: offsets[k]! }));
@@ -139,7 +156,8 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
     } else {
       // A modern page of a mixed volume: repaired alone, as its own text (already normalised).
       const r = repairModern(t.slice(from, to), { ...options, normalize: false, explain: false });
-      for (const c of r.corrections) edits.push({ offset: from + c.offset, length: c.length, after: c.after, confidence: c.confidence, rule: c.rule as Edit['rule'] });
+      // (Suggestions change nothing: not edits.)
+      for (const c of r.corrections) if (c.applied !== false) edits.push({ offset: from + c.offset, length: c.length, after: c.after, confidence: c.confidence, rule: c.rule as Edit['rule'] });
       if (r.warnings) warnings.push(...r.warnings);
     }
   }

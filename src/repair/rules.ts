@@ -1,7 +1,7 @@
 /**
  * The rules of repair, one object each, in the order repair applies them. Each says what it finds
  * (its site finder, or for a word rule the kind of reading it takes), what training counts for it
- * (the counter of scripts/train-repair.mjs), where its learned numbers live (keys of
+ * (the counter of scripts/train-repair.ts), where its learned numbers live (keys of
  * dictionaries/repair-model.json), and how its places become edits.
  *
  * repair() runs them in three steps: every rule's `find` (places that change what the words are),
@@ -19,7 +19,7 @@ import { markSwaps } from './sentence-marks.js';
 import { tillReadings } from './till-glyphs.js';
 import { yearRangeHyphens } from './year-ranges.js';
 
-/** The counters of scripts/train-repair.mjs (`fit`: the weights fitted by scripts/repair-fit.mjs). */
+/** The counters of scripts/train-repair.ts (`fit`: the weights fitted by scripts/repair-fit.ts). */
 export type TrainerCounter =
   | 'countHyphenJoins'
   | 'countColonBreaks'

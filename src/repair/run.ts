@@ -4,6 +4,7 @@
  * adds its edits.
  */
 import type { LeftAlone } from '../types.js';
+import type { ContextTrace } from './context-calibration.js';
 import type { AbbreviationRepair } from './dotted-abbreviations.js';
 import type { Edit } from './edits.js';
 import type { Engines } from './engines.js';
@@ -48,4 +49,8 @@ export interface RepairRun {
   edits: Edit[];
   /** With `explain`: the words left alone, at offsets of `text` (mapped to the input at the end). */
   leftAlone: LeftAlone[] | null;
+  /** For training scripts: every word weighed against another, with its context log-odds. */
+  trace: ContextTrace | null;
+  /** With `suggest`: readings found but not applied (reported as corrections with `applied: false`). */
+  suggestions: Edit[] | null;
 }

@@ -17,7 +17,7 @@
  *   the next (`organisationen,⏎⏎2 Prioriterade` is left: a number may go on a list).
  *
  * This module only finds the places. How often each kind was truly the other mark is counted on
- * the training OCR by scripts/train-repair.mjs (`RepairModel.sentenceMarks`), which calls this same
+ * the training OCR by scripts/train-repair.ts (`RepairModel.sentenceMarks`), which calls this same
  * function, and repair applies a kind at that learned rate.
  */
 import type { WordKnowledge } from './words.js';

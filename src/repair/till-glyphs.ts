@@ -8,7 +8,7 @@
  * of official prose.
  *
  * This module only spells out the words a token may be (before its diacritics are put back);
- * how often each kind stood for them is learned by scripts/train-repair.mjs on the training OCR
+ * how often each kind stood for them is learned by scripts/train-repair.ts on the training OCR
  * (`ChannelTable.tillStarts`), which calls this same function, and repair ranks such a reading at
  * that learned price beside the token's other readings.
  */

@@ -128,7 +128,7 @@ const TOKEN_CHECKS: readonly TokenCheck[] = [
 ];
 
 /** Whether the word at `start` continues a sentence: a letter, digit or comma before it, no blank line. */
-function midSentence(text: string, start: number): boolean {
+export function midSentence(text: string, start: number): boolean {
   let i = start - 1;
   let newlines = 0;
   while (i >= 0 && isSpaceCode(text.charCodeAt(i))) {

@@ -4,6 +4,7 @@
  * (Why a word gets no readings at all is checked in units.ts.)
  */
 import type { SkipReason } from '../types.js';
+import { repeatedName } from './context-gate.js';
 import type { Decision } from './ranking.js';
 import type { RepairRun } from './run.js';
 import type { Unit } from './units.js';
@@ -20,6 +21,10 @@ export interface WordChoice {
   weighKnownWords: boolean;
   /** The confidence the reading must reach. */
   threshold: number;
+  /** The broad-register context model found the sentence against the reading (context-gate.ts). */
+  againstContext?: boolean;
+  /** The word is unknown to the lexicon but used by broad text, and the reading is by plain edits. */
+  usedWord?: boolean;
 }
 
 interface WordCheck {
@@ -67,12 +72,19 @@ export const WORD_CHECKS: readonly WordCheck[] = [
   { reason: 'clean-document', leavesAlone: (c) => !c.weighKnownWords && c.unit.hyps.original.known },
   { reason: 'no-reading', leavesAlone: (c) => c.decision === null },
   { reason: 'as-written', leavesAlone: (c) => c.decision!.best === c.unit.hyps.original },
+  // The sentence does not prefer the reading clearly (context-gate.ts): `han` stays where `hån` is
+  // likelier alone, `voro` where `vore` is a known word.
+  { reason: 'against-context', leavesAlone: (c) => c.againstContext === true },
   { reason: 'below-threshold', leavesAlone: (c) => c.decision!.confidence < c.threshold },
   // A plain-edit reading only where the document shows OCR damage: in clean text an unknown word
   // is the author's spelling (seed 002's own `Stategiskt`) or a name.
   { reason: 'clean-document', leavesAlone: (c) => byEdits(c) && !c.weighKnownWords },
   { reason: 'hyphen-part', leavesAlone: (c) => byEdits(c) && hyphenPart(c.run.wordText, c.unit) },
   { reason: 'split-word-part', leavesAlone: (c) => byEdits(c) && splitWordPart(c.run, c.index) },
+  // A word the lexicon lacks but broad text uses is no plain-edit damage (`voro`, `kommo`).
+  { reason: 'used-word', leavesAlone: (c) => c.usedWord === true },
+  // A capitalised plain-letter word the document repeats mid-sentence is a name (`Agga`, `Nana`).
+  { reason: 'repeated-name', leavesAlone: (c) => repeatedName(c.run, c.unit, c.decision!) },
 ];
 
 /** Why the word keeps its spelling, or null when it takes its best reading. */

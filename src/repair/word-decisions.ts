@@ -5,6 +5,7 @@
  */
 import type { EditRule, WordRuleLabel } from '../types.js';
 import { round } from './edits.js';
+import { weighContext } from './context-gate.js';
 import { decide, type Context, type Decision } from './ranking.js';
 import { wordRuleFor } from './rules.js';
 import type { RepairRun } from './run.js';
@@ -14,11 +15,14 @@ import { whyLeftAlone, type WordChoice } from './word-checks.js';
 /** A known word with one of these letters survived the OCR intact: the document vouches for it (as
  * for a known word with no other reading; `for` in a stripped text may be `för`, so it does not). */
 const SWEDISH_LETTER = /[åäöéÅÄÖÉ]/u;
-/** A repair this sure (alone, before context) vouches for its word in the rest of the document. */
-const CACHE_CONFIDENCE = 0.95;
-const CACHE_MIN_LENGTH = 4;
-/** The confidence of a line-end join whose word is known (or was repaired into one). */
-const KNOWN_JOIN = 0.99;
+// How sure a repair must be to vouch for its word in the rest of the document, and the confidence
+// of a line-end join whose word is known: the model's `decisions` settings
+// (dictionaries/repair-settings.json; DecisionSettings in model-file.ts).
+
+/** Why a found reading was not taken, for which it is still suggested (with `suggest`). */
+const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'against-context', 'repeated-name', 'used-word']);
+/** The least (calibrated) confidence of a reading suggested below the bar. */
+const SUGGEST_MIN = 0.5;
 
 /** A plain word, fit to be bigram context. */
 const WORD = /^\p{L}+$/u;
@@ -54,8 +58,8 @@ export function decideWords(run: RepairRun): void {
   const provisional = units.map((u, i) => {
     const d = weighed(u) ? firstDecisions[i]! : null;
     // Short words (`den`, `för`) are in every document: their use here says nothing.
-    if (u.word.length >= CACHE_MIN_LENGTH) {
-      if (d && d.confidence >= CACHE_CONFIDENCE && d.best !== u.hyps!.original) documentWords.add(d.best.text.toLowerCase());
+    if (u.word.length >= model.decisions.documentWordMinLength) {
+      if (d && d.confidence >= model.decisions.documentWordConfidence && d.best !== u.hyps!.original) documentWords.add(d.best.text.toLowerCase());
       else if (u.hyps?.original.known && (SWEDISH_LETTER.test(u.word) || u.hyps.alternatives.length === 0)) documentWords.add(u.word.toLowerCase());
     }
     return d && d.confidence >= threshold(u) ? d.best.text : u.word;
@@ -69,12 +73,13 @@ export function decideWords(run: RepairRun): void {
     const open = u.hyps !== null && u.hyps.alternatives.length > 0;
     const left = open && i > 0 && adjacent(wt, units[i - 1], u) && WORD.test(chosen[i - 1]!) ? chosen[i - 1]!.toLowerCase() : null;
     const right = open && adjacent(wt, u, units[i + 1]) && WORD.test(provisional[i + 1]!) ? provisional[i + 1]!.toLowerCase() : null;
-    const d = weighed(u) ? decide(u, { left, right, documentWords }, eng, params) : null;
+    const weighedContext = weighContext(run, i, left, right, provisional, weighed(u) ? decide(u, { left, right, documentWords }, eng, params) : null, threshold(u));
+    const d = weighedContext.decision;
     let word = u.word;
     let rule: WordRuleLabel | null = null;
     let confidence = 1;
     const hyps = u.hyps;
-    const why = hyps === null ? u.leftAlone! : whyLeftAlone({ run, index: i, unit: u as WordChoice['unit'], decision: d, weighKnownWords, threshold: threshold(u) });
+    const why = hyps === null ? u.leftAlone! : whyLeftAlone({ run, index: i, unit: u as WordChoice['unit'], decision: d, weighKnownWords, threshold: weighedContext.threshold, againstContext: weighedContext.againstContext, usedWord: weighedContext.usedWord === true });
     if (why === null) {
       word = d!.best.text;
       const wordRule = wordRuleFor(d!.best, hyps!.original);
@@ -85,8 +90,12 @@ export function decideWords(run: RepairRun): void {
         if (!without || without.best !== d!.best || without.confidence < threshold(u)) rule = `${wordRule}+document`;
       }
       confidence = d!.confidence;
-    } else if (explain && (hyps === null || hyps.alternatives.length > 0 || !hyps.original.known)) {
-      explain.push({ offset: u.start, word: u.word, reason: why });
+    } else {
+      if (explain && (hyps === null || hyps.alternatives.length > 0 || !hyps.original.known)) explain.push({ offset: u.start, word: u.word, reason: why });
+      // A reading found but not taken, listed for the archivist (`suggest`).
+      if (run.suggestions && d && hyps && d.best !== hyps.original && SUGGESTED.has(why) && (why !== 'below-threshold' || d.confidence >= SUGGEST_MIN)) {
+        run.suggestions.push({ offset: u.start, length: u.end - u.start, after: d.best.text, confidence: round(d.confidence), rule: wordRuleFor(d.best, hyps.original) });
+      }
     }
     chosen.push(word);
     if (rule) run.wordRepairs++;
@@ -94,7 +103,7 @@ export function decideWords(run: RepairRun): void {
     if (u.joinedHyphen) {
       const known = u.hyps?.original.known || rule !== null;
       editRule = rule ? `dehyphenate+${rule}` : 'dehyphenate';
-      confidence = Math.min(confidence, known ? KNOWN_JOIN : model.hyphenJoin);
+      confidence = Math.min(confidence, known ? model.decisions.knownJoin : model.hyphenJoin);
       // A colon read for the hyphen: no likelier than training found it.
       if (wt !== t && t[u.start + u.raw.indexOf('-')] === ':') confidence = Math.min(confidence, model.colonHyphen);
       if (confidence < minConfidence) {

@@ -7,7 +7,7 @@
  * This module only finds the places: two years from 1800 to 2099 joined by a hyphen, the second
  * the later, standing alone (not inside a date `2021-05-03`, a reference number `4064-2007`, a
  * bank giro `5052-1897` or a path). How often such a hyphen was an en dash is counted on the
- * training OCR by scripts/train-repair.mjs (`RepairModel.yearRangeDash`), which calls this same
+ * training OCR by scripts/train-repair.ts (`RepairModel.yearRangeDash`), which calls this same
  * function, and repair puts the dash back at that learned rate in a document whose words show
  * OCR damage (in clean text the hyphen is the author's).
  */

@@ -35,7 +35,8 @@ export async function defaultStages(options: { learn: string[] }): Promise<RunSt
     knownShare: (text) => lexicon.knownShare(text),
     sketchDoc: (doc) => dedupe.sketchDoc(doc),
     clusterSketches: (sketches, o) => dedupe.clusterSketches(sketches, o),
-    openIndex: (path) => dedupe.openIndex(path),
+    // The fingerprint settings the run's sketches are made with: an index made with others is refused.
+    openIndex: (path) => dedupe.openIndex(path, { permutations: dedupe.DEFAULT_PERMUTATIONS, shingle: dedupe.DEFAULT_SHINGLE, seed: dedupe.DEFAULT_SEED, stopShingles: true }),
     close: () => extract.terminateOcr(),
   };
 }

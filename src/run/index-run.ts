@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import type { RunIndex, SketchLike } from './stage-types.js';
 import type { InputReport } from './types.js';
 
+/** Queries then adds; the caller opened the index (before reading any input) and closes it. */
 export function recordIndex(index: RunIndex, dir: string, sketches: SketchLike[], inputs: InputReport[]): void {
-  try {
+  {
     const byPath = new Map(inputs.map((input) => [input.path, input]));
     const keyed = sketches.map((sketch) => ({ ...sketch, id: join(dir, sketch.id) }));
     keyed.forEach((sketch, i) => {
@@ -19,7 +20,5 @@ export function recordIndex(index: RunIndex, dir: string, sketches: SketchLike[]
       if (input && matches.length > 0) input.indexMatches = matches.map((m) => ({ path: m.id, similarity: m.similarity, containment: m.containment }));
     });
     for (const sketch of keyed) index.add(sketch);
-  } finally {
-    index.close();
   }
 }

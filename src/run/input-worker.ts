@@ -44,5 +44,9 @@ process.on('message', (request: ChildRequest) => {
   })();
 });
 
+// Ctrl-C at a terminal reaches every process of the group: the run decides (it kills this
+// process and reports the input as stopped), so the child does not die of it on its own first.
+process.on('SIGINT', () => undefined);
+
 // The run went away (killed, or it closed the channel): nothing left to do.
 process.on('disconnect', () => process.exit(0));

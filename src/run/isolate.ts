@@ -187,7 +187,7 @@ export class InputIsolates {
         }
       };
       const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
-        if (options.signal?.aborted || this.stopped) return finish(new ArkivError('ABORTED', 'the run was stopped', where()));
+        if (options.signal?.aborted || this.stopped || signal === 'SIGINT' || signal === 'SIGTERM') return finish(new ArkivError('ABORTED', 'the run was stopped', where()));
         const oom = /heap out of memory|Allocation failed|Reached heap limit|ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(child.stderr);
         if (oom) {
           finish(new ArkivError('OUT_OF_MEMORY', `reading it needed more than the ${isPdf ? `${this.limits.memoryMb} MB (pdf.js: ${this.limits.pdfMemoryMb} MB)` : `${this.limits.memoryMb} MB`} a document may use (limit: --memory); stopped`, where()));

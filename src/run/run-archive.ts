@@ -14,6 +14,19 @@
  * Memory stays bounded: at most `workers` documents are held, each is written and dropped, and
  * only its sketch (256 MinHash values, 1 KB) and a small summary are kept for the report.
  */
+import {
+  checkBooleanOption,
+  checkFunctionOption,
+  checkNumberOption,
+  checkObjectOption,
+  checkOneOf,
+  checkSignalOption,
+  checkString,
+  checkStringOption,
+  checkTimeoutOption,
+  checkWorkersOption,
+  invalid,
+} from '../validate.js';
 import { availableParallelism } from 'node:os';
 import { mkdir, realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -27,15 +40,16 @@ import { outputPaths } from './out-paths.js';
 import { mapPool } from './pool.js';
 import { processInput, type ProcessOutcome } from './process-input.js';
 import { assignClusters, clusterReports, computeTotals, renderMarkdown } from './report.js';
-import { runSettings, settingsHash } from './settings.js';
-import type { SketchLike } from './stage-types.js';
-import type { InputReport, RunOptions, RunReport } from './types.js';
+import { runSettings, settingsHash, type RunSettings } from './settings.js';
+import type { RunIndex, RunStages, SketchLike } from './stage-types.js';
+import type { InputReport, RunEvent, RunOptions, RunReport } from './types.js';
 import type { WalkEntry } from './walk.js';
 import { walkArchive } from './walk.js';
 
 const round = (seconds: number) => Math.round(seconds * 100) / 100;
 
 export async function runArchive(dir: string, options: RunOptions): Promise<RunReport> {
+  checkRunArgs(dir, options);
   const started = performance.now();
   const dirs = await checkRunDirs(dir, options.out);
 
@@ -50,14 +64,43 @@ export async function runArchive(dir: string, options: RunOptions): Promise<RunR
 }
 
 async function runLocked(dirs: { dir: string; out: string }, options: RunOptions, started: number): Promise<RunReport> {
-  const elapsed = () => (performance.now() - started) / 1000;
-  const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   const learn = (options.learn ?? []).map((path) => resolve(path));
   const settings = await runSettings({ ocr: options.ocr ?? 'auto', repair: options.repair ?? true, pageTimeoutMs: options.pageTimeoutMs, learn });
   const hash = settingsHash(settings);
   const emit = options.onEvent ?? (() => {});
   const realOut = await realpath(dirs.out);
   await removeStaleTempFiles(dirs.out);
+  const stages = await resolveStages(options.stages, { learn });
+  // The index is opened (and refused if it is no arkivtext index, or one made with other
+  // settings) before any input is read.
+  let index: RunIndex | undefined;
+  try {
+    index = options.index ? stages.openIndex(resolve(options.index)) : undefined;
+  } catch (error) {
+    await stages.close();
+    throw error;
+  }
+  try {
+    return await runWithStages(dirs, options, started, { learn, settings, hash, emit, realOut, stages, index });
+  } finally {
+    index?.close();
+  }
+}
+
+interface Prepared {
+  learn: string[];
+  settings: RunSettings;
+  hash: string;
+  emit: (event: RunEvent) => void;
+  realOut: string;
+  stages: RunStages;
+  index: RunIndex | undefined;
+}
+
+async function runWithStages(dirs: { dir: string; out: string }, options: RunOptions, started: number, prepared: Prepared): Promise<RunReport> {
+  const { learn, settings, hash, emit, realOut, stages, index } = prepared;
+  const elapsed = () => (performance.now() - started) / 1000;
+  const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   const walk = await walkArchive(dirs.dir);
   // Two inputs whose names give one output (names sanitised alike, a Latin-1 name shown like a
   // UTF-8 one): the first keeps it, the others are refused (NAME_COLLISION), never overwritten.
@@ -76,7 +119,6 @@ async function runLocked(dirs: { dir: string; out: string }, options: RunOptions
   }
   emit({ type: 'start', files: walk.inputs.length, bytes: walk.inputs.reduce((n, e) => n + e.size, 0) });
 
-  const stages = await resolveStages(options.stages, { learn });
   // Inputs are read in child processes with limits where the built bundle is there to start
   // them, and the stages are the real ones (isolate.ts); injected stages run in this process.
   const childFile = options.stages === undefined && options.isolate !== false ? childEntry() : undefined;
@@ -144,8 +186,16 @@ async function runLocked(dirs: { dir: string; out: string }, options: RunOptions
     const clusterSeconds = (performance.now() - clusterStarted) / 1000;
 
     const indexStarted = performance.now();
-    // A stopped run adds nothing to the index: its documents are not all there.
-    if (options.index && !signal?.aborted) recordIndex(stages.openIndex(resolve(options.index)), dirs.dir, sketches, inputs);
+    // A stopped run adds nothing to the index: its documents are not all there. An index that
+    // fails now (a disk full, a lock held too long) is said in the report; the report is written.
+    let indexError: string | undefined;
+    if (index && !signal?.aborted) {
+      try {
+        recordIndex(index, dirs.dir, sketches, inputs);
+      } catch (error) {
+        indexError = `${options.index}: the index could not be updated (${error instanceof Error ? error.message : String(error)})`;
+      }
+    }
     const indexSeconds = options.index ? (performance.now() - indexStarted) / 1000 : 0;
 
     const report: RunReport = {
@@ -158,6 +208,7 @@ async function runLocked(dirs: { dir: string; out: string }, options: RunOptions
       ...(walk.skipped > 0 ? { skipped: walk.skipped } : {}),
       totals: computeTotals(inputs, clusters, walk.ignored, round(elapsed()), { inputs: round(inputsSeconds), cluster: round(clusterSeconds), index: round(indexSeconds) }),
       ...(signal?.aborted ? { aborted: true } : {}),
+      ...(indexError ? { indexError } : {}),
     };
     await writeFileAtomic(resolve(dirs.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
     await writeFileAtomic(resolve(dirs.out, 'report.md'), renderMarkdown(report));
@@ -170,4 +221,23 @@ async function runLocked(dirs: { dir: string; out: string }, options: RunOptions
 
 function abortedOutcome(entry: WalkEntry, message: string): ProcessOutcome {
   return { report: { path: entry.path, kind: entry.kind, status: 'failed', error: { code: 'ABORTED', message: `${entry.path}: ${message}` }, warnings: [], seconds: 0 } };
+}
+
+/** What `runArchive` is given, checked before anything is read or written (see validate.ts). */
+function checkRunArgs(dir: unknown, options: unknown): void {
+  const fn = 'runArchive';
+  checkString(fn, 'dir', dir);
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw invalid(fn, 'options must be an object with at least { out }', options);
+  checkString(fn, 'options.out', (options as { out?: unknown }).out);
+  checkOneOf(fn, options, 'ocr', ['auto', 'always', 'never']);
+  for (const key of ['repair', 'force', 'isolate']) checkBooleanOption(fn, options, key);
+  checkWorkersOption(fn, options);
+  checkTimeoutOption(fn, options, 'pageTimeoutMs');
+  checkNumberOption(fn, options, 'threshold', { min: 0, max: 1, above: true });
+  checkStringOption(fn, options, 'index');
+  checkSignalOption(fn, options);
+  checkFunctionOption(fn, options, 'onEvent');
+  for (const key of ['stages', 'limits']) checkObjectOption(fn, options, key);
+  const learn = (options as { learn?: unknown }).learn;
+  if (learn !== undefined && !(Array.isArray(learn) && learn.every((f) => typeof f === 'string'))) throw invalid(fn, 'options.learn must be an array of file paths', learn);
 }

@@ -110,6 +110,8 @@ export interface RunReport {
   totals: RunTotals;
   /** The run was stopped (Ctrl-C, or the caller's signal): inputs it did not finish are failed with ABORTED. */
   aborted?: boolean;
+  /** `--index` could not be updated at the end (the run's own outputs and report are complete). */
+  indexError?: string;
 }
 
 /** What a run writes next to each input's text: `OUT/<path>.json`. */

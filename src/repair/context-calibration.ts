@@ -1,0 +1,86 @@
+/**
+ * Calibrated confidence of a known word replaced by another known word (`sitta` → `sätta`,
+ * `bar` → `har`): the probability that the replacement is right, from the decision's own
+ * posterior (channel × official prior × neighbours) and the broad-register context model's log-odds
+ * (context-model.ts), by a logistic fit per document class on training and dev material
+ * (scripts/fit-context-calibration.mjs, dictionaries/context-calibration.json). Without the file
+ * the decision's own posterior stands, as before the context model.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dictionaryFile } from './data-path.js';
+import type { DocClass } from './model.js';
+
+/** One known word weighed against another known word, as repair's trace records it. */
+export interface ContextEvent {
+  /** Offsets in the normalised text. */
+  start: number;
+  end: number;
+  word: string;
+  best: string;
+  rule: string;
+  docClass: DocClass;
+  /** The decision's own posterior (before the context model). */
+  confidence: number;
+  /** Context model: log P(with best) − log P(with word). */
+  logOdds: number;
+  /** The calibrated probability (= confidence without a calibration). */
+  p: number;
+  applied: boolean;
+  /** The word as written is a known word. */
+  knownOriginal: boolean;
+  /** The word as written is capitalised and continues a sentence (a name, often). */
+  capitalMid: boolean;
+  /** How often the document has the token as written (unknown originals). */
+  repeats?: number;
+  /** The broad-register prior of the word as written (unknown originals). */
+  originalPrior?: number;
+}
+
+/** What a training script gets from `repair(text, { trace })`. */
+export interface ContextTrace {
+  /** The text the events' offsets are in (normalised; a colon read for a hyphen made `-`). */
+  text?: string;
+  events: ContextEvent[];
+}
+
+export interface Calibration {
+  /** p = σ(bias + wConfidence · logit(confidence) + wLogOdds · logOdds). */
+  bias: number;
+  wConfidence: number;
+  wLogOdds: number;
+  /** Decisions with a posterior below this are not weighed at all. */
+  floor: number;
+  /** The context must prefer the replacement by more than this (log-odds), whatever p says: a
+   * known word is never replaced against its sentence. */
+  minLogOdds: number;
+  /** Calibrated probability a replacement needs to be applied (the held-out damage bar). */
+  min: number;
+}
+
+type CalibrationFile = Partial<Record<DocClass, Calibration>>;
+
+let loaded: CalibrationFile | null | undefined;
+
+function load(): CalibrationFile | null {
+  if (loaded !== undefined) return loaded;
+  const path = dictionaryFile('context-calibration.json');
+  loaded = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as CalibrationFile) : null;
+  return loaded;
+}
+
+/** The calibration of a document class, or null (then repair decides as without the context model). */
+export function contextCalibration(docClass: DocClass): Calibration | null {
+  return load()?.[docClass] ?? null;
+}
+
+/** For training: use this calibration instead of the shipped one (null: none). */
+export function setContextCalibration(file: CalibrationFile | null): void {
+  loaded = file;
+}
+
+const logit = (p: number): number => Math.log(Math.min(Math.max(p, 1e-6), 1 - 1e-6) / (1 - Math.min(Math.max(p, 1e-6), 1 - 1e-6)));
+
+export function calibrated(c: Calibration, confidence: number, logOdds: number): number {
+  const z = c.bias + c.wConfidence * logit(confidence) + c.wLogOdds * logOdds;
+  return 1 / (1 + Math.exp(-z));
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { contextCalibration } from '../src/repair/context-calibration.js';
+import { ContextModel, defaultContextData } from '../src/repair/context-model.js';
+import { defaultLexicon } from '../src/repair/lexicon.js';
+import { repair } from '../src/repair/index.js';
+import { fix, STRIPPED } from './repair-helpers.js';
+
+// The broad-register context model (dictionaries/sv-context.bin: wordfreq's prior, word pairs and
+// triples of modern fiction and news) and the calibrated choice between two known words.
+
+const sentence = (s: string, target: string) => {
+  const w = s.split(' ');
+  const i = w.indexOf(target);
+  return { l2: w[i - 2] ?? null, l1: w[i - 1] ?? null, r1: w[i + 1] ?? null, r2: w[i + 2] ?? null };
+};
+
+describe('the context model', () => {
+  const model = new ContextModel(defaultLexicon());
+
+  it('loads its hashed tables', () => {
+    const data = defaultContextData();
+    expect(data.tokens).toBeGreaterThan(500_000);
+    expect(data.trigrams.size).toBeGreaterThan(100_000);
+    expect(model.prior('och')).toBeGreaterThan(model.prior('hån'));
+  });
+
+  it.each([
+    ['sa han till henne', 'han', 'hån'],
+    ['det var bara en', 'bara', 'bära'],
+    ['några saker som jag', 'saker', 'säker'],
+    ['att man kan se', 'man', 'mån'],
+    ['det är inte så', 'är', 'år'],
+  ])('prefers the word as written where the sentence wants it: %s', (s, word, twin) => {
+    expect(model.logOdds(word, twin, sentence(s, word))).toBeLessThan(-3);
+  });
+
+  it.each([
+    ['för tre år sedan', 'är', 'år'],
+    ['jag är säker på att', 'saker', 'säker'],
+    ['att bära ut den', 'bara', 'bära'],
+  ])('prefers the twin where the sentence wants it: %s', (s, word, twin) => {
+    expect(model.logOdds(word, twin, sentence(s, twin))).toBeGreaterThan(3);
+  });
+});
+
+describe('a known word against its diacritic twin', () => {
+  it('keeps right words where the twin is likelier in isolation (a stripped document)', () => {
+    const input = 'Han sa att han inte ville sitta har langre. Det var bara en man som kom forbi, och han hade manga saker att gora.';
+    const output = fix(input, STRIPPED);
+    for (const word of [' han ', ' sitta ', 'Det var ', ' bara ', ' man ', ' saker ']) expect(output).toContain(word);
+    expect(output).toContain('längre');
+    expect(output).toContain('många');
+  });
+
+  it('still puts the twin back where the sentence wants it', () => {
+    expect(fix('Alla myndigheter bor folja reglerna for upphandling.', STRIPPED)).toBe('Alla myndigheter bör följa reglerna för upphandling.');
+    expect(fix('Hon var saker pa att han skulle komma.', STRIPPED)).toBe('Hon var säker på att han skulle komma.');
+  });
+
+  it('reports the calibrated probability as the confidence, at or above the class bar', () => {
+    const cal = contextCalibration('stripped');
+    expect(cal).not.toBeNull();
+    const c = repair('Alla myndigheter bor folja reglerna for upphandling.', STRIPPED).corrections.find((x) => x.before === 'bor');
+    expect(c?.rule).toBe('stripped-diacritics');
+    expect(c!.confidence).toBeGreaterThanOrEqual(cal!.min);
+    expect(c!.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('leaves a name the document repeats mid-sentence (no plain-letter edit of it)', () => {
+    const input = 'Det ar sa att Agga kom hem. Sedan gick Agga ut igen, och da sa Agga att det var sent.';
+    expect(fix(input, STRIPPED)).toContain('sa Agga att');
+    expect(fix(input, STRIPPED)).not.toContain('lägga');
+  });
+
+  it('lists a reading the sentence is against as a suggestion only when asked, and never applies it', () => {
+    const input = 'Han sa att han inte ville sitta har langre. Det var bara en man som kom forbi.';
+    const plain = repair(input, STRIPPED);
+    expect(plain.corrections.every((c) => c.applied === undefined)).toBe(true);
+    const asked = repair(input, { ...STRIPPED, suggest: true });
+    expect(asked.text).toBe(plain.text);
+    const suggestion = asked.corrections.find((c) => c.applied === false);
+    expect(suggestion).toMatchObject({ before: 'sa', after: 'så', applied: false });
+    expect(asked.corrections.filter((c) => c.applied !== false)).toEqual(plain.corrections);
+  });
+});

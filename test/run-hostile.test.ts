@@ -1,0 +1,180 @@
+/**
+ * `arkivtext run` over what an archive can hold: the hostile inputs of
+ * scripts/make-hostile-fixtures.mjs (generated into a temp folder — several are megabytes, one
+ * decodes to gigabytes) beside good files, through the built CLI (dist/cli.js, which reads each
+ * input in a child process with limits) under GNU time. It must finish (the test's timeout is far
+ * above the expected minute or two), report every good input ok with the same bytes as a clean
+ * run of the good files alone, report every hostile one with its code, stay under 1.5 GB of peak
+ * RSS (measured from outside: GNU time counts the children the run waited for), and write nothing
+ * outside OUT.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '../src/run/index.js';
+
+const ROOT = resolve(__dirname, '..');
+const CLI = join(ROOT, 'dist/cli.js');
+const built = existsSync(CLI) && existsSync(join(ROOT, 'dist/run-worker.js'));
+const GOOD = ['text/002-clean.txt', 'ocr-text/004-ocr.txt', 'born/000-born.pdf'];
+const PEAK_RSS_KB = 1.5 * 1024 * 1024;
+
+interface Expected {
+  status: 'ok' | 'failed' | 'any';
+  codes?: string[];
+  warn?: string;
+}
+
+let root: string;
+let input: string;
+let out: string;
+let expected: Record<string, Expected>;
+let report: RunReport;
+let code: number | null;
+let stderr: string;
+let peakKb = 0;
+let before: string[];
+
+/** Every path under `folder` (files, folders and links; names as bytes, read as Latin-1), for "nothing written outside OUT". */
+async function listing(folder: string, skip: string): Promise<string[]> {
+  const found: string[] = [];
+  const visit = async (at: Buffer): Promise<void> => {
+    for (const e of await readdir(at, { withFileTypes: true, encoding: 'buffer' })) {
+      const path = Buffer.concat([at, Buffer.from('/'), e.name as unknown as Buffer]);
+      const shown = path.toString('latin1');
+      if (shown.startsWith(skip)) continue;
+      found.push(shown);
+      if (e.isDirectory()) await visit(path);
+    }
+  };
+  await visit(Buffer.from(folder));
+  return found.sort();
+}
+
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn('/usr/bin/time', ['-v', process.execPath, CLI, 'run', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('close', (c) => done({ code: c, stdout, stderr: err }));
+  });
+}
+
+beforeAll(async () => {
+  if (!built) return;
+  root = await mkdtemp(join(tmpdir(), 'arkiv-hostile-'));
+  execFileSync(process.execPath, [join(ROOT, 'scripts/make-hostile-fixtures.mjs'), root]);
+  input = join(root, 'in');
+  out = join(root, 'out');
+  expected = JSON.parse(await readFile(join(root, 'expected.json'), 'utf8')) as Record<string, Expected>;
+  for (const good of GOOD) {
+    await mkdir(join(input, 'good', good, '..'), { recursive: true });
+    await cp(join(ROOT, 'fixtures/archive', good), join(input, 'good', good));
+    expected[`good/${good}`] = { status: 'ok' };
+  }
+  // A link inside OUT, to a folder outside it: the input whose output would go through it fails.
+  await mkdir(join(input, 'linked'));
+  await cp(join(ROOT, 'fixtures/archive/text/002-clean.txt'), join(input, 'linked', 'x.txt'));
+  await mkdir(join(root, 'elsewhere'));
+  await mkdir(out);
+  await symlink(join(root, 'elsewhere'), join(out, 'linked'));
+  expected['linked/x.txt'] = { status: 'failed', codes: ['INVALID_INPUT'] };
+  before = await listing(root, out);
+
+  const result = await run([input, '--out', out, '--workers', '2', '--page-timeout', '120000', '--json']);
+  code = result.code;
+  stderr = result.stderr;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+  peakKb = rss ? Number(rss[1]) : Infinity;
+  if (!result.stdout) throw new Error(`the run printed no report (exit ${code}): ${stderr.slice(-3000)}`);
+  report = JSON.parse(result.stdout) as RunReport;
+}, 1_200_000);
+
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+describe.skipIf(!built)('arkivtext run over hostile inputs (needs `npm run build`)', () => {
+  it('finishes, reports every input, and exits 1 (some failed)', () => {
+    expect(code, stderr.slice(-2000)).toBe(1);
+    expect(report.inputs.map((i) => i.path).sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it('reports each hostile input with its code, and its warning', () => {
+    for (const input of report.inputs) {
+      const want = expected[input.path]!;
+      const got = input.status === 'ok' ? 'ok' : `failed ${input.error?.code}`;
+      if (want.status === 'ok') expect(got, input.path).toBe('ok');
+      if (want.status === 'failed') {
+        expect(input.status, `${input.path}: ${got}`).toBe('failed');
+        expect(want.codes, `${input.path}: ${input.error?.message}`).toContain(input.error?.code);
+        expect(input.error?.message.startsWith(input.path), input.error?.message).toBe(true);
+      }
+      if (want.warn) expect(input.warnings.join('\n'), input.path).toMatch(new RegExp(want.warn));
+    }
+  });
+
+  it('gives every good input the bytes a clean run of the good files alone gives', async () => {
+    const clean = join(root, 'clean');
+    const cleanOut = join(root, 'clean-out');
+    await mkdir(clean);
+    await cp(join(input, 'good'), join(clean, 'good'), { recursive: true });
+    const r = await run([clean, '--out', cleanOut, '--workers', '2']);
+    expect(r.code, r.stderr.slice(-1000)).toBe(0);
+    for (const good of GOOD) {
+      const a = await readFile(join(out, 'good', `${good}.txt`));
+      const b = await readFile(join(cleanOut, 'good', `${good}.txt`));
+      expect(a.equals(b), good).toBe(true);
+      const ra = JSON.parse(await readFile(join(out, 'good', `${good}.json`), 'utf8')) as { corrections: unknown };
+      const rb = JSON.parse(await readFile(join(cleanOut, 'good', `${good}.json`), 'utf8')) as { corrections: unknown };
+      expect(ra.corrections).toEqual(rb.corrections);
+    }
+    await rm(clean, { recursive: true });
+    await rm(cleanOut, { recursive: true });
+  }, 600_000);
+
+  it('stays under 1.5 GB of peak RSS (GNU time, from outside)', () => {
+    expect(peakKb).toBeLessThan(PEAK_RSS_KB);
+  });
+
+  it('writes nothing outside OUT (the input folder and the folder a link in OUT leads to unchanged)', async () => {
+    expect(await listing(root, out).then((l) => l.filter((p) => !p.startsWith(join(root, 'clean'))))).toEqual(before);
+    expect(await readdir(join(root, 'elsewhere'))).toEqual([]);
+    expect((await stat(join(out, 'report.json'))).isFile()).toBe(true);
+  });
+});
+
+describe.skipIf(!built)('Ctrl-C during a run (needs `npm run build`)', () => {
+  it('stops whatever is running, writes the report of what was done, and exits 130', async () => {
+    const folder = join(root, 'stop');
+    const stopOut = join(root, 'stop-out');
+    await mkdir(folder);
+    await cp(join(ROOT, 'fixtures/archive/text/002-clean.txt'), join(folder, 'a-clean.txt'));
+    // Pages that keep pdf.js busy far longer than the test waits.
+    await cp(join(input, 'xobject-bomb.pdf'), join(folder, 'b-bomb.pdf'));
+    await cp(join(input, 'nested-q.pdf'), join(folder, 'c-nested.pdf'));
+    const child = spawn(process.execPath, [CLI, 'run', folder, '--out', stopOut, '--workers', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    let signalled = 0;
+    child.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+      // Once the clean text is done and the bombs are being read: Ctrl-C.
+      if (!signalled && /ok a-clean\.txt/.test(err)) {
+        signalled = performance.now();
+        setTimeout(() => child.kill('SIGINT'), 2000);
+      }
+    });
+    const exit = await new Promise<number | null>((done) => child.on('close', done));
+    console.log(`Ctrl-C to exit: ${((performance.now() - signalled) / 1000 - 2).toFixed(2)} s`);
+    expect(exit, err.slice(-2000)).toBe(130);
+    const stopped = JSON.parse(await readFile(join(stopOut, 'report.json'), 'utf8')) as RunReport;
+    expect(stopped.aborted).toBe(true);
+    expect(Object.fromEntries(stopped.inputs.map((i) => [i.path, i.status === 'ok' ? 'ok' : i.error?.code]))).toEqual({ 'a-clean.txt': 'ok', 'b-bomb.pdf': 'ABORTED', 'c-nested.pdf': 'ABORTED' });
+    expect(await readdir(stopOut)).not.toContain('.arkivtext.lock');
+  }, 300_000);
+});
