@@ -238,8 +238,9 @@ export class InputIsolates {
       (c) =>
         new Promise<void>((resolve) => {
           if (c.process.exitCode !== null || c.process.signalCode !== null) return resolve();
+          // Not unref'd: the children are (an idle one must not keep the run alive), so this timer
+          // is what keeps the process up until they are gone and the run writes its report.
           const timer = setTimeout(resolve, 1000);
-          timer.unref();
           c.process.once('exit', () => {
             clearTimeout(timer);
             resolve();
