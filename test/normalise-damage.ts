@@ -8,13 +8,19 @@ import { join } from 'node:path';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
-/** Every .txt file under fixtures/ (seeds, truths, OCR outputs, archive texts …), by relative path, read as UTF-8. */
+/**
+ * Every .txt file under fixtures/ (seeds, truths, OCR outputs, archive texts …), by relative path,
+ * read as UTF-8 — but fixtures/heldout/, the held-out registers set that repair is judged on (its
+ * raw Tesseract output has arrows, ligatures and stray symbols; test/repair-heldout.test.ts reads it).
+ */
 export function fixtureTexts(): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (rel: string): void => {
     for (const entry of readdirSync(join(FIXTURES, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      if (entry.isDirectory()) walk(path);
+      if (entry.isDirectory()) {
+        if (path !== 'heldout') walk(path);
+      }
       else if (entry.name.endsWith('.txt')) out.set(path, readFileSync(join(FIXTURES, path), 'utf8'));
     }
   };
