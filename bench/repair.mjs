@@ -104,7 +104,7 @@ async function hunspellMany(texts, jobs = 1) {
   const chunks = Array.from({ length: jobs }, (_, c) => distinct.filter((_, i) => i % jobs === c));
   const outs = await Promise.all(chunks.map((ws) => new Promise((resolve, reject) => {
     const p = execFile('hunspell', ['-d', 'sv_SE', '-a', '-i', 'utf-8'], { maxBuffer: 1 << 30 }, (e, so) => (e ? reject(e) : resolve(so)));
-    p.stdin.end(ws.map((w) => '^' + w).join('\n') + '\n');
+    p.stdin?.end(ws.map((w) => '^' + w).join('\n') + '\n');
   })));
   const first = new Map(); // misspelled word → its first suggestion
   chunks.forEach((ws, c) => {

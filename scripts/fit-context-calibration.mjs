@@ -62,6 +62,7 @@ const fromEvents = opt('--from-events');
 const events = fromEvents ? fromEvents.split(',').flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))) : [];
 for (const dir of fromEvents ? [] : args) {
   for (const { truth, ocr } of docs(dir)) {
+    /** @type {{ events: any[], text?: any }} */
     const trace = { events: [] };
     repair(readFileSync(ocr, 'utf8'), { trace });
     if (trace.events.length === 0) continue;

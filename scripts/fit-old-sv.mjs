@@ -129,8 +129,8 @@ const score = (params) => {
   return { fixed, damaged, worse, objective: fixed - 30 * damaged - 100 * worse };
 };
 let best = { params: prior.params, ...score(prior.params) };
-for (const unknownLogP of [-14, -17, -20]) for (const unknownNameLogP of [-9, -13]) for (const minConfidence of [0.6, 0.75, 0.85, 0.95]) for (const damageRate of [0.02, 0.05]) {
-  const params = { unknownLogP, unknownNameLogP, minConfidence, damageRate };
+for (const unknownLogP of [-14, -17, -20]) for (const unknownNameLogP of [-9, -13]) for (const minConfidence of [0.75, 0.85, 0.95]) for (const damageRate of [0.02]) for (const modernLogP of [undefined, -8, -11, -14]) {
+  const params = { unknownLogP, unknownNameLogP, minConfidence, damageRate, modernLogP };
   const s = score(params);
   if (s.objective > best.objective) best = { params, ...s };
 }

@@ -178,3 +178,19 @@ describe.skipIf(!built)('Ctrl-C during a run (needs `npm run build`)', () => {
     expect(await readdir(stopOut)).not.toContain('.arkivtext.lock');
   }, 300_000);
 });
+
+describe.skipIf(!built)('limits given on the command line (needs `npm run build`)', () => {
+  it('a text file past --memory is OUT_OF_MEMORY, past --file-timeout TIMEOUT; the run goes on', async () => {
+    const folder = join(root, 'limits');
+    await mkdir(folder);
+    await cp(join(input, 'crlf.txt'), join(folder, 'crlf.txt'));
+    const memory = await run([folder, '--out', join(root, 'limits-mem'), '--memory', '100', '--json']);
+    const byMemory = JSON.parse(memory.stdout) as RunReport;
+    expect(byMemory.inputs[0]?.error?.code, memory.stderr.slice(-1000)).toBe('OUT_OF_MEMORY');
+    expect(byMemory.inputs[0]?.error?.message).toMatch(/^crlf\.txt: .*--memory/);
+    const time = await run([folder, '--out', join(root, 'limits-time'), '--file-timeout', '200', '--json']);
+    const byTime = JSON.parse(time.stdout) as RunReport;
+    expect(byTime.inputs[0]?.error?.code, time.stderr.slice(-1000)).toBe('TIMEOUT');
+    expect(byTime.inputs[0]?.error?.message).toMatch(/^crlf\.txt: .*--file-timeout/);
+  }, 300_000);
+});

@@ -27,7 +27,8 @@ options:
       --page-timeout MS  give up on a page after MS milliseconds (default 300000; the input is
                          reported with the page)
       --file-timeout MS  give up on a text file after MS milliseconds (default 600000)
-      --memory MB        heap one input may use while it is read (default 1024; pdf.js half of it)
+      --memory MB        heap one input may use while it is read (default 896; pdf.js's thread
+                         a quarter of it more)
       --force            redo every input, even when its outputs are current
       --index FILE       persistent dedupe index (SQLite): report versions archived earlier, add this run
       --threshold X      similarity from which documents are versions (dedupe's default)
@@ -106,7 +107,7 @@ export function makeRunCommand(stages?: Partial<RunStages>): Command {
     if (typeof memory === 'string') return usageError(io, 'run', memory);
     const limits = {
       ...(fileTimeout !== undefined ? { fileTimeoutMs: fileTimeout } : {}),
-      ...(memory !== undefined ? { memoryMb: memory, pdfMemoryMb: Math.max(64, Math.floor(memory / 2)) } : {}),
+      ...(memory !== undefined ? { memoryMb: memory, pdfMemoryMb: Math.max(64, Math.floor(memory / 4)), rssMb: Math.ceil(memory * 1.43) } : {}),
     };
     const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
     if (threshold !== undefined && !(threshold > 0 && threshold <= 1)) return usageError(io, 'run', `--threshold must be a number in (0, 1], got '${values.threshold}'`);

@@ -118,6 +118,9 @@ export interface OldRepairParams {
   unknownNameLogP: number;
   /** Posterior a reading needs to be applied. */
   minConfidence: number;
+  /** log-probability of a token the modern lexicon knows (but the old one not) being right as it
+   * stands; absent: such a token is never read as another. */
+  modernLogP?: number;
   /** Non-word repairs per word token from which a page counts as damaged: only there a known word
    * is read as another (`fin` → `sin`, `Som` → `som` mid-sentence). */
   damageRate: number;
@@ -216,7 +219,11 @@ export function readOldToken(token: string, words: OldWords, modern: WordKnowled
   if (!PLAIN.test(token) || !HAS_LETTER.test(token) || token.length < 2) return null;
   const pattern = casePattern(token);
   if (pattern === 'mixed' || (pattern === 'upper' && token.length <= 5)) return null;
-  if (ALL_LETTERS.test(token) && (words.has(token) || modern?.has(token))) return null;
+  if (ALL_LETTERS.test(token) && words.has(token)) return null;
+  // A word only the modern lexicon knows (`deffa`, `fulle` by its compound analysis) is a weaker
+  // proof in older text, where `f` is so often a long s: it keeps a prior of its own.
+  const modernKnown = ALL_LETTERS.test(token) && (modern?.has(token) ?? false);
+  if (modernKnown && params.modernLogP === undefined) return null;
   const lower = token.normalize('NFC').toLowerCase().replace(/ſ/gu, 's');
   const key = spellingKey(lower);
   const candidates = new Set<string>();
@@ -229,7 +236,7 @@ export function readOldToken(token: string, words: OldWords, modern: WordKnowled
   }
   for (const w of substituted(lower, channel)) if (words.frequency(w) > 0) candidates.add(w);
   const total = words.tokens;
-  const original = -channel.keep * lower.length + (pattern === 'lower' ? params.unknownLogP : params.unknownNameLogP);
+  const original = -channel.keep * lower.length + (modernKnown ? params.modernLogP! : pattern === 'lower' ? params.unknownLogP : params.unknownNameLogP);
   const scored: Array<{ word: string; score: number }> = [];
   for (const word of candidates) {
     if (word === lower || (pattern === 'lower' && !words.has(word)) || spellingKey(word) === key) continue;

@@ -25,7 +25,7 @@
  * read in this process as before, with the soft limits of the stages alone.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ArkivError, type ArkivErrorCode } from '../errors.js';
@@ -38,15 +38,22 @@ export const DEFAULT_LIMITS = {
   pageTimeoutMs: 300_000,
   /** Reading and repairing one text file (repair runs at about 5–10 s per MB). */
   fileTimeoutMs: 600_000,
-  /** Heap of the process reading one input, MB (the lexicon takes ~60 of it). */
-  memoryMb: 1024,
-  /** Heap of pdf.js's parser thread, MB. */
-  pdfMemoryMb: 512,
+  /** Heap of the process reading one input, MB (the lexicon takes ~60 of it; repair of a 10 MB text
+   * about 500). With pdf.js's thread, code and native memory, a child stays under 1.5 GB of RSS. */
+  memoryMb: 896,
+  /** Heap of pdf.js's parser thread, MB (its operator lists go to the child's heap as they are made). */
+  pdfMemoryMb: 256,
+  /**
+   * Resident memory of the child, MB, watched from outside (Linux: /proc): what heap limits do not
+   * see — pdf.js's operator lists queued between its thread and the child, decoded images, rasters.
+   */
+  rssMb: 1280,
   /** Largest image pdf.js decodes, in pixels (a 600 dpi scan of an A3 page is 70 million). */
   maxImagePixels: 100_000_000,
 } as const;
 
 export interface IsolateLimits {
+  rssMb: number;
   pageTimeoutMs: number;
   fileTimeoutMs: number;
   memoryMb: number;
@@ -197,6 +204,22 @@ export class InputIsolates {
         }
       };
       const onAbort = (): void => kill(new ArkivError('ABORTED', 'the run was stopped', where()));
+      // The child's resident memory, twice a second (where /proc tells it).
+      const pid = child.process.pid;
+      const watch = setInterval(() => {
+        if (settled || pid === undefined) return clearInterval(watch);
+        let rss: number;
+        try {
+          rss = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
+        } catch {
+          return clearInterval(watch);
+        }
+        if (rss > this.limits.rssMb * 1048576) {
+          clearInterval(watch);
+          kill(new ArkivError('OUT_OF_MEMORY', `reading it took more than the ${this.limits.rssMb} MB of memory a document may use (limit: --memory); stopped`, where()));
+        }
+      }, 500);
+      watch.unref();
       child.process.on('message', onMessage);
       child.process.once('exit', onExit);
       options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -215,8 +238,9 @@ export class InputIsolates {
       (c) =>
         new Promise<void>((resolve) => {
           if (c.process.exitCode !== null || c.process.signalCode !== null) return resolve();
+          // Not unref'd: the children are (an idle one must not keep the run alive), so this timer
+          // is what keeps the process up until they are gone and the run writes its report.
           const timer = setTimeout(resolve, 1000);
-          timer.unref();
           c.process.once('exit', () => {
             clearTimeout(timer);
             resolve();
