@@ -9,7 +9,7 @@
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Correction } from '../types.js';
-import { characterErrors, flatten, flatWords, rightWords } from './metrics.js';
+import { characterErrors, flatten, flatWords, wordChanges } from './metrics.js';
 
 const words = flatWords;
 
@@ -38,25 +38,14 @@ export const emptyScore = (): Score => ({ docs: 0, chars: 0, errorsIn: 0, errors
 export function scoreDocument(truth: string, input: string, output: string, errorsIn?: number): Score {
   const t = flatten(truth);
   const ref = words(t);
-  const okIn = rightWords(ref, words(input));
-  const okOut = output === input ? okIn : rightWords(ref, words(output));
   const eIn = errorsIn ?? characterErrors(input, t);
   const eOut = output === input ? eIn : characterErrors(output, t);
-  const s = emptyScore();
+  const s = { ...emptyScore(), ...wordChanges(ref, words(input), words(output)) };
   s.docs = 1;
   s.chars = [...t].length;
   s.errorsIn = eIn;
   s.errorsOut = eOut;
   s.worse = eOut > eIn ? 1 : 0;
-  okIn.forEach((ok, k) => {
-    if (ok) {
-      s.right++;
-      if (!okOut[k]) s.damaged++;
-    } else {
-      s.wrong++;
-      if (okOut[k]) s.fixed++;
-    }
-  });
   return s;
 }
 
