@@ -81,6 +81,12 @@ function wordsShowDamage(run: RepairRun): boolean {
 }
 
 /** The rules, in the order repair applies them. */
+/** A run's test of a word the finders may split off or join: known as written or with its
+ * diacritics put back by the document class's channel. */
+function wordTest(run: RepairRun): (w: string) => boolean {
+  return (w) => run.eng.maker.isWordWithDiacritics(w, run.docClass);
+}
+
 export const RULES: readonly RepairRule[] = [
   {
     id: 'normalize',
@@ -97,7 +103,7 @@ export const RULES: readonly RepairRule[] = [
     // A line-end hyphen read as `:`: the words are read from a copy of the text with a `-` there
     // (the same length, so offsets hold), and the halves are joined as any hyphenation.
     find(run) {
-      const isWord = (w: string): boolean => run.eng.maker.isWordWithDiacritics(w, run.docClass);
+      const isWord = wordTest(run);
       run.colons = run.dehyphenate && run.model.colonHyphen >= run.minConfidence ? colonLineBreaks(run.text, isWord) : [];
       run.wordText = hyphensForColons(run.text, run.colons);
     },
@@ -146,7 +152,7 @@ export const RULES: readonly RepairRule[] = [
     model: ['learned.sentenceGlyphI', 'learned.gluedGlyphI'],
     // The glued glyph becomes `I ` and the word after it is the unit (see glyph-words.ts).
     find(run) {
-      const isWord = (w: string): boolean => run.eng.maker.isWordWithDiacritics(w, run.docClass);
+      const isWord = wordTest(run);
       run.glued = run.model.gluedGlyphI >= run.minConfidence ? gluedSentenceGlyphs(run.text, isWord) : [];
       run.sentenceGlyphs = run.model.sentenceGlyphI >= run.minConfidence ? sentenceInitialGlyphs(run.text) : [];
     },
