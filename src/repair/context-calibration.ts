@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dictionaryFile } from './data-path.js';
+import type { CalibrationEvent } from './calibration.js';
 import type { DocClass } from './model.js';
 
 /** One known word weighed against another known word, as repair's trace records it. */
@@ -41,6 +42,9 @@ export interface ContextTrace {
   /** The text the events' offsets are in (normalised; a colon read for a hyphen made `-`). */
   text?: string;
   events: ContextEvent[];
+  /** Where given: every edit of the text with its calibration features and probability
+   * (scripts/fit-repair-calibration.ts), offsets in the input. */
+  edits?: CalibrationEvent[];
 }
 
 export interface Calibration {
