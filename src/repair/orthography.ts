@@ -1,6 +1,6 @@
 /**
  * Which spelling a text is in: Swedish before the 1906 reform (`hvad`, `af`, `öfver`, `qvinna`,
- * `godt`) or today's. The features and their rates are learned (`scripts/build-old-sv.mjs`: letter
+ * `godt`) or today's. The features and their rates are learned (`scripts/build-old-sv.ts`: letter
  * pairs and triples, word starts and ends, short words whole, that are five times as common in one
  * spelling as in the other, in novels and in official prose alike); nothing here lists them. Each
  * page (form-feed separated) is decided on its own, since an archive may bind an 1890 page and a
@@ -108,9 +108,8 @@ function matches(m: Matcher, w: string): boolean {
   }
 }
 
-/** The decision for one stretch of text (a page, or a text without pages). */
-export function decideSpelling(text: string, model?: OrthographyModel): OrthographyDecision {
-  const { model: m, matchers } = model ? { model, matchers: compile(model) } : loaded();
+/** Each feature's word tokens in `text`, its log-likelihood ratio weight, and their sum (not rounded). */
+function weigh(text: string, matchers: readonly Matcher[]): { words: number; counts: number[]; weights: number[]; score: number } {
   const counts = new Array<number>(matchers.length).fill(0);
   let words = 0;
   for (const match of text.normalize('NFC').matchAll(WORD)) {
@@ -119,12 +118,28 @@ export function decideSpelling(text: string, model?: OrthographyModel): Orthogra
     for (let k = 0; k < matchers.length; k++) if (matches(matchers[k]!, w)) counts[k]!++;
   }
   let score = 0;
-  const evidence: OrthographyEvidence[] = [];
-  matchers.forEach((x, k) => {
+  const weights = matchers.map((x, k) => {
     const c = counts[k]!;
     const weight = c * (x.logOld - x.logModern) + (words - c) * x.absent;
     score += weight;
-    if (c > 0) evidence.push({ feature: m.features[k]!.feature, count: c, weight: round(weight) });
+    return weight;
+  });
+  return { words, counts, weights, score };
+}
+
+/** The log-likelihood ratio old : modern (nats, not rounded) of a text under `model`: what the
+ * decision compares with the threshold (scripts/build-old-sv.ts sets the threshold with it). */
+export function spellingScore(text: string, model: OrthographyModel): number {
+  return weigh(text, compile(model)).score;
+}
+
+/** The decision for one stretch of text (a page, or a text without pages). */
+export function decideSpelling(text: string, model?: OrthographyModel): OrthographyDecision {
+  const { model: m, matchers } = model ? { model, matchers: compile(model) } : loaded();
+  const { words, counts, weights, score } = weigh(text, matchers);
+  const evidence: OrthographyEvidence[] = [];
+  matchers.forEach((_, k) => {
+    if (counts[k]! > 0) evidence.push({ feature: m.features[k]!.feature, count: counts[k]!, weight: round(weights[k]!) });
   });
   evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
   const top = evidence.slice(0, 8);
