@@ -39,7 +39,7 @@ export interface RepairOptions {
   model?: RepairModel;
   /** Also report the words left alone and why (`RepairResult.leftAlone`). */
   explain?: boolean;
-  /** For training scripts (scripts/fit-context-calibration.mjs): receives the text the words were
+  /** For training scripts (scripts/fit-context-calibration.ts): receives the text the words were
    * read from and every word weighed against another known word, with its context log-odds. */
   trace?: ContextTrace;
   /** Also list readings found but not applied (the sentence was against them, or they were below
