@@ -104,7 +104,8 @@ export interface Correction {
  * - `lone-character`: a lone `1` or learned letter that does not stand between two lower-case words
  *   (a number, list label or bullet);
  * - `english-neighbour`: `an`/`at` beside an English word (`for an open world`);
- * - `english-run`: an English word (and no Swedish one) beside another (`life science`).
+ * - `english-run`: an English word (and no Swedish one) beside another (`life science`);
+ * - `mixed-case`: (pre-1906 pages) a token of mixed case (`McLean`, `iPad`), read by no channel.
  *
  * Words with readings whose reading was not taken:
  * - `no-reading`: an unknown word for which no known word was found;
@@ -141,7 +142,8 @@ export type SkipReason =
   | 'split-word-part'
   | 'against-context'
   | 'repeated-name'
-  | 'used-word';
+  | 'used-word'
+  | 'mixed-case';
 
 /** A word repair left alone, and why (with `explain: true`). */
 export interface LeftAlone {
