@@ -141,7 +141,8 @@ export type SkipReason =
   | 'split-word-part'
   | 'against-context'
   | 'repeated-name'
-  | 'used-word';
+  | 'used-word'
+  | 'attested-form';
 
 /** A word repair left alone, and why (with `explain: true`). */
 export interface LeftAlone {
