@@ -118,6 +118,20 @@ expected['empty.txt'] = { status: 'failed', codes: ['EMPTY'] };
   writeFileSync(join(input, 'xobject-bomb.pdf'), onePage('q /X0 Do Q', '<< /XObject << /X0 6 0 R >> >>', [FONT, ...extra]));
   expected['xobject-bomb.pdf'] = { status: 'failed', codes: ['OUT_OF_MEMORY', 'PAGE_TIMEOUT', 'CORRUPT_PDF'] };
 }
+// A chain of 5 000 form XObjects, each drawing the next once, text at the end: past the form depth
+// limit (32 levels by default; pdf.js copies the set of forms above at every level, quadratic).
+{
+  const levels = 5000;
+  const extra = [];
+  for (let k = 0; k < levels; k++) {
+    const last = k === levels - 1;
+    const body = last ? 'BT /F1 12 Tf 72 720 Td (Djupt) Tj ET' : `/X Do`;
+    const res = last ? '<< /Font << /F1 5 0 R >> >>' : `<< /XObject << /X ${7 + k} 0 R >> >>`;
+    extra.push(stream(`/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources ${res}`, body));
+  }
+  writeFileSync(join(input, 'deep-forms.pdf'), onePage('/X Do', '<< /XObject << /X 6 0 R >> >>', [FONT, ...extra]));
+  expected['deep-forms.pdf'] = { status: 'failed', codes: ['TOO_DEEP'] };
+}
 // A 60 000 × 60 000 image (1 bit per pixel, all zero; 450 MB raw, 450 KB deflated) and no text.
 {
   const w = 60_000;

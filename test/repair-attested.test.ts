@@ -58,6 +58,6 @@ describe('older Swedish the novels attest (attested-form)', () => {
     expect(attestedCount('cHer')).toBe(0);
     // Two letters are too short to tell an older form from a stripped modern word (`da` for `då`).
     expect(attestedLogP('da')).toBeNull();
-    expect(attestedLogP('voro')).toBeGreaterThan(attestedLogP('sköto')!);
+    expect(attestedLogP('voro')).toBeGreaterThan(attestedLogP('stodo')!);
   });
 });

@@ -193,4 +193,15 @@ describe.skipIf(!built)('limits given on the command line (needs `npm run build`
     expect(byTime.inputs[0]?.error?.code, time.stderr.slice(-1000)).toBe('TIMEOUT');
     expect(byTime.inputs[0]?.error?.message).toMatch(/^crlf\.txt: .*--file-timeout/);
   }, 300_000);
+
+  it('--max-form-depth: the nine-level form bomb past a limit of 4 is TOO_DEEP at once, naming the page', async () => {
+    const folder = join(root, 'depth');
+    await mkdir(folder);
+    await cp(join(input, 'xobject-bomb.pdf'), join(folder, 'bomb.pdf'));
+    const r = await run([folder, '--out', join(root, 'depth-out'), '--max-form-depth', '4', '--json']);
+    const report = JSON.parse(r.stdout) as RunReport;
+    expect(report.inputs[0]?.error?.code, r.stderr.slice(-1000)).toBe('TOO_DEEP');
+    expect(report.inputs[0]?.error?.page).toBe(1);
+    expect(report.inputs[0]?.error?.message).toMatch(/^bomb\.pdf \(page 1\): .*deeper than 4 levels \(limit: --max-form-depth\)/);
+  }, 300_000);
 });

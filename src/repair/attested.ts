@@ -2,8 +2,8 @@
  * Attested use of a word the modern lexicon lacks: the older-Swedish lexicon
  * (`dictionaries/old-sv-words.txt.gz`, forms counted in period novels) holds it, as written or in a
  * period spelling of it (`gåfvo` for `gåvo`). Modern-spelling text still writes the older grammar of
- * those novels — verb plurals in -o (`togo`, `sköto`, `voro`), participles and past forms the
- * modern lexicon lacks (`genmälte`) — and such a word is no OCR damage. Repair weighs it with the
+ * those novels — verb plurals in -o (`foro`, `stodo`, `voro`) and the like — and such a word is
+ * no OCR damage. Repair weighs it with the
  * prior its attested use gives (check `attested-form` in word-checks.ts), so that it is replaced
  * only where the OCR evidence for the other reading outweighs that prior.
  */

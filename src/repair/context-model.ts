@@ -11,7 +11,7 @@
  *
  * The score of a word w between (l2 l1) and (r1 r2) is log P3(w | l2 l1) + log P3(r1 | l1 w) +
  * log P3(r2 | w r1): the part of the sentence's probability that depends on w. The data
- * (dictionaries/sv-context.bin, made by scripts/build-context-model.mjs) is hashed keys and
+ * (dictionaries/sv-context.bin, made by scripts/build-context-model.ts) is hashed keys and
  * one-byte counts, loaded on first use.
  */
 import { readFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ import { ArkivError } from '../errors.js';
 import { dictionaryFile } from './data-path.js';
 import type { WordKnowledge } from './words.js';
 
-/** FNV-1a over UTF-16 code units, 32 bits (as scripts/build-context-model.mjs). */
+/** FNV-1a over UTF-16 code units, 32 bits: the keys of every table (scripts/build-context-model.ts hashes with it). */
 export function contextHash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
@@ -29,7 +29,16 @@ export function contextHash(s: string): number {
   return h >>> 0;
 }
 
-/** Count of a quantised byte (see the build script). */
+/** A count in one byte, as the build script stores it: exact to 32, then steps of 8 %. */
+export function quantiseCount(n: number): number {
+  if (n <= 32) return n;
+  return Math.min(255, 32 + Math.round(Math.log(n / 32) / Math.log(1.08)));
+}
+
+/** The file's tables, in the order they are stored after the header. */
+export const CONTEXT_SECTIONS = ['prior', 'heads', 'bigrams', 'trigrams', 'unigrams'] as const;
+
+/** Count of a quantised byte (the inverse of quantiseCount). */
 const COUNT = new Float64Array(256).map((_, q) => (q <= 32 ? q : 32 * Math.pow(1.08, q - 32)));
 
 class HashedTable {
@@ -78,7 +87,7 @@ export function loadContextData(path = dictionaryFile('sv-context.bin')): Contex
   try {
     buf = readFileSync(path);
   } catch (cause) {
-    throw new ArkivError('IO', 'cannot read the context model (run scripts/build-context-model.mjs)', { file: path, cause });
+    throw new ArkivError('IO', 'cannot read the context model (run scripts/build-context-model.ts)', { file: path, cause });
   }
   if (buf.toString('latin1', 0, 4) !== 'ARKC') throw new ArkivError('IO', 'not a context model file', { file: path });
   // A copy aligned to 4 bytes, so the key arrays are views, not copies.

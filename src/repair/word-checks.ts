@@ -88,7 +88,7 @@ export const WORD_CHECKS: readonly WordCheck[] = [
   { reason: 'used-word', leavesAlone: (c) => c.usedWord === true },
   // A capitalised plain-letter word the document repeats mid-sentence is a name (`Agga`, `Nana`).
   { reason: 'repeated-name', leavesAlone: (c) => repeatedName(c.run, c.unit, c.decision!) },
-  // A form of older Swedish the novels of the period write (`togo`, `sköto`, `genmälte`): kept
+  // A form of older Swedish the novels of the period write (`foro`, `stodo`, `äro`): kept
   // unless the OCR evidence for the reading outweighs the prior of its attested use.
   { reason: 'attested-form', leavesAlone: (c) => c.attested === true },
 ];
