@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Older Swedish set in a Fraktur font, degraded like a photocopy and OCR'd: training pairs for the
-// Fraktur confusion channel (scripts/build-old-sv.mjs) and the old-sv bench set (bench/repair.mjs).
+// Fraktur confusion channel (scripts/build-old-sv.ts) and the old-sv bench set (bench/repair.mjs).
 //
 //   node scripts/make-fraktur-ocr.mjs TEXT.txt OUTDIR [--font maguntia|cook|blankenburg] [--models frk,Fraktur,swe]
 //

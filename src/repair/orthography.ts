@@ -1,6 +1,6 @@
 /**
  * Which spelling a text is in: Swedish before the 1906 reform (`hvad`, `af`, `öfver`, `qvinna`,
- * `godt`) or today's. The features and their rates are learned (`scripts/build-old-sv.mjs`: letter
+ * `godt`) or today's. The features and their rates are learned (`scripts/build-old-sv.ts`: letter
  * pairs and triples, word starts and ends, short words whole, that are five times as common in one
  * spelling as in the other, in novels and in official prose alike); nothing here lists them. Each
  * page (form-feed separated) is decided on its own, since an archive may bind an 1890 page and a
@@ -152,15 +152,32 @@ function countFeatures(text: string, c: Compiled): { counts: number[]; words: nu
   return { counts, words };
 }
 
-/** The decision of a stretch of text from its feature counts. */
-function decide({ model: m, matchers }: Compiled, counts: readonly number[], words: number): OrthographyDecision {
+/** Each feature's log-likelihood ratio weight (nats) given its counts, and their sum (not rounded). */
+function weigh(matchers: readonly Matcher[], counts: readonly number[], words: number): { weights: number[]; score: number } {
   let score = 0;
-  const evidence: OrthographyEvidence[] = [];
-  matchers.forEach((x, k) => {
+  const weights = matchers.map((x, k) => {
     const c = counts[k]!;
     const weight = c * (x.logOld - x.logModern) + (words - c) * x.absent;
     score += weight;
-    if (c > 0) evidence.push({ feature: m.features[k]!.feature, count: c, weight: round(weight) });
+    return weight;
+  });
+  return { weights, score };
+}
+
+/** The log-likelihood ratio old : modern (nats, not rounded) of a text under `model`: what the
+ * decision compares with the threshold (scripts/build-old-sv.ts sets the threshold with it). */
+export function spellingScore(text: string, model: OrthographyModel): number {
+  const c = compiled(model);
+  const { counts, words } = countFeatures(text, c);
+  return weigh(c.matchers, counts, words).score;
+}
+
+/** The decision of a stretch of text from its feature counts. */
+function decide({ model: m, matchers }: Compiled, counts: readonly number[], words: number): OrthographyDecision {
+  const { weights, score } = weigh(matchers, counts, words);
+  const evidence: OrthographyEvidence[] = [];
+  matchers.forEach((_, k) => {
+    if (counts[k]! > 0) evidence.push({ feature: m.features[k]!.feature, count: counts[k]!, weight: round(weights[k]!) });
   });
   evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
   const top = evidence.slice(0, 8);
