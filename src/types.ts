@@ -118,7 +118,9 @@ export interface Correction {
  * - `against-context`: the broad-register context model finds the sentence against the reading
  *   (`han` where `hån` is likelier alone; `voro` read as `vore`);
  * - `repeated-name`: a capitalised plain-letter word the document repeats mid-sentence (a name);
- * - `used-word`: a plain-edit reading of a word the lexicon lacks but broad text uses (`voro`, `kommo`).
+ * - `used-word`: a plain-edit reading of a word the lexicon lacks but broad text uses (`voro`, `kommo`);
+ * - `attested-form`: a word the lexicon lacks but the older-Swedish lexicon attests (`foro`,
+ *   `stodo`, `äro`), whose reading no longer wins once the word has the prior of that use.
  */
 export type SkipReason =
   | 'not-joined'
@@ -143,7 +145,8 @@ export type SkipReason =
   | 'against-context'
   | 'repeated-name'
   | 'used-word'
-  | 'mixed-case';
+  | 'mixed-case'
+  | 'attested-form';
 
 /** A word repair left alone, and why (with `explain: true`). */
 export interface LeftAlone {
