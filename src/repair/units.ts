@@ -242,19 +242,26 @@ const CONTEXT_CHECKS: readonly ContextCheck[] = [
     // `Fond`). (Not a form the training OCR wrote for a Swedish word: `Gil` for `till`.)
     reason: 'english-run',
     prepare: (units, { text, eng, docClass }) => {
-      const englishOnly = units.map(
-        (u) =>
-          isEnglishForm(u.word) &&
-          !eng.maker.isWordWithDiacritics(u.word, docClass) &&
-          !(u.hyps?.alternatives.some((h) => h.source === 'learned-word' || h.source === 'till-start') ?? false),
-      );
+      // Worked out on first need (a unit left alone before this check, and its neighbours only if
+      // it is English itself, are never asked), from the readings as they stood before the check.
+      const readings = units.map((u) => u.hyps);
+      const known: Array<boolean | undefined> = [];
+      const englishOnly = (k: number): boolean => {
+        let e = known[k];
+        if (e === undefined) {
+          const u = units[k]!;
+          e = isEnglishForm(u.word) && !eng.maker.isWordWithDiacritics(u.word, docClass) && !(readings[k]?.alternatives.some((h) => h.source === 'learned-word' || h.source === 'till-start') ?? false);
+          known[k] = e;
+        }
+        return e;
+      };
       // Beside: another such word, or an English function word (`of`). Not a word Swedish shares
       // with English (`under`, `till`, `for`): OCR damage that happens to spell English (`clever`
       // for `elever`) stands beside those all the time.
-      const english = (k: number): boolean => englishOnly[k]! || isEnglishWord(units[k]!.word);
+      const english = (k: number): boolean => englishOnly(k) || isEnglishWord(units[k]!.word);
       return (k) => {
         const u = units[k]!;
-        return englishOnly[k]! && ((adjacent(text, units[k - 1], u) && english(k - 1)) || (adjacent(text, u, units[k + 1]) && english(k + 1)));
+        return englishOnly(k) && ((adjacent(text, units[k - 1], u) && english(k - 1)) || (adjacent(text, u, units[k + 1]) && english(k + 1)));
       };
     },
   },
