@@ -13,6 +13,7 @@ export type LanguageFile =
   | 'sv/elision-conjunctions'
   | 'sv/compound-conjunctions'
   | 'sv/number-words'
+  | 'sv/units'
   | 'sv/archaic-spellings'
   | 'sv/colon-endings'
   | 'sv/vowels'

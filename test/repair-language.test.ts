@@ -15,6 +15,7 @@ const FILES: Record<LanguageFile, true> = {
   'sv/elision-conjunctions': true,
   'sv/compound-conjunctions': true,
   'sv/number-words': true,
+  'sv/units': true,
   'sv/archaic-spellings': true,
   'sv/colon-endings': true,
   'sv/vowels': true,
