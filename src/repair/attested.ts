@@ -7,7 +7,7 @@
  * prior its attested use gives (check `attested-form` in word-checks.ts), so that it is replaced
  * only where the OCR evidence for the other reading outweighs that prior.
  */
-import { readDataFile } from './lexicon-data.js';
+import { readDataFile } from '../dictionaries.js';
 import { foldDiacritics } from './model.js';
 import type { WordKnowledge } from './words.js';
 

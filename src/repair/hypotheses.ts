@@ -9,7 +9,7 @@ import { readings, TrigramSet, WordEdges } from './channel.js';
 import { EditIndex } from './edit-index.js';
 import { editReading } from './edit-cost.js';
 import { isEnglishWord } from './english.js';
-import { languageSet } from './language.js';
+import { languageSet } from '../language.js';
 import type { SearchSettings } from './model-file.js';
 import { foldDiacritics, skeleton, skeletonIndexOf, type Alternative, type ChannelTable, type DocClass } from './model.js';
 import { tillReadings } from './till-glyphs.js';

@@ -6,7 +6,7 @@
  * page (form-feed separated) is decided on its own, since an archive may bind an 1890 page and a
  * 1990 one together, and the decision carries its evidence, as extraction's page decision does.
  */
-import { readDataFile } from './lexicon-data.js';
+import { readDataFile } from '../dictionaries.js';
 
 export type Spelling = 'pre-1906' | 'modern';
 

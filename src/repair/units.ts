@@ -9,7 +9,7 @@ import type { Engines } from './engines.js';
 import { isEnglishForm, isEnglishNeighbour, isEnglishOnlyBesideEnglish, isEnglishWord } from './english.js';
 import { whyNoReadings, type TokenHypotheses } from './hypotheses.js';
 import type { DocClass } from './model.js';
-import { escapeRegExp, languageList, languageSet } from './language.js';
+import { escapeRegExp, languageList, languageSet } from '../language.js';
 import { isNumberLike, type Token } from './tokenize.js';
 
 /** One word position of the text: a token, or a line-end hyphenation joined into one word. */
