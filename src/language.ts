@@ -91,9 +91,14 @@ export function languagePattern(file: LanguageFile, flags = 'u'): RegExp {
   return new RegExp(languageList(file).join('|'), flags);
 }
 
+/** The inside of a character class of `chars` (escaped): `[${…}]`, or `[^${…}]` for the others. */
+export function classBody(chars: Iterable<string>): string {
+  return [...chars].map(escapeInClass).join('');
+}
+
 /** Characters as a character class (u flag). */
 export function characterClass(chars: Iterable<string>, flags = 'u'): RegExp {
-  return new RegExp(`[${[...chars].map(escapeInClass).join('')}]`, flags);
+  return new RegExp(`[${classBody(chars)}]`, flags);
 }
 
 /** The characters of a data file (one a line) as a character class. */
