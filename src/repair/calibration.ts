@@ -17,7 +17,7 @@
  * the raw scores, as fitted); a rule the file does not name keeps its raw score.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dictionaryFile } from './data-path.js';
+import { dictionaryFile } from '../dictionaries.js';
 import { round, type Edit } from './edits.js';
 import { Checker, DOC_CLASSES, type DocClass } from './model-file.js';
 import { foldDiacritics } from './model.js';

@@ -3,12 +3,13 @@
  * `bar` → `har`): the probability that the replacement is right, from the decision's own
  * posterior (channel × official prior × neighbours) and the broad-register context model's log-odds
  * (context-model.ts), by a logistic fit per document class on training and dev material
- * (scripts/fit-context-calibration.mjs, dictionaries/context-calibration.json). Without the file
+ * (scripts/fit-context-calibration.ts, dictionaries/context-calibration.json). Without the file
  * the decision's own posterior stands, as before the context model.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dictionaryFile } from './data-path.js';
+import { dictionaryFile } from '../dictionaries.js';
 import type { CalibrationEvent } from './calibration.js';
+import { Checker, DOC_CLASSES } from './model-file.js';
 import type { DocClass } from './model.js';
 
 /** One known word weighed against another known word, as repair's trace records it. */
@@ -61,14 +62,31 @@ export interface Calibration {
   min: number;
 }
 
-type CalibrationFile = Partial<Record<DocClass, Calibration>>;
+/** dictionaries/context-calibration.json: a calibration for each document class fitted. */
+export type CalibrationFile = Partial<Record<DocClass, Calibration>>;
+
+const CALIBRATION_FIELDS = ['bias', 'wConfidence', 'wLogOdds', 'floor', 'minLogOdds', 'min'] as const satisfies ReadonlyArray<keyof Calibration>;
+
+/** `json` checked as a context-calibration.json; `file` names it in every error. */
+export function checkCalibrationFile(json: unknown, file: string): CalibrationFile {
+  const c = new Checker(file);
+  const o = c.object(json, '(top level)');
+  for (const key of Object.keys(o)) {
+    if (!(DOC_CLASSES as readonly string[]).includes(key)) c.fail(key, `no such field (one of ${DOC_CLASSES.join(', ')})`, o[key]);
+  }
+  const out: CalibrationFile = {};
+  for (const docClass of DOC_CLASSES) {
+    if (o[docClass] !== undefined) out[docClass] = c.record(o[docClass], docClass, CALIBRATION_FIELDS, (v, p) => c.number(v, p), true) as Calibration;
+  }
+  return out;
+}
 
 let loaded: CalibrationFile | null | undefined;
 
 function load(): CalibrationFile | null {
   if (loaded !== undefined) return loaded;
   const path = dictionaryFile('context-calibration.json');
-  loaded = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as CalibrationFile) : null;
+  loaded = existsSync(path) ? checkCalibrationFile(JSON.parse(readFileSync(path, 'utf8')), path) : null;
   return loaded;
 }
 
@@ -82,7 +100,8 @@ export function setContextCalibration(file: CalibrationFile | null): void {
   loaded = file;
 }
 
-const logit = (p: number): number => Math.log(Math.min(Math.max(p, 1e-6), 1 - 1e-6) / (1 - Math.min(Math.max(p, 1e-6), 1 - 1e-6)));
+/** log(p / (1 − p)), p clamped to [1e-6, 1 − 1e-6]. */
+export const logit = (p: number): number => Math.log(Math.min(Math.max(p, 1e-6), 1 - 1e-6) / (1 - Math.min(Math.max(p, 1e-6), 1 - 1e-6)));
 
 export function calibrated(c: Calibration, confidence: number, logOdds: number): number {
   const z = c.bias + c.wConfidence * logit(confidence) + c.wLogOdds * logOdds;

@@ -5,7 +5,7 @@
  * input text.
  */
 import { applyEdits } from '../normalise/index.js';
-import type { Correction, RepairResult } from '../types.js';
+import type { Correction, LeftAlone, RepairResult } from '../types.js';
 import { calibrateEdits, defaultCalibration, type CalibrationEvent, type RepairCalibration } from './calibration.js';
 import type { ContextTrace } from './context-calibration.js';
 import { classify } from './doc-class.js';
@@ -15,7 +15,7 @@ import { defaultModel, type DocClass, type RepairModel, type RepairParams } from
 import { normalizeStep } from './normalize-step.js';
 import { RULES } from './rules.js';
 import type { RepairRun } from './run.js';
-import { tokenize } from './tokenize.js';
+import { tokenize, type Token } from './tokenize.js';
 import { makeUnits } from './units.js';
 import { decideWords } from './word-decisions.js';
 import type { WordKnowledge } from './words.js';
@@ -45,9 +45,9 @@ export interface RepairOptions {
   params?: Partial<RepairParams>;
   /** Use another repair model than the shipped one. */
   model?: RepairModel;
-  /** Also report the words left alone and why (`RepairResult.leftAlone`; modern pages only). */
+  /** Also report the words left alone and why (`RepairResult.leftAlone`). */
   explain?: boolean;
-  /** For training scripts (scripts/fit-context-calibration.mjs): receives the text the words were
+  /** For training scripts (scripts/fit-context-calibration.ts): receives the text the words were
    * read from and every word weighed against another known word, with its context log-odds. */
   trace?: ContextTrace;
   /** Also list readings found but not applied (the sentence was against them, or they were below
@@ -100,6 +100,9 @@ function begin(text: string, options: RepairOptions, calibrated: boolean): Repai
     colons: [],
     glued: [],
     sentenceGlyphs: [],
+    tokens: null,
+    joins: [],
+    splits: [],
     units: [],
     chosen: [],
     wordRepairs: 0,
@@ -114,9 +117,42 @@ function begin(text: string, options: RepairOptions, calibrated: boolean): Repai
 function readWords(run: RepairRun): void {
   // A glued sentence-initial glyph (`Lansvaret`) is no part of the word after it.
   const gluedAt = new Set(run.glued.map((g) => g.offset));
-  const tokens = tokenize(run.wordText).map((k) => (gluedAt.has(k.start) ? { ...k, start: k.start + 1, raw: k.raw.slice(1), word: k.word.slice(1), joinedToPrevious: false } : k));
+  const read = (run.tokens ?? tokenize(run.wordText)).map((k) => (gluedAt.has(k.start) ? { ...k, start: k.start + 1, raw: k.raw.slice(1), word: k.word.slice(1), joinedToPrevious: false } : k));
+  const tokens = run.joins.length > 0 || run.splits.length > 0 ? withWordBoundaries(run, read) : read;
   const abbreviationStarts = new Set(run.abbreviations.map((a) => a.start));
   run.units = makeUnits(tokens, { text: run.wordText, docClass: run.docClass, eng: run.eng, abbreviationStarts }, run.dehyphenate);
+  if (run.joins.length > 0) {
+    const joinedAt = new Set(run.joins.map((j) => j.start));
+    for (const u of run.units) if (joinedAt.has(u.start)) u.joinedWords = true;
+  }
+}
+
+/** The tokens with the word-boundary rules' places made: a joined pair one token (`kommu⏎nen`),
+ * a split token two (`iden` → `i`, `den`). */
+function withWordBoundaries(run: RepairRun, tokens: Token[]): Token[] {
+  const joinAt = new Map(run.joins.map((j) => [j.start, j]));
+  const splitAt = new Map(run.splits.map((s) => [s.start, s]));
+  const out: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const join = joinAt.get(t.start);
+    const next = tokens[k + 1];
+    if (join && next && next.end === join.end) {
+      const raw = run.wordText.slice(t.start, next.end);
+      out.push({ start: t.start, end: next.end, raw, word: join.word, joinedToPrevious: t.joinedToPrevious });
+      k++;
+      continue;
+    }
+    const split = splitAt.get(t.start);
+    if (split && split.end === t.end) {
+      const cut = split.at - t.start;
+      out.push({ start: t.start, end: split.at, raw: t.raw.slice(0, cut), word: t.raw.slice(0, cut), joinedToPrevious: t.joinedToPrevious });
+      out.push({ start: split.at, end: t.end, raw: t.raw.slice(cut), word: t.raw.slice(cut), joinedToPrevious: false });
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
 }
 
 /** The repair of modern-spelling text (every page of it; see repair() for text in older spelling). */
@@ -177,21 +213,28 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   const words = options.lexicon ?? defaultWords();
   const edits: Edit[] = [];
   const warnings: string[] = [];
+  // With `explain`: the words left alone on every page, at offsets of the normalised text.
+  const leftAlone: LeftAlone[] | undefined = options.explain ? [] : undefined;
   for (const p of orthography.pages) {
     const from = at(p.offset);
     const to = at(p.offset + p.length);
     if (p.spelling === 'pre-1906') {
-      edits.push(...oldSwedishEdits(t, from, to, words, { dehyphenate: options.dehyphenate, params: options.oldParams }));
+      edits.push(...oldSwedishEdits(t, from, to, words, { dehyphenate: options.dehyphenate, params: options.oldParams, leftAlone }));
     } else {
       // A modern page of a mixed volume: repaired alone, as its own text (already normalised).
-      const r = repairModern(t.slice(from, to), { ...options, normalize: false, explain: false });
-      // (Suggestions change nothing: not edits.)
-      for (const c of r.corrections) if (c.applied !== false) edits.push({ offset: from + c.offset, length: c.length, after: c.after, confidence: c.confidence, rule: c.rule as Edit['rule'] });
+      const r = repairModern(t.slice(from, to), { ...options, normalize: false, suggest: false });
+      for (const c of r.corrections) edits.push({ offset: from + c.offset, length: c.length, after: c.after, confidence: c.confidence, rule: c.rule as Edit['rule'] });
+      if (leftAlone && r.leftAlone) leftAlone.push(...r.leftAlone.map((l) => ({ ...l, offset: from + l.offset })));
       if (r.warnings) warnings.push(...r.warnings);
     }
   }
   const corrections = composeCorrections(text, t, norm.changes, edits);
-  return { text: applyEdits(text, corrections), corrections, orthography, ...(warnings.length ? { warnings } : {}) };
+  const result: RepairResult = { text: applyEdits(text, corrections), corrections, orthography, ...(warnings.length ? { warnings } : {}) };
+  if (leftAlone) {
+    const offsets = inputOffsets(norm.changes, leftAlone.map((l) => l.offset));
+    result.leftAlone = leftAlone.map((l, k) => ({ ...l, offset: offsets[k]! }));
+  }
+  return result;
 }
 
 /** Maps an offset of the input to the normalised text, given the normalisation's changes. */
