@@ -105,6 +105,7 @@ export interface Correction {
  *   (a number, list label or bullet);
  * - `english-neighbour`: `an`/`at` beside an English word (`for an open world`);
  * - `english-run`: an English word (and no Swedish one) beside another (`life science`);
+ * - `unit`: a unit of measure right after a number (`12 cm`, `40 MW`; dictionaries/sv/units.txt);
  * - `mixed-case`: (pre-1906 pages) a token of mixed case (`McLean`, `iPad`), read by no channel.
  *
  * Words with readings whose reading was not taken:
@@ -136,6 +137,7 @@ export type SkipReason =
   | 'lone-character'
   | 'english-neighbour'
   | 'english-run'
+  | 'unit'
   | 'no-reading'
   | 'clean-document'
   | 'as-written'

@@ -27,6 +27,13 @@ ni, ada hellenisk skonhetskult, Han tyckte, det var synd om packet. som ald-
 
 rig fick se nagot vackert. Men det gick ju inte for polisen.`;
 
+/** English-model OCR of the training set (19-proposition): `nybeviljas`, a compound with `ny-`. */
+const NYBEVILJAS = `Formanen hustrutilligg upphorde den 1 januari 2001 och kan efter det inte
+Kingre nybeviljas, De som daremot redan fatt formanen beviljad fick den fort-
+satt uthetald. Antatet kvinnor som far formanen utbetald har minskat sucees-
+sivt och under 2014 var det totalt tva stycken som fick formanen utbetald.
+`;
+
 describe('older Swedish the novels attest (attested-form)', () => {
   it('keeps an older verb plural while the confusions beside it are repaired', () => {
     const r = repair(FORO, { explain: true });
@@ -59,5 +66,30 @@ describe('older Swedish the novels attest (attested-form)', () => {
     // Two letters are too short to tell an older form from a stripped modern word (`da` for `då`).
     expect(attestedLogP('da')).toBeNull();
     expect(attestedLogP('voro')).toBeGreaterThan(attestedLogP('stodo')!);
+  });
+});
+
+describe('a compound whose first part the lexicon does not join', () => {
+  it('is not read as its last part by plain edits, while plain-edit damage beside it is repaired', () => {
+    const out = repair(NYBEVILJAS).text;
+    expect(out).toContain('längre nybeviljas');
+    expect(out).toContain('Antalet kvinnor');
+    expect(out).toContain('har minskat successivt');
+    expect(out).toContain('Förmånen hustrutillägg upphörde');
+  });
+});
+
+describe('a unit of measure after a number (unit)', () => {
+  // No listed unit after a number was OCR damage in the training or dev OCR; `cm` is a vowel-less
+  // form the lexicon refuses unless listed, which made it a damaged `en`.
+  it('stays, in each way a number stands before it, while the words around it are repaired', () => {
+    const input = 'Plantan ar 12 cm hog och bladen 1,5 cm breda; vattna med 2–3 dl i veckan och 10\ncm jord racker.';
+    const r = repair(input, { documentClass: 'stripped', explain: true });
+    expect(r.text).toBe('Plantan är 12 cm hög och bladen 1,5 cm breda; vattna med 2–3 dl i veckan och 10\ncm jord räcker.');
+    expect(r.leftAlone!.filter((l) => l.reason === 'unit').map((l) => l.word)).toEqual(['cm', 'cm', 'dl', 'cm']);
+  });
+
+  it('is read as a word elsewhere', () => {
+    expect(repair('Det ar cm av dem.', { documentClass: 'stripped', explain: true }).leftAlone!.some((l) => l.reason === 'unit')).toBe(false);
   });
 });

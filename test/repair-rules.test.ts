@@ -47,6 +47,7 @@ const ALL_REASONS: Record<SkipReason, true> = {
   'english-neighbour': true,
   'mixed-case': true,
   'english-run': true,
+  unit: true,
   'no-reading': true,
   'clean-document': true,
   'as-written': true,
@@ -230,6 +231,8 @@ describe('explain', () => {
       repair('Det ar sa att barnen åter voro över henne och maste ga.', { ...STRIPPED, explain: true }),
       // `hellenisk`: a form the older-Swedish lexicon attests (attested.ts).
       repair('Helst hade han velat forevisa nakna kvinnor pa elefanten, ada hellenisk skonhetskult.', { ...STRIPPED, explain: true }),
+      // `cm` after a number: a unit of measure (dictionaries/sv/units.txt).
+      repair('Plantan ar 12 cm hog.', { ...STRIPPED, explain: true }),
       // A page in older spelling (old-swedish.ts) reads no token of mixed case.
       repair('Hvad som hände Mr McLean.', { spelling: 'pre-1906', explain: true }),
     ];

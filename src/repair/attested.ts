@@ -7,7 +7,7 @@
  * prior its attested use gives (check `attested-form` in word-checks.ts), so that it is replaced
  * only where the OCR evidence for the other reading outweighs that prior.
  */
-import { readDataFile } from './lexicon-data.js';
+import { readDataFile } from '../dictionaries.js';
 
 /**
  * How much rarer a form of the period novels is on a modern page than in the novels (natural log):

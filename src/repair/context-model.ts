@@ -16,7 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ArkivError } from '../errors.js';
-import { dictionaryFile } from './data-path.js';
+import { dictionaryFile } from '../dictionaries.js';
 import type { WordKnowledge } from './words.js';
 
 const FNV_OFFSET = 0x811c9dc5;

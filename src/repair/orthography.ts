@@ -6,8 +6,8 @@
  * page (form-feed separated) is decided on its own, since an archive may bind an 1890 page and a
  * 1990 one together, and the decision carries its evidence, as extraction's page decision does.
  */
-import { languageSet } from './language.js';
-import { readDataFile } from './lexicon-data.js';
+import { readDataFile } from '../dictionaries.js';
+import { languageSet } from '../language.js';
 
 export type Spelling = 'pre-1906' | 'modern';
 

@@ -9,7 +9,7 @@ import type { Engines } from './engines.js';
 import { isEnglishForm, isEnglishNeighbour, isEnglishOnlyBesideEnglish, isEnglishWord } from './english.js';
 import { whyNoReadings, type TokenHypotheses } from './hypotheses.js';
 import type { DocClass } from './model.js';
-import { escapeRegExp, languageList, languageSet } from './language.js';
+import { escapeRegExp, languageList, languageSet } from '../language.js';
 import { isNumberLike, type Token } from './tokenize.js';
 
 /** One word position of the text: a token, or a line-end hyphenation joined into one word. */
@@ -34,6 +34,17 @@ const conjunctions = (): ReadonlySet<string> => languageSet('sv/hyphen-conjuncti
 
 /** Words that follow a number rather than the preposition `i`. */
 const numberWords = (): ReadonlySet<string> => languageSet('sv/number-words');
+
+/** Units of measure as written after a number (`12 cm`, `40 MW`). */
+const unitsOfMeasure = (): ReadonlySet<string> => languageSet('sv/units');
+
+/** A digit or a vulgar fraction, then blanks and at most one line break, right before `start`
+ * (`12 cm`, `1,5 cm`, `10–15 cm`, `½ dl`): the text's own, as the tokenizer keeps numbers and
+ * references out of its words. */
+const NUMBER_BEFORE = /[0-9½¼¾][ \t]*\n?[ \t]*$/u;
+function afterNumber(text: string, start: number): boolean {
+  return NUMBER_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+}
 
 let headBeforeConjunction: RegExp | undefined;
 /** What follows the head of an elided compound: `gruv- och mineralnäring`. */
@@ -204,6 +215,14 @@ interface ContextCheck {
 }
 
 const CONTEXT_CHECKS: readonly ContextCheck[] = [
+  {
+    // A unit of measure right after a number (`12 cm`, `3 dl`, `40 MW`) is no damaged word: the
+    // lexicon refuses vowel-less lower-case forms it does not list, so `cm` was read as `en`. (In
+    // the training and dev OCR no listed unit after a number was damage.)
+    reason: 'unit',
+    prepare: (units, { text }) => (k) =>
+      unitsOfMeasure().has(units[k]!.word) && afterNumber(text, units[k]!.start),
+  },
   {
     // A lone `1` is the word `i` only between two lower-case words, and not before a unit or month
     // (`den 1 maj`, `hogst 1 procent`); elsewhere it is a number, a list label or a heading. So is
