@@ -16,6 +16,7 @@ export type LanguageFile =
   | 'sv/units'
   | 'sv/stripped-diacritics'
   | 'sv/rate-letters'
+  | 'sv/accented-letters'
   | 'sv/archaic-spellings'
   | 'sv/colon-endings'
   | 'sv/vowels'

@@ -20,6 +20,7 @@ const FILES: Record<LanguageFile, true> = {
   'sv/units': true,
   'sv/stripped-diacritics': true,
   'sv/rate-letters': true,
+  'sv/accented-letters': true,
   'sv/archaic-spellings': true,
   'sv/colon-endings': true,
   'sv/vowels': true,
