@@ -29,6 +29,8 @@ export type RuleId =
   | 'normalize'
   | 'dehyphenate'
   | WordRuleId
+  | 'join-words'
+  | 'split-words'
   | 'glyph-word'
   | 'lone-glyph'
   | 'abbreviation'
@@ -51,6 +53,9 @@ export type EditRule =
   | WordRuleLabel
   | 'dehyphenate'
   | `dehyphenate+${WordRuleLabel}`
+  | 'join-words'
+  | `join-words+${WordRuleLabel}`
+  | 'split-words'
   | 'glyph-word'
   | 'lone-glyph'
   | 'abbreviation'

@@ -21,6 +21,8 @@ const ALL_IDS: Record<RuleId, true> = {
   'word-confusion': true,
   'till-start': true,
   'edit-distance': true,
+  'join-words': true,
+  'split-words': true,
   'glyph-word': true,
   'lone-glyph': true,
   abbreviation: true,

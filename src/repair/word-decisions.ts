@@ -133,6 +133,12 @@ export function decideWords(run: RepairRun): void {
         continue;
       }
     }
+    if (u.joinedWords) {
+      // A word split across a line break, joined (join-words): no surer than the join.
+      const join = run.joins.find((j) => j.start === u.start)!;
+      editRule = rule ? `join-words+${rule}` : 'join-words';
+      confidence = Math.min(confidence, join.p);
+    }
     if (word !== u.raw) run.edits.push({ offset: u.start, length: u.end - u.start, after: word, confidence: round(confidence), rule: editRule! });
   }
 }
