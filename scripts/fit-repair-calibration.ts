@@ -10,8 +10,9 @@
 //    ../shared/tools/make-fixture.sh from counted sources; see dictionaries/README.md).
 // 2. Judges every correction against the truth (src/eval/heldout.ts `judgeCorrections`) and fits,
 //    per document class and rule, the logistic map of calibration.ts (`fitRuleCalibration`).
-// 3. Chooses `minConfidence` on the dev documents alone: the lowest bar (0.50, 0.51 … 0.99) at which
-//    the words right in the OCR and wrong after repair stay ≤ --max-damage (0.1 %) of the right words.
+// 3. Chooses `minConfidence` per document class on the dev documents of the class alone: the lowest
+//    bar (0.50, 0.51 … 0.99) at which the words right in the OCR and wrong after repair stay
+//    ≤ --max-damage (0.1 %) of the right words.
 //    --bar P writes P instead (0: every edit the rules make is applied, with its calibrated confidence).
 // 4. Prints the dev reliability table and per-rule table at that bar, and the expected calibration
 //    error. The held-out registers set is never read (bench/repair.mjs checks it).
@@ -79,7 +80,7 @@ interface Run {
   events: Labelled[];
 }
 
-const EMPTY: RepairCalibration = { minConfidence: 0, classes: { stripped: {}, normal: {} } };
+const EMPTY: RepairCalibration = { minConfidence: { stripped: 0, normal: 0 }, classes: { stripped: {}, normal: {} } };
 const texts = [...fitDirs.flatMap((d) => [...textsIn(d, 'fit')]), ...devDirs.flatMap((d) => [...textsIn(d, 'dev')])];
 process.stderr.write(`fit: ${texts.filter((t) => t.set === 'fit').length} OCR texts (${fitDirs.map((d) => relative(root, d)).join(', ')}); dev: ${texts.filter((t) => t.set === 'dev').length} (${devDirs.map((d) => relative(root, d)).join(', ')})\n`);
 
@@ -135,44 +136,53 @@ function calibrated(run: Run): Correction[] {
   return run.corrections.map((c, k) => ({ ...c, confidence: Number.isFinite(p[k]!) ? p[k]! : c.confidence }));
 }
 
-// ---- The bar, on the dev documents ------------------------------------------------------------
+// ---- The bar, per document class, on the dev documents of the class ------------------------------
 const devRuns = runs.filter((r) => r.text.set === 'dev');
 const devCalibrated = devRuns.map(calibrated);
-function scoreAt(bar: number, list: Run[] = devRuns, cal: Correction[][] = devCalibrated): Score {
+/** A text's document class, as repair decided it (a text without edits changes nothing). */
+const classOf = (r: Run): DocClass => r.events[0]?.docClass ?? 'normal';
+function scoreAt(bar: number, docClass: DocClass): Score {
   return addScores(
     emptyScore(),
-    ...list.map((r, k) => {
-      const kept = cal[k]!.filter((c) => c.applied !== false && (c.rule === 'normalize' || c.confidence >= bar));
-      return scoreDocument(r.text.truth, r.text.input, applyEdits(r.text.input, kept));
+    ...devRuns.flatMap((r, k) => {
+      if (classOf(r) !== docClass) return [];
+      const kept = devCalibrated[k]!.filter((c) => c.applied !== false && (c.rule === 'normalize' || c.confidence >= bar));
+      return [scoreDocument(r.text.truth, r.text.input, applyEdits(r.text.input, kept))];
     }),
   );
 }
 const pct = (x: number): string => `${(100 * x).toFixed(2)} %`;
-let bar = 0.99;
-console.log('\nDev documents: the bar and what it costs (damage = right words made wrong)\n');
-console.log('| minConfidence | damage | CER cut | fixed |');
-console.log('| ---: | ---: | ---: | ---: |');
-for (let t = 0.5; t <= 0.99 + 1e-9; t += 0.01) {
-  const s = scoreAt(t);
-  const show = Math.round(t * 100) % 5 === 0;
-  if (summary(s).damageRate <= maxDamage && bar === 0.99 && t < 0.99) {
-    bar = Math.round(t * 100) / 100;
-    console.log(`| **${bar.toFixed(2)}** | ${s.damaged}/${s.right} (${pct(summary(s).damageRate)}) | ${(100 * summary(s).cut).toFixed(1)} % | ${s.fixed}/${s.wrong} |`);
-  } else if (show) console.log(`| ${t.toFixed(2)} | ${s.damaged}/${s.right} (${pct(summary(s).damageRate)}) | ${(100 * summary(s).cut).toFixed(1)} % | ${s.fixed}/${s.wrong} |`);
+const bars = { stripped: 0.99, normal: 0.99 } as Record<DocClass, number>;
+for (const docClass of DOC_CLASSES) {
+  const texts = devRuns.filter((r) => classOf(r) === docClass).length;
+  console.log(`\nDev documents, ${docClass} (${texts} OCR texts): the bar and what it costs (damage = right words made wrong)\n`);
+  console.log('| minConfidence | damage | CER cut | fixed |');
+  console.log('| ---: | ---: | ---: | ---: |');
+  let found = false;
+  for (let t = 0.5; t <= 0.99 + 1e-9; t += 0.01) {
+    const s = scoreAt(t, docClass);
+    const show = Math.round(t * 100) % 5 === 0;
+    if (!found && summary(s).damageRate <= maxDamage) {
+      found = true;
+      bars[docClass] = Math.round(t * 100) / 100;
+      console.log(`| **${bars[docClass].toFixed(2)}** | ${s.damaged}/${s.right} (${pct(summary(s).damageRate)}) | ${(100 * summary(s).cut).toFixed(1)} % | ${s.fixed}/${s.wrong} |`);
+    } else if (show) console.log(`| ${t.toFixed(2)} | ${s.damaged}/${s.right} (${pct(summary(s).damageRate)}) | ${(100 * summary(s).cut).toFixed(1)} % | ${s.fixed}/${s.wrong} |`);
+  }
+  const raw = scoreAt(0, docClass);
+  console.log(`\nraw (every edit at the rules' fitted bars): damage ${raw.damaged}/${raw.right} (${pct(summary(raw).damageRate)}), CER cut ${(100 * summary(raw).cut).toFixed(1)} %`);
 }
-const raw = scoreAt(0);
-console.log(`\nraw (every edit at the rules' fitted bars): damage ${raw.damaged}/${raw.right} (${pct(summary(raw).damageRate)}), CER cut ${(100 * summary(raw).cut).toFixed(1)} %`);
 
 // ---- What the fit gives, on dev (and on the fitted texts) -----------------------------------------
 function report(title: string, list: Run[]): void {
   const cal = list.map(calibrated);
   const judged = list.flatMap((r, k) => r.judged.map((j, ci) => ({ ...j, correction: cal[k]![ci]! }))).filter((j) => j.correction.rule !== 'normalize');
-  const applied = judged.filter((j) => j.correction.applied !== false && j.correction.confidence >= bar);
-  console.log(`\n${title}: reliability of every correction the rules make (calibrated; ${judged.length} corrections, ${applied.length} at or above the bar ${bar}); expected calibration error ${(100 * expectedCalibrationError(judged)).toFixed(2)} % (raw scores: ${(100 * expectedCalibrationError(list.flatMap((r) => r.judged).filter((j) => j.correction.rule !== 'normalize'))).toFixed(2)} %)\n`);
+  const withClass = list.flatMap((r, k) => r.judged.map((j, ci) => ({ j: { ...j, correction: cal[k]![ci]! }, c: classOf(r) }))).filter((x) => x.j.correction.rule !== 'normalize');
+  const applied = withClass.filter((x) => x.j.correction.applied !== false && x.j.correction.confidence >= bars[x.c]).map((x) => x.j);
+  console.log(`\n${title}: reliability of every correction the rules make (calibrated; ${judged.length} corrections, ${applied.length} at or above the bars ${JSON.stringify(bars)}); expected calibration error ${(100 * expectedCalibrationError(judged)).toFixed(2)} % (raw scores: ${(100 * expectedCalibrationError(list.flatMap((r) => r.judged).filter((j) => j.correction.rule !== 'normalize'))).toFixed(2)} %)\n`);
   console.log('| confidence | corrections | right | share right | mean confidence |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const r of reliabilityTable(judged, [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1])) if (r.count) console.log(`| ${r.lo.toFixed(2)}–${r.hi.toFixed(2)} | ${r.count} | ${r.right} | ${pct(r.share)} | ${r.meanConfidence.toFixed(3)} |`);
-  console.log(`\n| rule (held: suggested by the word step) | corrections | right | applied at ${bar} | right of applied |`);
+  console.log(`\n| rule (held: suggested by the word step) | corrections | right | applied at the bar | right of applied |`);
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const r of ruleTable(judged.map((j) => (j.correction.applied === false ? { ...j, correction: { ...j.correction, rule: `held ${j.correction.rule}` as Correction['rule'] } } : j)))) {
     const a = applied.filter((j) => j.correction.rule === r.rule);
@@ -200,10 +210,10 @@ const file: CalibrationFile = {
   about: 'The calibration of repair\'s confidences (src/repair/calibration.ts): per document class and rule, p = σ(bias + weights · [logit(raw), joined, document, capitalMid, usedOriginal, onlyDiacritics, glyph, short, damage]), and the default bar. Written by scripts/fit-repair-calibration.ts.',
   sources: [...fitDirs, ...devDirs].map((d) => relative(root, d)),
   at: new Date().toISOString().slice(0, 10),
-  minConfidence: opt('--bar') === undefined ? bar : Number(opt('--bar')),
+  minConfidence: opt('--bar') === undefined ? bars : { stripped: Number(opt('--bar')), normal: Number(opt('--bar')) },
   classes,
 };
 if (!dry) {
   writeFileSync(out, JSON.stringify(file, null, 1) + '\n');
-  console.log(`\nwrote ${relative(process.cwd(), out)} (minConfidence ${file.minConfidence}; chosen on dev: ${bar})`);
+  console.log(`\nwrote ${relative(process.cwd(), out)} (minConfidence ${JSON.stringify(file.minConfidence)}; chosen on dev: ${JSON.stringify(bars)})`);
 }

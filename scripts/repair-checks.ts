@@ -12,7 +12,7 @@ import { characterErrors } from '../src/eval/metrics.js';
 import type { DocClass } from '../src/repair/model-file.js';
 import type { RepairModel } from '../src/repair/model.js';
 import type { RepairOptions } from '../src/repair/repair.js';
-import { defaultCalibration } from '../src/repair/calibration.js';
+import { loadCalibration, type RepairCalibration } from '../src/repair/calibration.js';
 import { repair } from '../src/repair/safe-repair.js';
 import type { Correction } from '../src/types.js';
 
@@ -135,7 +135,7 @@ const show = (c: Correction): string => `${JSON.stringify(c.before)} → ${JSON.
 
 export function probeResult(p: Probe, model: RepairModel): ProbeResult {
   const r = repair(p.text, { ...p.options, model, calibration: null });
-  const c = repair(p.text, { ...p.options, model, suggest: true, calibration: defaultCalibration() });
+  const c = repair(p.text, { ...p.options, model, suggest: true, calibration: shippedCalibration() });
   return {
     text: p.text,
     ...(p.options ? { options: p.options } : {}),
@@ -145,10 +145,16 @@ export function probeResult(p: Probe, model: RepairModel): ProbeResult {
   };
 }
 
+let shipped: RepairCalibration | undefined;
+/** The shipped calibration file (read here, whatever the default in this process is). */
+function shippedCalibration(): RepairCalibration {
+  shipped ??= loadCalibration();
+  return shipped;
+}
+
 /** The shipped calibration as repair reads it: the bar, and per class and rule `n right`. */
 export function calibrationFacts(): Record<string, unknown> {
-  const cal = defaultCalibration();
-  if (!cal) return {};
+  const cal = shippedCalibration();
   return { minConfidence: cal.minConfidence, maps: Object.fromEntries(Object.entries(cal.classes).map(([k, maps]) => [k, Object.fromEntries(Object.entries(maps).map(([rule, m]) => [rule, `${m.right}/${m.n}`]))])) };
 }
 

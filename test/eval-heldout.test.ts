@@ -37,7 +37,12 @@ describe('held-out scoring', () => {
     const input = 'De ansvars- områden som Iregionen har.';
     const judged = judgeCorrections(truth, input, [fix(input, 'ansvars- områden', 'ansvarsområden'), fix(input, 'Iregionen', 'I regionen')]);
     expect(judged.map((j) => j.right)).toEqual([true, true]);
-    const wrongJoin = judgeCorrections('Det är en stor fråga.', 'Det är en stor fra- ga.', [fix('Det är en stor fra- ga.', 'fra- ga', 'fraga')]);
+    // A join that changes no letter is judged on the word break: right where the truth has one word
+    // (the damage inside it is not the join's), wrong where the truth keeps two.
+    const join = judgeCorrections('Det är en stor fråga.', 'Det är en stor fra- ga.', [fix('Det är en stor fra- ga.', 'fra- ga', 'fraga')]);
+    expect(join[0]!.right).toBe(true);
+    const kept = 'Det gäller arbetsmarknads- och socialfrågor.';
+    const wrongJoin = judgeCorrections(kept, kept, [fix(kept, 'arbetsmarknads- och', 'arbetsmarknadsoch')]);
     expect(wrongJoin[0]!.right).toBe(false);
   });
 

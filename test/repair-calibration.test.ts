@@ -9,7 +9,7 @@ import { tiny } from './repair-tiny.js';
 const K = CALIBRATION_FEATURES.length;
 /** A map p = σ(bias + a·logit(raw)). */
 const map = (bias: number, a = 1): RuleCalibration => ({ n: 10, right: 9, bias, weights: [a, ...new Array<number>(K - 1).fill(0)] });
-const calibration = (maps: Record<string, RuleCalibration>, minConfidence: number): RepairCalibration => ({ minConfidence, classes: { stripped: maps, normal: maps } });
+const calibration = (maps: Record<string, RuleCalibration>, minConfidence: number): RepairCalibration => ({ minConfidence: { stripped: minConfidence, normal: minConfidence }, classes: { stripped: maps, normal: maps } });
 const TEXT = 'Detta dir viktigt for kommunen.';
 
 describe('calibration maps', () => {
@@ -72,13 +72,14 @@ describe('repair with a calibration', () => {
 });
 
 describe('repair-calibration.json', () => {
-  const good = { version: 1, about: 'x', sources: ['dev'], at: '2026-12-07', minConfidence: 0.9, classes: { stripped: { confusion: map(0) }, normal: {} } };
+  const good = { version: 1, about: 'x', sources: ['dev'], at: '2026-12-07', minConfidence: { stripped: 0.9, normal: 0.8 }, classes: { stripped: { confusion: map(0) }, normal: {} } };
   it('is read field by field', () => {
     expect(checkCalibrationFile(good, 'f.json').classes.stripped.confusion).toEqual(map(0));
   });
   it.each([
     [{ ...good, version: 2 }, 'version: expected version 1'],
-    [{ ...good, minConfidence: 2 }, 'minConfidence: expected a probability'],
+    [{ ...good, minConfidence: { stripped: 2, normal: 0.5 } }, 'minConfidence.stripped: expected a probability'],
+    [{ ...good, minConfidence: 0.9 }, 'minConfidence: expected an object'],
     [{ ...good, classes: { stripped: { 'no-rule': map(0) }, normal: {} } }, 'classes.stripped.no-rule: expected a rule id or held:<reason>'],
     [{ ...good, classes: { stripped: { confusion: { ...map(0), weights: [1] } }, normal: {} } }, `classes.stripped.confusion.weights: expected ${K} weights`],
     [{ ...good, classes: { stripped: { confusion: map(0, -1) }, normal: {} } }, 'classes.stripped.confusion.weights[0]: expected a weight ≥ 0'],

@@ -9,7 +9,7 @@
  * (a logistic — Platt — map; its weight on logit(raw) is kept ≥ 0, so p never falls as the raw
  * score rises). It is fitted on text with known truth that is not held out (the training OCR, the
  * fixtures and dev documents) by scripts/fit-repair-calibration.ts, which also chooses the bar
- * `minConfidence` on the dev documents' reliability table, and is stored in
+ * `minConfidence` (per document class) on the dev documents' reliability table, and is stored in
  * dictionaries/repair-calibration.json (schema checked here, field by field). A correction whose
  * probability is below the bar is not applied; with `suggest` it is listed with `applied: false`.
  *
@@ -24,6 +24,7 @@ import { foldDiacritics } from './model.js';
 import type { RepairRun } from './run.js';
 import { RULES, ruleIds } from './rules.js';
 import { midSentence } from './units.js';
+import { SUGGESTED } from './word-decisions.js';
 
 /** The version of dictionaries/repair-calibration.json this code reads and the fit writes. */
 export const CALIBRATION_VERSION = 1;
@@ -66,16 +67,17 @@ export interface CalibrationFile {
   sources: string[];
   /** The day of the fit (YYYY-MM-DD). */
   at: string;
-  /** The default bar: a correction is applied when its probability is at least this. */
-  minConfidence: number;
+  /** The default bar per document class: a correction is applied when its probability is at
+   * least this (chosen on the dev documents of the class: damage ≤ 0.1 % of right words). */
+  minConfidence: Record<DocClass, number>;
   /** Per document class, per rule (a RuleId, or `held:<reason>` for the word step's suggestions:
    * see calibrationGroup), the map. */
   classes: Record<DocClass, Record<string, RuleCalibration>>;
 }
 
-/** Why a reading the word step found was not taken, for which it is suggested (word-decisions.ts):
- * each has a map of its own (`held:<reason>`), fitted on such suggestions. */
-export const HELD_REASONS = ['below-threshold', 'against-context', 'repeated-name', 'used-word'] as const;
+/** Why a reading the word step found was not taken, for which it is suggested (word-decisions.ts
+ * SUGGESTED): each has a map of its own (`held:<reason>`), fitted on such suggestions. */
+export const HELD_REASONS: readonly string[] = [...SUGGESTED];
 
 /** The map that calibrates a correction of rule label `rule`: a suggestion the word step held back,
  * its reason's (`held:against-context`); else the word rule where the label holds one
@@ -133,7 +135,8 @@ export function calibrationFeatures(run: Pick<RepairRun, 'text' | 'wordRepairs' 
 
 /** What repair reads: the file's maps and bar. */
 export interface RepairCalibration {
-  minConfidence: number;
+  /** The default bar per document class. */
+  minConfidence: Record<DocClass, number>;
   classes: Record<DocClass, Record<string, RuleCalibration>>;
 }
 
@@ -221,7 +224,7 @@ export function checkCalibrationFile(json: unknown, file: string): CalibrationFi
     about: c.string(o.about, 'about'),
     sources: c.list(o.sources, 'sources', (v, p) => c.string(v, p, true)),
     at: c.string(o.at, 'at', true),
-    minConfidence: c.probability(o.minConfidence, 'minConfidence'),
+    minConfidence: c.record(o.minConfidence, 'minConfidence', DOC_CLASSES, (v, p) => c.probability(v, p), true) as Record<DocClass, number>,
     classes,
   };
 }
@@ -232,6 +235,12 @@ let shipped: RepairCalibration | null | undefined;
 export function loadCalibration(path = dictionaryFile('repair-calibration.json')): RepairCalibration {
   const f = checkCalibrationFile(JSON.parse(readFileSync(path, 'utf8')), path);
   return { minConfidence: f.minConfidence, classes: f.classes };
+}
+
+/** For tests and experiments: the calibration repair uses by default with the shipped model
+ * (null: raw scores; undefined: the shipped file again). */
+export function setDefaultCalibration(c: RepairCalibration | null | undefined): void {
+  shipped = c;
 }
 
 /** The shipped calibration (null when the package has none: raw scores, as before). */

@@ -29,7 +29,7 @@ export interface RepairOptions {
   lexicon?: WordKnowledge;
   /** Minimum confidence (0..1) for a correction to be applied. With a calibration (the shipped
    * model has one) it is a bar on the calibrated probability that the correction is right
-   * (default: the calibration's, chosen on dev documents); without, on the rules' raw scores
+   * (default: the calibration's for the document class, chosen on dev documents); without, on the rules' raw scores
    * (default: fitted on the training set). */
   minConfidence?: number;
   /** The map from each rule's raw score to the probability that a correction is right
@@ -172,7 +172,7 @@ function repairModern(text: string, options: RepairOptions = {}): RepairResult {
   if (calibration) {
     // Every edit's confidence becomes the probability that it is right; below the bar it is a suggestion.
     const events: CalibrationEvent[] | undefined = run.trace?.edits ? [] : undefined;
-    run.edits = calibrateEdits(run, calibration, options.minConfidence ?? calibration.minConfidence, events);
+    run.edits = calibrateEdits(run, calibration, options.minConfidence ?? calibration.minConfidence[run.docClass], events);
     if (events) {
       for (const e of events) {
         const [start, end] = inputOffsets(norm.changes, [e.offset, e.offset + e.length]);
