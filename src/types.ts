@@ -29,6 +29,8 @@ export type RuleId =
   | 'normalize'
   | 'dehyphenate'
   | WordRuleId
+  | 'join-words'
+  | 'split-words'
   | 'glyph-word'
   | 'lone-glyph'
   | 'abbreviation'
@@ -51,6 +53,9 @@ export type EditRule =
   | WordRuleLabel
   | 'dehyphenate'
   | `dehyphenate+${WordRuleLabel}`
+  | 'join-words'
+  | `join-words+${WordRuleLabel}`
+  | 'split-words'
   | 'glyph-word'
   | 'lone-glyph'
   | 'abbreviation'
@@ -105,6 +110,7 @@ export interface Correction {
  *   (a number, list label or bullet);
  * - `english-neighbour`: `an`/`at` beside an English word (`for an open world`);
  * - `english-run`: an English word (and no Swedish one) beside another (`life science`);
+ * - `unit`: a unit of measure right after a number (`12 cm`, `40 MW`; dictionaries/sv/units.txt);
  * - `mixed-case`: (pre-1906 pages) a token of mixed case (`McLean`, `iPad`), read by no channel.
  *
  * Words with readings whose reading was not taken:
@@ -118,7 +124,11 @@ export interface Correction {
  * - `against-context`: the broad-register context model finds the sentence against the reading
  *   (`han` where `hån` is likelier alone; `voro` read as `vore`);
  * - `repeated-name`: a capitalised plain-letter word the document repeats mid-sentence (a name);
- * - `used-word`: a plain-edit reading of a word the lexicon lacks but broad text uses (`voro`, `kommo`).
+ * - `used-word`: a plain-edit reading of a word the lexicon lacks but broad text uses (`voro`, `kommo`);
+ * - `attested-form`: a word the lexicon lacks but the older-Swedish lexicon attests (`foro`,
+ *   `stodo`, `äro`), whose reading no longer wins once the word has the prior of that use;
+ * - `older-inflection`: a plain-edit reading of a regular older inflection of a known verb
+ *   (`tillgrepo`, `väljen`, `bevise`) that only puts a modern ending in its place.
  */
 export type SkipReason =
   | 'not-joined'
@@ -134,6 +144,7 @@ export type SkipReason =
   | 'lone-character'
   | 'english-neighbour'
   | 'english-run'
+  | 'unit'
   | 'no-reading'
   | 'clean-document'
   | 'as-written'
@@ -143,7 +154,9 @@ export type SkipReason =
   | 'against-context'
   | 'repeated-name'
   | 'used-word'
-  | 'mixed-case';
+  | 'mixed-case'
+  | 'attested-form'
+  | 'older-inflection';
 
 /** A word repair left alone, and why (with `explain: true`). */
 export interface LeftAlone {

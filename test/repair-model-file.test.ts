@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkCalibrationFile } from '../src/repair/context-calibration.js';
-import { dictionaryFile } from '../src/repair/data-path.js';
+import { dictionaryFile } from '../src/dictionaries.js';
 import { checkModelFile, checkSettingsFile, MODEL_VERSION } from '../src/repair/model-file.js';
 import { loadModel } from '../src/repair/model.js';
 

@@ -21,6 +21,8 @@ const ALL_IDS: Record<RuleId, true> = {
   'word-confusion': true,
   'till-start': true,
   'edit-distance': true,
+  'join-words': true,
+  'split-words': true,
   'glyph-word': true,
   'lone-glyph': true,
   abbreviation: true,
@@ -47,6 +49,7 @@ const ALL_REASONS: Record<SkipReason, true> = {
   'english-neighbour': true,
   'mixed-case': true,
   'english-run': true,
+  unit: true,
   'no-reading': true,
   'clean-document': true,
   'as-written': true,
@@ -56,6 +59,8 @@ const ALL_REASONS: Record<SkipReason, true> = {
   'against-context': true,
   'repeated-name': true,
   'used-word': true,
+  'attested-form': true,
+  'older-inflection': true,
 };
 
 /** The TypeScript files below a folder. */
@@ -227,6 +232,12 @@ describe('explain', () => {
       // `voro` an older plural.
       repair('Det ar sa att Agga kom hem. Sedan gick Agga ut igen, och da sa Agga att det var sent.', { ...STRIPPED, explain: true }),
       repair('Det ar sa att barnen åter voro över henne och maste ga.', { ...STRIPPED, explain: true }),
+      // `hellenisk`: a form the older-Swedish lexicon attests (attested.ts).
+      repair('Helst hade han velat forevisa nakna kvinnor pa elefanten, ada hellenisk skonhetskult.', { ...STRIPPED, explain: true }),
+      // `cm` after a number: a unit of measure (dictionaries/sv/units.txt).
+      repair('Plantan ar 12 cm hog.', { ...STRIPPED, explain: true }),
+      // `lyssnen`: a plural imperative of `lyssna` (attested.ts).
+      repair('Hören nu och lyssnen pa mig, forst maste ni ata.', { ...STRIPPED, explain: true }),
       // A page in older spelling (old-swedish.ts) reads no token of mixed case.
       repair('Hvad som hände Mr McLean.', { spelling: 'pre-1906', explain: true }),
     ];

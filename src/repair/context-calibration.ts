@@ -7,7 +7,7 @@
  * the decision's own posterior stands, as before the context model.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dictionaryFile } from './data-path.js';
+import { dictionaryFile } from '../dictionaries.js';
 import { Checker, DOC_CLASSES } from './model-file.js';
 import type { DocClass } from './model.js';
 

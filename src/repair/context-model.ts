@@ -16,17 +16,28 @@
  */
 import { readFileSync } from 'node:fs';
 import { ArkivError } from '../errors.js';
-import { dictionaryFile } from './data-path.js';
+import { dictionaryFile } from '../dictionaries.js';
 import type { WordKnowledge } from './words.js';
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 32;
+
+/** FNV-1a state `h` carried on over the code units of `s` (a signed 32-bit state). */
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
 
 /** FNV-1a over UTF-16 code units, 32 bits: the keys of every table (scripts/build-context-model.ts hashes with it). */
 export function contextHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return fnv(FNV_OFFSET, s) >>> 0;
+}
+
+/** The FNV-1a state after `w` and a space: the start of the key of every pair or triple that
+ * begins with w. A key is hashed from its words' states, never built as a string. */
+function headState(w: string): number {
+  return Math.imul(fnv(FNV_OFFSET, w) ^ SPACE, FNV_PRIME);
 }
 
 /** A count in one byte, as the build script stores it: exact to 32, then steps of 8 %. */
@@ -42,17 +53,41 @@ export const CONTEXT_SECTIONS = ['prior', 'heads', 'bigrams', 'trigrams', 'unigr
 const COUNT = new Float64Array(256).map((_, q) => (q <= 32 ? q : 32 * Math.pow(1.08, q - 32)));
 
 class HashedTable {
+  /** Bucket b (a key's top `bits` bits) holds `keys[directory[b] .. directory[b + 1])`: the keys are
+   * uniform hashes, so a bucket holds a few keys and a lookup is a short search in one of them,
+   * where a binary search of the whole table took ~19 cache-missing steps. Built on first lookup. */
+  private directory: Uint32Array | undefined;
+  private shift = 0;
+
   constructor(
     private readonly keys: Uint32Array,
     private readonly values: Uint8Array,
   ) {}
 
+  private buildDirectory(): Uint32Array {
+    const keys = this.keys;
+    // ~4 keys a bucket (at least 1 bit, so the shift stays below 32).
+    const bits = Math.max(1, Math.min(22, Math.floor(Math.log2(Math.max(keys.length, 1))) - 2));
+    this.shift = 32 - bits;
+    const directory = new Uint32Array((1 << bits) + 1);
+    for (let i = 0; i < keys.length; i++) directory[(keys[i]! >>> this.shift) + 1]!++;
+    for (let b = 0; b < 1 << bits; b++) directory[b + 1]! += directory[b]!;
+    this.directory = directory;
+    return directory;
+  }
+
   /** The stored byte of `key`, 0 if absent. */
   byte(key: string): number {
-    const h = contextHash(key);
+    return this.byteOfHash(contextHash(key));
+  }
+
+  /** The stored byte of the key whose hash is `h` (unsigned), 0 if absent. */
+  byteOfHash(h: number): number {
     const keys = this.keys;
-    let lo = 0;
-    let hi = keys.length - 1;
+    const directory = this.directory ?? this.buildDirectory();
+    const bucket = h >>> this.shift;
+    let lo = directory[bucket]!;
+    let hi = directory[bucket + 1]! - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const k = keys[mid]!;
@@ -65,6 +100,11 @@ class HashedTable {
 
   count(key: string): number {
     return COUNT[this.byte(key)]!;
+  }
+
+  /** The count of the key whose FNV-1a state is `h`. */
+  countOfState(h: number): number {
+    return COUNT[this.byteOfHash(h >>> 0)]!;
   }
 
   get size(): number {
@@ -137,8 +177,32 @@ export interface Neighbours {
   r2: string | null;
 }
 
+/** Caches are cleared when they pass this size, so a long archive run keeps its memory bounded. */
+const CACHE_LIMIT = 100_000;
+
+/** What the model looks up of a word once (NaN: not yet). */
+class WordEntry {
+  /** FNV-1a state after the word and a space (see headState). */
+  readonly head: number;
+  /** Its count as the first word of a pair in the fiction and news. */
+  heads = Number.NaN;
+  /** Its official frequency (WordKnowledge.frequency). */
+  frequency = Number.NaN;
+  /** P2(z | this word), by z. */
+  readonly pairs = new Map<string, number>();
+
+  constructor(w: string) {
+    this.head = headState(w);
+  }
+}
+
 export class ContextModel {
+  // Caches per word source (as LanguageModel's): the document's pairs recur in one logOdds (the
+  // pair right of the word is the same for both words weighed) and across an archive. Keys are
+  // hashed from each word's entry: no key string is built.
   private readonly priorCache = new Map<string, number>();
+  private readonly entries = new Map<string, WordEntry>();
+  private pairsCached = 0;
 
   constructor(
     private readonly words: WordKnowledge,
@@ -151,7 +215,7 @@ export class ContextModel {
     if (p === undefined) {
       const b = this.data.prior.byte(w);
       p = b === 0 ? PRIOR_FLOOR : Math.pow(10, (-4 * b) / 100);
-      if (this.priorCache.size > 100_000) this.priorCache.clear();
+      if (this.priorCache.size > CACHE_LIMIT) this.priorCache.clear();
       this.priorCache.set(w, p);
     }
     return p;
@@ -163,12 +227,34 @@ export class ContextModel {
     return this.prior(w) >= minPrior || this.data.unigrams.count(w) >= minCount;
   }
 
+  private entry(w: string): WordEntry {
+    let e = this.entries.get(w);
+    if (e === undefined) {
+      if (this.entries.size > CACHE_LIMIT || this.pairsCached > CACHE_LIMIT) {
+        this.entries.clear();
+        this.pairsCached = 0;
+      }
+      e = new WordEntry(w);
+      this.entries.set(w, e);
+    }
+    return e;
+  }
+
   /** P2(z | y): official and broad pair models, each backing off to P1, averaged. */
   pair(y: string, z: string): number {
-    const p1 = this.prior(z);
-    const broad = (this.data.bigrams.count(`${y} ${z}`) + MU_PAIR * p1) / (this.data.heads.count(y) + MU_PAIR);
-    const official = (this.words.bigram(y, z) + MU_PAIR * p1) / (this.words.frequency(y) + MU_PAIR);
-    return 0.5 * broad + 0.5 * official;
+    const e = this.entry(y);
+    let p = e.pairs.get(z);
+    if (p === undefined) {
+      const p1 = this.prior(z);
+      if (Number.isNaN(e.heads)) e.heads = this.data.heads.count(y);
+      if (Number.isNaN(e.frequency)) e.frequency = this.words.frequency(y);
+      const broad = (this.data.bigrams.countOfState(fnv(e.head, z)) + MU_PAIR * p1) / (e.heads + MU_PAIR);
+      const official = (this.words.bigram(y, z) + MU_PAIR * p1) / (e.frequency + MU_PAIR);
+      p = 0.5 * broad + 0.5 * official;
+      e.pairs.set(z, p);
+      this.pairsCached++;
+    }
+    return p;
   }
 
   /** P3(z | x y), or P2 when there is no x, or P1 when there is no y either. */
@@ -176,7 +262,8 @@ export class ContextModel {
     if (y === null) return this.prior(z);
     const p2 = this.pair(y, z);
     if (x === null) return p2;
-    return (this.data.trigrams.count(`${x} ${y} ${z}`) + MU_TRIPLE * p2) / (this.data.bigrams.count(`${x} ${y}`) + MU_TRIPLE);
+    const xy = fnv(this.entry(x).head, y);
+    return (this.data.trigrams.countOfState(fnv(Math.imul(xy ^ SPACE, FNV_PRIME), z)) + MU_TRIPLE * p2) / (this.data.bigrams.countOfState(xy) + MU_TRIPLE);
   }
 
   /** log of the part of the sentence's probability that depends on the word w (lower case). */

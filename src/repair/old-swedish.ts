@@ -10,7 +10,7 @@
 import { applyCase, casePattern } from './case.js';
 import { EditIndex } from './edit-index.js';
 import type { Edit } from './edits.js';
-import { readDataFile } from './lexicon-data.js';
+import { readDataFile } from '../dictionaries.js';
 import { isNumberLike, tokenize } from './tokenize.js';
 import type { LeftAlone, SkipReason } from '../types.js';
 import type { WordKnowledge } from './words.js';

@@ -4,6 +4,7 @@
  * (Why a word gets no readings at all is checked in units.ts.)
  */
 import type { SkipReason } from '../types.js';
+import { olderInflection } from './attested.js';
 import { repeatedName } from './context-gate.js';
 import type { Decision } from './ranking.js';
 import type { RepairRun } from './run.js';
@@ -25,6 +26,9 @@ export interface WordChoice {
   againstContext?: boolean;
   /** The word is unknown to the lexicon but used by broad text, and the reading is by plain edits. */
   usedWord?: boolean;
+  /** The word is unknown to the lexicon but attested in older Swedish, and weighed with the prior
+   * of that use the reading no longer wins at the bar (attested.ts). */
+  attested?: boolean;
 }
 
 interface WordCheck {
@@ -85,6 +89,12 @@ export const WORD_CHECKS: readonly WordCheck[] = [
   { reason: 'used-word', leavesAlone: (c) => c.usedWord === true },
   // A capitalised plain-letter word the document repeats mid-sentence is a name (`Agga`, `Nana`).
   { reason: 'repeated-name', leavesAlone: (c) => repeatedName(c.run, c.unit, c.decision!) },
+  // A form of older Swedish the novels of the period write (`foro`, `stodo`, `äro`): kept
+  // unless the OCR evidence for the reading outweighs the prior of its attested use.
+  { reason: 'attested-form', leavesAlone: (c) => c.attested === true },
+  // A regular older inflection of a known verb (`tillgrepo`, `väljen`, `bevise`) read by plain
+  // edits into a modern ending: the author's grammar, not OCR damage.
+  { reason: 'older-inflection', leavesAlone: (c) => byEdits(c) && !c.unit.hyps.original.known && olderInflection(c.unit.word, c.decision!.best.text, c.run.words) },
 ];
 
 /** Why the word keeps its spelling, or null when it takes its best reading. */

@@ -1,11 +1,11 @@
 /**
- * The language data of repair, read from `dictionaries/<language>/<name>.txt` (see
+ * The language data of arkivtext's stages, read from `dictionaries/<language>/<name>.txt` (see
  * dictionaries/README.md): word lists, letter tables and spelling patterns, kept out of the code as
  * nspell keeps its language in .aff/.dic. Each file is UTF-8, one entry a line; a line that starts
  * with `# ` (a hash and a space) is a comment, blank lines are skipped (so a lone `#` is an entry:
  * the glyph). Each file is read once, on first use.
  */
-import { readDataFile } from './lexicon-data.js';
+import { readDataFile } from './dictionaries.js';
 
 /** The data files, by path below dictionaries/ without `.txt`. */
 export type LanguageFile =
@@ -13,6 +13,10 @@ export type LanguageFile =
   | 'sv/elision-conjunctions'
   | 'sv/compound-conjunctions'
   | 'sv/number-words'
+  | 'sv/units'
+  | 'sv/stripped-diacritics'
+  | 'sv/rate-letters'
+  | 'sv/accented-letters'
   | 'sv/archaic-spellings'
   | 'sv/colon-endings'
   | 'sv/vowels'
@@ -56,6 +60,13 @@ function memo<T>(make: (file: LanguageFile) => T): (file: LanguageFile) => T {
 /** The entries of a data file as a set. */
 export const languageSet = memo((file): ReadonlySet<string> => new Set(languageList(file)));
 
+/** The entries of a data file (letters, one a line, lower case) with their upper-case forms after
+ * them, as one string: `åäö` → `åäöÅÄÖ`. */
+export const languageLetters = memo((file): string => {
+  const lower = languageList(file).join('');
+  return lower + lower.toUpperCase();
+});
+
 /** A data file of lines `key value value …` as a map (values in file order). */
 export const languageTable = memo((file): ReadonlyMap<string, readonly string[]> => {
   const table = new Map<string, string[]>();
@@ -81,7 +92,17 @@ export function languagePattern(file: LanguageFile, flags = 'u'): RegExp {
   return new RegExp(languageList(file).join('|'), flags);
 }
 
+/** The inside of a character class of `chars` (escaped): `[${…}]`, or `[^${…}]` for the others. */
+export function classBody(chars: Iterable<string>): string {
+  return [...chars].map(escapeInClass).join('');
+}
+
+/** Characters as a character class (u flag). */
+export function characterClass(chars: Iterable<string>, flags = 'u'): RegExp {
+  return new RegExp(`[${classBody(chars)}]`, flags);
+}
+
 /** The characters of a data file (one a line) as a character class. */
 export function languageClass(file: LanguageFile, flags = 'u'): RegExp {
-  return new RegExp(`[${languageList(file).map(escapeInClass).join('')}]`, flags);
+  return characterClass(languageList(file), flags);
 }
