@@ -11,7 +11,7 @@ import { ArkivError } from '../errors.js';
 import { dictionaryFile } from '../dictionaries.js';
 import { characterClass, languageClass, languageTable } from '../language.js';
 import type { LearnedAbbreviation } from './dotted-abbreviations.js';
-import { checkModelFile, checkSettingsFile, TILL_START_KINDS, type DocClass, type LearnedClass, type ModelFile, type PriorRule, type RepairParams, type ReplacementRow, type DecisionSettings, type SearchSettings, type SettingsFile, type Tally } from './model-file.js';
+import { checkModelFile, checkSettingsFile, TILL_START_KINDS, type DocClass, type LearnedClass, type ModelFile, type PriorRule, type RepairParams, type ReplacementRow, type DecisionSettings, type WordBoundarySettings, type SearchSettings, type SettingsFile, type Tally } from './model-file.js';
 import type { MarkSwapKind } from './sentence-marks.js';
 import type { TillStartKind } from './till-glyphs.js';
 
@@ -92,6 +92,8 @@ export interface RepairModel {
   search: SearchSettings;
   /** The word step's bars (hand-set, dictionaries/repair-settings.json). */
   decisions: DecisionSettings;
+  /** The word-boundary rules' numbers (dictionaries/repair-settings.json, word-boundaries.ts). */
+  wordBoundaries: WordBoundarySettings;
 }
 
 let folds: { foldable: RegExp; each: RegExp; to: ReadonlyMap<string, string> } | undefined;
@@ -315,6 +317,7 @@ export function buildModel(file: ModelFile, settings: SettingsFile): RepairModel
     params: { stripped: { ...fitted.params.stripped }, normal: { ...fitted.params.normal } },
     search: { ...settings.search },
     decisions: { ...settings.decisions },
+    wordBoundaries: { ...settings.wordBoundaries, split: { ...settings.wordBoundaries.split }, glueWords: [...settings.wordBoundaries.glueWords] },
   };
 }
 
