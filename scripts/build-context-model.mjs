@@ -116,9 +116,17 @@ for (let cb = 1; cb < packed.length && cb <= maxCentibels; cb++) {
 }
 
 // ---- Counts of the texts. ----
+// A sentence mark right after a word is a token of its own (`<.>` for . ! ? …, `<,>` for , and ;,
+// `<:>` for :), so `sa:` (said, before a quotation) and `så` are told apart by what follows them,
+// and a word after a full stop has the sentence start as its left neighbour. A chain of tokens runs
+// while only white space separates them; after a mark followed by anything else (a quote, a dash)
+// the chain ends with the mark.
 const WORD = /\p{L}+(?:[-:]\p{L}+)*/gu;
+/** What may stand between two words of one chain: white space, or a sentence mark and white space. */
+const MARK_GAP = /^([.!?\u2026]+|[,;:])(\s*)(.*)$/su;
+const markToken = (m) => (m === ',' || m === ';' ? '<,>' : m === ':' ? '<:>' : '<.>');
 const unigrams = new Map();
-const heads = new Map(); // word → times it is the first of a pair
+const heads = new Map(); // token → times it is the first of a pair
 const bigrams = new Map();
 const trigrams = new Map();
 let tokens = 0;
@@ -128,29 +136,58 @@ for (const file of args) {
   for (const line of text.split('\n')) {
     let prev1 = null;
     let prev2 = null;
-    let lastEnd = -1;
-    for (const m of line.matchAll(WORD)) {
-      const w = m[0].toLowerCase();
-      const glued = lastEnd >= 0 && /^\s+$/u.test(line.slice(lastEnd, m.index));
-      // A word glued to a digit pairs with nothing.
-      const digitNext = /\d/u.test(line[m.index + m[0].length] ?? '') || /\d/u.test(line[m.index - 1] ?? '');
-      tokens++;
-      inc(unigrams, w);
-      if (!glued || digitNext) {
-        prev1 = prev2 = null;
-      }
+    const push = (w) => {
       if (prev1 !== null) {
         inc(bigrams, `${prev1} ${w}`);
         inc(heads, prev1);
         if (prev2 !== null) inc(trigrams, `${prev2} ${prev1} ${w}`);
       }
       prev2 = prev1;
-      prev1 = digitNext ? null : w;
-      if (digitNext) prev2 = null;
+      prev1 = w;
+    };
+    const brk = () => {
+      prev1 = prev2 = null;
+    };
+    let lastEnd = -1;
+    for (const m of line.matchAll(WORD)) {
+      const w = m[0].toLowerCase();
+      // A word glued to a digit pairs with nothing.
+      const digitNext = /\d/u.test(line[m.index + m[0].length] ?? '') || /\d/u.test(line[m.index - 1] ?? '');
+      tokens++;
+      inc(unigrams, w);
+      if (lastEnd >= 0) {
+        const gap = line.slice(lastEnd, m.index);
+        if (!/^\s+$/u.test(gap)) {
+          const mark = MARK_GAP.exec(gap);
+          // A mark glued to the next word (`t.ex`) is no sentence mark.
+          if (mark && !(mark[2] === '' && mark[3] === '')) {
+            const t = markToken(mark[1][0]);
+            inc(unigrams, t);
+            push(t);
+            if (!(mark[2] !== '' && mark[3] === '')) brk();
+          } else brk();
+        }
+      }
+      if (digitNext) brk();
+      push(w);
+      if (digitNext) brk();
       lastEnd = m.index + m[0].length;
+    }
+    // A mark ending the paragraph.
+    if (lastEnd >= 0) {
+      const mark = /^([.!?\u2026]+|[,;:])(?![\p{L}\p{N}])/u.exec(line.slice(lastEnd));
+      if (mark) {
+        push(markToken(mark[1][0]));
+        inc(unigrams, markToken(mark[1][0]));
+      }
     }
   }
 }
+// Continuation types (Witten–Bell smoothing): distinct tokens seen after a token, and after a pair.
+const types = new Map();
+for (const k of bigrams.keys()) inc(types, k.slice(0, k.indexOf(' ')));
+const types2 = new Map();
+for (const k of trigrams.keys()) inc(types2, k.slice(0, k.lastIndexOf(' ')));
 
 /** Sorted hash keys and quantised values of a table; colliding keys share one entry (counts summed). */
 function table(entries) {
@@ -173,9 +210,12 @@ const sections = {
   bigrams: table(quantised(bigrams)),
   trigrams: table(quantised(trigrams, minTrigram)),
   unigrams: table(quantised(unigrams)),
+  types: table(quantised(types)),
+  types2: table(quantised(types2)),
 };
 const meta = {
-  format: 'arkivtext-context-1',
+  format: 'arkivtext-context-2',
+  marks: '<.> . ! ? …; <,> , ;; <:> :',
   hash: 'fnv1a32-utf16',
   quantise: 'n<=32: n; else 32+round(ln(n/32)/ln(1.08))',
   prior: 'byte = round(centibels/4); frequency = 10^(-4*byte/100)',
@@ -196,7 +236,7 @@ const pad = (len) => Buffer.alloc((4 - (len % 4)) % 4);
 let len = 8 + metaBytes.length;
 parts.push(pad(len));
 len += (4 - (len % 4)) % 4;
-for (const name of ['prior', 'heads', 'bigrams', 'trigrams', 'unigrams']) {
+for (const name of ['prior', 'heads', 'bigrams', 'trigrams', 'unigrams', 'types', 'types2']) {
   const t = sections[name];
   parts.push(u32(t.keys.length));
   parts.push(Buffer.from(t.keys.buffer, t.keys.byteOffset, t.keys.byteLength));

@@ -3,8 +3,10 @@
  * Fits the calibration of known-word replacements (src/repair/context-calibration.ts): runs repair
  * with a trace over OCR texts with known truth, labels every known word weighed against another
  * known word by the truth (right: the truth is the replacement; wrong: the truth is the word as
- * written), and fits p = σ(bias + a·logit(confidence) + b·logOdds) per document class by logistic
- * regression. Prints the reliability table of the fit and the damage/fix trade-off per threshold.
+ * written), and fits p = σ(w · features) per document class by logistic regression; the features
+ * are logit(confidence), the context model's log-odds, the document's officialness, its product
+ * with logit(confidence), and whether the word is capitalised mid-sentence. Prints the reliability
+ * table of the fit and the damage/fix trade-off per threshold.
  *
  *   node scripts/fit-context-calibration.mjs [--out dictionaries/context-calibration.json] [--events FILE.jsonl] DIR…
  *
@@ -86,41 +88,45 @@ if (eventsOut) writeFileSync(eventsOut, events.map((e) => JSON.stringify(e)).joi
 const logit = (p) => Math.log(Math.min(Math.max(p, 1e-6), 1 - 1e-6) / (1 - Math.min(Math.max(p, 1e-6), 1 - 1e-6)));
 const sigmoid = (z) => 1 / (1 + Math.exp(-z));
 
-/** Logistic regression: Newton's method with step halving on the ridge-penalised log-likelihood. */
+/** Logistic regression: Newton's method with step halving on the ridge-penalised log-likelihood
+ * (every weight but the bias, the first feature, is penalised). */
 function fit(rows) {
   const lambda = 1;
+  const d = rows[0].x.length;
+  const dot = (w, x) => w.reduce((s, v, i) => s + v * x[i], 0);
   const loss = (w) => {
-    let l = lambda * 0.5 * (w[1] * w[1] + w[2] * w[2]);
+    let l = 0;
+    for (let a = 1; a < d; a++) l += lambda * 0.5 * w[a] * w[a];
     for (const { x, y } of rows) {
-      const z = w[0] * x[0] + w[1] * x[1] + w[2] * x[2];
+      const z = dot(w, x);
       l += Math.log1p(Math.exp(-Math.abs(z))) + Math.max(z, 0) - y * z;
     }
     return l;
   };
-  let w = [0, 1, 0];
+  let w = Array.from({ length: d }, (_, i) => (i === 1 ? 1 : 0));
   let current = loss(w);
   for (let it = 0; it < 100; it++) {
-    const g = [0, lambda * w[1], lambda * w[2]];
-    const H = [[1e-6, 0, 0], [0, lambda, 0], [0, 0, lambda]];
+    const g = w.map((v, i) => (i === 0 ? 0 : lambda * v));
+    const H = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i !== j ? 0 : i === 0 ? 1e-6 : lambda)));
     for (const { x, y } of rows) {
-      const p = sigmoid(w[0] * x[0] + w[1] * x[1] + w[2] * x[2]);
-      for (let a = 0; a < 3; a++) {
+      const p = sigmoid(dot(w, x));
+      for (let a = 0; a < d; a++) {
         g[a] += (p - y) * x[a];
-        for (let b = 0; b < 3; b++) H[a][b] += p * (1 - p) * x[a] * x[b];
+        for (let b = 0; b < d; b++) H[a][b] += p * (1 - p) * x[a] * x[b];
       }
     }
     const M = H.map((r, i) => [...r, g[i]]);
-    for (let c = 0; c < 3; c++) {
+    for (let c = 0; c < d; c++) {
       let piv = c;
-      for (let r = c + 1; r < 3; r++) if (Math.abs(M[r][c]) > Math.abs(M[piv][c])) piv = r;
+      for (let r = c + 1; r < d; r++) if (Math.abs(M[r][c]) > Math.abs(M[piv][c])) piv = r;
       [M[c], M[piv]] = [M[piv], M[c]];
-      for (let r = 0; r < 3; r++) {
+      for (let r = 0; r < d; r++) {
         if (r === c) continue;
         const f = M[r][c] / M[c][c];
-        for (let k = c; k < 4; k++) M[r][k] -= f * M[c][k];
+        for (let k = c; k <= d; k++) M[r][k] -= f * M[c][k];
       }
     }
-    const delta = M.map((r, i) => r[3] / r[i]);
+    const delta = M.map((r, i) => r[d] / r[i]);
     let step = 1;
     let next = w.map((v, i) => v - step * delta[i]);
     let l = loss(next);
@@ -140,17 +146,24 @@ function fit(rows) {
 
 const FLOOR = 0.2;
 const MIN_LOG_ODDS = 1;
-const LAMBDA = 10;
+const LAMBDA = Number(opt('--lambda') ?? 10);
+/** The features of an event: bias, logit(confidence), the context model's log-odds, the document's
+ * officialness and its product with logit(confidence) (see src/repair/context-calibration.ts). */
+const features = (e) => {
+  const o = e.officialness ?? 0;
+  return [1, logit(e.confidence), e.logOdds, o, o * logit(e.confidence), e.capitalMid ? 1 : 0];
+};
 const result = {};
 for (const docClass of ['stripped', 'normal']) {
-  const rows = events.filter((e) => e.knownOriginal !== false && e.docClass === docClass && e.label !== null && e.confidence >= FLOOR && e.logOdds > MIN_LOG_ODDS).map((e) => ({ e, x: [1, logit(e.confidence), e.logOdds], y: e.label }));
+  const rows = events.filter((e) => e.knownOriginal !== false && e.docClass === docClass && e.label !== null && e.confidence >= FLOOR && e.logOdds > MIN_LOG_ODDS).map((e) => ({ e, x: features(e), y: e.label }));
   if (rows.length < 20) {
     console.log(`${docClass}: ${rows.length} labelled events, too few to fit`);
     continue;
   }
-  const [bias, wConfidence, wLogOdds] = fit(rows);
-  const ps = rows.map((r) => ({ p: sigmoid(bias + wConfidence * r.x[1] + wLogOdds * r.x[2]), y: r.y, old: r.e.confidence, e: r.e }));
-  console.log(`\n${docClass}: ${rows.length} labelled events (${rows.filter((r) => r.y === 1).length} right replacements), fit bias ${bias.toFixed(3)}, logit(conf) ${wConfidence.toFixed(3)}, logOdds ${wLogOdds.toFixed(3)}`);
+  const w = fit(rows);
+  const [bias, wConfidence, wLogOdds, wOfficial, wOfficialConfidence, wCapitalMid] = w;
+  const ps = rows.map((r) => ({ p: sigmoid(w.reduce((s, v, i) => s + v * r.x[i], 0)), y: r.y, old: r.e.confidence, e: r.e }));
+  console.log(`\n${docClass}: ${rows.length} labelled events (${rows.filter((r) => r.y === 1).length} right replacements), fit bias ${bias.toFixed(3)}, logit(conf) ${wConfidence.toFixed(3)}, logOdds ${wLogOdds.toFixed(3)}, officialness ${wOfficial.toFixed(3)}, officialness·logit(conf) ${wOfficialConfidence.toFixed(3)}, capitalised mid-sentence ${wCapitalMid.toFixed(3)}`);
   console.log('reliability (calibrated p bin → share right, n)');
   for (let b = 0; b < 10; b++) {
     const inBin = ps.filter((x) => x.p >= b / 10 && (x.p < (b + 1) / 10 || b === 9));
@@ -172,7 +185,7 @@ for (const docClass of ['stripped', 'normal']) {
       min = t;
     }
   }
-  result[docClass] = { bias, wConfidence, wLogOdds, floor: FLOOR, minLogOdds: MIN_LOG_ODDS, min };
+  result[docClass] = { bias, wConfidence, wLogOdds, wOfficial, wOfficialConfidence, wCapitalMid, floor: FLOOR, minLogOdds: MIN_LOG_ODDS, min };
 }
 console.log(JSON.stringify(result, null, 1));
 if (out) writeFileSync(out, JSON.stringify(result, null, 1) + '\n');

@@ -34,6 +34,10 @@ export interface ContextEvent {
   repeats?: number;
   /** The broad-register prior of the word as written (unknown originals). */
   originalPrior?: number;
+  /** How official the document's wording is (see `officialness` in context-gate.ts). */
+  officialness?: number;
+  /** The neighbours the context model saw: l2 l1 _ r1 r2 (null: none). */
+  neighbours?: [string | null, string | null, string | null, string | null];
 }
 
 /** What a training script gets from `repair(text, { trace })`. */
@@ -44,10 +48,17 @@ export interface ContextTrace {
 }
 
 export interface Calibration {
-  /** p = σ(bias + wConfidence · logit(confidence) + wLogOdds · logOdds). */
+  /** p = σ(bias + wConfidence · logit(confidence) + wLogOdds · logOdds + wOfficial · o +
+   * wOfficialConfidence · o · logit(confidence)), o the document's officialness: the decision's own
+   * posterior (channel × official-prose prior and pairs) is to be trusted as far as the document
+   * reads like official prose; plus wCapitalMid where the word as written is capitalised and
+   * continues a sentence (a name, often: `Sam`, `Grand`, `Stiller`). */
   bias: number;
   wConfidence: number;
   wLogOdds: number;
+  wOfficial?: number;
+  wOfficialConfidence?: number;
+  wCapitalMid?: number;
   /** Decisions with a posterior below this are not weighed at all. */
   floor: number;
   /** The context must prefer the replacement by more than this (log-odds), whatever p says: a
@@ -80,7 +91,8 @@ export function setContextCalibration(file: CalibrationFile | null): void {
 
 const logit = (p: number): number => Math.log(Math.min(Math.max(p, 1e-6), 1 - 1e-6) / (1 - Math.min(Math.max(p, 1e-6), 1 - 1e-6)));
 
-export function calibrated(c: Calibration, confidence: number, logOdds: number): number {
-  const z = c.bias + c.wConfidence * logit(confidence) + c.wLogOdds * logOdds;
+export function calibrated(c: Calibration, confidence: number, logOdds: number, officialness = 0, capitalMid = false): number {
+  const l = logit(confidence);
+  const z = c.bias + c.wConfidence * l + c.wLogOdds * logOdds + (c.wOfficial ?? 0) * officialness + (c.wOfficialConfidence ?? 0) * officialness * l + (capitalMid ? (c.wCapitalMid ?? 0) : 0);
   return 1 / (1 + Math.exp(-z));
 }

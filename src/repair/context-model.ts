@@ -69,9 +69,22 @@ export interface ContextData {
   heads: HashedTable;
   bigrams: HashedTable;
   trigrams: HashedTable;
-  /** Word counts of the fiction and news. */
+  /** Word counts of the fiction and news (and of the sentence-mark tokens). */
   unigrams: HashedTable;
+  /** Distinct tokens seen after a token, and after a pair (Witten–Bell smoothing); absent in a
+   * model file of format 1, which is smoothed with fixed masses instead. */
+  types: HashedTable | null;
+  types2: HashedTable | null;
 }
+
+/** The tokens of sentence marks right after a word, as the counts have them (see the build script). */
+export const MARK_TOKENS = ['<.>', '<,>', '<:>'] as const;
+export type MarkToken = (typeof MARK_TOKENS)[number];
+/** The token of a sentence mark (its first character). */
+export function markToken(mark: string): MarkToken {
+  return mark === ',' || mark === ';' ? '<,>' : mark === ':' ? '<:>' : '<.>';
+}
+const isMark = (t: string): boolean => t.charCodeAt(0) === 60 /* < */;
 
 export function loadContextData(path = dictionaryFile('sv-context.bin')): ContextData {
   let buf: Buffer;
@@ -86,7 +99,7 @@ export function loadContextData(path = dictionaryFile('sv-context.bin')): Contex
   bytes.set(buf);
   const dv = new DataView(bytes.buffer);
   const metaLength = dv.getUint32(4, true);
-  const meta = JSON.parse(buf.toString('utf8', 8, 8 + metaLength)) as { tokens: number };
+  const meta = JSON.parse(buf.toString('utf8', 8, 8 + metaLength)) as { tokens: number; format?: string };
   let p = 8 + metaLength;
   p += (4 - (p % 4)) % 4;
   const section = (): HashedTable => {
@@ -104,7 +117,10 @@ export function loadContextData(path = dictionaryFile('sv-context.bin')): Contex
   const bigrams = section();
   const trigrams = section();
   const unigrams = section();
-  return { tokens: meta.tokens, prior, heads, bigrams, trigrams, unigrams };
+  const typed = meta.format === 'arkivtext-context-2';
+  const types = typed ? section() : null;
+  const types2 = typed ? section() : null;
+  return { tokens: meta.tokens, prior, heads, bigrams, trigrams, unigrams, types, types2 };
 }
 
 let shared: ContextData | undefined;
@@ -117,10 +133,13 @@ export function defaultContextData(): ContextData {
 /** Smoothing mass of the pair models and of the triple model. */
 const MU_PAIR = 50;
 const MU_TRIPLE = 10;
+/** The most a pair missing from the pruned official table was seen. */
+const OFFICIAL_PRUNED = 2;
 /** The prior of a word wordfreq does not list (rarer than 10^-8). */
 const PRIOR_FLOOR = 1e-9;
 
-/** A word's neighbours (lower case; null where a sentence mark, a line end or nothing stands). */
+/** A word's neighbours (lower case; a sentence mark right after a word is a token, `<.>`, `<,>`,
+ * `<:>`; null where anything else, a line end or nothing stands). */
 export interface Neighbours {
   l2: string | null;
   l1: string | null;
@@ -154,20 +173,49 @@ export class ContextModel {
     return this.prior(w) >= minPrior || this.data.unigrams.count(w) >= minCount;
   }
 
-  /** P2(z | y): official and broad pair models, each backing off to P1, averaged. */
+  /** The share of a word (lower case) among the words of the fiction and news; 0 if unseen. */
+  broadShare(w: string): number {
+    return this.data.unigrams.count(w) / this.data.tokens;
+  }
+
+  /** P1 of a token: the prior of a word, the share of a sentence mark in the fiction and news. */
+  private p1(z: string): number {
+    return isMark(z) ? Math.max(this.data.unigrams.count(z), 1) / this.data.tokens : this.prior(z);
+  }
+
+  /**
+   * P2(z | y): official and broad pair models, each backing off to P1, averaged. The broad one is
+   * smoothed by Witten–Bell (the mass left for unseen continuations is the number of distinct ones
+   * seen, so after `var`, followed by thousands of different words, an unseen pair is no evidence
+   * against a word, while after a rare word it is). The official table is pruned (pairs seen 3
+   * times or more): a pair it lacks was seen at most twice, so it counts as the lesser of twice and
+   * what chance would give. A sentence mark has no official counts: the broad model alone.
+   */
   pair(y: string, z: string): number {
-    const p1 = this.prior(z);
-    const broad = (this.data.bigrams.count(`${y} ${z}`) + MU_PAIR * p1) / (this.data.heads.count(y) + MU_PAIR);
-    const official = (this.words.bigram(y, z) + MU_PAIR * p1) / (this.words.frequency(y) + MU_PAIR);
+    const p1 = this.p1(z);
+    const seen = this.data.bigrams.count(`${y} ${z}`);
+    const t = this.data.types?.count(y) ?? 0;
+    const broad = t > 0 ? (seen + t * p1) / (this.data.heads.count(y) + t) : (seen + MU_PAIR * p1) / (this.data.heads.count(y) + MU_PAIR);
+    if (isMark(y) || isMark(z)) return broad;
+    const fy = this.words.frequency(y);
+    let paired = this.words.bigram(y, z);
+    if (paired === 0 && this.data.types) paired = Math.min(OFFICIAL_PRUNED, fy * p1);
+    const official = (paired + MU_PAIR * p1) / (fy + MU_PAIR);
     return 0.5 * broad + 0.5 * official;
   }
 
   /** P3(z | x y), or P2 when there is no x, or P1 when there is no y either. */
   triple(x: string | null, y: string | null, z: string): number {
-    if (y === null) return this.prior(z);
+    if (y === null) return this.p1(z);
     const p2 = this.pair(y, z);
     if (x === null) return p2;
-    return (this.data.trigrams.count(`${x} ${y} ${z}`) + MU_TRIPLE * p2) / (this.data.bigrams.count(`${x} ${y}`) + MU_TRIPLE);
+    const history = `${x} ${y}`;
+    const types2 = this.data.types2;
+    if (types2) {
+      const t = types2.count(history);
+      return t > 0 ? (this.data.trigrams.count(`${history} ${z}`) + t * p2) / (this.data.bigrams.count(history) + t) : p2;
+    }
+    return (this.data.trigrams.count(`${history} ${z}`) + MU_TRIPLE * p2) / (this.data.bigrams.count(history) + MU_TRIPLE);
   }
 
   /** log of the part of the sentence's probability that depends on the word w (lower case). */
