@@ -302,7 +302,7 @@ if (heldoutDocs.length && !oldSvOnly) {
 }
 // ---- The older-Swedish set (bench/old-sv): pre-1906 spelling, Fraktur OCR --------------------
 // Excerpts of ELTeC-swe novels nobody counts or fits on (registered as old-sv-bench), set in a
-// Fraktur font and OCR'd by scripts/make-fraktur-ocr.mjs with Tesseract's `frk` and `swe` models.
+// Fraktur font and OCR'd by scripts/make-fraktur-ocr.ts with Tesseract's `frk` and `swe` models.
 // Beside arkivtext as it reads each page (auto) stand hunspell and arkivtext told the text is
 // modern (`spelling: 'modern'`, what repair did before it knew older spelling). A long s and an s
 // are one letter here: the truth writes `s` for either, as transcriptions of such print do.

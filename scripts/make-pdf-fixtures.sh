@@ -50,7 +50,7 @@ HTML
 soffice --headless --convert-to pdf --outdir "$tmp" "$tmp/page-break-hyphen.html" >/dev/null 2>&1
 cp "$tmp/page-break-hyphen.pdf" "$out/page-break-hyphen.pdf"
 
-# slow-third-page.pdf: two born pages, then slow-content.pdf's page (made by the .mjs): a page that
+# slow-third-page.pdf: two born pages, then slow-content.pdf's page (made by make-pdf-fixtures.ts): a page that
 # stalls pdf.js while earlier pages are being read (it is read ahead for the header comparison).
 qpdf --empty --pages fixtures/seed-003/born.pdf 1-2 "$out/slow-content.pdf" -- "$out/slow-third-page.pdf"
 

@@ -29,7 +29,7 @@ import { colonLineBreaks, gluedSentenceGlyphs, loneGlyphs } from '../src/repair/
 import { loadLexicon, type Lexicon } from '../src/repair/lexicon.js';
 import { MODEL_VERSION, type ChunkRule, type DocClass, type LearnedClass, type LearnedSection, type ModelFile, type ReplacementRow, type SettingsFile, type Tally, type TrainingSettings, type WordRule } from '../src/repair/model-file.js';
 import { buildModel, foldDiacritics, readModelFile, readSettingsFile, type RepairModel } from '../src/repair/model.js';
-import { languageSet } from '../src/repair/language.js';
+import { languageSet } from '../src/language.js';
 import { knownWithDiacritics } from '../src/repair/repair.js';
 import { repair } from '../src/repair/safe-repair.js';
 import { isWordRepair } from '../src/repair/rules.js';

@@ -20,6 +20,8 @@ export type ArkivErrorCode =
   | 'NAME_COLLISION'
   /** An image of the page cannot be decoded (or is larger than the limit) and the page has no text. */
   | 'BAD_IMAGE'
+  /** A page's form XObjects are nested deeper than the limit (ARKIVTEXT_MAX_FORM_DEPTH, `--max-form-depth`). */
+  | 'TOO_DEEP'
   /** Another run holds the output folder. */
   | 'LOCKED'
   | 'OCR_FAILED'

@@ -104,7 +104,9 @@ export interface Correction {
  * - `lone-character`: a lone `1` or learned letter that does not stand between two lower-case words
  *   (a number, list label or bullet);
  * - `english-neighbour`: `an`/`at` beside an English word (`for an open world`);
- * - `english-run`: an English word (and no Swedish one) beside another (`life science`).
+ * - `english-run`: an English word (and no Swedish one) beside another (`life science`);
+ * - `unit`: a unit of measure right after a number (`12 cm`, `40 MW`; dictionaries/sv/units.txt);
+ * - `mixed-case`: (pre-1906 pages) a token of mixed case (`McLean`, `iPad`), read by no channel.
  *
  * Words with readings whose reading was not taken:
  * - `no-reading`: an unknown word for which no known word was found;
@@ -117,7 +119,9 @@ export interface Correction {
  * - `against-context`: the broad-register context model finds the sentence against the reading
  *   (`han` where `hån` is likelier alone; `voro` read as `vore`);
  * - `repeated-name`: a capitalised plain-letter word the document repeats mid-sentence (a name);
- * - `used-word`: a plain-edit reading of a word the lexicon lacks but broad text uses (`voro`, `kommo`).
+ * - `used-word`: a plain-edit reading of a word the lexicon lacks but broad text uses (`voro`, `kommo`);
+ * - `attested-form`: a word the lexicon lacks but the older-Swedish lexicon attests (`foro`,
+ *   `stodo`, `äro`), whose reading no longer wins once the word has the prior of that use.
  */
 export type SkipReason =
   | 'not-joined'
@@ -133,6 +137,7 @@ export type SkipReason =
   | 'lone-character'
   | 'english-neighbour'
   | 'english-run'
+  | 'unit'
   | 'no-reading'
   | 'clean-document'
   | 'as-written'
@@ -141,7 +146,9 @@ export type SkipReason =
   | 'split-word-part'
   | 'against-context'
   | 'repeated-name'
-  | 'used-word';
+  | 'used-word'
+  | 'mixed-case'
+  | 'attested-form';
 
 /** A word repair left alone, and why (with `explain: true`). */
 export interface LeftAlone {

@@ -13,6 +13,9 @@ import {
   type DedupeDoc,
 } from '../src/dedupe/index.js';
 import { forEachCandidate } from '../src/dedupe/candidates.js';
+import { DEFAULT_PERMUTATIONS } from '../src/dedupe/fingerprint.js';
+import { bandingKey, PRESET_BANDINGS, searchBanding } from '../src/dedupe/lsh.js';
+import { candidateThreshold, resolveOptions } from '../src/dedupe/options.js';
 import { STOP_SHINGLES } from '../src/dedupe/stop-shingles.js';
 import { ArkivError } from '../src/errors.js';
 import { exactSimilarity, fixture, paragraphs, SEED, sentences } from './dedupe-helpers.js';
@@ -107,6 +110,15 @@ describe('fingerprint', () => {
 });
 
 describe('optimalBanding', () => {
+  it("keeps the defaults' banding found by the search (a run does not wait ~0.25 s for it, nor does Ctrl-C)", () => {
+    for (const [key, banding] of PRESET_BANDINGS) {
+      const [threshold, permutations, fp, fn] = key.split('/').map(Number) as [number, number, number, number];
+      expect(searchBanding(threshold, permutations, { fp, fn }), key).toEqual(banding);
+    }
+    const o = resolveOptions();
+    expect(PRESET_BANDINGS.has(bandingKey(candidateThreshold(o), DEFAULT_PERMUTATIONS, { fp: 1 - o.recallWeight, fn: o.recallWeight }))).toBe(true);
+  });
+
   it('catches pairs above the threshold and few far below it (recall weighted 0.7, as clustering does)', () => {
     for (const t of [0.3, 0.5, 0.8]) {
       const { bands, rows } = optimalBanding(t, 256, { fp: 0.3, fn: 0.7 });

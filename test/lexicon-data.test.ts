@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDataBytes, readDataFile } from '../src/repair/lexicon-data.js';
+import { readDataBytes, readDataFile } from '../src/dictionaries.js';
 import { FrontCodedTable } from '../src/repair/lexicon-frontcoded.js';
 import { KeyFilter, hashKey } from '../src/repair/lexicon-hash.js';
 import { SortedTable } from '../src/repair/lexicon-table.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isArchaic } from '../src/repair/archaic.js';
 import { isEnglishNeighbour, isEnglishOnlyBesideEnglish, isEnglishWord } from '../src/repair/english.js';
-import { languageClass, languageList, languagePattern, languageSet, languageTable, type LanguageFile } from '../src/repair/language.js';
+import { languageClass, languageList, languagePattern, languageSet, languageTable, type LanguageFile } from '../src/language.js';
 import { skeleton } from '../src/repair/model.js';
 
 const DICTIONARIES = join(import.meta.dirname, '..', 'dictionaries');
@@ -15,6 +15,7 @@ const FILES: Record<LanguageFile, true> = {
   'sv/elision-conjunctions': true,
   'sv/compound-conjunctions': true,
   'sv/number-words': true,
+  'sv/units': true,
   'sv/archaic-spellings': true,
   'sv/colon-endings': true,
   'sv/vowels': true,

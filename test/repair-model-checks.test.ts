@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checksPath, HELD_OUT, heldOutResult, modelFacts, PROBES, probeResult, type ChecksFile } from '../scripts/repair-checks.js';
-import { dictionaryFile } from '../src/repair/data-path.js';
+import { dictionaryFile } from '../src/dictionaries.js';
 import { defaultModel } from '../src/repair/model.js';
 
 // The shipped model against its checks (dictionaries/repair-model.checks.json), which the trainer

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dictionaryFile } from '../src/repair/data-path.js';
+import { checkCalibrationFile } from '../src/repair/context-calibration.js';
+import { dictionaryFile } from '../src/dictionaries.js';
 import { checkModelFile, checkSettingsFile, MODEL_VERSION } from '../src/repair/model-file.js';
 import { loadModel } from '../src/repair/model.js';
 
@@ -32,6 +33,14 @@ describe('the repair model files and their schema', () => {
     expect(() => checkModelFile(withField(model, 'learned.colonHyphen', [5, 4]), 'm.json')).toThrow('learned.colonHyphen: expected hits no more than the total');
     const settings = shipped('repair-settings.json');
     expect(() => checkSettingsFile(withField(settings, 'channel.maxProbability', 1.5), 's.json')).toThrow('s.json: channel.maxProbability: expected a probability (0 to 1), got 1.5');
+  });
+
+  it('checks the context calibration file as it checks the model', () => {
+    const calibration = shipped('context-calibration.json');
+    expect(checkCalibrationFile(calibration, 'c.json')).toEqual(calibration);
+    expect(() => checkCalibrationFile(withField(calibration, 'normal.min', '0.9'), 'c.json')).toThrow('c.json: normal.min: expected a finite number, got "0.9"');
+    expect(() => checkCalibrationFile(withField(calibration, 'normal.floor', undefined), 'c.json')).toThrow('c.json: normal.floor: expected a value, got nothing');
+    expect(() => checkCalibrationFile(withField(calibration, 'old', {}), 'c.json')).toThrow('c.json: old: expected no such field');
   });
 
   it('refuses a file of another version, or of none', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { repairCommand } from '../src/cli/repair.js';
+import { fakeIO } from './fake-io.js';
 import { decideOrthography, decideSpelling } from '../src/repair/orthography.js';
 import { spellingKey } from '../src/repair/old-swedish.js';
 import { repair } from '../src/repair/repair.js';
@@ -53,6 +55,26 @@ describe('orthography', () => {
     expect(r.corrections.filter((c) => c.offset >= page2 && c.offset < volume.length - 1).map((c) => [c.offset, c.before, c.after, c.rule])).toEqual(alone);
   });
 
+  it('puts each page\'s decision, its evidence and the words left alone in the JSON of `repair --explain`', async () => {
+    const volume = `${PAGE_1890}\f${MODERN_OCR}\f`;
+    const io = fakeIO({ cwd: '.', stdin: volume });
+    expect(await repairCommand(['--explain', '-'], io)).toBe(0);
+    const out = JSON.parse(io.out()) as { text: string; orthography: { pages: Array<{ page: number; spelling: string; offset: number; reasons: string[]; evidence: Array<{ feature: string; count: number; weight: number }> }> }; leftAlone: Array<{ offset: number; word: string; reason: string }> };
+    const [p1, p2] = out.orthography.pages;
+    expect([p1!.spelling, p2!.spelling]).toEqual(['pre-1906', 'modern']);
+    expect(p1!.evidence.map((e) => e.feature)).toContain('hv');
+    expect(p1!.evidence.every((e) => e.count > 0 && e.weight !== 0)).toBe(true);
+    expect(p2!.reasons[0]).toMatch(/^modern spelling/u);
+    expect(out.text.slice(0, PAGE_1890.length)).toBe(PAGE_1890);
+    // Words left alone on both pages, each at its place in the input.
+    for (const l of out.leftAlone) expect(volume.slice(l.offset, l.offset + l.word.length)).toBe(l.word);
+    expect(out.leftAlone.some((l) => l.offset < p2!.offset)).toBe(true);
+    expect(out.leftAlone.some((l) => l.offset >= p2!.offset)).toBe(true);
+    // The modern page's reasons are those of that page repaired alone.
+    const alone = repair(MODERN_OCR, { explain: true }).leftAlone!.map((l) => [l.offset + p2!.offset, l.word, l.reason]);
+    expect(out.leftAlone.filter((l) => l.offset >= p2!.offset).map((l) => [l.offset, l.word, l.reason])).toEqual(alone);
+  });
+
   it('gives a page too short to tell the document decision', () => {
     const o = decideOrthography(`${OLD}\fSida 2\f`);
     expect(o.pages.map((p) => p.spelling)).toEqual(['pre-1906', 'pre-1906']);
@@ -82,6 +104,27 @@ describe('repair of older Swedish', () => {
     expect(r.orthography?.spelling).toBe('modern');
     expect(r.text).toBe('Kommunstyrelsen har beslutat att överenskommelsen med regionen är giltig. Beslutet gäller från och med den 1 januari och omfattar alla förvaltningar i kommunen.\n');
     expect(r.corrections).toEqual(repair(MODERN_OCR, { spelling: 'modern' }).corrections);
+  });
+
+  it('says why a word on a pre-1906 page was left alone (explain), changing nothing', () => {
+    const text = `${OLD_OCR.trimEnd()} Mr McLean fkrxqzv.\n`;
+    const plain = repair(text);
+    const r = repair(text, { explain: true });
+    expect(plain.leftAlone).toBeUndefined();
+    expect(r.text).toBe(plain.text);
+    expect(r.corrections).toEqual(plain.corrections);
+    const why = (word: string) => r.leftAlone!.filter((l) => l.word === word).map((l) => [text.slice(l.offset, l.offset + word.length), l.reason]);
+    expect(why('Kongl')).toEqual([['Kongl', 'abbreviation-part']]);
+    expect(why('dr')).toEqual([['dr', 'abbreviation-part']]);
+    expect(why('12')).toEqual([['12', 'number']]);
+    expect(why('McLean')).toEqual([['McLean', 'mixed-case']]);
+    expect(why('fkrxqzv')).toEqual([['fkrxqzv', 'no-reading']]);
+    // A word repaired is not left alone; an old spelling the lexicon knows is not listed either.
+    const listed = new Set(r.leftAlone!.map((l) => l.word));
+    for (const c of r.corrections) expect(listed.has(c.before)).toBe(false);
+    for (const w of ['hvilken', 'qvinliga', 'öfver', 'godt', 'hafva']) expect(listed.has(w)).toBe(false);
+    // Without OCR damage no known word of the page is read as another: the reason says so.
+    for (const l of repair(OLD, { explain: true }).leftAlone!) expect(['single-letter', 'number', 'abbreviation-part', 'clean-document']).toContain(l.reason);
   });
 
   it('keys spelling variants together, so that none is "repaired" into another', () => {

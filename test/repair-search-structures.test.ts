@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readings, TrigramSet, WordEdges, type Reading } from '../src/repair/channel.js';
 import { boundedDistance, EditIndex } from '../src/repair/edit-index.js';
 import { splitCompound, type CompoundRoles } from '../src/repair/lexicon-compound.js';
-import { readDataFile } from '../src/repair/lexicon-data.js';
+import { readDataFile } from '../src/dictionaries.js';
 import { PrefixFilter, prefixReach } from '../src/repair/lexicon-prefixes.js';
 import { SortedTable } from '../src/repair/lexicon-table.js';
 import { defaultModel, foldDiacritics, type ChannelTable } from '../src/repair/model.js';

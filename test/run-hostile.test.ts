@@ -1,6 +1,6 @@
 /**
  * `arkivtext run` over what an archive can hold: the hostile inputs of
- * scripts/make-hostile-fixtures.mjs (generated into a temp folder — several are megabytes, one
+ * scripts/make-hostile-fixtures.ts (generated into a temp folder — several are megabytes, one
  * decodes to gigabytes) beside good files, through the built CLI (dist/cli.js, which reads each
  * input in a child process with limits) under GNU time. It must finish (the test's timeout is far
  * above the expected minute or two), report every good input ok with the same bytes as a clean
@@ -8,13 +8,14 @@
  * RSS (measured from outside: GNU time counts the children the run waited for), and write nothing
  * outside OUT.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../src/run/index.js';
+import { makeHostileFixtures, type HostileExpectation } from '../scripts/make-hostile-fixtures.js';
 
 const ROOT = resolve(__dirname, '..');
 const CLI = join(ROOT, 'dist/cli.js');
@@ -22,16 +23,10 @@ const built = existsSync(CLI) && existsSync(join(ROOT, 'dist/run-worker.js'));
 const GOOD = ['text/002-clean.txt', 'ocr-text/004-ocr.txt', 'born/000-born.pdf'];
 const PEAK_RSS_KB = 1.5 * 1024 * 1024;
 
-interface Expected {
-  status: 'ok' | 'failed' | 'any';
-  codes?: string[];
-  warn?: string;
-}
-
 let root: string;
 let input: string;
 let out: string;
-let expected: Record<string, Expected>;
+let expected: Record<string, HostileExpectation>;
 let report: RunReport;
 let code: number | null;
 let stderr: string;
@@ -68,10 +63,9 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string; std
 beforeAll(async () => {
   if (!built) return;
   root = await mkdtemp(join(tmpdir(), 'arkiv-hostile-'));
-  execFileSync(process.execPath, [join(ROOT, 'scripts/make-hostile-fixtures.mjs'), root]);
+  expected = await makeHostileFixtures(root);
   input = join(root, 'in');
   out = join(root, 'out');
-  expected = JSON.parse(await readFile(join(root, 'expected.json'), 'utf8')) as Record<string, Expected>;
   for (const good of GOOD) {
     await mkdir(join(input, 'good', good, '..'), { recursive: true });
     await cp(join(ROOT, 'fixtures/archive', good), join(input, 'good', good));
@@ -192,5 +186,16 @@ describe.skipIf(!built)('limits given on the command line (needs `npm run build`
     const byTime = JSON.parse(time.stdout) as RunReport;
     expect(byTime.inputs[0]?.error?.code, time.stderr.slice(-1000)).toBe('TIMEOUT');
     expect(byTime.inputs[0]?.error?.message).toMatch(/^crlf\.txt: .*--file-timeout/);
+  }, 300_000);
+
+  it('--max-form-depth: the nine-level form bomb past a limit of 4 is TOO_DEEP at once, naming the page', async () => {
+    const folder = join(root, 'depth');
+    await mkdir(folder);
+    await cp(join(input, 'xobject-bomb.pdf'), join(folder, 'bomb.pdf'));
+    const r = await run([folder, '--out', join(root, 'depth-out'), '--max-form-depth', '4', '--json']);
+    const report = JSON.parse(r.stdout) as RunReport;
+    expect(report.inputs[0]?.error?.code, r.stderr.slice(-1000)).toBe('TOO_DEEP');
+    expect(report.inputs[0]?.error?.page).toBe(1);
+    expect(report.inputs[0]?.error?.message).toMatch(/^bomb\.pdf \(page 1\): .*deeper than 4 levels \(limit: --max-form-depth\)/);
   }, 300_000);
 });

@@ -29,6 +29,8 @@ options:
       --file-timeout MS  give up on a text file after MS milliseconds (default 600000)
       --memory MB        heap one input may use while it is read (default 896; pdf.js's thread
                          a quarter of it more)
+      --max-form-depth N form XObjects nested deeper than N on a page fail it (TOO_DEEP;
+                         default 32)
       --force            redo every input, even when its outputs are current
       --index FILE       persistent dedupe index (SQLite): report versions archived earlier, add this run
       --threshold X      similarity from which documents are versions (dedupe's default)
@@ -76,6 +78,7 @@ export function makeRunCommand(stages?: Partial<RunStages>): Command {
           'page-timeout': { type: 'string' },
           'file-timeout': { type: 'string' },
           memory: { type: 'string' },
+          'max-form-depth': { type: 'string' },
           force: { type: 'boolean' },
           index: { type: 'string' },
           threshold: { type: 'string' },
@@ -105,8 +108,11 @@ export function makeRunCommand(stages?: Partial<RunStages>): Command {
     const memory = positiveInt(values.memory, '--memory');
     if (typeof fileTimeout === 'string') return usageError(io, 'run', fileTimeout);
     if (typeof memory === 'string') return usageError(io, 'run', memory);
+    const formDepth = positiveInt(values['max-form-depth'], '--max-form-depth');
+    if (typeof formDepth === 'string') return usageError(io, 'run', formDepth);
     const limits = {
       ...(fileTimeout !== undefined ? { fileTimeoutMs: fileTimeout } : {}),
+      ...(formDepth !== undefined ? { maxFormDepth: formDepth } : {}),
       ...(memory !== undefined ? { memoryMb: memory, pdfMemoryMb: Math.max(64, Math.floor(memory / 4)), rssMb: Math.ceil(memory * 1.43) } : {}),
     };
     const threshold = values.threshold === undefined ? undefined : Number(values.threshold);

@@ -33,13 +33,32 @@ export function falseNegativeArea(threshold: number, bands: number, rows: number
   return integrate((s) => (1 - s ** rows) ** bands, threshold, 1);
 }
 
-const cache = new Map<string, Banding>();
+export function bandingKey(threshold: number, permutations: number, weights: { fp: number; fn: number }): string {
+  return `${threshold}/${permutations}/${weights.fp}/${weights.fn}`;
+}
+
+/**
+ * Bandings found by `searchBanding` once and kept: clustering's defaults (the candidate threshold
+ * of DEFAULT_THRESHOLD, DEFAULT_CONTAINMENT and DEFAULT_MIN_SHARE; 256 permutations; recall weight
+ * 0.7). The search takes ~0.25 s, which every run would pay when it clusters, a run stopped with
+ * Ctrl-C too. test/dedupe.test.ts checks each against the search and that the defaults hit it.
+ */
+export const PRESET_BANDINGS: ReadonlyMap<string, Banding> = new Map([['0.2727272727272728/256/0.30000000000000004/0.7', { bands: 79, rows: 3 }]]);
+
+const cache = new Map<string, Banding>(PRESET_BANDINGS);
 
 /** The band shape minimising weighted false positive + false negative area at `threshold`. */
 export function optimalBanding(threshold: number, permutations: number, weights = { fp: 0.5, fn: 0.5 }): Banding {
-  const key = `${threshold}/${permutations}/${weights.fp}/${weights.fn}`;
+  const key = bandingKey(threshold, permutations, weights);
   const known = cache.get(key);
   if (known) return known;
+  const best = searchBanding(threshold, permutations, weights);
+  cache.set(key, best);
+  return best;
+}
+
+/** The search behind `optimalBanding`, every bands × rows ≤ permutations tried (no cache). */
+export function searchBanding(threshold: number, permutations: number, weights: { fp: number; fn: number }): Banding {
   let best: Banding = { bands: 1, rows: permutations };
   let bestError = Infinity;
   for (let bands = 1; bands <= permutations; bands++) {
@@ -52,7 +71,6 @@ export function optimalBanding(threshold: number, permutations: number, weights 
       }
     }
   }
-  cache.set(key, best);
   return best;
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -72,7 +73,7 @@ class PdfThread {
     const heapMb = Number(process.env.ARKIVTEXT_PDF_HEAP_MB);
     const thread = new Worker(PDF_THREAD_CODE, {
       eval: true,
-      workerData: { url, port: port2, target: CONSOLE_TARGET },
+      workerData: { url: patchedWorkerUrl(url), port: port2, target: CONSOLE_TARGET, config: CONFIG_TARGET },
       transferList: [port2],
       ...(heapMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
     });
@@ -84,6 +85,11 @@ class PdfThread {
     failed.catch(() => undefined);
     await Promise.race([worker.promise, failed]);
     return new PdfThread(worker, thread, port1);
+  }
+
+  /** The limits pdf.js's thread applies to the next document (in order with pdf.js's own messages). */
+  configure(config: { maxFormDepth: number }): void {
+    this.port.postMessage({ targetName: CONFIG_TARGET, ...config });
   }
 
   get alive(): boolean {
@@ -130,6 +136,62 @@ class PdfThread {
 
 /** The target name of the console messages of pdf.js's thread on pdf.js's port (pdf.js ignores it). */
 const CONSOLE_TARGET = 'arkivtext-console';
+/** The target name of the limits sent to pdf.js's thread (see PdfThread.configure). */
+const CONFIG_TARGET = 'arkivtext-config';
+
+/**
+ * The deepest nesting of form XObjects (a form drawing a form drawing a form…) a page may have.
+ * Real documents use a few levels (artwork placed in artwork); a chain of thousands is made to
+ * hurt (pdf.js copies the set of forms seen at every level: quadratic memory), and pdf.js itself
+ * has no limit. Past it the page fails (TOO_DEEP). ARKIVTEXT_MAX_FORM_DEPTH overrides it (the
+ * archive run's `--max-form-depth`).
+ */
+export const DEFAULT_MAX_FORM_DEPTH = 32;
+
+/** The form depth limit in force: ARKIVTEXT_MAX_FORM_DEPTH when set, else the default. */
+export function maxFormDepth(): number {
+  const n = Number(process.env.ARKIVTEXT_MAX_FORM_DEPTH);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_MAX_FORM_DEPTH;
+}
+
+/** What pdf.js's thread says (a warning, through its console) when a page passes the depth limit. */
+export const FORM_DEPTH_MESSAGE = /arkivtext: form XObjects nested deeper than (\d+)/;
+
+/**
+ * pdf.js's worker code with a depth limit on form XObjects, as a data: URL for the thread to
+ * import. pdf.js has no hook for it: its two recursive evaluators (`getOperatorList` and
+ * `getTextContent`, one call per form drawn) each start by copying the set of forms above them
+ * (`new RefSet(prevRefs)`, kept for circular references). Before that copy the patch counts the
+ * level and, past the limit, throws; pdf.js reports the throw as a warning ("ignoring XObject")
+ * and goes on, so the patch also marks the task, and every later form call of that page throws at
+ * once (a wide tree past the limit ends in a few calls, not in all of them). The page reader turns
+ * the warning into the page's failure. Where the pattern is not found (another pdf.js version),
+ * pdf.js is used as it is and the limit does not apply: test/extract-form-depth.test.ts fails.
+ */
+let patched: { from: string; url: string } | undefined;
+export const FORM_DEPTH_PATCH_POINT = /\n(\s*)const seenRefs = new RefSet\(prevRefs\);\n/g;
+function patchedWorkerUrl(url: string): string {
+  if (patched?.from === url) return patched.url;
+  let result = url;
+  try {
+    const source = readFileSync(new URL(url), 'utf8');
+    let count = 0;
+    const changed = source.replace(FORM_DEPTH_PATCH_POINT, (_all, indent: string) => {
+      count++;
+      return (
+        `\n${indent}const arkivtextDepth = (prevRefs?.arkivtextDepth ?? -1) + 1;` +
+        `\n${indent}if (task?.arkivtextTooDeep || arkivtextDepth > globalThis.arkivtextMaxFormDepth) {` +
+        ` if (task) task.arkivtextTooDeep = true; throw new Error(\`arkivtext: form XObjects nested deeper than \${globalThis.arkivtextMaxFormDepth}\`); }` +
+        `\n${indent}const seenRefs = new RefSet(prevRefs);\n${indent}seenRefs.arkivtextDepth = arkivtextDepth;\n`
+      );
+    });
+    if (count === 2) result = `data:text/javascript;base64,${Buffer.from(changed).toString('base64')}`;
+  } catch {
+    // pdf.js as it is
+  }
+  patched = { from: url, url: result };
+  return result;
+}
 
 /**
  * The code of pdf.js's thread: a CommonJS snippet (an ES module file would need its own build
@@ -142,6 +204,10 @@ const { format } = require('node:util');
 for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace']) {
   console[level] = (...args) => workerData.port.postMessage({ targetName: workerData.target, text: format(...args) });
 }
+globalThis.arkivtextMaxFormDepth = Infinity;
+workerData.port.on('message', (data) => {
+  if (data && data.targetName === workerData.config) globalThis.arkivtextMaxFormDepth = data.maxFormDepth;
+});
 import(workerData.url).then(({ WorkerMessageHandler }) => WorkerMessageHandler.initializeFromPort(workerData.port));`;
 
 const idleThreads: PdfThread[] = [];
@@ -163,10 +229,16 @@ export interface OpenPdf {
    */
   onDeath(mourner: (err: ArkivError) => void): void;
   /**
-   * What pdf.js said about the document since the last call (`pdf.js: Indexing all PDF objects`),
-   * each distinct message once with its count; the page being read takes them as its warnings.
+   * The page that what pdf.js says from now on is about: the page whose step is sent to pdf.js
+   * next (steps go one at a time, so each message comes between its step's start and the next
+   * step's). Until the first call, page 1 (what is said while the document opens goes with it).
    */
-  takeWarnings(): string[];
+  attribute(page: number): void;
+  /**
+   * What pdf.js said about `page` (`pdf.js: Indexing all PDF objects`) since the last call for it,
+   * each distinct message once with its count: the page's warnings.
+   */
+  takeWarnings(page: number): string[];
 }
 
 /** Opens a PDF with pdf.js, turning its exceptions into ArkivErrors that name the file. */
@@ -179,18 +251,26 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<OpenPdf>
     throw new ArkivError('IO', `cannot start pdf.js (${err instanceof Error ? err.message : String(err)})`, { file, cause: err });
   }
   thread.hold();
-  const said = new Map<string, number>();
-  let unsaid = 0;
+  thread.configure({ maxFormDepth: maxFormDepth() });
+  // Per page: each distinct message with its count, and how many more were not kept.
+  const said = new Map<number, { texts: Map<string, number>; unsaid: number }>();
+  let current = 1;
   thread.listener = (message) => {
     const text = `pdf.js: ${message.replace(/^(Warning|Info): /, '').trim()}`;
-    if (said.has(text) || said.size < MAX_PDFJS_MESSAGES) said.set(text, (said.get(text) ?? 0) + 1);
-    else unsaid++;
+    let bucket = said.get(current);
+    if (!bucket) said.set(current, (bucket = { texts: new Map(), unsaid: 0 }));
+    if (bucket.texts.has(text) || bucket.texts.size < MAX_PDFJS_MESSAGES) bucket.texts.set(text, (bucket.texts.get(text) ?? 0) + 1);
+    else bucket.unsaid++;
   };
-  const takeWarnings = (): string[] => {
-    const out = [...said].map(([text, n]) => (n > 1 ? `${text} (×${n})` : text));
-    if (unsaid > 0) out.push(`pdf.js: ${unsaid} more message${unsaid === 1 ? '' : 's'}`);
-    said.clear();
-    unsaid = 0;
+  const attribute = (page: number): void => {
+    current = page;
+  };
+  const takeWarnings = (page: number): string[] => {
+    const bucket = said.get(page);
+    if (!bucket) return [];
+    said.delete(page);
+    const out = [...bucket.texts].map(([text, n]) => (n > 1 ? `${text} (×${n})` : text));
+    if (bucket.unsaid > 0) out.push(`pdf.js: ${bucket.unsaid} more message${bucket.unsaid === 1 ? '' : 's'}`);
     return out;
   };
   let killed = false;
@@ -263,7 +343,7 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<OpenPdf>
   const onDeath = (mourner: (err: ArkivError) => void): void => {
     listeners.push(thread.onDeath((err) => mourner(deathError(err))));
   };
-  return { doc, close, kill, onDeath, takeWarnings };
+  return { doc, close, kill, onDeath, attribute, takeWarnings };
 }
 
 /** An idle thread that is still alive, if one is waiting. */

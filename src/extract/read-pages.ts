@@ -6,7 +6,7 @@ import { analyseGraphics, type OpCodes, type PageGraphics } from './graphics.js'
 import { readPdfInput } from './input.js';
 import { layoutPage, renderLines, type PageLayout } from './layout.js';
 import { OcrAbortError, OcrTimeoutError, defaultWorkers, sharedOcrPool } from './ocr-pool.js';
-import { loadPdfJs, openPdf, pageError, type OpenPdf, type PDFDocumentProxy, type PDFPageProxy } from './pdfjs.js';
+import { FORM_DEPTH_MESSAGE, loadPdfJs, openPdf, pageError, type OpenPdf, type PDFDocumentProxy, type PDFPageProxy } from './pdfjs.js';
 import { imageToPnm, renderPageGrey, type CanvasFactoryLike, type DecodedImage } from './raster.js';
 import { edgeLines, isPageNumber, runningLines, type EdgeLine } from './running.js';
 import { toRuns, type PdfTextItemLike } from './runs.js';
@@ -184,16 +184,19 @@ class PageReader {
   /**
    * A pdf.js step of page k, run when the steps before it are done and failed with PAGE_TIMEOUT
    * once it runs past `parseTimeoutMs`; pdf.js's thread is terminated then, whatever it is doing
-   * (see PdfThread), and the document with it. One step at a time, because pdf.js's thread can
-   * block on one page while another page's step waits for a reply from this thread (font data):
-   * with steps in parallel, the page whose time ran out first need not be the one at fault.
-   * Without a time limit, steps overlap (a long document reads faster).
+   * (see PdfThread), and the document with it. One step at a time, for two reasons: pdf.js's thread
+   * can block on one page while another page's step waits for a reply from this thread (font data),
+   * so with steps in parallel the page whose time ran out first need not be the one at fault; and
+   * what pdf.js says (its warnings, the form depth limit) comes between a step's start and the
+   * next's, so it is the page's whose step it was, not the next page's in flight. (OCR, where the
+   * time goes, still runs for several pages at once.)
    */
   private bounded<T>(k: number, what: string, step: () => Promise<T>): Promise<T> {
     const ms = this.options.parseTimeoutMs ?? this.options.pageTimeoutMs;
     const limited = ms !== undefined && ms > 0;
     const run = (): Promise<T> => {
       if (this.stuck) return Promise.reject(this.stuck);
+      this.pdf.attribute(k);
       const work = step();
       // The step may still fail after the page has given up; that is no longer anyone's concern.
       work.catch(() => undefined);
@@ -212,7 +215,6 @@ class PageReader {
         work.then((value) => { done(); resolve(value); }, (err: unknown) => { done(); reject(err); });
       });
     };
-    if (!limited) return run();
     const result = this.steps.then(run, run);
     this.steps = result.catch(() => undefined);
     return result;
@@ -260,7 +262,7 @@ class PageReader {
     const decision = decidePage(score, graphics, this.mode, { lexicon: this.options.isWord !== undefined });
     warnings.unshift(...decision.reasons);
     // What pdf.js said while this page (and, for the first, the document) was read.
-    const said = this.pdf.takeWarnings();
+    const said = this.takeWarnings(k);
     warnings.push(...said);
     // Images pdf.js could not decode, or left out as larger than the limit.
     const badImages = said.filter((w) => /image/i.test(w)).map((w) => w.replace(/^pdf\.js:\s*/, ''));
@@ -276,7 +278,7 @@ class PageReader {
     this.checkAborted(k);
     this.progress(k, 'ocr');
     const { image, dpi, how } = await this.pageImage(layer.page, k, graphics, decision.source === 'ocr');
-    warnings.push(how);
+    warnings.push(how, ...this.takeWarnings(k));
     try {
       const result = await sharedOcrPool(this.options.workers).recognize(image, {
         dpi,
@@ -295,6 +297,19 @@ class PageReader {
       if (err instanceof OcrAbortError) throw new ArkivError('ABORTED', 'aborted during OCR', { file: this.file, page: k, cause: err });
       throw new ArkivError('OCR_FAILED', `OCR failed: ${err instanceof Error ? err.message : String(err)}`, { file: this.file, page: k, cause: err });
     }
+  }
+
+  /**
+   * What pdf.js said about page k, as its warnings; a page whose form XObjects pass the depth limit
+   * (see DEFAULT_MAX_FORM_DEPTH) fails, naming the page.
+   */
+  private takeWarnings(k: number): string[] {
+    const said = this.pdf.takeWarnings(k);
+    for (const text of said) {
+      const deep = FORM_DEPTH_MESSAGE.exec(text);
+      if (deep) throw new ArkivError('TOO_DEEP', `its form XObjects are nested deeper than ${deep[1]} levels (limit: --max-form-depth); the page was not read`, { file: this.file, page: k });
+    }
+    return said;
   }
 
   private async graphics(page: PDFPageProxy, k: number, hasText: boolean): Promise<PageGraphics> {

@@ -2,7 +2,7 @@
  * Old Swedish spellings an archive may hold on purpose (`hwilka`, `af`, `qvinna`, long s): repair
  * gives such a token no readings. The patterns are language data: dictionaries/sv/archaic-spellings.txt.
  */
-import { languagePattern } from './language.js';
+import { languagePattern } from '../language.js';
 
 let archaic: RegExp | undefined;
 

@@ -1,13 +1,15 @@
 /**
  * Calibrated confidence of a known word replaced by another known word (`sitta` → `sätta`,
  * `bar` → `har`): the probability that the replacement is right, from the decision's own
- * posterior (channel × official prior × neighbours) and the broad-register context model's log-odds
- * (context-model.ts), by a logistic fit per document class on training and dev material
- * (scripts/fit-context-calibration.mjs, dictionaries/context-calibration.json). Without the file
+ * posterior (channel × official prior × neighbours), the broad-register context model's log-odds
+ * (context-model.ts), how official the document's wording is and whether the word is capitalised
+ * mid-sentence, by a logistic fit per document class on training and dev material
+ * (scripts/fit-context-calibration.ts, dictionaries/context-calibration.json). Without the file
  * the decision's own posterior stands, as before the context model.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dictionaryFile } from './data-path.js';
+import { dictionaryFile } from '../dictionaries.js';
+import { Checker, DOC_CLASSES } from './model-file.js';
 import type { DocClass } from './model.js';
 
 /** One known word weighed against another known word, as repair's trace records it. */
@@ -56,9 +58,9 @@ export interface Calibration {
   bias: number;
   wConfidence: number;
   wLogOdds: number;
-  wOfficial?: number;
-  wOfficialConfidence?: number;
-  wCapitalMid?: number;
+  wOfficial: number;
+  wOfficialConfidence: number;
+  wCapitalMid: number;
   /** Decisions with a posterior below this are not weighed at all. */
   floor: number;
   /** The context must prefer the replacement by more than this (log-odds), whatever p says: a
@@ -68,14 +70,31 @@ export interface Calibration {
   min: number;
 }
 
-type CalibrationFile = Partial<Record<DocClass, Calibration>>;
+/** dictionaries/context-calibration.json: a calibration for each document class fitted. */
+export type CalibrationFile = Partial<Record<DocClass, Calibration>>;
+
+const CALIBRATION_FIELDS = ['bias', 'wConfidence', 'wLogOdds', 'wOfficial', 'wOfficialConfidence', 'wCapitalMid', 'floor', 'minLogOdds', 'min'] as const satisfies ReadonlyArray<keyof Calibration>;
+
+/** `json` checked as a context-calibration.json; `file` names it in every error. */
+export function checkCalibrationFile(json: unknown, file: string): CalibrationFile {
+  const c = new Checker(file);
+  const o = c.object(json, '(top level)');
+  for (const key of Object.keys(o)) {
+    if (!(DOC_CLASSES as readonly string[]).includes(key)) c.fail(key, `no such field (one of ${DOC_CLASSES.join(', ')})`, o[key]);
+  }
+  const out: CalibrationFile = {};
+  for (const docClass of DOC_CLASSES) {
+    if (o[docClass] !== undefined) out[docClass] = c.record(o[docClass], docClass, CALIBRATION_FIELDS, (v, p) => c.number(v, p), true) as Calibration;
+  }
+  return out;
+}
 
 let loaded: CalibrationFile | null | undefined;
 
 function load(): CalibrationFile | null {
   if (loaded !== undefined) return loaded;
   const path = dictionaryFile('context-calibration.json');
-  loaded = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as CalibrationFile) : null;
+  loaded = existsSync(path) ? checkCalibrationFile(JSON.parse(readFileSync(path, 'utf8')), path) : null;
   return loaded;
 }
 
@@ -89,10 +108,11 @@ export function setContextCalibration(file: CalibrationFile | null): void {
   loaded = file;
 }
 
-const logit = (p: number): number => Math.log(Math.min(Math.max(p, 1e-6), 1 - 1e-6) / (1 - Math.min(Math.max(p, 1e-6), 1 - 1e-6)));
+/** log(p / (1 − p)), p clamped to [1e-6, 1 − 1e-6]. */
+export const logit = (p: number): number => Math.log(Math.min(Math.max(p, 1e-6), 1 - 1e-6) / (1 - Math.min(Math.max(p, 1e-6), 1 - 1e-6)));
 
 export function calibrated(c: Calibration, confidence: number, logOdds: number, officialness = 0, capitalMid = false): number {
   const l = logit(confidence);
-  const z = c.bias + c.wConfidence * l + c.wLogOdds * logOdds + (c.wOfficial ?? 0) * officialness + (c.wOfficialConfidence ?? 0) * officialness * l + (capitalMid ? (c.wCapitalMid ?? 0) : 0);
+  const z = c.bias + c.wConfidence * l + c.wLogOdds * logOdds + c.wOfficial * officialness + c.wOfficialConfidence * officialness * l + (capitalMid ? c.wCapitalMid : 0);
   return 1 / (1 + Math.exp(-z));
 }

@@ -6,8 +6,8 @@
  * another English word.
  */
 
-import { languageList, languageSet } from './language.js';
-import { readDataFile } from './lexicon-data.js';
+import { languageList, languageSet } from '../language.js';
+import { readDataFile } from '../dictionaries.js';
 
 /** Left alone wherever they stand (`of` is never Swedish; `in`, `to` rarely damaged Swedish). */
 const always = (): ReadonlySet<string> => languageSet('en/function-words');

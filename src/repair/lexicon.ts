@@ -5,9 +5,10 @@
  * it learns from clean documents of the archive being processed. See .readme/lexicon.md.
  */
 import { splitCompound, type CompoundRoles } from './lexicon-compound.js';
-import { parseList, readDataBytes, readDataFile } from './lexicon-data.js';
+import { readDataBytes, readDataFile } from '../dictionaries.js';
+import { parseList } from './lexicon-data.js';
 import { domainForms } from './lexicon-domain.js';
-import { escapeRegExp, languageClass, languageList, languageSet, languageTable } from './language.js';
+import { escapeRegExp, languageClass, languageList, languageSet, languageTable } from '../language.js';
 import { FrontCodedTable } from './lexicon-frontcoded.js';
 import { KeyFilter } from './lexicon-hash.js';
 import { PrefixFilter, prefixReach } from './lexicon-prefixes.js';

@@ -216,7 +216,7 @@ export interface SettingsFile {
 // ---------------------------------------------------------------------------------------------
 // The checks: each names the file and the path of the field, and says what it expected.
 
-class Checker {
+export class Checker {
   constructor(private readonly file: string) {}
 
   fail(path: string, expected: string, value: unknown): never {

@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { ArkivError } from '../errors.js';
-import { dictionaryFile } from './data-path.js';
-import { languageClass } from './language.js';
+import { dictionaryFile } from '../dictionaries.js';
+import { languageClass } from '../language.js';
 import type { LearnedAbbreviation } from './dotted-abbreviations.js';
 import { checkModelFile, checkSettingsFile, TILL_START_KINDS, type DocClass, type LearnedClass, type ModelFile, type PriorRule, type RepairParams, type ReplacementRow, type DecisionSettings, type SearchSettings, type SettingsFile, type Tally } from './model-file.js';
 import type { MarkSwapKind } from './sentence-marks.js';

@@ -10,8 +10,9 @@
 import { applyCase, casePattern } from './case.js';
 import { EditIndex } from './edit-index.js';
 import type { Edit } from './edits.js';
-import { readDataFile } from './lexicon-data.js';
-import { tokenize } from './tokenize.js';
+import { readDataFile } from '../dictionaries.js';
+import { isNumberLike, tokenize } from './tokenize.js';
+import type { LeftAlone, SkipReason } from '../types.js';
 import type { WordKnowledge } from './words.js';
 
 /**
@@ -216,14 +217,26 @@ export interface OldReading {
  * spelling of it.
  */
 export function readOldToken(token: string, words: OldWords, modern: WordKnowledge | null, channel: FrakturChannel, params: OldRepairParams = channel.params): OldReading | null {
-  if (!PLAIN.test(token) || !HAS_LETTER.test(token) || token.length < 2) return null;
+  const r = judgeOldToken(token, words, modern, channel, params);
+  return typeof r === 'string' ? null : r;
+}
+
+/** A token left alone: the reason, or `known` for a word the lexicons hold (not listed as left alone). */
+type OldVerdict = OldReading | SkipReason | 'known';
+
+/** The reading of an unknown token, or why it has none (readOldToken with the reason kept). */
+function judgeOldToken(token: string, words: OldWords, modern: WordKnowledge | null, channel: FrakturChannel, params: OldRepairParams): OldVerdict {
+  if (!HAS_LETTER.test(token)) return isNumberLike(token) ? 'number' : 'no-letter';
+  if (!PLAIN.test(token)) return 'no-letter';
+  if (token.length < 2) return 'single-letter';
   const pattern = casePattern(token);
-  if (pattern === 'mixed' || (pattern === 'upper' && token.length <= 5)) return null;
-  if (ALL_LETTERS.test(token) && words.has(token)) return null;
+  if (pattern === 'mixed') return 'mixed-case';
+  if (pattern === 'upper' && token.length <= 5) return 'acronym';
+  if (ALL_LETTERS.test(token) && words.has(token)) return 'known';
   // A word only the modern lexicon knows (`deffa`, `fulle` by its compound analysis) is a weaker
   // proof in older text, where `f` is so often a long s: it keeps a prior of its own.
   const modernKnown = ALL_LETTERS.test(token) && (modern?.has(token) ?? false);
-  if (modernKnown && params.modernLogP === undefined) return null;
+  if (modernKnown && params.modernLogP === undefined) return 'known';
   const lower = token.normalize('NFC').toLowerCase().replace(/ſ/gu, 's');
   const key = spellingKey(lower);
   const candidates = new Set<string>();
@@ -238,23 +251,29 @@ export function readOldToken(token: string, words: OldWords, modern: WordKnowled
   const total = words.tokens;
   const original = -channel.keep * lower.length + (modernKnown ? params.modernLogP! : pattern === 'lower' ? params.unknownLogP : params.unknownNameLogP);
   const scored: Array<{ word: string; score: number }> = [];
+  let variants = 0;
   for (const word of candidates) {
-    if (word === lower || (pattern === 'lower' && !words.has(word)) || spellingKey(word) === key) continue;
+    if (word === lower || (pattern === 'lower' && !words.has(word))) continue;
+    if (spellingKey(word) === key) {
+      variants++;
+      continue;
+    }
     const prior = Math.log((words.frequency(word) + 0.5) / total);
     scored.push({ word, score: -channelCost(lower, word, channel) + prior });
   }
+  // Only another spelling of the token was found (`stjernor` for `stjärnor`): the period's, kept.
+  if (scored.length === 0) return variants > 0 ? 'archaic' : 'no-reading';
   return decideReading(original, scored, pattern, params);
 }
 
-function decideReading(original: number, scored: Array<{ word: string; score: number }>, pattern: ReturnType<typeof casePattern>, params: OldRepairParams): OldReading | null {
-  if (scored.length === 0) return null;
+function decideReading(original: number, scored: Array<{ word: string; score: number }>, pattern: ReturnType<typeof casePattern>, params: OldRepairParams): OldReading | SkipReason {
   let best = scored[0]!;
   for (const s of scored) if (s.score > best.score) best = s;
-  if (best.score <= original) return null;
+  if (best.score <= original) return 'as-written';
   let z = Math.exp(original - best.score);
   for (const s of scored) z += Math.exp(s.score - best.score);
   const confidence = 1 / z;
-  if (confidence < params.minConfidence) return null;
+  if (confidence < params.minConfidence) return 'below-threshold';
   return { word: applyCase(best.word, pattern === 'upper' ? 'upper' : pattern === 'capital' ? 'capital' : 'lower'), confidence };
 }
 
@@ -264,7 +283,13 @@ function decideReading(original: number, scored: Array<{ word: string; score: nu
  * or null. Asked only on a page that shows Fraktur damage.
  */
 export function readKnownOldToken(token: string, midSentence: boolean, words: OldWords, channel: FrakturChannel, params: OldRepairParams = channel.params, seen?: ReadonlyMap<string, number>): OldReading | null {
-  if (!ALL_LETTERS.test(token)) return null;
+  const r = judgeKnownOldToken(token, midSentence, words, channel, params, seen);
+  return typeof r === 'string' ? null : r;
+}
+
+/** readKnownOldToken with the reason a reading was not made (`known`: the token had none). */
+function judgeKnownOldToken(token: string, midSentence: boolean, words: OldWords, channel: FrakturChannel, params: OldRepairParams, seen?: ReadonlyMap<string, number>): OldVerdict {
+  if (!ALL_LETTERS.test(token)) return 'known';
   const pattern = casePattern(token);
   const lower = token.normalize('NFC').toLowerCase().replace(/ſ/gu, 's');
   // A capital mid-sentence on a word the period wrote in lower case (`Som`, `Sig`): the OCR's.
@@ -276,20 +301,21 @@ export function readKnownOldToken(token: string, midSentence: boolean, words: Ol
       const asLower = Math.log(p) + Math.log(lowerCount);
       const asCapital = Math.log(total - lowerCount + 0.5);
       const confidence = 1 / (1 + Math.exp(asCapital - asLower));
-      if (confidence >= params.minConfidence) return { word: lower, confidence };
+      return confidence >= params.minConfidence ? { word: lower, confidence } : 'below-threshold';
     }
-    return null;
+    return 'known';
   }
-  if (pattern !== 'lower') return null;
+  if (pattern !== 'lower') return 'known';
   const learned = channel.words?.[lower];
-  if (!learned) return null;
+  if (!learned) return 'known';
   let best: { word: string; n: number } | undefined;
   for (const [truth, n] of Object.entries(learned.truths)) if (truth !== lower && (!best || n > best.n)) best = { word: truth, n };
-  if (!best || spellingKey(best.word) === spellingKey(lower)) return null;
+  if (!best) return 'known';
+  if (spellingKey(best.word) === spellingKey(lower)) return 'archaic';
   // The page's own damage must show the letters confused (`f` for `s` in `fade`, `fjelf`) twice.
-  if (seen && !letterSwaps(lower, best.word)?.every((k) => (seen.get(k) ?? 0) >= 2)) return null;
+  if (seen && !letterSwaps(lower, best.word)?.every((k) => (seen.get(k) ?? 0) >= 2)) return 'clean-document';
   const confidence = (best.n + 0.5) / (learned.n + 1);
-  return confidence >= params.minConfidence ? { word: best.word, confidence } : null;
+  return confidence >= params.minConfidence ? { word: best.word, confidence } : 'below-threshold';
 }
 
 /** Whether the token at [start, end) is part of an abbreviation of the time (`R:dr`, `Kongl.`, `d. v. s.`). */
@@ -320,16 +346,20 @@ function midSentence(text: string, start: number): boolean {
 /**
  * The repairs of the stretch [from, to) of `text`, a page in older spelling: line-end hyphenations
  * joined where they make a known word, unknown tokens read through the Fraktur channel, and, on a
- * page that shows such damage, known words the training OCR wrote for others.
+ * page that shows such damage, known words the training OCR wrote for others. With `leftAlone`,
+ * the words left alone that had a reading or were kept from having one are pushed there, with the
+ * reason (offsets of `text`).
  */
-export function oldSwedishEdits(text: string, from: number, to: number, modern: WordKnowledge | null, options: { dehyphenate?: boolean; params?: Partial<OldRepairParams> } = {}): Edit[] {
+export function oldSwedishEdits(text: string, from: number, to: number, modern: WordKnowledge | null, options: { dehyphenate?: boolean; params?: Partial<OldRepairParams>; leftAlone?: LeftAlone[] } = {}): Edit[] {
   const words = oldSwedishWords();
   const channel = frakturChannel();
   const params = { ...channel.params, ...options.params };
   const page = text.slice(from, to);
   const edits: Edit[] = [];
+  const left: LeftAlone[] = [];
   const known = (w: string): boolean => words.has(w) || (modern?.has(w) ?? false);
-  const knownTokens: Array<{ start: number; end: number; word: string }> = [];
+  // Tokens without a reading (known words, and unknown ones with the reason): a second look below.
+  const knownTokens: Array<{ start: number; end: number; word: string; reason: SkipReason | 'known' }> = [];
   let tokens = 0;
   let repaired = 0;
   const swaps = new Map<string, number>();
@@ -338,33 +368,49 @@ export function oldSwedishEdits(text: string, from: number, to: number, modern: 
     const end = from + t.end;
     tokens++;
     if (t.halves) {
-      if (options.dehyphenate === false) continue;
+      if (options.dehyphenate === false) {
+        left.push({ offset: start, word: t.raw, reason: 'not-joined' });
+        continue;
+      }
       const [a, b] = t.halves;
       if (known(t.word)) edits.push({ offset: start, length: end - start, after: t.word, confidence: 0.99, rule: 'dehyphenate' });
-      else if (!(known(a) && known(b))) {
-        const r = readOldToken(t.word, words, modern, channel, params);
-        if (r) {
+      else if (known(a) && known(b)) left.push({ offset: start, word: t.word, reason: 'as-written' });
+      else {
+        const r = judgeOldToken(t.word, words, modern, channel, params);
+        if (typeof r !== 'string') {
           edits.push({ offset: start, length: end - start, after: r.word, confidence: round(r.confidence), rule: 'dehyphenate+fraktur-confusion' });
           repaired++;
-        }
+        } else if (r !== 'known') left.push({ offset: start, word: t.word, reason: r });
       }
       continue;
     }
-    if (abbreviationPart(text, start, end)) continue;
-    const r = readOldToken(t.word, words, modern, channel, params);
-    if (r && r.word !== t.raw) {
+    if (abbreviationPart(text, start, end)) {
+      left.push({ offset: start, word: t.word, reason: 'abbreviation-part' });
+      continue;
+    }
+    const r = judgeOldToken(t.word, words, modern, channel, params);
+    if (typeof r !== 'string') {
+      if (r.word === t.raw) continue;
       edits.push({ offset: start, length: end - start, after: r.word, confidence: round(r.confidence), rule: 'fraktur-confusion' });
       repaired++;
       for (const k of letterSwaps(t.word.toLowerCase(), r.word.toLowerCase()) ?? []) swaps.set(k, (swaps.get(k) ?? 0) + 1);
-    } else if (!r) knownTokens.push({ start, end, word: t.word });
+    } else knownTokens.push({ start, end, word: t.word, reason: r });
   }
-  if (tokens > 0 && repaired >= params.damageRate * tokens && repaired > 0) {
+  const damaged = tokens > 0 && repaired >= params.damageRate * tokens && repaired > 0;
+  if (damaged || options.leftAlone) {
     for (const k of knownTokens) {
-      const r = readKnownOldToken(k.word, midSentence(text, k.start), words, channel, params, swaps);
-      if (r && r.word !== k.word) edits.push({ offset: k.start, length: k.end - k.start, after: r.word, confidence: round(r.confidence), rule: 'fraktur-word-confusion' });
+      const r = judgeKnownOldToken(k.word, midSentence(text, k.start), words, channel, params, damaged ? swaps : undefined);
+      if (damaged && typeof r !== 'string') {
+        if (r.word !== k.word) edits.push({ offset: k.start, length: k.end - k.start, after: r.word, confidence: round(r.confidence), rule: 'fraktur-word-confusion' });
+        continue;
+      }
+      // On a page without Fraktur damage a known word keeps its spelling.
+      const reason = k.reason !== 'known' ? k.reason : r === 'known' ? undefined : damaged ? (r as SkipReason) : 'clean-document';
+      if (reason) left.push({ offset: k.start, word: k.word, reason });
     }
     edits.sort((a, b) => a.offset - b.offset);
   }
+  if (options.leftAlone) options.leftAlone.push(...left.sort((a, b) => a.offset - b.offset));
   return edits;
 }
 

@@ -1,12 +1,12 @@
 /**
  * Which spelling a text is in: Swedish before the 1906 reform (`hvad`, `af`, `öfver`, `qvinna`,
- * `godt`) or today's. The features and their rates are learned (`scripts/build-old-sv.mjs`: letter
+ * `godt`) or today's. The features and their rates are learned (`scripts/build-old-sv.ts`: letter
  * pairs and triples, word starts and ends, short words whole, that are five times as common in one
  * spelling as in the other, in novels and in official prose alike); nothing here lists them. Each
  * page (form-feed separated) is decided on its own, since an archive may bind an 1890 page and a
  * 1990 one together, and the decision carries its evidence, as extraction's page decision does.
  */
-import { readDataFile } from './lexicon-data.js';
+import { readDataFile } from '../dictionaries.js';
 
 export type Spelling = 'pre-1906' | 'modern';
 
@@ -108,23 +108,76 @@ function matches(m: Matcher, w: string): boolean {
   }
 }
 
-/** The decision for one stretch of text (a page, or a text without pages). */
-export function decideSpelling(text: string, model?: OrthographyModel): OrthographyDecision {
-  const { model: m, matchers } = model ? { model, matchers: compile(model) } : loaded();
-  const counts = new Array<number>(matchers.length).fill(0);
+const NO_FEATURES: readonly number[] = [];
+/** Words of the shipped model → the indices of the features each holds (a text repeats its words,
+ * and every repair decides its spelling first); bounded like repair's other caches. */
+const featuresOfWord = new Map<string, readonly number[]>();
+const WORD_CACHE_LIMIT = 200_000;
+
+/** The indices of the matchers that word `w` (lower case) holds, in order. */
+function featuresOf(matchers: readonly Matcher[], w: string, memo: Map<string, readonly number[]>): readonly number[] {
+  let found = memo.get(w);
+  if (found === undefined) {
+    let list: number[] | undefined;
+    for (let k = 0; k < matchers.length; k++) if (matches(matchers[k]!, w)) (list ??= []).push(k);
+    found = list ?? NO_FEATURES;
+    if (memo.size >= WORD_CACHE_LIMIT) memo.clear();
+    memo.set(w, found);
+  }
+  return found;
+}
+
+interface Compiled {
+  model: OrthographyModel;
+  matchers: Matcher[];
+  memo: Map<string, readonly number[]>;
+}
+
+/** The model with its matchers (the shipped one's compiled once). */
+function compiled(model?: OrthographyModel): Compiled {
+  const shipped = loaded();
+  if (!model || model === shipped.model) return { ...shipped, memo: featuresOfWord };
+  return { model, matchers: compile(model), memo: new Map() };
+}
+
+/** Per feature, the word tokens of `text` holding it; and the word tokens. */
+function countFeatures(text: string, c: Compiled): { counts: number[]; words: number } {
+  const counts = new Array<number>(c.matchers.length).fill(0);
   let words = 0;
   for (const match of text.normalize('NFC').matchAll(WORD)) {
     const w = match[0].toLowerCase();
     words++;
-    for (let k = 0; k < matchers.length; k++) if (matches(matchers[k]!, w)) counts[k]!++;
+    for (const k of featuresOf(c.matchers, w, c.memo)) counts[k]!++;
   }
+  return { counts, words };
+}
+
+/** Each feature's log-likelihood ratio weight (nats) given its counts, and their sum (not rounded). */
+function weigh(matchers: readonly Matcher[], counts: readonly number[], words: number): { weights: number[]; score: number } {
   let score = 0;
-  const evidence: OrthographyEvidence[] = [];
-  matchers.forEach((x, k) => {
+  const weights = matchers.map((x, k) => {
     const c = counts[k]!;
     const weight = c * (x.logOld - x.logModern) + (words - c) * x.absent;
     score += weight;
-    if (c > 0) evidence.push({ feature: m.features[k]!.feature, count: c, weight: round(weight) });
+    return weight;
+  });
+  return { weights, score };
+}
+
+/** The log-likelihood ratio old : modern (nats, not rounded) of a text under `model`: what the
+ * decision compares with the threshold (scripts/build-old-sv.ts sets the threshold with it). */
+export function spellingScore(text: string, model: OrthographyModel): number {
+  const c = compiled(model);
+  const { counts, words } = countFeatures(text, c);
+  return weigh(c.matchers, counts, words).score;
+}
+
+/** The decision of a stretch of text from its feature counts. */
+function decide({ model: m, matchers }: Compiled, counts: readonly number[], words: number): OrthographyDecision {
+  const { weights, score } = weigh(matchers, counts, words);
+  const evidence: OrthographyEvidence[] = [];
+  matchers.forEach((_, k) => {
+    if (counts[k]! > 0) evidence.push({ feature: m.features[k]!.feature, count: counts[k]!, weight: round(weights[k]!) });
   });
   evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
   const top = evidence.slice(0, 8);
@@ -137,20 +190,36 @@ export function decideSpelling(text: string, model?: OrthographyModel): Orthogra
   return { spelling, score: round(score), words, evidence: top, reasons };
 }
 
+/** The decision for one stretch of text (a page, or a text without pages). */
+export function decideSpelling(text: string, model?: OrthographyModel): OrthographyDecision {
+  const c = compiled(model);
+  const { counts, words } = countFeatures(text, c);
+  return decide(c, counts, words);
+}
+
 /**
  * The decision for a whole text and for each of its pages (form-feed separated). A page with too
  * few words to tell takes the decision of the whole text.
  */
 export function decideOrthography(text: string, model?: OrthographyModel): TextOrthography {
-  const m = model ?? loaded().model;
-  const whole = decideSpelling(text, m);
+  const c = compiled(model);
+  const m = c.model;
+  const parts = text.split('\f');
+  // The whole text's counts are its pages' summed (no word spans a form feed): one pass over it.
+  const perPage = parts.map((part) => countFeatures(part, c));
+  const counts = new Array<number>(c.matchers.length).fill(0);
+  let words = 0;
+  for (const p of perPage) {
+    words += p.words;
+    p.counts.forEach((n, k) => (counts[k]! += n));
+  }
+  const whole = decide(c, counts, words);
   const pages: PageOrthography[] = [];
   let offset = 0;
-  const parts = text.split('\f');
   parts.forEach((part, i) => {
     // A trailing form feed (Tesseract ends every page with one) leaves no page of its own.
     if (i === parts.length - 1 && part.trim() === '' && parts.length > 1) return;
-    const d = parts.length === 1 ? whole : decideSpelling(part, m);
+    const d = parts.length === 1 ? whole : decide(c, perPage[i]!.counts, perPage[i]!.words);
     const inherit = d.words < m.minWords;
     pages.push({
       ...d,

@@ -16,6 +16,9 @@ export interface Context {
   right: string | null;
   /** Lower-case words the document uses intact or was repaired into with high confidence. */
   documentWords: ReadonlySet<string> | null;
+  /** A prior for the token read as itself when the lexicon lacks it but its use is attested
+   * (attested.ts): it replaces the unknown-word prior where it is higher. */
+  originalLogP?: number | null;
 }
 
 /** A unit's best reading and its posterior probability among the unit's readings. */
@@ -61,6 +64,7 @@ function score(h: Hypothesis, unit: Unit, c: Context, eng: Engines, p: RepairPar
     prior = p.numberLogP;
   } else {
     prior = STARTS_UPPER.test(h.text) ? p.unknownNameLogP : p.unknownLogP;
+    if (c.originalLogP != null && h === unit.hyps?.original) prior = Math.max(prior, c.originalLogP);
   }
   // A word the document itself uses elsewhere is the likelier reading (`lanet` is `länet` in a
   // text about the county, not `lånet`); the token's own reading gets no boost, so this only

@@ -5,7 +5,7 @@
  * input text.
  */
 import { applyEdits } from '../normalise/index.js';
-import type { Correction, RepairResult } from '../types.js';
+import type { Correction, LeftAlone, RepairResult } from '../types.js';
 import type { ContextTrace } from './context-calibration.js';
 import { classify } from './doc-class.js';
 import { composeCorrections, inputOffsets, type Edit, type InputChange } from './edits.js';
@@ -37,9 +37,9 @@ export interface RepairOptions {
   params?: Partial<RepairParams>;
   /** Use another repair model than the shipped one. */
   model?: RepairModel;
-  /** Also report the words left alone and why (`RepairResult.leftAlone`; modern pages only). */
+  /** Also report the words left alone and why (`RepairResult.leftAlone`). */
   explain?: boolean;
-  /** For training scripts (scripts/fit-context-calibration.mjs): receives the text the words were
+  /** For training scripts (scripts/fit-context-calibration.ts): receives the text the words were
    * read from and every word weighed against another known word, with its context log-odds. */
   trace?: ContextTrace;
   /** Also list readings found but not applied (the sentence was against them, or they were below
@@ -148,21 +148,28 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   const words = options.lexicon ?? defaultWords();
   const edits: Edit[] = [];
   const warnings: string[] = [];
+  // With `explain`: the words left alone on every page, at offsets of the normalised text.
+  const leftAlone: LeftAlone[] | undefined = options.explain ? [] : undefined;
   for (const p of orthography.pages) {
     const from = at(p.offset);
     const to = at(p.offset + p.length);
     if (p.spelling === 'pre-1906') {
-      edits.push(...oldSwedishEdits(t, from, to, words, { dehyphenate: options.dehyphenate, params: options.oldParams }));
+      edits.push(...oldSwedishEdits(t, from, to, words, { dehyphenate: options.dehyphenate, params: options.oldParams, leftAlone }));
     } else {
       // A modern page of a mixed volume: repaired alone, as its own text (already normalised).
-      const r = repairModern(t.slice(from, to), { ...options, normalize: false, explain: false });
-      // (Suggestions change nothing: not edits.)
-      for (const c of r.corrections) if (c.applied !== false) edits.push({ offset: from + c.offset, length: c.length, after: c.after, confidence: c.confidence, rule: c.rule as Edit['rule'] });
+      const r = repairModern(t.slice(from, to), { ...options, normalize: false, suggest: false });
+      for (const c of r.corrections) edits.push({ offset: from + c.offset, length: c.length, after: c.after, confidence: c.confidence, rule: c.rule as Edit['rule'] });
+      if (leftAlone && r.leftAlone) leftAlone.push(...r.leftAlone.map((l) => ({ ...l, offset: from + l.offset })));
       if (r.warnings) warnings.push(...r.warnings);
     }
   }
   const corrections = composeCorrections(text, t, norm.changes, edits);
-  return { text: applyEdits(text, corrections), corrections, orthography, ...(warnings.length ? { warnings } : {}) };
+  const result: RepairResult = { text: applyEdits(text, corrections), corrections, orthography, ...(warnings.length ? { warnings } : {}) };
+  if (leftAlone) {
+    const offsets = inputOffsets(norm.changes, leftAlone.map((l) => l.offset));
+    result.leftAlone = leftAlone.map((l, k) => ({ ...l, offset: offsets[k]! }));
+  }
+  return result;
 }
 
 /** Maps an offset of the input to the normalised text, given the normalisation's changes. */

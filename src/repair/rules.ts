@@ -234,7 +234,7 @@ export const RULES: readonly RepairRule[] = [
   },
   // The two rules of pages in pre-1906 spelling (orthography.ts decides a page's spelling): such a
   // page gets these and the line-end joins instead of every rule above (old-swedish.ts); their
-  // numbers are in dictionaries/old-sv-channel.json (scripts/fit-old-sv.mjs).
+  // numbers are in dictionaries/old-sv-channel.json (scripts/fit-old-sv.ts).
   {
     id: 'fraktur-confusion',
     finds: '(pre-1906 pages) an unknown word read through the Fraktur OCR channel as a word of older Swedish',

@@ -9,7 +9,7 @@ import type { Engines } from './engines.js';
 import { isEnglishForm, isEnglishNeighbour, isEnglishOnlyBesideEnglish, isEnglishWord } from './english.js';
 import { whyNoReadings, type TokenHypotheses } from './hypotheses.js';
 import type { DocClass } from './model.js';
-import { escapeRegExp, languageList, languageSet } from './language.js';
+import { escapeRegExp, languageList, languageSet } from '../language.js';
 import { isNumberLike, type Token } from './tokenize.js';
 
 /** One word position of the text: a token, or a line-end hyphenation joined into one word. */
@@ -34,6 +34,17 @@ const conjunctions = (): ReadonlySet<string> => languageSet('sv/hyphen-conjuncti
 
 /** Words that follow a number rather than the preposition `i`. */
 const numberWords = (): ReadonlySet<string> => languageSet('sv/number-words');
+
+/** Units of measure as written after a number (`12 cm`, `40 MW`). */
+const unitsOfMeasure = (): ReadonlySet<string> => languageSet('sv/units');
+
+/** A digit or a vulgar fraction, then blanks and at most one line break, right before `start`
+ * (`12 cm`, `1,5 cm`, `10–15 cm`, `½ dl`): the text's own, as the tokenizer keeps numbers and
+ * references out of its words. */
+const NUMBER_BEFORE = /[0-9½¼¾][ \t]*\n?[ \t]*$/u;
+function afterNumber(text: string, start: number): boolean {
+  return NUMBER_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+}
 
 let headBeforeConjunction: RegExp | undefined;
 /** What follows the head of an elided compound: `gruv- och mineralnäring`. */
@@ -205,6 +216,14 @@ interface ContextCheck {
 
 const CONTEXT_CHECKS: readonly ContextCheck[] = [
   {
+    // A unit of measure right after a number (`12 cm`, `3 dl`, `40 MW`) is no damaged word: the
+    // lexicon refuses vowel-less lower-case forms it does not list, so `cm` was read as `en`. (In
+    // the training and dev OCR no listed unit after a number was damage.)
+    reason: 'unit',
+    prepare: (units, { text }) => (k) =>
+      unitsOfMeasure().has(units[k]!.word) && afterNumber(text, units[k]!.start),
+  },
+  {
     // A lone `1` is the word `i` only between two lower-case words, and not before a unit or month
     // (`den 1 maj`, `hogst 1 procent`); elsewhere it is a number, a list label or a heading. So is
     // a lone letter the training OCR wrote for a word (`t`, `j` for `i`): elsewhere it is a list
@@ -240,19 +259,26 @@ const CONTEXT_CHECKS: readonly ContextCheck[] = [
     // `Fond`). (Not a form the training OCR wrote for a Swedish word: `Gil` for `till`.)
     reason: 'english-run',
     prepare: (units, { text, eng, docClass }) => {
-      const englishOnly = units.map(
-        (u) =>
-          isEnglishForm(u.word) &&
-          !eng.maker.isWordWithDiacritics(u.word, docClass) &&
-          !(u.hyps?.alternatives.some((h) => h.source === 'learned-word' || h.source === 'till-start') ?? false),
-      );
+      // Worked out on first need (a unit left alone before this check, and its neighbours only if
+      // it is English itself, are never asked), from the readings as they stood before the check.
+      const readings = units.map((u) => u.hyps);
+      const known: Array<boolean | undefined> = [];
+      const englishOnly = (k: number): boolean => {
+        let e = known[k];
+        if (e === undefined) {
+          const u = units[k]!;
+          e = isEnglishForm(u.word) && !eng.maker.isWordWithDiacritics(u.word, docClass) && !(readings[k]?.alternatives.some((h) => h.source === 'learned-word' || h.source === 'till-start') ?? false);
+          known[k] = e;
+        }
+        return e;
+      };
       // Beside: another such word, or an English function word (`of`). Not a word Swedish shares
       // with English (`under`, `till`, `for`): OCR damage that happens to spell English (`clever`
       // for `elever`) stands beside those all the time.
-      const english = (k: number): boolean => englishOnly[k]! || isEnglishWord(units[k]!.word);
+      const english = (k: number): boolean => englishOnly(k) || isEnglishWord(units[k]!.word);
       return (k) => {
         const u = units[k]!;
-        return englishOnly[k]! && ((adjacent(text, units[k - 1], u) && english(k - 1)) || (adjacent(text, u, units[k + 1]) && english(k + 1)));
+        return englishOnly(k) && ((adjacent(text, units[k - 1], u) && english(k - 1)) || (adjacent(text, u, units[k + 1]) && english(k + 1)));
       };
     },
   },

@@ -25,6 +25,9 @@ export interface WordChoice {
   againstContext?: boolean;
   /** The word is unknown to the lexicon but used by broad text, and the reading is by plain edits. */
   usedWord?: boolean;
+  /** The word is unknown to the lexicon but attested in older Swedish, and weighed with the prior
+   * of that use the reading no longer wins at the bar (attested.ts). */
+  attested?: boolean;
 }
 
 interface WordCheck {
@@ -85,6 +88,9 @@ export const WORD_CHECKS: readonly WordCheck[] = [
   { reason: 'used-word', leavesAlone: (c) => c.usedWord === true },
   // A capitalised plain-letter word the document repeats mid-sentence is a name (`Agga`, `Nana`).
   { reason: 'repeated-name', leavesAlone: (c) => repeatedName(c.run, c.unit, c.decision!) },
+  // A form of older Swedish the novels of the period write (`foro`, `stodo`, `äro`): kept
+  // unless the OCR evidence for the reading outweighs the prior of its attested use.
+  { reason: 'attested-form', leavesAlone: (c) => c.attested === true },
 ];
 
 /** Why the word keeps its spelling, or null when it takes its best reading. */

@@ -10,6 +10,7 @@ import { decide, type Context, type Decision } from './ranking.js';
 import { wordRuleFor } from './rules.js';
 import type { RepairRun } from './run.js';
 import { adjacent, type Unit } from './units.js';
+import { attestedLogP } from './attested.js';
 import { whyLeftAlone, type WordChoice } from './word-checks.js';
 
 /** A known word with one of these letters survived the OCR intact: the document vouches for it (as
@@ -20,7 +21,7 @@ const SWEDISH_LETTER = /[åäöéÅÄÖÉ]/u;
 // (dictionaries/repair-settings.json; DecisionSettings in model-file.ts).
 
 /** Why a found reading was not taken, for which it is still suggested (with `suggest`). */
-const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'against-context', 'repeated-name', 'used-word']);
+const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'against-context', 'repeated-name', 'used-word', 'attested-form']);
 /** The least (calibrated) confidence of a reading suggested below the bar. */
 const SUGGEST_MIN = 0.5;
 
@@ -79,7 +80,16 @@ export function decideWords(run: RepairRun): void {
     let rule: WordRuleLabel | null = null;
     let confidence = 1;
     const hyps = u.hyps;
-    const why = hyps === null ? u.leftAlone! : whyLeftAlone({ run, index: i, unit: u as WordChoice['unit'], decision: d, weighKnownWords, threshold: weighedContext.threshold, againstContext: weighedContext.againstContext, usedWord: weighedContext.usedWord === true });
+    // A word the lexicon lacks but older Swedish attests: weighed again with the prior of that use.
+    let attested = false;
+    if (d && hyps && d.best !== hyps.original && !hyps.original.known) {
+      const originalLogP = attestedLogP(u.word);
+      if (originalLogP !== null) {
+        const again = decide(u, { left, right, documentWords, originalLogP }, eng, params);
+        attested = again === null || again.best === hyps.original || again.confidence < weighedContext.threshold;
+      }
+    }
+    const why = hyps === null ? u.leftAlone! : whyLeftAlone({ run, index: i, unit: u as WordChoice['unit'], decision: d, weighKnownWords, threshold: weighedContext.threshold, againstContext: weighedContext.againstContext, usedWord: weighedContext.usedWord === true, attested });
     if (why === null) {
       word = d!.best.text;
       const wordRule = wordRuleFor(d!.best, hyps!.original);

@@ -24,6 +24,7 @@ process.on('message', (request: ChildRequest) => {
   void (async () => {
     if (request.type !== 'read') return;
     process.env.ARKIVTEXT_MAX_IMAGE_PIXELS = String(request.maxImagePixels);
+    process.env.ARKIVTEXT_MAX_FORM_DEPTH = String(request.maxFormDepth);
     const key = JSON.stringify(request.learn);
     if (!stages || stages.key !== key) stages = { key, stages: defaultStages({ learn: request.learn }) };
     try {

@@ -29,6 +29,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ArkivError, type ArkivErrorCode } from '../errors.js';
+import { DEFAULT_MAX_FORM_DEPTH } from '../extract/pdfjs.js';
 import type { RunSettings } from './settings.js';
 import type { WalkEntry } from './walk.js';
 
@@ -50,6 +51,8 @@ export const DEFAULT_LIMITS = {
   rssMb: 1280,
   /** Largest image pdf.js decodes, in pixels (a 600 dpi scan of an A3 page is 70 million). */
   maxImagePixels: 100_000_000,
+  /** Deepest nesting of form XObjects on a page (real documents use a few levels; see extract/pdfjs.ts). */
+  maxFormDepth: DEFAULT_MAX_FORM_DEPTH,
 } as const;
 
 export interface IsolateLimits {
@@ -59,6 +62,7 @@ export interface IsolateLimits {
   memoryMb: number;
   pdfMemoryMb: number;
   maxImagePixels: number;
+  maxFormDepth: number;
 }
 
 /** What a child sends back for one input: the content, or why it failed. */
@@ -76,6 +80,7 @@ export interface ChildRequest {
   /** OCR threads in the child. */
   ocrWorkers: number;
   maxImagePixels: number;
+  maxFormDepth: number;
 }
 
 /** The built child entry next to this module (dist/), or undefined when running from sources. */
@@ -224,7 +229,7 @@ export class InputIsolates {
       child.process.once('exit', onExit);
       options.signal?.addEventListener('abort', onAbort, { once: true });
       arm();
-      const request: ChildRequest = { type: 'read', entry, settings, learn: this.learn, ocrWorkers: options.ocrWorkers, maxImagePixels: this.limits.maxImagePixels };
+      const request: ChildRequest = { type: 'read', entry, settings, learn: this.learn, ocrWorkers: options.ocrWorkers, maxImagePixels: this.limits.maxImagePixels, maxFormDepth: this.limits.maxFormDepth };
       child.process.send(request, (error) => {
         if (error) kill(new ArkivError('CRASHED', `could not hand the input to a reading process (${error.message})`, where()));
       });

@@ -1,11 +1,11 @@
 /**
- * The language data of repair, read from `dictionaries/<language>/<name>.txt` (see
+ * The language data of arkivtext's stages, read from `dictionaries/<language>/<name>.txt` (see
  * dictionaries/README.md): word lists, letter tables and spelling patterns, kept out of the code as
  * nspell keeps its language in .aff/.dic. Each file is UTF-8, one entry a line; a line that starts
  * with `# ` (a hash and a space) is a comment, blank lines are skipped (so a lone `#` is an entry:
  * the glyph). Each file is read once, on first use.
  */
-import { readDataFile } from './lexicon-data.js';
+import { readDataFile } from './dictionaries.js';
 
 /** The data files, by path below dictionaries/ without `.txt`. */
 export type LanguageFile =
@@ -13,6 +13,7 @@ export type LanguageFile =
   | 'sv/elision-conjunctions'
   | 'sv/compound-conjunctions'
   | 'sv/number-words'
+  | 'sv/units'
   | 'sv/archaic-spellings'
   | 'sv/colon-endings'
   | 'sv/vowels'
