@@ -3,7 +3,8 @@
 // known word by the truth (right: the truth is the replacement; wrong: the truth is the word as
 // written), and fits p = σ(w · features) per document class by logistic regression; the features are
 // logit(confidence), the context model's log-odds, the document's officialness, its product with
-// logit(confidence), and whether the word is capitalised mid-sentence (Calibration in
+// logit(confidence), whether the word is capitalised mid-sentence, and the log of the share of the
+// document's å/ä/ö words its OCR stripped (Calibration in
 // src/repair/context-calibration.ts). Prints the reliability table of the fit and the damage/fix
 // trade-off per threshold.
 //
@@ -84,7 +85,7 @@ const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 interface Row {
   e: LabelledEvent;
-  /** The features: 1, logit(confidence), logOdds, officialness, officialness · logit(confidence), capital mid-sentence. */
+  /** The features: 1, logit(confidence), logOdds, officialness, officialness · logit(confidence), capital mid-sentence, log stripped share. */
   x: number[];
   y: 0 | 1;
 }
@@ -92,7 +93,7 @@ interface Row {
 const features = (e: ContextEvent): number[] => {
   const o = e.officialness ?? 0;
   const l = logit(e.confidence);
-  return [1, l, e.logOdds, o, o * l, e.capitalMid ? 1 : 0];
+  return [1, l, e.logOdds, o, o * l, e.capitalMid ? 1 : 0, Math.log(e.strippedShare ?? 1)];
 };
 
 /** Logistic regression: Newton's method with step halving on the ridge-penalised log-likelihood
@@ -170,11 +171,11 @@ for (const docClass of DOC_CLASSES) {
     console.log(`${docClass}: ${rows.length} labelled events, too few to fit`);
     continue;
   }
-  const [bias, wConfidence, wLogOdds, wOfficial, wOfficialConfidence, wCapitalMid] = fit(rows) as [number, number, number, number, number, number];
-  const candidate: Calibration = { bias, wConfidence, wLogOdds, wOfficial, wOfficialConfidence, wCapitalMid, floor: FLOOR, minLogOdds: MIN_LOG_ODDS, min: 0.99 };
-  const ps = rows.map((r) => ({ p: calibrated(candidate, r.e.confidence, r.e.logOdds, r.e.officialness ?? 0, r.e.capitalMid), y: r.y, old: r.e.confidence }));
+  const [bias, wConfidence, wLogOdds, wOfficial, wOfficialConfidence, wCapitalMid, wStripped] = fit(rows) as [number, number, number, number, number, number, number];
+  const candidate: Calibration = { bias, wConfidence, wLogOdds, wOfficial, wOfficialConfidence, wCapitalMid, wStripped, floor: FLOOR, minLogOdds: MIN_LOG_ODDS, min: 0.99 };
+  const ps = rows.map((r) => ({ p: calibrated(candidate, r.e.confidence, r.e.logOdds, r.e.officialness ?? 0, r.e.capitalMid, r.e.strippedShare ?? 1), y: r.y, old: r.e.confidence }));
   console.log(
-    `\n${docClass}: ${rows.length} labelled events (${rows.filter((r) => r.y === 1).length} right replacements), fit bias ${bias.toFixed(3)}, logit(conf) ${wConfidence.toFixed(3)}, logOdds ${wLogOdds.toFixed(3)}, officialness ${wOfficial.toFixed(3)}, officialness·logit(conf) ${wOfficialConfidence.toFixed(3)}, capitalised mid-sentence ${wCapitalMid.toFixed(3)}`,
+    `\n${docClass}: ${rows.length} labelled events (${rows.filter((r) => r.y === 1).length} right replacements), fit bias ${bias.toFixed(3)}, logit(conf) ${wConfidence.toFixed(3)}, logOdds ${wLogOdds.toFixed(3)}, officialness ${wOfficial.toFixed(3)}, officialness·logit(conf) ${wOfficialConfidence.toFixed(3)}, capitalised mid-sentence ${wCapitalMid.toFixed(3)}, log stripped share ${wStripped.toFixed(3)}`,
   );
   console.log('reliability (calibrated p bin → share right, n)');
   for (let b = 0; b < 10; b++) {

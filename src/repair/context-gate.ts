@@ -115,7 +115,7 @@ export function weighContext(run: RepairRun, i: number, left: string | null, rig
   const logOdds = eng.context().logOdds(lower, d.best.text.toLowerCase(), n);
   let result = plain;
   if (knownSwap && cal) {
-    const p = d.confidence >= cal.floor ? calibrated(cal, d.confidence, logOdds, officialness(run), capitalMid(run, u)) : 0;
+    const p = d.confidence >= cal.floor ? calibrated(cal, d.confidence, logOdds, officialness(run), capitalMid(run, u), strippedShare(run)) : 0;
     result = { decision: { best: d.best, confidence: p }, threshold: Math.max(run.minConfidence, cal.min), againstContext: logOdds <= cal.minLogOdds };
   } else if (weighsUnknown && PLAIN_CAPITALISED.test(u.word) && STARTS_UPPER.test(d.best.text) && afterLowerWord(run.wordText, u.start) && eng.context().prior(lower) >= USED_NAME_PRIOR) {
     // A capitalised word right after a lower-case word on its line, read as another capitalised
@@ -150,6 +150,7 @@ export function weighContext(run: RepairRun, i: number, left: string | null, rig
     capitalMid: capitalMid(run, u),
     originalPrior: eng.context().prior(lower),
     officialness: officialness(run),
+    strippedShare: strippedShare(run),
     neighbours: [n.l2, n.l1, n.r1, n.r2],
   });
   return result;
@@ -185,6 +186,34 @@ export function officialness(run: RepairRun): number {
     officialnessOf.set(run, o);
   }
   return o;
+}
+
+const strippedShareOf = new WeakMap<RepairRun, number>();
+const SWEDISH_LETTER = /[åäöÅÄÖ]/u;
+const fold = (w: string): string => w.toLowerCase().replace(/[åä]/gu, 'a').replace(/ö/gu, 'o');
+
+/**
+ * The share of the document's words with å/ä/ö whose diacritics its OCR stripped: words the lexicon
+ * lacks that read as a known word by putting å/ä/ö back (`vanta`, `forsta`), against words written
+ * with å/ä/ö, add-one smoothed. An English-model text scores near 1; a Swedish-model one a few per
+ * cent: there a known word (`far`, `bor`) is seldom a stripped twin.
+ */
+export function strippedShare(run: RepairRun): number {
+  let s = strippedShareOf.get(run);
+  if (s === undefined) {
+    let intact = 0;
+    let stripped = 0;
+    for (const u of run.units) {
+      if (SWEDISH_LETTER.test(u.word)) intact++;
+      else if (u.hyps && !u.hyps.original.known) {
+        const f = fold(u.word);
+        if (u.hyps.alternatives.some((a) => a.known && SWEDISH_LETTER.test(a.text) && fold(a.text) === f)) stripped++;
+      }
+    }
+    s = (stripped + 0.5) / (stripped + intact + 1);
+    strippedShareOf.set(run, s);
+  }
+  return s;
 }
 
 /** The word with its vowels and `i` (a glyph the English model writes for `ä`) starred: a reading
