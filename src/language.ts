@@ -14,6 +14,9 @@ export type LanguageFile =
   | 'sv/compound-conjunctions'
   | 'sv/number-words'
   | 'sv/units'
+  | 'sv/stripped-diacritics'
+  | 'sv/rate-letters'
+  | 'sv/accented-letters'
   | 'sv/archaic-spellings'
   | 'sv/colon-endings'
   | 'sv/vowels'
@@ -57,6 +60,13 @@ function memo<T>(make: (file: LanguageFile) => T): (file: LanguageFile) => T {
 /** The entries of a data file as a set. */
 export const languageSet = memo((file): ReadonlySet<string> => new Set(languageList(file)));
 
+/** The entries of a data file (letters, one a line, lower case) with their upper-case forms after
+ * them, as one string: `åäö` → `åäöÅÄÖ`. */
+export const languageLetters = memo((file): string => {
+  const lower = languageList(file).join('');
+  return lower + lower.toUpperCase();
+});
+
 /** A data file of lines `key value value …` as a map (values in file order). */
 export const languageTable = memo((file): ReadonlyMap<string, readonly string[]> => {
   const table = new Map<string, string[]>();
@@ -82,7 +92,17 @@ export function languagePattern(file: LanguageFile, flags = 'u'): RegExp {
   return new RegExp(languageList(file).join('|'), flags);
 }
 
+/** The inside of a character class of `chars` (escaped): `[${…}]`, or `[^${…}]` for the others. */
+export function classBody(chars: Iterable<string>): string {
+  return [...chars].map(escapeInClass).join('');
+}
+
+/** Characters as a character class (u flag). */
+export function characterClass(chars: Iterable<string>, flags = 'u'): RegExp {
+  return new RegExp(`[${classBody(chars)}]`, flags);
+}
+
 /** The characters of a data file (one a line) as a character class. */
 export function languageClass(file: LanguageFile, flags = 'u'): RegExp {
-  return new RegExp(`[${languageList(file).map(escapeInClass).join('')}]`, flags);
+  return characterClass(languageList(file), flags);
 }

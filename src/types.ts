@@ -29,6 +29,8 @@ export type RuleId =
   | 'normalize'
   | 'dehyphenate'
   | WordRuleId
+  | 'join-words'
+  | 'split-words'
   | 'glyph-word'
   | 'lone-glyph'
   | 'abbreviation'
@@ -51,6 +53,9 @@ export type EditRule =
   | WordRuleLabel
   | 'dehyphenate'
   | `dehyphenate+${WordRuleLabel}`
+  | 'join-words'
+  | `join-words+${WordRuleLabel}`
+  | 'split-words'
   | 'glyph-word'
   | 'lone-glyph'
   | 'abbreviation'
@@ -121,7 +126,9 @@ export interface Correction {
  * - `repeated-name`: a capitalised plain-letter word the document repeats mid-sentence (a name);
  * - `used-word`: a plain-edit reading of a word the lexicon lacks but broad text uses (`voro`, `kommo`);
  * - `attested-form`: a word the lexicon lacks but the older-Swedish lexicon attests (`foro`,
- *   `stodo`, `äro`), whose reading no longer wins once the word has the prior of that use.
+ *   `stodo`, `äro`), whose reading no longer wins once the word has the prior of that use;
+ * - `older-inflection`: a plain-edit reading of a regular older inflection of a known verb
+ *   (`tillgrepo`, `väljen`, `bevise`) that only puts a modern ending in its place.
  */
 export type SkipReason =
   | 'not-joined'
@@ -148,7 +155,8 @@ export type SkipReason =
   | 'repeated-name'
   | 'used-word'
   | 'mixed-case'
-  | 'attested-form';
+  | 'attested-form'
+  | 'older-inflection';
 
 /** A word repair left alone, and why (with `explain: true`). */
 export interface LeftAlone {

@@ -24,6 +24,11 @@ describe('scoring a text layer', () => {
     const shifted = ['Rzhuhqvnrpphovhq', 'jbochu', 'iuncq', 'ghq', 'pdm', 'ffkl', 'vdppdugehwh', 'phg', 'nrppxqhu'];
     expect(shifted.filter(looksLikeWord).length).toBeLessThan(shifted.length / 2);
   });
+
+  it('counts the vowels the lexicon counts (dictionaries/sv/vowels.txt), circumflexes too', () => {
+    expect(['sûr', 'Rhône', 'dîner', 'Øresund', 'Ärende'].filter(looksLikeWord)).toEqual(['sûr', 'Rhône', 'dîner', 'Øresund', 'Ärende']);
+    expect(['skrmbl', 'fg', 'strndz'].filter(looksLikeWord)).toEqual([]);
+  });
 });
 
 describe('the per-page decision', () => {

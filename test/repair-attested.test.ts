@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attestedCount, attestedLogP } from '../src/repair/attested.js';
+import { attestedCount, attestedLogP, olderInflection } from '../src/repair/attested.js';
+import { defaultLexicon } from '../src/repair/lexicon.js';
 import { repair } from '../src/repair/index.js';
 
 // Words the modern lexicon lacks but real text writes (issue #22, oldforms): they are kept where
@@ -91,5 +92,31 @@ describe('a unit of measure after a number (unit)', () => {
 
   it('is read as a word elsewhere', () => {
     expect(repair('Det ar cm av dem.', { documentClass: 'stripped', explain: true }).leftAlone!.some((l) => l.reason === 'unit')).toBe(false);
+  });
+});
+
+describe('a regular older inflection of a known verb (older-inflection)', () => {
+  const lex = defaultLexicon();
+
+  it('knows the older verb forms the dev novels write, as read into their modern endings', () => {
+    // Right words of the dev documents' truth (modern-spelling novels) that the lexicon lacks.
+    expect(olderInflection('kommo', 'komma', lex)).toBe(true);
+    expect(olderInflection('blevo', 'blev', lex)).toBe(true);
+    expect(olderInflection('stodo', 'stod', lex)).toBe(true);
+    expect(olderInflection('tego', 'tega', lex)).toBe(true);
+    expect(olderInflection('lyssnen', 'lyssna', lex)).toBe(true);
+    expect(olderInflection('välsigne', 'välsigna', lex)).toBe(true);
+  });
+
+  it('is not a reading that changes more than the ending, nor a word of no known verb', () => {
+    expect(olderInflection('kommo', 'tomma', lex)).toBe(false);
+    expect(olderInflection('stallning', 'ställning', lex)).toBe(false);
+    expect(olderInflection('Kinsstyrelsen', 'Länsstyrelsen', lex)).toBe(false);
+  });
+
+  it('keeps a plural imperative read by plain edits, while the stripped words beside it are repaired', () => {
+    const r = repair('Hören nu och lyssnen pa mig, forst maste ni ata.', { documentClass: 'stripped', explain: true });
+    expect(r.text).toBe('Hören nu och lyssnen på mig, först måste ni äta.');
+    expect(r.leftAlone).toContainEqual({ offset: 13, word: 'lyssnen', reason: 'older-inflection' });
   });
 });

@@ -1,11 +1,13 @@
-// Repair's language data (dictionaries/sv, en, ocr) and its one loader (src/repair/language.ts).
+// The language data (dictionaries/sv, en, ocr) and its one loader (src/language.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isArchaic } from '../src/repair/archaic.js';
 import { isEnglishNeighbour, isEnglishOnlyBesideEnglish, isEnglishWord } from '../src/repair/english.js';
-import { languageClass, languageList, languagePattern, languageSet, languageTable, type LanguageFile } from '../src/language.js';
-import { skeleton } from '../src/repair/model.js';
+import { classify, diacriticRate } from '../src/repair/doc-class.js';
+import { languageClass, languageLetters, languageList, languagePattern, languageSet, languageTable, type LanguageFile } from '../src/language.js';
+import { guessOrigin } from '../src/dedupe/origin.js';
+import { foldDiacritics, skeleton } from '../src/repair/model.js';
 
 const DICTIONARIES = join(import.meta.dirname, '..', 'dictionaries');
 
@@ -16,6 +18,9 @@ const FILES: Record<LanguageFile, true> = {
   'sv/compound-conjunctions': true,
   'sv/number-words': true,
   'sv/units': true,
+  'sv/stripped-diacritics': true,
+  'sv/rate-letters': true,
+  'sv/accented-letters': true,
   'sv/archaic-spellings': true,
   'sv/colon-endings': true,
   'sv/vowels': true,
@@ -47,6 +52,17 @@ describe('the language files', () => {
     expect(languageList('ocr/vowel-glyphs')).toEqual(['i', 'd', 'é', '6', '&', '#', '@', '0', 'G', 'O', 'A', 'E', 'I', 'u']);
     expect(languageTable('ocr/letter-swaps').get('a')).toEqual(['ä', 'å']);
     expect(languageTable('ocr/letter-swaps').get('ö')).toEqual(['o']);
+    expect([...languageTable('sv/stripped-diacritics')]).toEqual([['å', ['a']], ['ä', ['a']], ['ö', ['o']], ['é', ['e']]]);
+    expect(languageLetters('sv/rate-letters')).toBe('åäöÅÄÖ');
+  });
+
+  it('fold a word as an OCR without Swedish does, and count å/ä/ö (not é) for the document class', () => {
+    expect(foldDiacritics('Överenskommelsen')).toBe('overenskommelsen');
+    expect(foldDiacritics('Länets idé är så')).toBe('lanets ide ar sa');
+    expect(foldDiacritics('naïve')).toBe('naïve');
+    expect(diacriticRate('åÄöé')).toBe(0.75);
+    expect(classify('a'.repeat(190) + 'åäöÅÄÖéé'.repeat(2), 0.01)).toBe('normal');
+    expect(guessOrigin('Länet är Övre, idé.').evidence).toContain('4 å/ä/ö per 100 letters');
   });
 });
 

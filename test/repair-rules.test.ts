@@ -21,6 +21,8 @@ const ALL_IDS: Record<RuleId, true> = {
   'word-confusion': true,
   'till-start': true,
   'edit-distance': true,
+  'join-words': true,
+  'split-words': true,
   'glyph-word': true,
   'lone-glyph': true,
   abbreviation: true,
@@ -58,6 +60,7 @@ const ALL_REASONS: Record<SkipReason, true> = {
   'repeated-name': true,
   'used-word': true,
   'attested-form': true,
+  'older-inflection': true,
 };
 
 /** The TypeScript files below a folder. */
@@ -233,6 +236,8 @@ describe('explain', () => {
       repair('Helst hade han velat forevisa nakna kvinnor pa elefanten, ada hellenisk skonhetskult.', { ...STRIPPED, explain: true }),
       // `cm` after a number: a unit of measure (dictionaries/sv/units.txt).
       repair('Plantan ar 12 cm hog.', { ...STRIPPED, explain: true }),
+      // `lyssnen`: a plural imperative of `lyssna` (attested.ts).
+      repair('Hören nu och lyssnen pa mig, forst maste ni ata.', { ...STRIPPED, explain: true }),
       // A page in older spelling (old-swedish.ts) reads no token of mixed case.
       repair('Hvad som hände Mr McLean.', { spelling: 'pre-1906', explain: true }),
     ];

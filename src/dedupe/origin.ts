@@ -8,6 +8,7 @@
  * < 1.5 rule). Swedish-model OCR keeps å/ä/ö and is not told apart by these signs (2 of 38). A lexicon share (repair's `knownShare`) is a better signal when available:
  * pass it as `quality` and this is not needed.
  */
+import { languageLetters } from '../language.js';
 
 export interface OriginGuess {
   origin: 'born-digital' | 'ocr';
@@ -26,6 +27,7 @@ export function guessOrigin(text: string): OriginGuess {
   let broken = 0;
   let letters = 0;
   let swedish = 0;
+  const rateLetters = languageLetters('sv/rate-letters');
   for (const m of text.matchAll(WORD)) {
     const w = m[0];
     if (!LETTER.test(w)) continue;
@@ -34,7 +36,7 @@ export function guessOrigin(text: string): OriginGuess {
     for (const ch of w) {
       if (LETTER.test(ch)) {
         letters++;
-        if ('åäöÅÄÖ'.includes(ch)) swedish++;
+        if (rateLetters.includes(ch)) swedish++;
       }
     }
   }

@@ -1,3 +1,5 @@
+import { classBody, languageList } from '../language.js';
+
 /**
  * How usable a page's text layer is, from the text alone. The numbers are reported with the page's
  * decision, so a reader can see why a page was OCR'd.
@@ -43,7 +45,16 @@ export function scoreText(text: string, isWord: (w: string) => boolean): TextSco
   };
 }
 
-const VOWEL = /[aeiouyåäöéèêüáàæø]/i;
+let vowelTests: { vowel: RegExp; fiveOthers: RegExp } | undefined;
+
+/** A vowel; five letters in a row that are none (dictionaries/sv/vowels.txt, the lexicon's list). */
+function vowels(): { vowel: RegExp; fiveOthers: RegExp } {
+  if (!vowelTests) {
+    const body = classBody(languageList('sv/vowels'));
+    vowelTests = { vowel: new RegExp(`[${body}]`, 'i'), fiveOthers: new RegExp(`[^${body}]{5}`, 'i') };
+  }
+  return vowelTests;
+}
 
 /**
  * A cheap stand-in for a lexicon, used when the caller gives none: it accepts tokens that are
@@ -52,9 +63,10 @@ const VOWEL = /[aeiouyåäöéèêüáàæø]/i;
  * were shifted ("Kdoode lqwhjudwlrq") fails it often enough to show; real words almost never do.
  */
 export function looksLikeWord(word: string): boolean {
-  if (!VOWEL.test(word)) return word.length <= 3 && word === word.toUpperCase();
+  const { vowel, fiveOthers } = vowels();
+  if (!vowel.test(word)) return word.length <= 3 && word === word.toUpperCase();
   if (!/^\p{Lu}?\p{Ll}+$|^\p{Lu}+$/u.test(word)) return false;
-  if (/[^aeiouyåäöéèêüáàæø]{5}/i.test(word)) return false;
+  if (fiveOthers.test(word)) return false;
   if (/(.)\1\1\1/iu.test(word)) return false;
   return true;
 }

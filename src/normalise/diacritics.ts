@@ -3,12 +3,14 @@
  * as its own glyph right before or after the letter (`a¨`, `¨a`, `o¨`, `´e`), or a combining mark
  * separated from its letter by a space (`a ̈`). They become the composed letter (`ä`, `ö`, `é`).
  *
- * Only compositions that occur in Swedish text and names are made, so a spacing accent used as
+ * Only compositions that occur in Swedish text and names are made (the letters of
+ * dictionaries/sv/accented-letters.txt), so a spacing accent used as
  * something else stays: `´` is widely typed as an apostrophe on Swedish keyboards (`Ica´s`), hence
  * it only composes with `e`. When letters on both sides could take the accent, the document's own
  * habit decides (text layers put accents consistently before or after), counted from the cases
  * where only one side could.
  */
+import { languageLetters } from '../language.js';
 import type { Edit } from './edits.js';
 
 export const DIACRITIC = 'diacritic';
@@ -24,27 +26,18 @@ const SPACING_TO_COMBINING: Record<string, string> = {
   '\u00b8': '\u0327', // ¸ cedilla
 };
 
-/** Combining mark → the base letters it may be composed with here. */
-const BASES: Record<string, string> = {
-  '\u0308': 'aeiouyAEIOUY',
-  '\u030a': 'aAuU',
-  '\u0301': 'eE',
-  '\u0300': 'aeuAEU',
-  '\u0302': 'aeiouAEIOU',
-  '\u0303': 'anoANO',
-  '\u030c': 'csznreCSZNRE',
-  '\u0327': 'cCsS',
-};
 
 /** Spacing accents, and combining marks (which count only right after a space: `a ̈`). */
 // eslint-disable-next-line no-misleading-character-class -- each combining mark is matched alone
 const MARKS = /[\u00a8\u02da\u00b4\u02c6\u02dc\u02c7\u00b8\u0300-\u0303\u0308\u030a\u030c\u0327]/g;
 
+/** The letter and mark composed, if that is one of the letters Swedish text uses
+ * (dictionaries/sv/accented-letters.txt). */
 function compose(letter: string, combining: string): string | undefined {
-  // `letter` is '' at the text's edges, which `includes` would accept.
-  if (letter.length !== 1 || !BASES[combining]?.includes(letter)) return undefined;
+  // `letter` is '' at the text's edges.
+  if (letter.length !== 1) return undefined;
   const composed = (letter + combining).normalize('NFC');
-  return composed.length === 1 ? composed : undefined;
+  return composed.length === 1 && languageLetters('sv/accented-letters').includes(composed) ? composed : undefined;
 }
 
 /** Spacing accents and space + combining marks in the text, as [index, text]. */

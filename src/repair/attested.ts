@@ -8,6 +8,8 @@
  * only where the OCR evidence for the other reading outweighs that prior.
  */
 import { readDataFile } from '../dictionaries.js';
+import { foldDiacritics } from './model.js';
+import type { WordKnowledge } from './words.js';
 
 /**
  * How much rarer a form of the period novels is on a modern page than in the novels (natural log):
@@ -79,4 +81,45 @@ export function attestedLogP(word: string): number | null {
   const n = attestedCount(word);
   if (n < ATTESTED_MIN_COUNT) return null;
   return Math.log(n / tokens) + ATTESTED_DISCOUNT;
+}
+
+/** A consonant, as a past stem of a strong verb ends (`tog`, `grep`, `stod`). */
+const ENDS_CONSONANT = /[bcdfghjklmnpqrstvwxz]$/u;
+
+/**
+ * Whether the word is a regular older inflection of a verb the lexicon knows and the reading only
+ * puts a modern ending in its place — the older grammar modern-spelling text keeps where the
+ * novels' lexicon lacks the form itself:
+ * - a past plural in -o on a past stem (`tillgrepo` from `tillgrep`, `kommo` from `kom`);
+ * - a passive past plural in -os (`avbrötos` from `avbröts`);
+ * - a plural imperative in -en of a known verb (`väljen`: `välj`, `välja`; `lyssnen`: `lyssna`,
+ *   `lyssnar`);
+ * - a subjunctive in -e of a verb in -a/-ar (`bevise`: `bevisa`, `bevisar`).
+ * Only plain-edit readings are judged so: a channel reading of such a token (`maste` → `måste`,
+ * `lange` → `länge`) is stripped diacritics, the commonest damage there is.
+ */
+export function olderInflection(word: string, reading: string, words: WordKnowledge): boolean {
+  if (!WORD_SHAPE.test(word) || word.length < 4) return false;
+  const w = word.toLowerCase();
+  const r = foldDiacritics(reading);
+  const keeps = (stem: string): boolean => r.startsWith(foldDiacritics(stem)) && r !== foldDiacritics(w);
+  if (w.endsWith('os')) {
+    const stem = w.slice(0, -2);
+    if (keeps(stem) && words.has(`${stem}s`)) return true;
+  }
+  if (w.endsWith('o')) {
+    const stem = w.slice(0, -1);
+    const single = stem.replace(/(.)\1$/u, '$1');
+    if (keeps(single) && ENDS_CONSONANT.test(stem) && (words.has(stem) || words.has(single))) return true;
+  }
+  if (w.endsWith('en')) {
+    const stem = w.slice(0, -2);
+    // The imperative is the stem (`välj`) or, for a verb in -a/-ar, the infinitive (`lyssna`).
+    if (keeps(stem) && ENDS_CONSONANT.test(stem) && words.has(`${stem}a`) && (words.has(stem) || words.has(`${stem}ar`))) return true;
+  }
+  if (w.endsWith('e')) {
+    const stem = w.slice(0, -1);
+    if (keeps(stem) && words.has(`${stem}a`) && words.has(`${stem}ar`)) return true;
+  }
+  return false;
 }

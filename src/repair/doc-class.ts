@@ -1,7 +1,7 @@
+import { languageLetters } from '../language.js';
 import type { DocClass } from './model.js';
 
 const LETTER = /^\p{L}$/u;
-const SWEDISH = 'åäöÅÄÖ';
 
 /** Per BMP code unit: 0 not yet known, 1 a letter, 2 not a letter (filled as met). */
 const letterCache = new Uint8Array(65536);
@@ -15,16 +15,17 @@ function isLetter(text: string, i: number, cp: number): boolean {
   return k === 1;
 }
 
-/** Letters (code points matching `\p{L}`) and how many of them are å/ä/ö, in one pass without a
- * match object per letter. */
+/** Letters (code points matching `\p{L}`) and how many of them are å/ä/ö (the rate letters,
+ * dictionaries/sv/rate-letters.txt), in one pass without a match object per letter. */
 function countLetters(text: string): { letters: number; swedish: number } {
+  const rateLetters = languageLetters('sv/rate-letters');
   let letters = 0;
   let swedish = 0;
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
     if (isLetter(text, i, cp)) {
       letters++;
-      if (cp > 127 && SWEDISH.includes(text[i]!)) swedish++;
+      if (cp > 127 && rateLetters.includes(text[i]!)) swedish++;
     }
     if (cp > 0xffff) i++;
   }

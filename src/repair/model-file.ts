@@ -159,6 +159,26 @@ export interface DecisionSettings {
   knownJoin: number;
 }
 
+/** The numbers of the word-boundary rules (word-boundaries.ts: `join-words`, `split-words`), set by
+ * hand from what scripts/fit-word-boundaries.ts counts on the training OCR and the dev documents. */
+export interface WordBoundarySettings {
+  /** Log odds that two pieces across a line break (no hyphen) are one word (both classes together:
+   * the English-model training OCR lost one such hyphen). */
+  joinLine: number;
+  /** Log odds, per document class, that a glue word is run together with its neighbour. */
+  split: Record<DocClass, number>;
+  /** The words OCR runs together with a neighbour (learned: `i`). */
+  glueWords: string[];
+  /** No join or split is surer than this: the context model's odds can be huge, the place still
+   * an OCR accident's guess. */
+  maxConfidence: number;
+  /** The joined word is at least this long (letters). */
+  minJoined: number;
+  /** Two pieces that are words on their own are joined only into a word broad text uses this
+   * often (wordfreq's prior) or 3 times in the fiction and news counts. */
+  minJoinedPrior: number;
+}
+
 /** The trainer's own thresholds (scripts/train-repair.ts); repair never reads them. */
 export interface TrainingSettings {
   /** A chunk confusion seen fewer times is an alignment accident as likely as a confusion. */
@@ -209,6 +229,7 @@ export interface SettingsFile {
   };
   search: SearchSettings;
   decisions: DecisionSettings;
+  wordBoundaries: WordBoundarySettings;
   training: TrainingSettings;
   fit: FitSettings;
 }
@@ -361,6 +382,19 @@ export function checkModelFile(json: unknown, file: string): ModelFile {
   };
 }
 
+/** `wordBoundaries` of repair-settings.json. */
+function checkWordBoundaries(c: Checker, value: unknown): WordBoundarySettings {
+  const o = c.object(value, 'wordBoundaries');
+  return {
+    joinLine: c.number(o.joinLine, 'wordBoundaries.joinLine'),
+    split: c.record(o.split, 'wordBoundaries.split', DOC_CLASSES, (v, p) => c.number(v, p), true) as Record<DocClass, number>,
+    glueWords: c.list(o.glueWords, 'wordBoundaries.glueWords', (v, p) => c.string(v, p, true)),
+    maxConfidence: c.probability(o.maxConfidence, 'wordBoundaries.maxConfidence'),
+    minJoined: c.count(o.minJoined, 'wordBoundaries.minJoined'),
+    minJoinedPrior: c.probability(o.minJoinedPrior, 'wordBoundaries.minJoinedPrior'),
+  };
+}
+
 /** `json` checked as a repair-settings.json of this version; `file` names it in every error. */
 export function checkSettingsFile(json: unknown, file: string): SettingsFile {
   const c = new Checker(file);
@@ -379,6 +413,7 @@ export function checkSettingsFile(json: unknown, file: string): SettingsFile {
     channel: numbers(o.channel, 'channel', ['maxProbability', 'minKeepProbability'] as const, prob),
     search: numbers(o.search, 'search', ['beam', 'readings', 'checks', 'maxStep', 'maxCostDamaged', 'maxCost', 'priorMargin', 'found', 'maxShortToken', 'minEditToken', 'minTwoEdits', 'editCandidates'] as const),
     decisions: numbers(o.decisions, 'decisions', ['documentWordConfidence', 'documentWordMinLength', 'knownJoin'] as const),
+    wordBoundaries: checkWordBoundaries(c, o.wordBoundaries),
     training: numbers(o.training, 'training', ['ruleMinCount', 'garbledMinEdits', 'garbledMaxChunk', 'wordMinCount', 'wordMinDocs', 'corpusWord', 'corpusMinCount', 'markRateShare'] as const),
     fit: {
       lambda: c.number(fit.lambda, 'fit.lambda'),

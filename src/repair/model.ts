@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { ArkivError } from '../errors.js';
 import { dictionaryFile } from '../dictionaries.js';
-import { languageClass } from '../language.js';
+import { characterClass, languageClass, languageTable } from '../language.js';
 import type { LearnedAbbreviation } from './dotted-abbreviations.js';
-import { checkModelFile, checkSettingsFile, TILL_START_KINDS, type DocClass, type LearnedClass, type ModelFile, type PriorRule, type RepairParams, type ReplacementRow, type DecisionSettings, type SearchSettings, type SettingsFile, type Tally } from './model-file.js';
+import { checkModelFile, checkSettingsFile, TILL_START_KINDS, type DocClass, type LearnedClass, type ModelFile, type PriorRule, type RepairParams, type ReplacementRow, type DecisionSettings, type WordBoundarySettings, type SearchSettings, type SettingsFile, type Tally } from './model-file.js';
 import type { MarkSwapKind } from './sentence-marks.js';
 import type { TillStartKind } from './till-glyphs.js';
 
@@ -92,15 +92,23 @@ export interface RepairModel {
   search: SearchSettings;
   /** The word step's bars (hand-set, dictionaries/repair-settings.json). */
   decisions: DecisionSettings;
+  /** The word-boundary rules' numbers (dictionaries/repair-settings.json, word-boundaries.ts). */
+  wordBoundaries: WordBoundarySettings;
 }
 
-/** Lower-case with å/ä/ö/é folded to a/a/o/e: what an OCR without Swedish makes of a word. */
+let folds: { foldable: RegExp; each: RegExp; to: ReadonlyMap<string, string> } | undefined;
+
+/** Lower-case with the letters an OCR without Swedish loses folded as it folds them (å/ä/ö/é to
+ * a/a/o/e; dictionaries/sv/stripped-diacritics.txt): what such an engine makes of a word. */
 export function foldDiacritics(word: string): string {
+  if (!folds) {
+    const table = languageTable('sv/stripped-diacritics');
+    folds = { foldable: characterClass(table.keys()), each: characterClass(table.keys(), 'gu'), to: new Map([...table].map(([from, [to = from]]) => [from, to])) };
+  }
   const lower = word.toLowerCase();
   // One test first: most words have nothing to fold, and the edit index folds ~80 k of them.
-  return FOLDABLE.test(lower) ? lower.replace(/[åä]/gu, 'a').replace(/ö/gu, 'o').replace(/é/gu, 'e') : lower;
+  return folds.foldable.test(lower) ? lower.replace(folds.each, (c) => folds!.to.get(c)!) : lower;
 }
-const FOLDABLE = /[åäöé]/u;
 
 let foldIndex: Map<string, string[]> | undefined;
 let skeletonIndex: Map<string, string[]> | undefined;
@@ -309,6 +317,7 @@ export function buildModel(file: ModelFile, settings: SettingsFile): RepairModel
     params: { stripped: { ...fitted.params.stripped }, normal: { ...fitted.params.normal } },
     search: { ...settings.search },
     decisions: { ...settings.decisions },
+    wordBoundaries: { ...settings.wordBoundaries, split: { ...settings.wordBoundaries.split }, glueWords: [...settings.wordBoundaries.glueWords] },
   };
 }
 

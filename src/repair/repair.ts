@@ -14,7 +14,7 @@ import { defaultModel, type DocClass, type RepairModel, type RepairParams } from
 import { normalizeStep } from './normalize-step.js';
 import { RULES } from './rules.js';
 import type { RepairRun } from './run.js';
-import { tokenize } from './tokenize.js';
+import { tokenize, type Token } from './tokenize.js';
 import { makeUnits } from './units.js';
 import { decideWords } from './word-decisions.js';
 import type { WordKnowledge } from './words.js';
@@ -83,6 +83,9 @@ function begin(text: string, options: RepairOptions): RepairRun {
     colons: [],
     glued: [],
     sentenceGlyphs: [],
+    tokens: null,
+    joins: [],
+    splits: [],
     units: [],
     chosen: [],
     wordRepairs: 0,
@@ -97,9 +100,42 @@ function begin(text: string, options: RepairOptions): RepairRun {
 function readWords(run: RepairRun): void {
   // A glued sentence-initial glyph (`Lansvaret`) is no part of the word after it.
   const gluedAt = new Set(run.glued.map((g) => g.offset));
-  const tokens = tokenize(run.wordText).map((k) => (gluedAt.has(k.start) ? { ...k, start: k.start + 1, raw: k.raw.slice(1), word: k.word.slice(1), joinedToPrevious: false } : k));
+  const read = (run.tokens ?? tokenize(run.wordText)).map((k) => (gluedAt.has(k.start) ? { ...k, start: k.start + 1, raw: k.raw.slice(1), word: k.word.slice(1), joinedToPrevious: false } : k));
+  const tokens = run.joins.length > 0 || run.splits.length > 0 ? withWordBoundaries(run, read) : read;
   const abbreviationStarts = new Set(run.abbreviations.map((a) => a.start));
   run.units = makeUnits(tokens, { text: run.wordText, docClass: run.docClass, eng: run.eng, abbreviationStarts }, run.dehyphenate);
+  if (run.joins.length > 0) {
+    const joinedAt = new Set(run.joins.map((j) => j.start));
+    for (const u of run.units) if (joinedAt.has(u.start)) u.joinedWords = true;
+  }
+}
+
+/** The tokens with the word-boundary rules' places made: a joined pair one token (`kommu⏎nen`),
+ * a split token two (`iden` → `i`, `den`). */
+function withWordBoundaries(run: RepairRun, tokens: Token[]): Token[] {
+  const joinAt = new Map(run.joins.map((j) => [j.start, j]));
+  const splitAt = new Map(run.splits.map((s) => [s.start, s]));
+  const out: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const join = joinAt.get(t.start);
+    const next = tokens[k + 1];
+    if (join && next && next.end === join.end) {
+      const raw = run.wordText.slice(t.start, next.end);
+      out.push({ start: t.start, end: next.end, raw, word: join.word, joinedToPrevious: t.joinedToPrevious });
+      k++;
+      continue;
+    }
+    const split = splitAt.get(t.start);
+    if (split && split.end === t.end) {
+      const cut = split.at - t.start;
+      out.push({ start: t.start, end: split.at, raw: t.raw.slice(0, cut), word: t.raw.slice(0, cut), joinedToPrevious: t.joinedToPrevious });
+      out.push({ start: split.at, end: t.end, raw: t.raw.slice(cut), word: t.raw.slice(cut), joinedToPrevious: false });
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
 }
 
 /** The repair of modern-spelling text (every page of it; see repair() for text in older spelling). */

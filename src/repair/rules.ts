@@ -17,6 +17,8 @@ import type { Hypothesis, HypothesisSource } from './hypotheses.js';
 import type { RepairRun } from './run.js';
 import { markSwaps } from './sentence-marks.js';
 import { tillReadings } from './till-glyphs.js';
+import { tokenize, type Token } from './tokenize.js';
+import { mergedWordSplits, splitWordJoins, type BoundaryDeps } from './word-boundaries.js';
 import { yearRangeHyphens } from './year-ranges.js';
 
 /** The counters of scripts/train-repair.ts (`fit`: the weights fitted by scripts/repair-fit.ts). */
@@ -54,7 +56,8 @@ export type ModelKey =
   | 'fitted.params.*'
   | 'fitted.params.*.editCost'
   | 'fitted.params.*.documentBoost'
-  | 'settings.priorRules';
+  | 'settings.priorRules'
+  | 'settings.wordBoundaries';
 
 export interface RepairRule {
   id: RuleId;
@@ -85,6 +88,41 @@ function wordsShowDamage(run: RepairRun): boolean {
  * diacritics put back by the document class's channel. */
 function wordTest(run: RepairRun): (w: string) => boolean {
   return (w) => run.eng.maker.isWordWithDiacritics(w, run.docClass);
+}
+
+/** The tokens of the run's word text, made once (the word step reads the same). */
+function tokensOf(run: RepairRun): Token[] {
+  run.tokens ??= tokenize(run.wordText);
+  return run.tokens;
+}
+
+/** The known words a token may be, as the word step reads it (the token itself when known, cost
+ * 0; its channel readings, each at −log P(token | word)): a join or split must beat them. */
+function wordReadings(run: RepairRun): (w: string) => Array<{ text: string; cost: number }> {
+  return (w) => {
+    const h = run.eng.maker.for(w, run.docClass);
+    if (!h) return [];
+    const out = h.original.known ? [{ text: w, cost: 0 }] : [];
+    for (const a of h.alternatives) if (a.known) out.push({ text: a.text, cost: a.cost });
+    return out;
+  };
+}
+
+/** What the word-boundary finders need of a run; tokens other rules have taken are left alone. */
+function boundaryDeps(run: RepairRun): BoundaryDeps {
+  const taken = new Set<number>([...run.glued.map((g) => g.offset), ...run.abbreviations.map((a) => a.start)]);
+  return { isWord: wordTest(run), readings: wordReadings(run), context: run.eng.context(), docClass: run.docClass, settings: run.model.wordBoundaries, taken };
+}
+
+/** A sentence starts at `offset`: the text's start, a blank line, or `.`, `!`, `?` or `:` and white space before it. */
+function sentenceStart(text: string, offset: number): boolean {
+  let i = offset - 1;
+  let newlines = 0;
+  while (i >= 0 && /\s/u.test(text[i]!)) {
+    if (text[i] === '\n') newlines++;
+    i--;
+  }
+  return i < 0 || newlines >= 2 || (i < offset - 1 && /[.!?:]/u.test(text[i]!));
 }
 
 export const RULES: readonly RepairRule[] = [
@@ -189,6 +227,40 @@ export const RULES: readonly RepairRule[] = [
       run.abbreviations = damagedAbbreviations(run.text, run.model.abbreviations).filter((a) => a.p >= run.minConfidence);
     },
     edits: ({ abbreviations }) => abbreviations.map((a): Edit => ({ offset: a.start, length: a.end - a.start, after: a.after, confidence: round(a.p), rule: 'abbreviation' })),
+  },
+  {
+    id: 'join-words',
+    finds: 'a word split across a line break with its hyphen lost (`kommu⏎nen` → `kommunen`), where the sentence wants it whole',
+    finder: splitWordJoins,
+    trainedBy: [],
+    model: ['settings.wordBoundaries'],
+    // The pair becomes one word unit (repair.ts), whose edit the word step makes (word-decisions.ts).
+    find(run) {
+      run.joins = run.dehyphenate ? splitWordJoins(run.wordText, tokensOf(run), boundaryDeps(run), run.minConfidence) : [];
+    },
+  },
+  {
+    id: 'split-words',
+    finds: 'a glue word run together with a neighbour (`iden` → `i den`, `atti` → `att i`), where the sentence wants it apart',
+    finder: mergedWordSplits,
+    trainedBy: [],
+    model: ['settings.wordBoundaries'],
+    // Each piece becomes a word unit of its own (repair.ts).
+    find(run) {
+      const joined = new Set<number>();
+      for (const j of run.joins) for (const t of tokensOf(run)) if (t.start >= j.start && t.end <= j.end) joined.add(t.start);
+      run.splits = mergedWordSplits(run.wordText, tokensOf(run), boundaryDeps(run), run.minConfidence, (offset) => sentenceStart(run.wordText, offset), joined);
+    },
+    // The token replaced by its two words; where the word step changed a piece, only the blank is
+    // put in (the piece's own correction says what it became).
+    edits({ splits, edits }) {
+      return splits.map((s): Edit => {
+        const touched = edits.some((e) => e.offset < s.end && e.offset + e.length > s.start);
+        return touched
+          ? { offset: s.at, length: 0, after: ' ', confidence: round(s.p), rule: 'split-words' }
+          : { offset: s.start, length: s.end - s.start, after: s.words, confidence: round(s.p), rule: 'split-words' };
+      });
+    },
   },
   {
     id: 'year-range',

@@ -10,7 +10,9 @@ import type { Edit } from './edits.js';
 import type { Engines } from './engines.js';
 import type { ColonBreak, GluedGlyph } from './glyph-words.js';
 import type { DocClass, RepairModel, RepairParams } from './model.js';
+import type { Token } from './tokenize.js';
 import type { Unit } from './units.js';
+import type { WordJoin, WordSplit } from './word-boundaries.js';
 import type { WordKnowledge } from './words.js';
 
 export interface RepairRun {
@@ -37,6 +39,12 @@ export interface RepairRun {
   glued: GluedGlyph[];
   /** Lone strokes (`|`) for a sentence-initial `I`. */
   sentenceGlyphs: number[];
+  /** The tokens of `wordText`, once a rule has asked for them (the word step reads them too). */
+  tokens: Token[] | null;
+  /** Words split across a line break without their hyphen (`kommu⏎nen`): each pair is one unit. */
+  joins: WordJoin[];
+  /** A glue word run together with its neighbour (`iden`): each piece is a unit of its own. */
+  splits: WordSplit[];
 
   // The words.
   units: Unit[];

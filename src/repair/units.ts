@@ -21,6 +21,8 @@ export interface Unit {
   /** The text of the span as it stands. */
   raw: string;
   joinedHyphen: boolean;
+  /** Two tokens a line break apart joined into one word (the join-words rule; word-boundaries.ts). */
+  joinedWords?: boolean;
   /** Candidates, or null when the word is not to be touched. A unit whose word is `1` with
    * candidates is number-like (the word `i` or the number one); the candidates are the cached
    * object itself, shared by every occurrence of the token, and never changed. */

@@ -4,6 +4,7 @@
  * (Why a word gets no readings at all is checked in units.ts.)
  */
 import type { SkipReason } from '../types.js';
+import { olderInflection } from './attested.js';
 import { repeatedName } from './context-gate.js';
 import type { Decision } from './ranking.js';
 import type { RepairRun } from './run.js';
@@ -91,6 +92,9 @@ export const WORD_CHECKS: readonly WordCheck[] = [
   // A form of older Swedish the novels of the period write (`foro`, `stodo`, `äro`): kept
   // unless the OCR evidence for the reading outweighs the prior of its attested use.
   { reason: 'attested-form', leavesAlone: (c) => c.attested === true },
+  // A regular older inflection of a known verb (`tillgrepo`, `väljen`, `bevise`) read by plain
+  // edits into a modern ending: the author's grammar, not OCR damage.
+  { reason: 'older-inflection', leavesAlone: (c) => byEdits(c) && !c.unit.hyps.original.known && olderInflection(c.unit.word, c.decision!.best.text, c.run.words) },
 ];
 
 /** Why the word keeps its spelling, or null when it takes its best reading. */

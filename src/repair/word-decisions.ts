@@ -3,6 +3,7 @@
  * neighbours a provisional context, then left to right with the final left neighbour and the
  * provisional right one — and the edits of the word rules and of dehyphenation.
  */
+import { characterClass, languageTable } from '../language.js';
 import type { EditRule, WordRuleLabel } from '../types.js';
 import { round } from './edits.js';
 import { weighContext } from './context-gate.js';
@@ -13,15 +14,23 @@ import { adjacent, type Unit } from './units.js';
 import { attestedLogP } from './attested.js';
 import { whyLeftAlone, type WordChoice } from './word-checks.js';
 
-/** A known word with one of these letters survived the OCR intact: the document vouches for it (as
- * for a known word with no other reading; `for` in a stripped text may be `för`, so it does not). */
-const SWEDISH_LETTER = /[åäöéÅÄÖÉ]/u;
+let strippable: RegExp | undefined;
+/** A known word with a letter an OCR without Swedish loses (dictionaries/sv/stripped-diacritics.txt)
+ * survived the OCR intact: the document vouches for it (as for a known word with no other reading;
+ * `for` in a stripped text may be `för`, so it does not). */
+function survivedStripping(word: string): boolean {
+  if (!strippable) {
+    const letters = [...languageTable('sv/stripped-diacritics').keys()];
+    strippable = characterClass([...letters, ...letters.map((c) => c.toUpperCase())]);
+  }
+  return strippable.test(word);
+}
 // How sure a repair must be to vouch for its word in the rest of the document, and the confidence
 // of a line-end join whose word is known: the model's `decisions` settings
 // (dictionaries/repair-settings.json; DecisionSettings in model-file.ts).
 
 /** Why a found reading was not taken, for which it is still suggested (with `suggest`). */
-const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'against-context', 'repeated-name', 'used-word', 'attested-form']);
+const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'against-context', 'repeated-name', 'used-word', 'attested-form', 'older-inflection']);
 /** The least (calibrated) confidence of a reading suggested below the bar. */
 const SUGGEST_MIN = 0.5;
 
@@ -61,7 +70,7 @@ export function decideWords(run: RepairRun): void {
     // Short words (`den`, `för`) are in every document: their use here says nothing.
     if (u.word.length >= model.decisions.documentWordMinLength) {
       if (d && d.confidence >= model.decisions.documentWordConfidence && d.best !== u.hyps!.original) documentWords.add(d.best.text.toLowerCase());
-      else if (u.hyps?.original.known && (SWEDISH_LETTER.test(u.word) || u.hyps.alternatives.length === 0)) documentWords.add(u.word.toLowerCase());
+      else if (u.hyps?.original.known && (survivedStripping(u.word) || u.hyps.alternatives.length === 0)) documentWords.add(u.word.toLowerCase());
     }
     return d && d.confidence >= threshold(u) ? d.best.text : u.word;
   });
@@ -123,6 +132,12 @@ export function decideWords(run: RepairRun): void {
         }
         continue;
       }
+    }
+    if (u.joinedWords) {
+      // A word split across a line break, joined (join-words): no surer than the join.
+      const join = run.joins.find((j) => j.start === u.start)!;
+      editRule = rule ? `join-words+${rule}` : 'join-words';
+      confidence = Math.min(confidence, join.p);
     }
     if (word !== u.raw) run.edits.push({ offset: u.start, length: u.end - u.start, after: word, confidence: round(confidence), rule: editRule! });
   }
