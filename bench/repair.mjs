@@ -2,7 +2,10 @@
 // Benchmark of the repair stage against native Hunspell (first suggestion), per corpus:
 // CER before/after, truth words fixed and damaged (the official scorer's word alignment), words/s.
 //
-//   npm run build && node bench/repair.mjs [--plain] [--heldout DIR…] [--heldout-only] [--old-sv-only] [--no-hunspell] [--json FILE]
+//   npm run build && node bench/repair.mjs [--plain] [--heldout DIR…] [--heldout-only] [--old-sv-only] [--throughput-only] [--no-hunspell] [--no-calibration] [--json FILE]
+//
+// --throughput-only: only the words/s of repair's first and second pass (and native Hunspell's),
+// after one untimed pass over the texts to warm the JIT as the corpus runs do.
 //
 // Corpora: the fixtures in ../fixtures (seed-001-pair, ocr-eng-l1/l2, ocr-swe-l2 of seed-000/003),
 // ../../shared/train (ocr-eng, ocr-swe; the weights were fitted on these, so they are not held out),
@@ -15,9 +18,15 @@
 // table of repair's corrections on it (confidence bin → share right, count; src/eval/heldout.ts says
 // how a correction is judged) and the same per rule. --heldout-only prints just that part.
 //
+// Confidences are calibrated (src/repair/calibration.ts): beside the held-out reliability table
+// stands the one of the dev documents the calibration was fitted and its bar chosen on (ARKIV_DEV,
+// default ../dev:../dev-calib; scripts/fit-repair-calibration.ts), and on both the expected
+// calibration error of every correction found (applied, and below the bar: `suggest`).
+// --no-calibration: the rules' raw scores and fitted bars, as before the calibration.
+//
 // The older-Swedish set (old-sv/<doc>/: truth.txt, ocr-frk.txt, ocr-swe.txt) follows in a
 // section of its own (oldSwedishSection).
-import { execFileSync, execFile } from 'node:child_process';
+import { execFileSync, execFile, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +35,7 @@ import { createHash } from 'node:crypto';
 // The measures of src/eval/metrics.ts: the official scorer's flattening, CER and word alignment.
 import { repair, defaultLexicon, loadLexicon, characterErrors, flatten, flatWords, wordChanges } from '../dist/index.js';
 // The held-out registers set and the judging of corrections (src/eval/heldout.ts).
-import { scoreDocument, addScores, emptyScore, summary, judgeCorrections, reliabilityTable, ruleTable, loadHeldout, HELDOUT_VARIANTS } from '../dist/eval-heldout.js';
+import { scoreDocument, addScores, emptyScore, summary, judgeCorrections, reliabilityTable, ruleTable, loadHeldout, expectedCalibrationError, HELDOUT_VARIANTS } from '../dist/eval-heldout.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const shared = join(root, '..', 'shared');
@@ -35,8 +44,11 @@ const markdown = !args.includes('--plain');
 const heldout = args.flatMap((a, i) => (args[i - 1] === '--heldout' ? [a] : []));
 const heldoutOnly = args.includes('--heldout-only');
 const oldSvOnly = args.includes('--old-sv-only');
+const throughputOnly = args.includes('--throughput-only');
 const withHunspell = !args.includes('--no-hunspell');
 const jsonOut = args.flatMap((a, i) => (args[i - 1] === '--json' ? [a] : []))[0];
+/** Repair options of every run: --no-calibration asks for the raw scores. */
+const calibrationOption = args.includes('--no-calibration') ? { calibration: null } : {};
 
 const words = flatWords;
 
@@ -77,6 +89,26 @@ function hunspellRun(text) {
     repaired.push(fixedLine + line.slice(at));
   }
   return repaired.join('\n');
+}
+
+/**
+ * Native Hunspell's own CPU time (GNU time's user + system) to check and suggest for `texts`, as
+ * hunspellRun asks it (pipe mode, one text a process): its throughput beside repair's. Null when
+ * /usr/bin/time is missing.
+ */
+function hunspellCpu(texts) {
+  if (!existsSync('/usr/bin/time')) return null;
+  let seconds = 0;
+  let n = 0;
+  for (const text of texts) {
+    const r = spawnSync('/usr/bin/time', ['-f', '%U %S', 'hunspell', '-d', 'sv_SE', '-a', '-i', 'utf-8'], { input: text.split('\n').map((l) => '^' + l).join('\n') + '\n', maxBuffer: 1 << 28, encoding: 'utf8' });
+    const last = r.stderr.trim().split('\n').pop() ?? '';
+    const [user, sys] = last.split(' ').map(Number);
+    if (!Number.isFinite(user) || !Number.isFinite(sys)) return null;
+    seconds += user + sys;
+    n += words(text).length;
+  }
+  return { texts: texts.length, words: n, seconds };
 }
 
 /**
@@ -184,11 +216,12 @@ const pct = (x) => (100 * x).toFixed(2) + ' %';
 const json = {};
 if (!heldoutOnly && !oldSvOnly) {
   const rows = [];
-  for (const s of sets) {
+  if (throughputOnly) for (const s of sets) for (const c of s.cases) repair(readFileSync(c.ocr, 'utf8')); // JIT warm-up, untimed
+  for (const s of throughputOnly ? [] : sets) {
     if (!s.cases.length) continue;
     // No warm-up: the timing includes building repair's caches on each corpus's first words.
     process.stderr.write(`${s.name}: ${s.cases.length} docs …\n`);
-    const ours = measure(s.cases, (t) => repair(t).text);
+    const ours = measure(s.cases, (t) => repair(t, calibrationOption).text);
     const hun = measure(s.cases, hunspellRepair);
     rows.push({ name: s.name, ours, hun });
     if (!markdown) {
@@ -206,7 +239,7 @@ if (!heldoutOnly && !oldSvOnly) {
   const pass = (lexicon) => {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    for (const t of texts) repair(t, { lexicon });
+    for (const t of texts) repair(t, { lexicon, ...calibrationOption });
     const c = process.cpuUsage(c0);
     return [totalWords / ((performance.now() - t0) / 1000), totalWords / ((c.user + c.system) / 1e6)];
   };
@@ -218,9 +251,9 @@ if (!heldoutOnly && !oldSvOnly) {
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const k = (x) => `${Math.round(x / 1000)} k`;
-  const spread = (runs, i) => `median ${k(median(runs.map((r) => r[i])))} (${k(Math.min(...runs.map((r) => r[i])))}–${k(Math.max(...runs.map((r) => r[i])))})`;
+  const spread = (runs, i) => `median ${k(median(runs.map((r) => r[i])))} (${k(Math.min(...runs.map((r) => r[i])))}–${k(Math.max(...runs.map((r) => r[i])))}), best ${k(Math.max(...runs.map((r) => r[i])))}`;
 
-  if (markdown) {
+  if (markdown && rows.length) {
     console.log('| corpus | docs | CER in | CER arkivtext | CER hunspell | fixed arkivtext | fixed hunspell | damaged arkivtext | damaged hunspell | docs worse (a/h) | words/s arkivtext | words/s hunspell |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const { name, ours, hun } of rows) {
@@ -229,12 +262,16 @@ if (!heldoutOnly && !oldSvOnly) {
   }
   console.log(`\nrepair throughput, one core, all ${texts.length} OCR texts (${totalWords.toLocaleString('en')} words), ${PASSES} runs: first pass (empty word caches) ${spread(firsts, 0)} words/s, second pass ${spread(seconds, 0)} words/s`);
   console.log(`CPU time: first pass ${spread(firsts, 1)} words/s, second pass ${spread(seconds, 1)} words/s`);
+  if (withHunspell) {
+    const peer = hunspellCpu(texts.slice(0, Number(process.env.BENCH_HUNSPELL_TEXTS ?? 3)));
+    if (peer) console.log(`peer: native hunspell -d sv_SE (first suggestion of every rejected word, uncached), CPU time, the first ${peer.texts} texts (${peer.words.toLocaleString('en')} words): ${Math.round(peer.words / peer.seconds).toLocaleString('en')} words/s`);
+  }
   json.corpora = rows;
 }
 
 // ---- The held-out registers set (fixtures/heldout), apart from train ----------------------------
 const heldoutDocs = loadHeldout(process.env.HELDOUT_DIR ?? join(fx, 'heldout'));
-if (heldoutDocs.length && !oldSvOnly) {
+if (heldoutDocs.length && !oldSvOnly && !throughputOnly) {
   const registers = [...new Set(heldoutDocs.map((d) => d.register))];
   process.stderr.write(`held-out registers set: ${heldoutDocs.length} docs, ${registers.length} registers …\n`);
   if (withHunspell) await hunspellPrefetch(heldoutDocs.flatMap((d) => HELDOUT_VARIANTS.map((v) => d.ocr[v])), Number(process.env.HUNSPELL_JOBS ?? 2));
@@ -245,7 +282,7 @@ if (heldoutDocs.length && !oldSvOnly) {
     for (const v of HELDOUT_VARIANTS) {
       const input = d.ocr[v];
       const errorsIn = characterErrors(input, d.truth);
-      const r = repair(input);
+      const r = repair(input, { suggest: true, ...calibrationOption });
       const ours = scoreDocument(d.truth, input, r.text, errorsIn);
       const hun = withHunspell ? scoreDocument(d.truth, input, hunspellRepair(input), errorsIn) : emptyScore();
       if (ours.worse) docsWorse.push(`${d.register}/${d.doc} ${v} (${ours.errorsIn} → ${ours.errorsOut})`);
@@ -281,7 +318,9 @@ if (heldoutDocs.length && !oldSvOnly) {
     console.log('| --- | ---: | ---: | ---: | ---: |');
     for (const r of reliabilityTable(list)) if (r.count) console.log(`| ${r.lo.toFixed(2)}–${r.hi.toFixed(2)} | ${r.count} | ${r.right} | ${pct(r.share)} | ${r.meanConfidence.toFixed(3)} |`);
   };
+  const ece = (list) => `${(100 * expectedCalibrationError(list)).toFixed(2)} %`;
   showTable('Reliability on the held-out registers set, all four OCR variants', applied);
+  console.log(`\nExpected calibration error on the held-out set: ${ece(applied)} over the corrections applied, ${ece(judged)} over every correction found (applied and suggested).`);
   for (const model of ['eng', 'swe']) showTable(`Reliability, ${model}-model OCR (l1 + l2)`, applied.filter((j) => j.variant.includes(model)));
   if (suggested.length) showTable('Suggestions (applied: false)', suggested);
   console.log('\nPer rule on the held-out registers set\n');
@@ -291,6 +330,7 @@ if (heldoutDocs.length && !oldSvOnly) {
     const ex = [...new Set(applied.filter((j) => j.correction.rule === r.rule && !j.right).map((j) => `\`${j.correction.before.replace(/\s+/gu, ' ')}\` → \`${j.correction.after}\` (truth \`${j.truth}\`)`))].slice(0, 5).join('; ');
     console.log(`| ${r.rule} | ${r.count} | ${r.right} | ${pct(r.share)} | ${ex.replace(/\|/gu, '\\|')} |`);
   }
+  devSection();
   json.heldout = {
     docs: heldoutDocs.length,
     registers,
@@ -300,6 +340,45 @@ if (heldoutDocs.length && !oldSvOnly) {
     rules: ruleTable(applied),
   };
 }
+// ---- The dev documents: where the calibration was fitted and its bar chosen ----------------------
+// Folders of truth.txt + ocr*.txt made from counted sources (never held out): ARKIV_DEV, ':'-separated.
+function devSection() {
+  const dirs = (process.env.ARKIV_DEV ?? '../dev:../dev-calib').split(':').filter(Boolean).map((d) => (d.startsWith('/') ? d : join(root, d))).filter((d) => existsSync(d));
+  const texts = [];
+  const walk = (dir) => {
+    const files = readdirSync(dir);
+    if (files.includes('truth.txt')) for (const f of files.filter((x) => /^ocr.*\.txt$/u.test(x)).sort()) texts.push({ dir, variant: f.replace(/^ocr-?|\.txt$/gu, '') || 'ocr', truth: readFileSync(join(dir, 'truth.txt'), 'utf8'), input: readFileSync(join(dir, f), 'utf8') });
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) if (e.isDirectory()) walk(join(dir, e.name));
+  };
+  dirs.forEach(walk);
+  if (!texts.length) return;
+  process.stderr.write(`dev documents: ${texts.length} OCR texts …\n`);
+  const judgedDev = [];
+  const byVariant = new Map();
+  for (const t of texts) {
+    const r = repair(t.input, { suggest: true, ...calibrationOption });
+    byVariant.set(t.variant, addScores(byVariant.get(t.variant) ?? emptyScore(), scoreDocument(t.truth, t.input, r.text)));
+    for (const j of judgeCorrections(t.truth, t.input, r.corrections)) judgedDev.push(j);
+  }
+  const appliedDev = judgedDev.filter((j) => j.correction.applied !== false);
+  console.log(`\n### Dev documents (${texts.length} OCR texts of fiction and news from counted sources; the calibration was fitted and its bar chosen here)\n`);
+  console.log('| OCR | texts | CER → arkivtext (cut) | right words damaged |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const [v, s] of [...byVariant].sort(([a], [b]) => a.localeCompare(b))) console.log(`| ${v} | ${s.docs} | ${pct(summary(s).cerIn)} → ${pct(summary(s).cerOut)} (${(100 * summary(s).cut).toFixed(1)} %) | ${s.damaged}/${s.right} (${(100 * summary(s).damageRate).toFixed(2)} %) |`);
+  const all = addScores(...byVariant.values());
+  console.log(`| **all** | ${all.docs} | ${pct(summary(all).cerIn)} → ${pct(summary(all).cerOut)} (${(100 * summary(all).cut).toFixed(1)} %) | ${all.damaged}/${all.right} (${(100 * summary(all).damageRate).toFixed(2)} %) |`);
+  const show = (title, list) => {
+    console.log(`\n${title} (${list.length} corrections)\n`);
+    console.log('| confidence | corrections | right | share right | mean confidence |');
+    console.log('| --- | ---: | ---: | ---: | ---: |');
+    for (const r of reliabilityTable(list)) if (r.count) console.log(`| ${r.lo.toFixed(2)}–${r.hi.toFixed(2)} | ${r.count} | ${r.right} | ${pct(r.share)} | ${r.meanConfidence.toFixed(3)} |`);
+  };
+  show('Reliability on the dev documents, applied', appliedDev);
+  show('Dev documents, suggestions (applied: false)', judgedDev.filter((j) => j.correction.applied === false));
+  console.log(`\nExpected calibration error on the dev documents: ${(100 * expectedCalibrationError(appliedDev)).toFixed(2)} % over the corrections applied, ${(100 * expectedCalibrationError(judgedDev)).toFixed(2)} % over every correction found.`);
+  json.dev = { texts: texts.length, reliability: reliabilityTable(appliedDev), ece: expectedCalibrationError(appliedDev) };
+}
+
 // ---- The older-Swedish set (bench/old-sv): pre-1906 spelling, Fraktur OCR --------------------
 // Excerpts of ELTeC-swe novels nobody counts or fits on (registered as old-sv-bench), set in a
 // Fraktur font and OCR'd by scripts/make-fraktur-ocr.ts with Tesseract's `frk` and `swe` models.
@@ -348,5 +427,5 @@ function oldSwedishSection() {
   console.log(`\nAll older-Swedish texts, arkivtext: damage ${damaged}/${right} (${(100 * damaged / right).toFixed(2)} %) of right words; ${worseDocs.length} of ${ours.reduce((n, r) => n + r.docs, 0)} texts worse than their input${worseDocs.length ? ': ' + worseDocs.join(', ') : ''}.`);
   json.oldSwedish = { docs: docs.length, rows, worse: worseDocs };
 }
-oldSwedishSection();
+if (!throughputOnly) oldSwedishSection();
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(json, null, 1));

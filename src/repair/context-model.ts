@@ -133,6 +133,9 @@ class HashedTable {
 
 export interface ContextData {
   tokens: number;
+  /** Whether the pair model mixes in official prose (the lexicon's bigram counts); false: the
+   * fiction and news pairs alone (bench/repair-loro.mjs, official prose left out). */
+  official: boolean;
   prior: HashedTable;
   heads: HashedTable;
   bigrams: HashedTable;
@@ -145,7 +148,9 @@ export interface ContextData {
   types2: HashedTable | null;
 }
 
-export function loadContextData(path = dictionaryFile('sv-context.bin')): ContextData {
+/** Reads a context model file (default: the shipped one). `official: false` leaves official prose
+ * out of the pair model (an experiment: the shipped model mixes it in). */
+export function loadContextData(path = dictionaryFile('sv-context.bin'), options: { official?: boolean } = {}): ContextData {
   let buf: Buffer;
   try {
     buf = readFileSync(path);
@@ -179,7 +184,7 @@ export function loadContextData(path = dictionaryFile('sv-context.bin')): Contex
   const typed = meta.format === CONTEXT_FORMAT;
   const types = typed ? section() : null;
   const types2 = typed ? section() : null;
-  return { tokens: meta.tokens, prior, heads, bigrams, trigrams, unigrams, types, types2 };
+  return { tokens: meta.tokens, official: options.official !== false, prior, heads, bigrams, trigrams, unigrams, types, types2 };
 }
 
 let shared: ContextData | undefined;
@@ -299,7 +304,7 @@ export class ContextModel {
       if (Number.isNaN(e.types)) e.types = this.data.types?.count(y) ?? 0;
       const seen = this.data.bigrams.countOfState(fnv(e.head, z));
       const broad = e.types > 0 ? (seen + e.types * p1) / (e.heads + e.types) : (seen + MU_PAIR * p1) / (e.heads + MU_PAIR);
-      if (isMark(y) || isMark(z)) p = broad;
+      if (isMark(y) || isMark(z) || !this.data.official) p = broad;
       else {
         if (Number.isNaN(e.frequency)) e.frequency = this.words.frequency(y);
         let paired = this.words.bigram(y, z);
