@@ -2,7 +2,10 @@
 // Benchmark of the repair stage against native Hunspell (first suggestion), per corpus:
 // CER before/after, truth words fixed and damaged (the official scorer's word alignment), words/s.
 //
-//   npm run build && node bench/repair.mjs [--plain] [--heldout DIR…] [--heldout-only] [--old-sv-only] [--no-hunspell] [--json FILE]
+//   npm run build && node bench/repair.mjs [--plain] [--heldout DIR…] [--heldout-only] [--old-sv-only] [--throughput-only] [--no-hunspell] [--json FILE]
+//
+// --throughput-only: only the words/s of repair's first and second pass (and native Hunspell's),
+// after one untimed pass over the texts to warm the JIT as the corpus runs do.
 //
 // Corpora: the fixtures in ../fixtures (seed-001-pair, ocr-eng-l1/l2, ocr-swe-l2 of seed-000/003),
 // ../../shared/train (ocr-eng, ocr-swe; the weights were fitted on these, so they are not held out),
@@ -17,7 +20,7 @@
 //
 // The older-Swedish set (old-sv/<doc>/: truth.txt, ocr-frk.txt, ocr-swe.txt) follows in a
 // section of its own (oldSwedishSection).
-import { execFileSync, execFile } from 'node:child_process';
+import { execFileSync, execFile, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +38,7 @@ const markdown = !args.includes('--plain');
 const heldout = args.flatMap((a, i) => (args[i - 1] === '--heldout' ? [a] : []));
 const heldoutOnly = args.includes('--heldout-only');
 const oldSvOnly = args.includes('--old-sv-only');
+const throughputOnly = args.includes('--throughput-only');
 const withHunspell = !args.includes('--no-hunspell');
 const jsonOut = args.flatMap((a, i) => (args[i - 1] === '--json' ? [a] : []))[0];
 
@@ -77,6 +81,26 @@ function hunspellRun(text) {
     repaired.push(fixedLine + line.slice(at));
   }
   return repaired.join('\n');
+}
+
+/**
+ * Native Hunspell's own CPU time (GNU time's user + system) to check and suggest for `texts`, as
+ * hunspellRun asks it (pipe mode, one text a process): its throughput beside repair's. Null when
+ * /usr/bin/time is missing.
+ */
+function hunspellCpu(texts) {
+  if (!existsSync('/usr/bin/time')) return null;
+  let seconds = 0;
+  let n = 0;
+  for (const text of texts) {
+    const r = spawnSync('/usr/bin/time', ['-f', '%U %S', 'hunspell', '-d', 'sv_SE', '-a', '-i', 'utf-8'], { input: text.split('\n').map((l) => '^' + l).join('\n') + '\n', maxBuffer: 1 << 28, encoding: 'utf8' });
+    const last = r.stderr.trim().split('\n').pop() ?? '';
+    const [user, sys] = last.split(' ').map(Number);
+    if (!Number.isFinite(user) || !Number.isFinite(sys)) return null;
+    seconds += user + sys;
+    n += words(text).length;
+  }
+  return { texts: texts.length, words: n, seconds };
 }
 
 /**
@@ -184,7 +208,8 @@ const pct = (x) => (100 * x).toFixed(2) + ' %';
 const json = {};
 if (!heldoutOnly && !oldSvOnly) {
   const rows = [];
-  for (const s of sets) {
+  if (throughputOnly) for (const s of sets) for (const c of s.cases) repair(readFileSync(c.ocr, 'utf8')); // JIT warm-up, untimed
+  for (const s of throughputOnly ? [] : sets) {
     if (!s.cases.length) continue;
     // No warm-up: the timing includes building repair's caches on each corpus's first words.
     process.stderr.write(`${s.name}: ${s.cases.length} docs …\n`);
@@ -218,9 +243,9 @@ if (!heldoutOnly && !oldSvOnly) {
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const k = (x) => `${Math.round(x / 1000)} k`;
-  const spread = (runs, i) => `median ${k(median(runs.map((r) => r[i])))} (${k(Math.min(...runs.map((r) => r[i])))}–${k(Math.max(...runs.map((r) => r[i])))})`;
+  const spread = (runs, i) => `median ${k(median(runs.map((r) => r[i])))} (${k(Math.min(...runs.map((r) => r[i])))}–${k(Math.max(...runs.map((r) => r[i])))}), best ${k(Math.max(...runs.map((r) => r[i])))}`;
 
-  if (markdown) {
+  if (markdown && rows.length) {
     console.log('| corpus | docs | CER in | CER arkivtext | CER hunspell | fixed arkivtext | fixed hunspell | damaged arkivtext | damaged hunspell | docs worse (a/h) | words/s arkivtext | words/s hunspell |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const { name, ours, hun } of rows) {
@@ -229,12 +254,16 @@ if (!heldoutOnly && !oldSvOnly) {
   }
   console.log(`\nrepair throughput, one core, all ${texts.length} OCR texts (${totalWords.toLocaleString('en')} words), ${PASSES} runs: first pass (empty word caches) ${spread(firsts, 0)} words/s, second pass ${spread(seconds, 0)} words/s`);
   console.log(`CPU time: first pass ${spread(firsts, 1)} words/s, second pass ${spread(seconds, 1)} words/s`);
+  if (withHunspell) {
+    const peer = hunspellCpu(texts.slice(0, Number(process.env.BENCH_HUNSPELL_TEXTS ?? 3)));
+    if (peer) console.log(`peer: native hunspell -d sv_SE (first suggestion of every rejected word, uncached), CPU time, the first ${peer.texts} texts (${peer.words.toLocaleString('en')} words): ${Math.round(peer.words / peer.seconds).toLocaleString('en')} words/s`);
+  }
   json.corpora = rows;
 }
 
 // ---- The held-out registers set (fixtures/heldout), apart from train ----------------------------
 const heldoutDocs = loadHeldout(process.env.HELDOUT_DIR ?? join(fx, 'heldout'));
-if (heldoutDocs.length && !oldSvOnly) {
+if (heldoutDocs.length && !oldSvOnly && !throughputOnly) {
   const registers = [...new Set(heldoutDocs.map((d) => d.register))];
   process.stderr.write(`held-out registers set: ${heldoutDocs.length} docs, ${registers.length} registers …\n`);
   if (withHunspell) await hunspellPrefetch(heldoutDocs.flatMap((d) => HELDOUT_VARIANTS.map((v) => d.ocr[v])), Number(process.env.HUNSPELL_JOBS ?? 2));
@@ -348,5 +377,5 @@ function oldSwedishSection() {
   console.log(`\nAll older-Swedish texts, arkivtext: damage ${damaged}/${right} (${(100 * damaged / right).toFixed(2)} %) of right words; ${worseDocs.length} of ${ours.reduce((n, r) => n + r.docs, 0)} texts worse than their input${worseDocs.length ? ': ' + worseDocs.join(', ') : ''}.`);
   json.oldSwedish = { docs: docs.length, rows, worse: worseDocs };
 }
-oldSwedishSection();
+if (!throughputOnly) oldSwedishSection();
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(json, null, 1));

@@ -1,6 +1,7 @@
 // Builds the older-Swedish data of dictionaries/ from the ELTeC-swe novels (COST-ELTeC/ELTeC-swe,
 // level1 TEI; public-domain texts) and the official unigram counts of ../shared/data:
 //   old-sv-words.txt.gz       word forms of the novels in pre-1906 spelling: `form<TAB>count<TAB>lower-case count`
+//   old-sv-pairs.txt.gz       their adjacent word pairs seen 3+ times: `first second<TAB>count`
 //   old-sv-orthography.json   the spelling features that tell pre-1906 text from modern, learned here
 //
 //   tsx scripts/build-old-sv.ts ELTEC_GIT_DIR [DATA_DIR]
@@ -79,6 +80,18 @@ for (const d of old) {
 const oldTokens = old.reduce((n, d) => n + d.words.length, 0);
 const lines = [...counts].filter(([, c]) => c[0] >= 2).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, c]) => `${w}\t${c[0]}\t${c[1]}`);
 writeFileSync(join(root, 'dictionaries', 'old-sv-words.txt.gz'), gzipSync(`# ${oldTokens} tokens of ${old.length} ELTeC-swe novels in pre-1906 spelling (${commit.slice(0, 12)}); form<TAB>count<TAB>lower-case count, count >= 2\n${lines.join('\n')}\n`, { level: 9 }));
+
+// 1b. Word pairs of the OLD novels (adjacent tokens, lower case) seen 3 times or more: the context
+// older-Swedish repair weighs a known word against its twin with (`sa han`, `så att`).
+const pairs = new Map<string, number>();
+for (const d of old) {
+  for (let i = 1; i < d.words.length; i++) {
+    const k = `${d.words[i - 1]!.toLowerCase()} ${d.words[i]!.toLowerCase()}`;
+    pairs.set(k, (pairs.get(k) ?? 0) + 1);
+  }
+}
+const pairLines = [...pairs].filter(([, c]) => c >= 3).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, c]) => `${k}\t${c}`);
+writeFileSync(join(root, 'dictionaries', 'old-sv-pairs.txt.gz'), gzipSync(`# word pairs of ${old.length} ELTeC-swe novels in pre-1906 spelling (${commit.slice(0, 12)}); first second<TAB>count, count >= 3\n${pairLines.join('\n')}\n`, { level: 9 }));
 
 // 2. The spelling features. Candidates: a word's first 2–3 letters, its last 2–3, any letter pair
 // or triple inside it, and a short word whole; each counted once per token. The modern side is the

@@ -128,7 +128,9 @@ export interface Correction {
  * - `attested-form`: a word the lexicon lacks but the older-Swedish lexicon attests (`foro`,
  *   `stodo`, `äro`), whose reading no longer wins once the word has the prior of that use;
  * - `older-inflection`: a plain-edit reading of a regular older inflection of a known verb
- *   (`tillgrepo`, `väljen`, `bevise`) that only puts a modern ending in its place.
+ *   (`tillgrepo`, `väljen`, `bevise`) that only puts a modern ending in its place;
+ * - `all-caps`: an all-caps word the lexicon lacks read as a word that differs in more than its
+ *   vowels (`SSKT` → `SÖKT`): an acronym.
  */
 export type SkipReason =
   | 'not-joined'
@@ -156,7 +158,8 @@ export type SkipReason =
   | 'used-word'
   | 'mixed-case'
   | 'attested-form'
-  | 'older-inflection';
+  | 'older-inflection'
+  | 'all-caps';
 
 /** A word repair left alone, and why (with `explain: true`). */
 export interface LeftAlone {

@@ -35,6 +35,17 @@ satt uthetald. Antatet kvinnor som far formanen utbetald har minskat sucees-
 sivt och under 2014 var det totalt tva stycken som fick formanen utbetald.
 `;
 
+/** English-model OCR of the training set (32-interpellations): `SSKT`, a network's acronym. */
+const SSKT = `rem Erbey. Erbey sitter sedan julen 2009 fangslad i Diyarbakir. Han ar atalad
+bland annat for att under ett besdk i Sveriges riksdag pa inbjudan av det i
+riksdagen befintliga niitverket SSKT. Svenska kommuittén for manskliga rattighe-
+teri Turkiet, ha uttalat sig kritiskt om situationen fér manskliga rattighe-
+
+fer i Turkiet.
+
+Jay ar for narvarande ordférande for SSKT och har f6ljt och upprérts 6ver hur
+Erbey behandlats av den turkiska cittsapparaten sedan 2009. jag har besokt ho-`;
+
 describe('older Swedish the novels attest (attested-form)', () => {
   it('keeps an older verb plural while the confusions beside it are repaired', () => {
     const r = repair(FORO, { explain: true });
@@ -118,5 +129,18 @@ describe('a regular older inflection of a known verb (older-inflection)', () => 
     const r = repair('Hören nu och lyssnen pa mig, forst maste ni ata.', { documentClass: 'stripped', explain: true });
     expect(r.text).toBe('Hören nu och lyssnen på mig, först måste ni äta.');
     expect(r.leftAlone).toContainEqual({ offset: 13, word: 'lyssnen', reason: 'older-inflection' });
+  });
+});
+
+describe('an acronym the lexicon lacks (all-caps)', () => {
+  it('keeps an all-caps word whose reading changes a consonant, while the words beside it are repaired', () => {
+    const r = repair(SSKT, { explain: true });
+    expect(r.text).toContain('befintliga nätverket SSKT.');
+    expect(r.text).toContain('Jag är för närvarande ordförande för SSKT och har följt');
+    expect(r.leftAlone!.filter((l) => l.reason === 'all-caps').map((l) => l.word)).toEqual(['SSKT', 'SSKT']);
+  });
+
+  it('still puts the diacritics back in capitals', () => {
+    expect(repair('Regionen OSTERGOTLAND och SKANE samarbetar om RUT-avdraget.', { documentClass: 'stripped' }).text).toBe('Regionen ÖSTERGÖTLAND och SKÅNE samarbetar om RUT-avdraget.');
   });
 });

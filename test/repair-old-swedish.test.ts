@@ -99,6 +99,34 @@ describe('repair of older Swedish', () => {
     expect(new Set(r.corrections.map((c) => c.rule))).toEqual(new Set(['fraktur-confusion']));
   });
 
+  it('on a damaged page also reads known words, lone dashes and sentence-final words, and nothing else', () => {
+    const dashed = OLD.replace(', och godt', ' – och godt');
+    const ocr = dashed
+      .replace('staden', 'ftaden')
+      .replace('stigit', 'ftigit')
+      .replace('återkommit', 'aterkommit')
+      .replace('hördes', 'hördcs')
+      // A known word for another, one learned confusion away (`a` for `å`, as in `aterkommit`).
+      .replace('många', 'manga')
+      // The dash read as a hyphen; a lower-case word ending its sentence is no abbreviation.
+      .replace(' – och', ' - och')
+      .replace('infunnit sig.', 'infunnit fig.');
+    const r = repair(ocr);
+    expect(r.text).toBe(dashed);
+    expect(r.corrections.map((c) => `${c.before}→${c.after} ${c.rule}`)).toEqual([
+      'aterkommit→återkommit fraktur-confusion',
+      'manga→många fraktur-word-confusion',
+      'fig→sig fraktur-confusion',
+      'ftaden→staden fraktur-confusion',
+      'hördcs→hördes fraktur-confusion',
+      '-→– lone-glyph',
+      'ftigit→stigit fraktur-confusion',
+    ]);
+    // Without OCR damage the page's known words, hyphens and abbreviations stay as written.
+    const clean = OLD.replace(', och godt', ' - och godt');
+    expect(repair(clean).text).toBe(clean);
+  });
+
   it('repairs a modern passage as before', () => {
     const r = repair(MODERN_OCR);
     expect(r.orthography?.spelling).toBe('modern');

@@ -61,6 +61,7 @@ const ALL_REASONS: Record<SkipReason, true> = {
   'used-word': true,
   'attested-form': true,
   'older-inflection': true,
+  'all-caps': true,
 };
 
 /** The TypeScript files below a folder. */
@@ -236,6 +237,8 @@ describe('explain', () => {
       repair('Helst hade han velat forevisa nakna kvinnor pa elefanten, ada hellenisk skonhetskult.', { ...STRIPPED, explain: true }),
       // `cm` after a number: a unit of measure (dictionaries/sv/units.txt).
       repair('Plantan ar 12 cm hog.', { ...STRIPPED, explain: true }),
+      // `SSKT`: an acronym (a consonant would change).
+      repair('Jay ar for narvarande ordférande for SSKT och har f6ljt det.', { ...STRIPPED, explain: true }),
       // `lyssnen`: a plural imperative of `lyssna` (attested.ts).
       repair('Hören nu och lyssnen pa mig, forst maste ni ata.', { ...STRIPPED, explain: true }),
       // A page in older spelling (old-swedish.ts) reads no token of mixed case.

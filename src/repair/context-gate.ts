@@ -110,7 +110,7 @@ export function weighContext(run: RepairRun, i: number, left: string | null, rig
 
 /** The word with its vowels and `i` (a glyph the English model writes for `ä`) starred: a reading
  * with the same skeleton puts Swedish letters back (`Nir` → `När`, `Linkopings`), no name is changed. */
-function vowelSkeleton(word: string): string {
+export function vowelSkeleton(word: string): string {
   return word.toLowerCase().replace(/[aåäoöeéi]/gu, '*');
 }
 

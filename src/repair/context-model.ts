@@ -114,6 +114,9 @@ class HashedTable {
 
 export interface ContextData {
   tokens: number;
+  /** Whether the pair model mixes in official prose (the lexicon's bigram counts); false: the
+   * fiction and news pairs alone (bench/repair-loro.mjs, official prose left out). */
+  official: boolean;
   prior: HashedTable;
   heads: HashedTable;
   bigrams: HashedTable;
@@ -122,7 +125,9 @@ export interface ContextData {
   unigrams: HashedTable;
 }
 
-export function loadContextData(path = dictionaryFile('sv-context.bin')): ContextData {
+/** Reads a context model file (default: the shipped one). `official: false` leaves official prose
+ * out of the pair model (an experiment: the shipped model mixes it in). */
+export function loadContextData(path = dictionaryFile('sv-context.bin'), options: { official?: boolean } = {}): ContextData {
   let buf: Buffer;
   try {
     buf = readFileSync(path);
@@ -153,7 +158,7 @@ export function loadContextData(path = dictionaryFile('sv-context.bin')): Contex
   const bigrams = section();
   const trigrams = section();
   const unigrams = section();
-  return { tokens: meta.tokens, prior, heads, bigrams, trigrams, unigrams };
+  return { tokens: meta.tokens, official: options.official !== false, prior, heads, bigrams, trigrams, unigrams };
 }
 
 let shared: ContextData | undefined;
@@ -247,10 +252,14 @@ export class ContextModel {
     if (p === undefined) {
       const p1 = this.prior(z);
       if (Number.isNaN(e.heads)) e.heads = this.data.heads.count(y);
-      if (Number.isNaN(e.frequency)) e.frequency = this.words.frequency(y);
       const broad = (this.data.bigrams.countOfState(fnv(e.head, z)) + MU_PAIR * p1) / (e.heads + MU_PAIR);
-      const official = (this.words.bigram(y, z) + MU_PAIR * p1) / (e.frequency + MU_PAIR);
-      p = 0.5 * broad + 0.5 * official;
+      if (this.data.official) {
+        if (Number.isNaN(e.frequency)) e.frequency = this.words.frequency(y);
+        const official = (this.words.bigram(y, z) + MU_PAIR * p1) / (e.frequency + MU_PAIR);
+        p = 0.5 * broad + 0.5 * official;
+      } else {
+        p = broad;
+      }
       e.pairs.set(z, p);
       this.pairsCached++;
     }

@@ -2,7 +2,7 @@
  * What repair keeps per word source and model: the language model and the hypothesis maker, whose
  * caches make an archive's repeated words cheap.
  */
-import { ContextModel } from './context-model.js';
+import { ContextModel, type ContextData } from './context-model.js';
 import { HypothesisMaker } from './hypotheses.js';
 import { LanguageModel } from './language-model.js';
 import type { RepairModel } from './model.js';
@@ -33,4 +33,23 @@ export function engines(words: WordKnowledge, model: RepairModel): Engines {
     byModel.set(model, e);
   }
   return e;
+}
+
+const contextVariants = new WeakMap<Engines, WeakMap<ContextData, Engines>>();
+
+/** The engines `e` with another context model's data (RepairOptions.context), its caches kept per
+ * data as the shipped model's are. */
+export function withContext(e: Engines, data: ContextData): Engines {
+  let byData = contextVariants.get(e);
+  if (!byData) {
+    byData = new WeakMap();
+    contextVariants.set(e, byData);
+  }
+  let v = byData.get(data);
+  if (!v) {
+    let context: ContextModel | undefined;
+    v = { ...e, context: () => (context ??= new ContextModel(e.words, data)) };
+    byData.set(data, v);
+  }
+  return v;
 }

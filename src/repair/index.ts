@@ -14,3 +14,4 @@ export { Lexicon, defaultLexicon, loadLexicon } from './lexicon.js';
 export type { WordKnowledge } from './words.js';
 export { decideOrthography, decideSpelling, type OrthographyDecision, type OrthographyEvidence, type PageOrthography, type Spelling, type TextOrthography } from './orthography.js';
 export { spellingKey } from './old-swedish.js';
+export { loadContextData, type ContextData } from './context-model.js';

@@ -95,6 +95,44 @@ export function oldSwedishWords(): OldWords {
   return (oldWordsCache ??= new OldWords(readDataFile('old-sv-words.txt.gz')));
 }
 
+/** Word pairs of older Swedish (`dictionaries/old-sv-pairs.txt.gz`: adjacent words of the period
+ * novels, lower case, seen 3+ times), for the context of a known word against its twin. */
+export class OldPairs {
+  private readonly counts = new Map<string, number>();
+
+  constructor(text: string) {
+    for (const line of text.split('\n')) {
+      if (line === '' || line.startsWith('#')) continue;
+      const tab = line.lastIndexOf('\t');
+      this.counts.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+    }
+  }
+
+  count(first: string, second: string): number {
+    return this.counts.get(`${first} ${second}`) ?? 0;
+  }
+}
+
+let pairsCache: OldPairs | undefined;
+
+/** The shipped word pairs of older Swedish (loaded on first use). */
+export function oldSwedishPairs(): OldPairs {
+  return (pairsCache ??= new OldPairs(readDataFile('old-sv-pairs.txt.gz')));
+}
+
+/** Smoothing of the pair model towards the word's frequency (Dirichlet, µ). */
+const PAIR_MU = 50;
+
+/** log P(w | left) + log P(right | w) in the period's text, each smoothed towards the frequency
+ * (a neighbour that is absent or no word gives no evidence: its factor is the plain frequency). */
+function contextLogP(w: string, left: string | undefined, right: string | undefined, words: OldWords, pairs: OldPairs): number {
+  const p = (x: string): number => (words.frequency(x) + 0.5) / words.tokens;
+  let score = 0;
+  score += left ? Math.log((pairs.count(left, w) + PAIR_MU * p(w)) / (words.frequency(left) + PAIR_MU)) : Math.log(p(w));
+  if (right) score += Math.log((pairs.count(w, right) + PAIR_MU * p(right)) / (words.frequency(w) + PAIR_MU));
+  return score;
+}
+
 /** The Fraktur OCR channel and the weights of the decision, as dictionaries/old-sv-channel.json has them. */
 export interface FrakturChannel {
   /** `ocr<TAB>truth` → −log P(ocr | truth), single characters; `` (empty) for an insertion or deletion. */
@@ -109,6 +147,9 @@ export interface FrakturChannel {
   words?: Record<string, { n: number; truths: Record<string, number> }>;
   /** Truth letter → P(a lower-case word starting with it is read with a capital, mid-sentence). */
   capitals?: Record<string, number>;
+  /** A lone glyph (a token of dashes, stars …) → how often the training OCR wrote it, and the one
+   * mark it stood for at odds of 10:1 or more (`-` for the dash `–`, `--` for `—`). */
+  glyphs?: Record<string, { n: number; truths: Record<string, number> }>;
   params: OldRepairParams;
 }
 
@@ -125,6 +166,16 @@ export interface OldRepairParams {
   /** Non-word repairs per word token from which a page counts as damaged: only there a known word
    * is read as another (`fin` → `sin`, `Som` → `som` mid-sentence). */
   damageRate: number;
+  /** Posterior a known word's likelier twin needs (`pa` → `på`, `sam` → `som`: one or two learned
+   * letter confusions, by the old lexicon's frequencies), on a damaged page whose own repairs show
+   * the same confusions; absent: only the learned whole-word confusions are read. */
+  knownMinConfidence?: number;
+  /** How often the period wrote a word in lower case before a capital mid-sentence is read as the
+   * OCR's (`Som` → `som`); default 300. */
+  capitalMinCount?: number;
+  /** Weigh a known word against its twin by the period's word pairs around it (`sa han`, `så att`)
+   * rather than by frequency alone. */
+  pairContext?: boolean;
 }
 
 let channelCache: FrakturChannel | undefined;
@@ -288,16 +339,21 @@ export function readKnownOldToken(token: string, midSentence: boolean, words: Ol
 }
 
 /** readKnownOldToken with the reason a reading was not made (`known`: the token had none). */
-function judgeKnownOldToken(token: string, midSentence: boolean, words: OldWords, channel: FrakturChannel, params: OldRepairParams, seen?: ReadonlyMap<string, number>): OldVerdict {
-  if (!ALL_LETTERS.test(token)) return 'known';
+function judgeKnownOldToken(token: string, midSentence: boolean, words: OldWords, channel: FrakturChannel, params: OldRepairParams, seen?: ReadonlyMap<string, number>, context?: { left?: string; right?: string }): OldVerdict {
   const pattern = casePattern(token);
   const lower = token.normalize('NFC').toLowerCase().replace(/ſ/gu, 's');
+  // Digits the Fraktur OCR writes for letters (`58`, `p3ä`, `055`): only as the training OCR wrote
+  // them for a word, and a token of digits alone only between two words.
+  if (!ALL_LETTERS.test(token)) {
+    if (!PLAIN.test(token) || (!HAS_LETTER.test(token) && !(context?.left && context.right))) return 'known';
+    return learnedWord(lower, channel, params, seen);
+  }
   // A capital mid-sentence on a word the period wrote in lower case (`Som`, `Sig`): the OCR's.
   if (pattern === 'capital' && midSentence && channel.capitals) {
     const p = channel.capitals[lower[0]!] ?? 0;
     const total = words.frequency(lower);
     const lowerCount = words.lowerFrequency(lower);
-    if (p > 0 && lowerCount >= CAPITAL_MIN_COUNT) {
+    if (p > 0 && lowerCount >= (params.capitalMinCount ?? CAPITAL_MIN_COUNT)) {
       const asLower = Math.log(p) + Math.log(lowerCount);
       const asCapital = Math.log(total - lowerCount + 0.5);
       const confidence = 1 / (1 + Math.exp(asCapital - asLower));
@@ -305,7 +361,15 @@ function judgeKnownOldToken(token: string, midSentence: boolean, words: OldWords
     }
     return 'known';
   }
-  if (pattern !== 'lower') return 'known';
+  if (pattern !== 'lower' && pattern !== 'capital') return 'known';
+  const learned = pattern === 'lower' ? channel.words?.[lower] : undefined;
+  if (!learned) return seen ? likelierTwin(lower, pattern, words, channel, params, seen, context) : 'known';
+  return learnedWord(lower, channel, params, seen);
+}
+
+/** The word the training OCR wrote `lower` for most often (`fin` for `sin`), where the page's own
+ * repairs show its letter confusions twice, at the share of the OCR word's sightings it had. */
+function learnedWord(lower: string, channel: FrakturChannel, params: OldRepairParams, seen?: ReadonlyMap<string, number>): OldVerdict {
   const learned = channel.words?.[lower];
   if (!learned) return 'known';
   let best: { word: string; n: number } | undefined;
@@ -318,11 +382,44 @@ function judgeKnownOldToken(token: string, midSentence: boolean, words: OldWords
   return confidence >= params.minConfidence ? { word: best.word, confidence } : 'below-threshold';
 }
 
-/** Whether the token at [start, end) is part of an abbreviation of the time (`R:dr`, `Kongl.`, `d. v. s.`). */
+/**
+ * A known word read as a likelier one a learned letter confusion away (`pa` → `på`, `sam` →
+ * `som`), weighing the channel against the old lexicon's frequencies (or the period's word pairs
+ * around it), where the page's own repairs show that confusion.
+ */
+function likelierTwin(lower: string, pattern: ReturnType<typeof casePattern>, words: OldWords, channel: FrakturChannel, params: OldRepairParams, seen: ReadonlyMap<string, number>, context?: { left?: string; right?: string }): OldVerdict {
+  if (params.knownMinConfidence === undefined) return 'known';
+  const key = spellingKey(lower);
+  const total = words.tokens;
+  const pairs = params.pairContext ? oldSwedishPairs() : undefined;
+  const prior = (w: string): number => (pairs ? contextLogP(w, context?.left, context?.right, words, pairs) : Math.log((words.frequency(w) + 0.5) / total));
+  const original = -channel.keep * lower.length + prior(lower);
+  const scored: Array<{ word: string; score: number }> = [];
+  for (const w of new Set(substituted(lower, channel))) {
+    if (words.lowerFrequency(w) === 0 || spellingKey(w) === key) continue;
+    // One confusion only: two make a known word into many others (`äta` → `åka`).
+    const swaps = letterSwaps(lower, w)!;
+    if (swaps.length !== 1 || (seen.get(swaps[0]!) ?? 0) < 1) continue;
+    scored.push({ word: w, score: -channelCost(lower, w, channel) + prior(w) });
+  }
+  if (scored.length === 0) return 'known';
+  const r = decideReading(original, scored, pattern, { ...params, minConfidence: params.knownMinConfidence });
+  return r === 'as-written' ? 'known' : r;
+}
+
+/** Whether the token at [start, end) is part of an abbreviation of the time (`R:dr`, `Kongl.`,
+ * `d. v. s.`). A lower-case word of 3–5 letters before a full stop that ends the sentence (a
+ * capital, a quote or the line's end after it: `sig.`, `tid.`) is a word: the period novels end
+ * sentences so thousands of times, and write such abbreviations before a lower-case word. */
 function abbreviationPart(text: string, start: number, end: number): boolean {
   if (text[start - 1] === ':' || text[end] === ':') return true;
-  return text[end] === '.' && end - start <= 5;
+  if (text[end] !== '.' || end - start > 5) return false;
+  if (end - start <= 2 || !LOWER_START.test(text[start]!)) return true;
+  return !SENTENCE_AFTER_STOP.test(text.slice(end + 1, end + 4));
 }
+const LOWER_START = /\p{Ll}/u;
+/** After a full stop: the text's or line's end, or a blank and then a capital or a quote. */
+const SENTENCE_AFTER_STOP = /^(?:$|\s*\n|[ \t]+[\p{Lu}"”»«'’–—-])/u;
 
 /** The letter substitutions (`ocr<TAB>truth`) that make `ocr` into `word`, for words of one length; else undefined. */
 function letterSwaps(ocr: string, word: string): string[] | undefined {
@@ -334,6 +431,44 @@ function letterSwaps(ocr: string, word: string): string[] | undefined {
     if (c !== b[i]) out.push(`${c}\t${b[i]}`);
   });
   return out;
+}
+
+/**
+ * Capitalised words the tokens hold mid-sentence twice or more and never in lower case, where the
+ * page writes most other words of that first letter in lower case mid-sentence: names (`Ström`).
+ * A page whose OCR reads a letter's every word with a capital (long s as `S`: `Som`, `Sig`,
+ * `Sina`) shows the capital is damage there, repeated or not.
+ */
+function repeatedNames(text: string, tokens: ReadonlyArray<{ start: number; word: string }>): { names: Set<string>; capitalIsDamage: (word: string) => boolean } {
+  const capitalMid = new Map<string, number>();
+  const lower = new Set<string>();
+  // First letter → mid-sentence tokens in lower case and capitalised.
+  const byLetter = new Map<string, { lower: number; capital: number }>();
+  for (const t of tokens) {
+    const pattern = casePattern(t.word);
+    if (pattern !== 'lower' && pattern !== 'capital') continue;
+    if (pattern === 'lower') lower.add(t.word);
+    if (!midSentence(text, t.start)) continue;
+    const first = t.word[0]!.toLowerCase();
+    const c = byLetter.get(first) ?? { lower: 0, capital: 0 };
+    byLetter.set(first, c);
+    if (pattern === 'lower') c.lower++;
+    else {
+      c.capital++;
+      capitalMid.set(t.word, (capitalMid.get(t.word) ?? 0) + 1);
+    }
+  }
+  const out = new Set<string>();
+  for (const [w, n] of capitalMid) {
+    const c = byLetter.get(w[0]!.toLowerCase())!;
+    if (n >= 2 && !lower.has(w.toLowerCase()) && c.capital - n < c.lower) out.add(w);
+  }
+  // Whether the page capitalises most words of this word's first letter mid-sentence.
+  const capitalIsDamage = (word: string): boolean => {
+    const c = byLetter.get(word[0]!.toLowerCase());
+    return c !== undefined && c.capital > c.lower;
+  };
+  return { names: out, capitalIsDamage };
 }
 
 /** Whether the token at `start` continues a sentence: a lower-case letter or a comma before it. */
@@ -359,7 +494,11 @@ export function oldSwedishEdits(text: string, from: number, to: number, modern: 
   const left: LeftAlone[] = [];
   const known = (w: string): boolean => words.has(w) || (modern?.has(w) ?? false);
   // Tokens without a reading (known words, and unknown ones with the reason): a second look below.
-  const knownTokens: Array<{ start: number; end: number; word: string; reason: SkipReason | 'known' }> = [];
+  const knownTokens: Array<{ start: number; end: number; word: string; reason: SkipReason | 'known'; at: number }> = [];
+  // Every token's word in lower case, in order (a neighbour's), and `` for a hyphenated or no-word one.
+  const sequence: string[] = [];
+  // The tokens as written, and where each began (a neighbour's case).
+  const written: Array<{ word: string; start: number }> = [];
   let tokens = 0;
   let repaired = 0;
   const swaps = new Map<string, number>();
@@ -367,6 +506,8 @@ export function oldSwedishEdits(text: string, from: number, to: number, modern: 
     const start = from + t.start;
     const end = from + t.end;
     tokens++;
+    sequence.push(t.halves || !ALL_LETTERS.test(t.word) ? '' : t.word.normalize('NFC').toLowerCase().replace(/ſ/gu, 's'));
+    written.push({ word: t.word, start });
     if (t.halves) {
       if (options.dehyphenate === false) {
         left.push({ offset: start, word: t.raw, reason: 'not-joined' });
@@ -394,12 +535,28 @@ export function oldSwedishEdits(text: string, from: number, to: number, modern: 
       edits.push({ offset: start, length: end - start, after: r.word, confidence: round(r.confidence), rule: 'fraktur-confusion' });
       repaired++;
       for (const k of letterSwaps(t.word.toLowerCase(), r.word.toLowerCase()) ?? []) swaps.set(k, (swaps.get(k) ?? 0) + 1);
-    } else knownTokens.push({ start, end, word: t.word, reason: r });
+    } else knownTokens.push({ start, end, word: t.word, reason: r, at: sequence.length - 1 });
   }
   const damaged = tokens > 0 && repaired >= params.damageRate * tokens && repaired > 0;
+  const { names, capitalIsDamage } = repeatedNames(text, knownTokens);
   if (damaged || options.leftAlone) {
     for (const k of knownTokens) {
-      const r = judgeKnownOldToken(k.word, midSentence(text, k.start), words, channel, params, damaged ? swaps : undefined);
+      const context = { left: sequence[k.at - 1] || undefined, right: sequence[k.at + 1] || undefined };
+      const mid = midSentence(text, k.start);
+      // A capital the page writes mid-sentence twice or more, and never the word in lower case, is
+      // a name's (`Ström`): Fraktur OCR capitalises a word now and then, not every time.
+      if (mid && casePattern(k.word) === 'capital' && names.has(k.word)) {
+        left.push({ offset: k.start, word: k.word, reason: 'repeated-name' });
+        continue;
+      }
+      // After a capitalised word mid-sentence whose letter the page does not capitalise by damage
+      // (`Eugenia Ström`, `Hans Ström`), a capital is a name's part.
+      const before = written[k.at - 1];
+      if (mid && casePattern(k.word) === 'capital' && before && casePattern(before.word) === 'capital' && before.start + before.word.length < k.start && midSentence(text, before.start) && !capitalIsDamage(before.word)) {
+        left.push({ offset: k.start, word: k.word, reason: 'as-written' });
+        continue;
+      }
+      const r = judgeKnownOldToken(k.word, mid, words, channel, params, damaged ? swaps : undefined, context);
       if (damaged && typeof r !== 'string') {
         if (r.word !== k.word) edits.push({ offset: k.start, length: k.end - k.start, after: r.word, confidence: round(r.confidence), rule: 'fraktur-word-confusion' });
         continue;
@@ -408,9 +565,29 @@ export function oldSwedishEdits(text: string, from: number, to: number, modern: 
       const reason = k.reason !== 'known' ? k.reason : r === 'known' ? undefined : damaged ? (r as SkipReason) : 'clean-document';
       if (reason) left.push({ offset: k.start, word: k.word, reason });
     }
+    if (damaged) edits.push(...loneGlyphEdits(page, from, channel, params));
     edits.sort((a, b) => a.offset - b.offset);
   }
   if (options.leftAlone) options.leftAlone.push(...left.sort((a, b) => a.offset - b.offset));
+  return edits;
+}
+
+/** A token of glyphs standing alone between blanks (`-`, `--`, `*`). */
+const LONE_GLYPH = /(?<=^|\s)[-–—*=~"_]+(?=\s|$)/gu;
+
+/** The marks a page's lone glyphs stood for in the training OCR (`-` → `–`): on a page with
+ * Fraktur damage only, since a transcription may write its dashes so on purpose. */
+function loneGlyphEdits(page: string, from: number, channel: FrakturChannel, params: OldRepairParams): Edit[] {
+  const edits: Edit[] = [];
+  if (!channel.glyphs) return edits;
+  for (const m of page.matchAll(LONE_GLYPH)) {
+    const learned = channel.glyphs[m[0]];
+    if (!learned) continue;
+    for (const [truth, k] of Object.entries(learned.truths)) {
+      const confidence = (k + 0.5) / (learned.n + 1);
+      if (truth !== m[0] && confidence >= params.minConfidence) edits.push({ offset: from + m.index, length: m[0].length, after: truth, confidence: round(confidence), rule: 'lone-glyph' });
+    }
+  }
   return edits;
 }
 

@@ -7,6 +7,7 @@
  * 1990 one together, and the decision carries its evidence, as extraction's page decision does.
  */
 import { readDataFile } from '../dictionaries.js';
+import { languageSet } from '../language.js';
 
 export type Spelling = 'pre-1906' | 'modern';
 
@@ -67,7 +68,7 @@ interface Matcher {
   absent: number;
 }
 
-let cached: { model: OrthographyModel; matchers: Matcher[] } | undefined;
+let cached: { model: OrthographyModel; matchers: Matcher[]; cue: RegExp | null } | undefined;
 
 function compile(model: OrthographyModel): Matcher[] {
   return model.features.map((f) => {
@@ -85,10 +86,11 @@ export function orthographyModel(): OrthographyModel {
   return loaded().model;
 }
 
-function loaded(): { model: OrthographyModel; matchers: Matcher[] } {
+function loaded(): { model: OrthographyModel; matchers: Matcher[]; cue: RegExp | null } {
   if (!cached) {
     const json = JSON.parse(readDataFile('old-sv-orthography.json')) as OrthographyModel;
-    cached = { model: json, matchers: compile(json) };
+    const matchers = compile(json);
+    cached = { model: json, matchers, cue: cueOf(matchers) };
   }
   return cached;
 }
@@ -114,8 +116,33 @@ const NO_FEATURES: readonly number[] = [];
 const featuresOfWord = new Map<string, readonly number[]>();
 const WORD_CACHE_LIMIT = 200_000;
 
+/**
+ * A character class of letters at least one of which every feature holds (`[vfjd]` for the shipped
+ * model): a word with none of them holds no feature, so most words are counted without a lookup.
+ * Chosen greedily, the letter held by most features not yet covered first, consonants before
+ * vowels (dictionaries/sv/vowels.txt: nearly every word has one); null when a feature has no
+ * letters (it would hold in every word).
+ */
+function cueOf(matchers: readonly Matcher[]): RegExp | null {
+  if (matchers.some((m) => m.letters === '')) return null;
+  const vowels = languageSet('sv/vowels');
+  let open = matchers.map((m) => m.letters);
+  const cue: string[] = [];
+  while (open.length > 0) {
+    const counts = new Map<string, number>();
+    for (const letters of open) for (const c of new Set(letters)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    const rank = (c: string): number => (vowels.has(c) ? 0 : 1e6) + (counts.get(c) ?? 0);
+    let best = '';
+    for (const c of counts.keys()) if (best === '' || rank(c) > rank(best)) best = c;
+    cue.push(best);
+    open = open.filter((letters) => !letters.includes(best));
+  }
+  return new RegExp(`[${cue.map((c) => c.replace(/[\\\]^-]/gu, '\\$&')).join('')}]`, 'u');
+}
+
 /** The indices of the matchers that word `w` (lower case) holds, in order. */
-function featuresOf(matchers: readonly Matcher[], w: string, memo: Map<string, readonly number[]>): readonly number[] {
+function featuresOf(matchers: readonly Matcher[], cue: RegExp | null, w: string, memo: Map<string, readonly number[]>): readonly number[] {
+  if (cue !== null && !cue.test(w)) return NO_FEATURES;
   let found = memo.get(w);
   if (found === undefined) {
     let list: number[] | undefined;
@@ -130,6 +157,7 @@ function featuresOf(matchers: readonly Matcher[], w: string, memo: Map<string, r
 interface Compiled {
   model: OrthographyModel;
   matchers: Matcher[];
+  cue: RegExp | null;
   memo: Map<string, readonly number[]>;
 }
 
@@ -137,17 +165,17 @@ interface Compiled {
 function compiled(model?: OrthographyModel): Compiled {
   const shipped = loaded();
   if (!model || model === shipped.model) return { ...shipped, memo: featuresOfWord };
-  return { model, matchers: compile(model), memo: new Map() };
+  const matchers = compile(model);
+  return { model, matchers, cue: cueOf(matchers), memo: new Map() };
 }
 
 /** Per feature, the word tokens of `text` holding it; and the word tokens. */
 function countFeatures(text: string, c: Compiled): { counts: number[]; words: number } {
   const counts = new Array<number>(c.matchers.length).fill(0);
   let words = 0;
-  for (const match of text.normalize('NFC').matchAll(WORD)) {
-    const w = match[0].toLowerCase();
+  for (const word of text.normalize('NFC').match(WORD) ?? []) {
     words++;
-    for (const k of featuresOf(c.matchers, w, c.memo)) counts[k]!++;
+    for (const k of featuresOf(c.matchers, c.cue, word.toLowerCase(), c.memo)) counts[k]!++;
   }
   return { counts, words };
 }

@@ -9,7 +9,8 @@ import type { Correction, LeftAlone, RepairResult } from '../types.js';
 import type { ContextTrace } from './context-calibration.js';
 import { classify } from './doc-class.js';
 import { composeCorrections, inputOffsets, type Edit, type InputChange } from './edits.js';
-import { engines } from './engines.js';
+import { engines, withContext } from './engines.js';
+import type { ContextData } from './context-model.js';
 import { defaultModel, type DocClass, type RepairModel, type RepairParams } from './model.js';
 import { normalizeStep } from './normalize-step.js';
 import { RULES } from './rules.js';
@@ -50,6 +51,9 @@ export interface RepairOptions {
   spelling?: 'auto' | Spelling;
   /** Override the fitted weights of older-spelling repair (training and experiments). */
   oldParams?: Partial<OldRepairParams>;
+  /** Another broad-register context model than the shipped `dictionaries/sv-context.bin`, read
+   * with loadContextData (experiments: bench/repair-loro.mjs leaves one register out of it). */
+  context?: ContextData;
 }
 
 /**
@@ -77,7 +81,7 @@ function begin(text: string, options: RepairOptions): RepairRun {
     params,
     minConfidence: options.minConfidence ?? params.minConfidence,
     words,
-    eng: engines(words, model),
+    eng: options.context ? withContext(engines(words, model), options.context) : engines(words, model),
     dehyphenate: options.dehyphenate !== false,
     abbreviations: [],
     colons: [],

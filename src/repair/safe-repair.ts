@@ -21,5 +21,5 @@ function checkRepairArgs(text: unknown, options: unknown): void {
   for (const key of ['dehyphenate', 'normalize', 'explain']) checkBooleanOption('repair', options, key);
   checkOneOf('repair', options, 'documentClass', DOC_CLASSES);
   checkOneOf('repair', options, 'spelling', ['auto', 'modern', 'pre-1906']);
-  for (const key of ['lexicon', 'params', 'model', 'oldParams']) checkObjectOption('repair', options, key);
+  for (const key of ['lexicon', 'params', 'model', 'oldParams', 'context']) checkObjectOption('repair', options, key);
 }
