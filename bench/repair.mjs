@@ -2,7 +2,7 @@
 // Benchmark of the repair stage against native Hunspell (first suggestion), per corpus:
 // CER before/after, truth words fixed and damaged (the official scorer's word alignment), words/s.
 //
-//   npm run build && node bench/repair.mjs [--plain] [--heldout DIR…] [--heldout-only] [--old-sv-only] [--throughput-only] [--no-hunspell] [--json FILE]
+//   npm run build && node bench/repair.mjs [--plain] [--heldout DIR…] [--heldout-only] [--old-sv-only] [--throughput-only] [--no-hunspell] [--no-calibration] [--json FILE]
 //
 // --throughput-only: only the words/s of repair's first and second pass (and native Hunspell's),
 // after one untimed pass over the texts to warm the JIT as the corpus runs do.
@@ -18,6 +18,12 @@
 // table of repair's corrections on it (confidence bin → share right, count; src/eval/heldout.ts says
 // how a correction is judged) and the same per rule. --heldout-only prints just that part.
 //
+// Confidences are calibrated (src/repair/calibration.ts): beside the held-out reliability table
+// stands the one of the dev documents the calibration was fitted and its bar chosen on (ARKIV_DEV,
+// default ../dev:../dev-calib; scripts/fit-repair-calibration.ts), and on both the expected
+// calibration error of every correction found (applied, and below the bar: `suggest`).
+// --no-calibration: the rules' raw scores and fitted bars, as before the calibration.
+//
 // The older-Swedish set (old-sv/<doc>/: truth.txt, ocr-frk.txt, ocr-swe.txt) follows in a
 // section of its own (oldSwedishSection).
 import { execFileSync, execFile, spawnSync } from 'node:child_process';
@@ -29,7 +35,7 @@ import { createHash } from 'node:crypto';
 // The measures of src/eval/metrics.ts: the official scorer's flattening, CER and word alignment.
 import { repair, defaultLexicon, loadLexicon, characterErrors, flatten, flatWords, wordChanges } from '../dist/index.js';
 // The held-out registers set and the judging of corrections (src/eval/heldout.ts).
-import { scoreDocument, addScores, emptyScore, summary, judgeCorrections, reliabilityTable, ruleTable, loadHeldout, HELDOUT_VARIANTS } from '../dist/eval-heldout.js';
+import { scoreDocument, addScores, emptyScore, summary, judgeCorrections, reliabilityTable, ruleTable, loadHeldout, expectedCalibrationError, HELDOUT_VARIANTS } from '../dist/eval-heldout.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const shared = join(root, '..', 'shared');
@@ -41,6 +47,8 @@ const oldSvOnly = args.includes('--old-sv-only');
 const throughputOnly = args.includes('--throughput-only');
 const withHunspell = !args.includes('--no-hunspell');
 const jsonOut = args.flatMap((a, i) => (args[i - 1] === '--json' ? [a] : []))[0];
+/** Repair options of every run: --no-calibration asks for the raw scores. */
+const calibrationOption = args.includes('--no-calibration') ? { calibration: null } : {};
 
 const words = flatWords;
 
@@ -213,7 +221,7 @@ if (!heldoutOnly && !oldSvOnly) {
     if (!s.cases.length) continue;
     // No warm-up: the timing includes building repair's caches on each corpus's first words.
     process.stderr.write(`${s.name}: ${s.cases.length} docs …\n`);
-    const ours = measure(s.cases, (t) => repair(t).text);
+    const ours = measure(s.cases, (t) => repair(t, calibrationOption).text);
     const hun = measure(s.cases, hunspellRepair);
     rows.push({ name: s.name, ours, hun });
     if (!markdown) {
@@ -231,7 +239,7 @@ if (!heldoutOnly && !oldSvOnly) {
   const pass = (lexicon) => {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    for (const t of texts) repair(t, { lexicon });
+    for (const t of texts) repair(t, { lexicon, ...calibrationOption });
     const c = process.cpuUsage(c0);
     return [totalWords / ((performance.now() - t0) / 1000), totalWords / ((c.user + c.system) / 1e6)];
   };
@@ -274,7 +282,7 @@ if (heldoutDocs.length && !oldSvOnly && !throughputOnly) {
     for (const v of HELDOUT_VARIANTS) {
       const input = d.ocr[v];
       const errorsIn = characterErrors(input, d.truth);
-      const r = repair(input);
+      const r = repair(input, { suggest: true, ...calibrationOption });
       const ours = scoreDocument(d.truth, input, r.text, errorsIn);
       const hun = withHunspell ? scoreDocument(d.truth, input, hunspellRepair(input), errorsIn) : emptyScore();
       if (ours.worse) docsWorse.push(`${d.register}/${d.doc} ${v} (${ours.errorsIn} → ${ours.errorsOut})`);
@@ -310,7 +318,9 @@ if (heldoutDocs.length && !oldSvOnly && !throughputOnly) {
     console.log('| --- | ---: | ---: | ---: | ---: |');
     for (const r of reliabilityTable(list)) if (r.count) console.log(`| ${r.lo.toFixed(2)}–${r.hi.toFixed(2)} | ${r.count} | ${r.right} | ${pct(r.share)} | ${r.meanConfidence.toFixed(3)} |`);
   };
+  const ece = (list) => `${(100 * expectedCalibrationError(list)).toFixed(2)} %`;
   showTable('Reliability on the held-out registers set, all four OCR variants', applied);
+  console.log(`\nExpected calibration error on the held-out set: ${ece(applied)} over the corrections applied, ${ece(judged)} over every correction found (applied and suggested).`);
   for (const model of ['eng', 'swe']) showTable(`Reliability, ${model}-model OCR (l1 + l2)`, applied.filter((j) => j.variant.includes(model)));
   if (suggested.length) showTable('Suggestions (applied: false)', suggested);
   console.log('\nPer rule on the held-out registers set\n');
@@ -320,6 +330,7 @@ if (heldoutDocs.length && !oldSvOnly && !throughputOnly) {
     const ex = [...new Set(applied.filter((j) => j.correction.rule === r.rule && !j.right).map((j) => `\`${j.correction.before.replace(/\s+/gu, ' ')}\` → \`${j.correction.after}\` (truth \`${j.truth}\`)`))].slice(0, 5).join('; ');
     console.log(`| ${r.rule} | ${r.count} | ${r.right} | ${pct(r.share)} | ${ex.replace(/\|/gu, '\\|')} |`);
   }
+  devSection();
   json.heldout = {
     docs: heldoutDocs.length,
     registers,
@@ -329,6 +340,45 @@ if (heldoutDocs.length && !oldSvOnly && !throughputOnly) {
     rules: ruleTable(applied),
   };
 }
+// ---- The dev documents: where the calibration was fitted and its bar chosen ----------------------
+// Folders of truth.txt + ocr*.txt made from counted sources (never held out): ARKIV_DEV, ':'-separated.
+function devSection() {
+  const dirs = (process.env.ARKIV_DEV ?? '../dev:../dev-calib').split(':').filter(Boolean).map((d) => (d.startsWith('/') ? d : join(root, d))).filter((d) => existsSync(d));
+  const texts = [];
+  const walk = (dir) => {
+    const files = readdirSync(dir);
+    if (files.includes('truth.txt')) for (const f of files.filter((x) => /^ocr.*\.txt$/u.test(x)).sort()) texts.push({ dir, variant: f.replace(/^ocr-?|\.txt$/gu, '') || 'ocr', truth: readFileSync(join(dir, 'truth.txt'), 'utf8'), input: readFileSync(join(dir, f), 'utf8') });
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) if (e.isDirectory()) walk(join(dir, e.name));
+  };
+  dirs.forEach(walk);
+  if (!texts.length) return;
+  process.stderr.write(`dev documents: ${texts.length} OCR texts …\n`);
+  const judgedDev = [];
+  const byVariant = new Map();
+  for (const t of texts) {
+    const r = repair(t.input, { suggest: true, ...calibrationOption });
+    byVariant.set(t.variant, addScores(byVariant.get(t.variant) ?? emptyScore(), scoreDocument(t.truth, t.input, r.text)));
+    for (const j of judgeCorrections(t.truth, t.input, r.corrections)) judgedDev.push(j);
+  }
+  const appliedDev = judgedDev.filter((j) => j.correction.applied !== false);
+  console.log(`\n### Dev documents (${texts.length} OCR texts of fiction and news from counted sources; the calibration was fitted and its bar chosen here)\n`);
+  console.log('| OCR | texts | CER → arkivtext (cut) | right words damaged |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const [v, s] of [...byVariant].sort(([a], [b]) => a.localeCompare(b))) console.log(`| ${v} | ${s.docs} | ${pct(summary(s).cerIn)} → ${pct(summary(s).cerOut)} (${(100 * summary(s).cut).toFixed(1)} %) | ${s.damaged}/${s.right} (${(100 * summary(s).damageRate).toFixed(2)} %) |`);
+  const all = addScores(...byVariant.values());
+  console.log(`| **all** | ${all.docs} | ${pct(summary(all).cerIn)} → ${pct(summary(all).cerOut)} (${(100 * summary(all).cut).toFixed(1)} %) | ${all.damaged}/${all.right} (${(100 * summary(all).damageRate).toFixed(2)} %) |`);
+  const show = (title, list) => {
+    console.log(`\n${title} (${list.length} corrections)\n`);
+    console.log('| confidence | corrections | right | share right | mean confidence |');
+    console.log('| --- | ---: | ---: | ---: | ---: |');
+    for (const r of reliabilityTable(list)) if (r.count) console.log(`| ${r.lo.toFixed(2)}–${r.hi.toFixed(2)} | ${r.count} | ${r.right} | ${pct(r.share)} | ${r.meanConfidence.toFixed(3)} |`);
+  };
+  show('Reliability on the dev documents, applied', appliedDev);
+  show('Dev documents, suggestions (applied: false)', judgedDev.filter((j) => j.correction.applied === false));
+  console.log(`\nExpected calibration error on the dev documents: ${(100 * expectedCalibrationError(appliedDev)).toFixed(2)} % over the corrections applied, ${(100 * expectedCalibrationError(judgedDev)).toFixed(2)} % over every correction found.`);
+  json.dev = { texts: texts.length, reliability: reliabilityTable(appliedDev), ece: expectedCalibrationError(appliedDev) };
+}
+
 // ---- The older-Swedish set (bench/old-sv): pre-1906 spelling, Fraktur OCR --------------------
 // Excerpts of ELTeC-swe novels nobody counts or fits on (registered as old-sv-bench), set in a
 // Fraktur font and OCR'd by scripts/make-fraktur-ocr.ts with Tesseract's `frk` and `swe` models.

@@ -12,6 +12,7 @@ import { characterErrors } from '../src/eval/metrics.js';
 import type { DocClass } from '../src/repair/model-file.js';
 import type { RepairModel } from '../src/repair/model.js';
 import type { RepairOptions } from '../src/repair/repair.js';
+import { defaultCalibration } from '../src/repair/calibration.js';
 import { repair } from '../src/repair/safe-repair.js';
 import type { Correction } from '../src/types.js';
 
@@ -107,10 +108,13 @@ export function modelFacts(model: RepairModel): Record<string, unknown> {
 export interface ProbeResult {
   text: string;
   options?: Probe['options'];
-  /** What repair made of it. */
+  /** What repair made of it with the rules' raw scores and fitted bars (no calibration). */
   got: string;
   /** Each correction as `before → after rule confidence`. */
   corrections: string[];
+  /** With the shipped calibration (dictionaries/repair-calibration.json): what repair made of it,
+   * and each correction with its calibrated probability (`suggested`: below the bar, not applied). */
+  calibrated: { got: string; corrections: string[] };
 }
 
 export interface HeldOutResult extends HeldOutCheck {
@@ -121,6 +125,8 @@ export interface HeldOutResult extends HeldOutCheck {
 export interface ChecksFile {
   about: string;
   model: Record<string, unknown>;
+  /** The shipped calibration: its bar, and per class and rule the corrections it was fitted on. */
+  calibration: Record<string, unknown>;
   probes: ProbeResult[];
   heldOut: HeldOutResult[];
 }
@@ -128,28 +134,43 @@ export interface ChecksFile {
 const show = (c: Correction): string => `${JSON.stringify(c.before)} → ${JSON.stringify(c.after)} ${c.rule} ${c.confidence}`;
 
 export function probeResult(p: Probe, model: RepairModel): ProbeResult {
-  const r = repair(p.text, { ...p.options, model });
-  return { text: p.text, ...(p.options ? { options: p.options } : {}), got: r.text, corrections: r.corrections.map(show) };
+  const r = repair(p.text, { ...p.options, model, calibration: null });
+  const c = repair(p.text, { ...p.options, model, suggest: true, calibration: defaultCalibration() });
+  return {
+    text: p.text,
+    ...(p.options ? { options: p.options } : {}),
+    got: r.text,
+    corrections: r.corrections.map(show),
+    calibrated: { got: c.text, corrections: c.corrections.map((x) => (x.applied === false ? `${show(x)} suggested` : show(x))) },
+  };
+}
+
+/** The shipped calibration as repair reads it: the bar, and per class and rule `n right`. */
+export function calibrationFacts(): Record<string, unknown> {
+  const cal = defaultCalibration();
+  if (!cal) return {};
+  return { minConfidence: cal.minConfidence, maps: Object.fromEntries(Object.entries(cal.classes).map(([k, maps]) => [k, Object.fromEntries(Object.entries(maps).map(([rule, m]) => [rule, `${m.right}/${m.n}`]))])) };
 }
 
 export function heldOutResult(check: HeldOutCheck, model: RepairModel): HeldOutResult {
   const fixture = (path: string): string => readFileSync(join(root, 'fixtures', path), 'utf8');
   const input = fixture(check.path);
-  const out = repair(input, { model });
+  const out = repair(input, { model, calibration: null });
   const changes = out.corrections.filter((c) => c.rule === check.rule).map((c) => `${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`);
   const without = WITHOUT[check.rule];
   if (!without) return { ...check, changes };
   const truth = fixture(check.path.replace(/[^/]+$/u, 'truth.txt'));
-  return { ...check, changes, saved: characterErrors(repair(input, { model: without(model) }).text, truth) - characterErrors(out.text, truth) };
+  return { ...check, changes, saved: characterErrors(repair(input, { model: without(model), calibration: null }).text, truth) - characterErrors(out.text, truth) };
 }
 
-export const CHECKS_ABOUT = 'Checks of the shipped repair model (repair-model.json with repair-settings.json), written by scripts/train-repair.ts after counts and fit, or by `tsx scripts/train-repair.ts checks` after a change of repair code; test/repair-model-checks.test.ts compares them with what the code and model do now. model: what was learned, as repair reads it; probes: sentences whose repair depends on learned figures (scripts/repair-checks.ts PROBES), what repair made of them; heldOut: what a learned rule changed on a held-out fixture, and the character errors it saved there where the model can be made without it. Review a diff of this file as the effect of a retrain.';
+export const CHECKS_ABOUT = 'Checks of the shipped repair model (repair-model.json with repair-settings.json), written by scripts/train-repair.ts after counts and fit, or by `tsx scripts/train-repair.ts checks` after a change of repair code; test/repair-model-checks.test.ts compares them with what the code and model do now. model: what was learned, as repair reads it; calibration: the shipped calibration (repair-calibration.json, scripts/fit-repair-calibration.ts), its bar and the corrections each map was fitted on; probes: sentences whose repair depends on learned figures (scripts/repair-checks.ts PROBES), what repair made of them with the raw scores, and with the calibration; heldOut: what a learned rule changed on a held-out fixture (raw scores), and the character errors it saved there where the model can be made without it. Review a diff of this file as the effect of a retrain.';
 
 /** Every check, computed with `model`. */
 export function computeChecks(model: RepairModel): ChecksFile {
   return {
     about: CHECKS_ABOUT,
     model: modelFacts(model),
+    calibration: calibrationFacts(),
     probes: PROBES.map((p) => probeResult(p, model)),
     heldOut: HELD_OUT.map((h) => heldOutResult(h, model)),
   };
@@ -170,6 +191,7 @@ export function writeChecks(model: RepairModel, modelPath: string): string[] {
   const checks = computeChecks(model);
   writeFileSync(path, JSON.stringify(checks, null, 1) + '\n');
   const report: string[] = [];
+  if (JSON.stringify(old.calibration) !== JSON.stringify(checks.calibration)) report.push(`calibration: ${JSON.stringify(old.calibration)} → ${JSON.stringify(checks.calibration)}`);
   for (const [key, value] of Object.entries(checks.model)) {
     const before = JSON.stringify(old.model?.[key]);
     if (before !== JSON.stringify(value)) report.push(`model.${key}: ${before} → ${JSON.stringify(value)}`);

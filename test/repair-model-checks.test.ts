@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checksPath, HELD_OUT, heldOutResult, modelFacts, PROBES, probeResult, type ChecksFile } from '../scripts/repair-checks.js';
+import { calibrationFacts, checksPath, HELD_OUT, heldOutResult, modelFacts, PROBES, probeResult, type ChecksFile } from '../scripts/repair-checks.js';
 import { dictionaryFile } from '../src/dictionaries.js';
 import { defaultModel } from '../src/repair/model.js';
 
@@ -15,6 +15,10 @@ const REGENERATE = 'checks differ: run `npx tsx scripts/train-repair.ts checks` 
 describe('the shipped repair model against its checks', () => {
   it('has learned what the checks say (as repair reads it)', () => {
     expect(modelFacts(defaultModel()), REGENERATE).toEqual(checks.model);
+  });
+
+  it('has the calibration the checks say', () => {
+    expect(calibrationFacts(), REGENERATE).toEqual(checks.calibration);
   });
 
   it.each(PROBES.map((p, i) => [i, p.text.slice(0, 40)] as const))('repairs probe %i (%s) as the checks say', (i) => {

@@ -200,7 +200,7 @@ describe('line-end hyphenation', () => {
     const input = 'Det finns organi-\nsationer inom arbetsmarknads- och integrationsavdelningen, ATP-avgift och Utbildnings-\noch kulturnämnden.';
     const result = repair(input, NORMAL);
     expect(result.text).toBe('Det finns organisationer inom arbetsmarknads- och integrationsavdelningen, ATP-avgift och Utbildnings-\noch kulturnämnden.');
-    expect(result.corrections).toEqual([{ offset: 10, length: 16, before: 'organi-\nsationer', after: 'organisationer', confidence: 0.99, rule: 'dehyphenate' }]);
+    expect(result.corrections).toEqual([{ offset: 10, length: 16, before: 'organi-\nsationer', after: 'organisationer', confidence: expect.any(Number), rule: 'dehyphenate' }]);
   });
 
   it('joins halves whose second is a conjunction when they make a known word (`skynd-⏎samt`)', () => {
@@ -208,8 +208,8 @@ describe('line-end hyphenation', () => {
     const result = repair(input, NORMAL);
     expect(result.text).toBe('Ärendet ska behandlas skyndsamt av nämnden och liksom tidigare av styrelsen.');
     expect(result.corrections).toEqual([
-      { offset: 22, length: 11, before: 'skynd-\nsamt', after: 'skyndsamt', confidence: 0.99, rule: 'dehyphenate' },
-      { offset: 49, length: 8, before: 'lik-\nsom', after: 'liksom', confidence: 0.99, rule: 'dehyphenate' },
+      { offset: 22, length: 11, before: 'skynd-\nsamt', after: 'skyndsamt', confidence: expect.any(Number), rule: 'dehyphenate' },
+      { offset: 49, length: 8, before: 'lik-\nsom', after: 'liksom', confidence: expect.any(Number), rule: 'dehyphenate' },
     ]);
   });
 
@@ -225,7 +225,7 @@ describe('line-end hyphenation', () => {
     const result = repair(input, NORMAL);
     expect(result.text).toBe('Kommunen strävar efter att skapa en miljö fri från diskriminering. Mångfald skapar nya perspektiv inom arbetsmarknads-\n\noch integrationsområdet.');
     expect(result.corrections).toEqual([
-      { offset: 17, length: 8, before: 'ef-\n\nter', after: 'efter', confidence: 0.99, rule: 'dehyphenate' },
+      { offset: 17, length: 8, before: 'ef-\n\nter', after: 'efter', confidence: expect.any(Number), rule: 'dehyphenate' },
       { offset: 70, length: 11, before: 'Mang-\n\nfald', after: 'Mångfald', confidence: expect.any(Number), rule: 'dehyphenate+confusion' },
     ]);
     // Two blank lines are a section break, not a page break inside a word: not joined, and the

@@ -117,6 +117,8 @@ export function pairWords(input: readonly string[], truth: readonly string[]): n
 
 const letters = (s: string): string => s.replace(/[^\p{L}\p{N}\s]/gu, '').replace(/\s+/gu, ' ').trim();
 const marks = (s: string): string => s.replace(/[\p{L}\p{N}\s]/gu, '');
+const noSpace = (s: string): string => s.replace(/\s+/gu, '');
+const wordCount = (s: string): number => s.split(/\s+/u).filter(Boolean).length;
 /**
  * Does `wrote` match `truth` in what correction `c` changed? A correction that changed letters or
  * word breaks is judged on the letters and word breaks (so a right `krakunge` → `kråkunge` is not
@@ -125,6 +127,12 @@ const marks = (s: string): string => s.replace(/[\p{L}\p{N}\s]/gu, '');
  * changed neither (white space only), on the whole text.
  */
 function sameWhereChanged(c: Correction, wrote: string, truth: string): boolean {
+  // A join of a word hyphenated at a line end that changes no letter (`sko-⏎igt` → `skoigt`): judged
+  // on the word break alone — one word where the truth has one word, and a hyphen only where the
+  // truth keeps one (`ATP-⏎avgift`) — not blamed for damage inside the word it left as it was.
+  if (noSpace(letters(c.before)) === noSpace(letters(c.after)) && c.before.includes('-') && !c.after.includes('-')) {
+    return wordCount(wrote) === wordCount(truth) && wrote.includes('-') === truth.includes('-');
+  }
   if (letters(c.before) !== letters(c.after)) return letters(wrote) === letters(truth);
   if (marks(c.before) !== marks(c.after)) return marks(wrote) === marks(truth);
   return wrote === truth;
@@ -234,6 +242,27 @@ export function reliabilityTable(judged: readonly JudgedCorrection[], bins: read
     rows.push({ lo, hi, count: inBin.length, right, share: right / inBin.length, meanConfidence: mean });
   }
   return rows;
+}
+
+/**
+ * Expected calibration error: the mean over corrections of |share right − mean confidence| of their
+ * bin (10 equal bins of confidence), i.e. how far the confidences are from the share of corrections
+ * right, weighted by the corrections in each bin. 0 for a perfectly calibrated list.
+ */
+export function expectedCalibrationError(judged: readonly JudgedCorrection[], bins = 10): number {
+  if (judged.length === 0) return 0;
+  const sum = new Array<number>(bins).fill(0);
+  const right = new Array<number>(bins).fill(0);
+  const count = new Array<number>(bins).fill(0);
+  for (const j of judged) {
+    const b = Math.min(bins - 1, Math.floor(j.correction.confidence * bins));
+    sum[b]! += j.correction.confidence;
+    right[b]! += j.right ? 1 : 0;
+    count[b]!++;
+  }
+  let e = 0;
+  for (let b = 0; b < bins; b++) if (count[b]) e += Math.abs(right[b]! - sum[b]!);
+  return e / judged.length;
 }
 
 /** Per rule: corrections, right, share right. */

@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dictionaryFile } from '../dictionaries.js';
+import type { CalibrationEvent } from './calibration.js';
 import { Checker, DOC_CLASSES } from './model-file.js';
 import type { DocClass } from './model.js';
 
@@ -42,6 +43,9 @@ export interface ContextTrace {
   /** The text the events' offsets are in (normalised; a colon read for a hyphen made `-`). */
   text?: string;
   events: ContextEvent[];
+  /** Where given: every edit of the text with its calibration features and probability
+   * (scripts/fit-repair-calibration.ts), offsets in the input. */
+  edits?: CalibrationEvent[];
 }
 
 export interface Calibration {

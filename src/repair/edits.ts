@@ -3,7 +3,7 @@
  * the ORIGINAL input: applying the corrections to the input gives exactly the output.
  */
 import { applyEdits } from '../normalise/index.js';
-import type { Correction, CorrectionRule, EditRule } from '../types.js';
+import type { Correction, CorrectionRule, EditRule, SkipReason } from '../types.js';
 import { countWork } from '../work.js';
 
 /** A change to a text: replace [offset, offset+length) by `after`. */
@@ -13,6 +13,9 @@ export interface Edit {
   after: string;
   confidence: number;
   rule: EditRule;
+  /** A suggestion's reason for not being applied (word-decisions.ts; calibration.ts maps its
+   * confidence by it). */
+  held?: SkipReason;
 }
 
 /** A normalisation change against the input (same shape as normalise's NormalizeChange). */

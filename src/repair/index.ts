@@ -7,6 +7,7 @@
  * internal: scripts/train-repair.ts imports their modules directly.
  */
 export type { RepairOptions } from './repair.js';
+export { CALIBRATION_FEATURES, loadCalibration, type CalibrationFile, type RepairCalibration, type RuleCalibration } from './calibration.js';
 export { repair } from './safe-repair.js';
 export { RULES, isCorrectionRule, isWordRepair, ruleIds, type ModelKey, type RepairRule, type TrainerCounter } from './rules.js';
 export { MAX_TOKEN, passedSpans, type PassedSpan } from './guard.js';

@@ -6,6 +6,7 @@
  */
 import { applyEdits } from '../normalise/index.js';
 import type { Correction, LeftAlone, RepairResult } from '../types.js';
+import { calibrateEdits, defaultCalibration, type CalibrationEvent, type RepairCalibration } from './calibration.js';
 import type { ContextTrace } from './context-calibration.js';
 import { classify } from './doc-class.js';
 import { composeCorrections, inputOffsets, type Edit, type InputChange } from './edits.js';
@@ -26,8 +27,15 @@ import { decideOrthography, type Spelling } from './orthography.js';
 export interface RepairOptions {
   /** Word knowledge to repair against (default: the shipped lexicon). */
   lexicon?: WordKnowledge;
-  /** Minimum confidence (0..1) for a correction to be applied (default: fitted on the training set). */
+  /** Minimum confidence (0..1) for a correction to be applied. With a calibration (the shipped
+   * model has one) it is a bar on the calibrated probability that the correction is right
+   * (default: the calibration's, chosen on dev documents); without, on the rules' raw scores
+   * (default: fitted on the training set). */
   minConfidence?: number;
+  /** The map from each rule's raw score to the probability that a correction is right
+   * (calibration.ts). Default: the shipped calibration with the shipped model, none with another
+   * model; `null`: none (raw scores, the fitted bar). */
+  calibration?: RepairCalibration | null;
   /** Join words hyphenated at line ends (default true). */
   dehyphenate?: boolean;
   /** Run normalisation first (default true). */
@@ -67,19 +75,28 @@ export function knownWithDiacritics(word: string, options: Pick<RepairOptions, '
   return eng.maker.isWordWithDiacritics(word, options.documentClass ?? 'normal');
 }
 
+/** The calibration a repair uses (see RepairOptions.calibration). */
+function calibrationOf(options: RepairOptions): RepairCalibration | null {
+  if (options.calibration !== undefined) return options.calibration;
+  return options.model === undefined || options.model === defaultModel() ? defaultCalibration() : null;
+}
+
 /** The run of one repair of the normalised text `text`, before any rule. */
-function begin(text: string, options: RepairOptions): RepairRun {
+function begin(text: string, options: RepairOptions, calibrated: boolean): RepairRun {
   const model = options.model ?? defaultModel();
   const docClass = options.documentClass ?? classify(text, model.threshold);
   const params: RepairParams = { ...model.params[docClass], ...options.params };
   const words = options.lexicon ?? defaultWords();
+  // With a calibration the rules decide at their fitted raw bar (asking for less lowers it), and
+  // the calibrated bar is applied to their edits at the end.
+  const rawBar = !calibrated ? (options.minConfidence ?? params.minConfidence) : Math.min(params.minConfidence, options.minConfidence ?? 1);
   return {
     text,
     wordText: text,
     docClass,
     model,
     params,
-    minConfidence: options.minConfidence ?? params.minConfidence,
+    minConfidence: rawBar,
     words,
     eng: options.context ? withContext(engines(words, model), options.context) : engines(words, model),
     dehyphenate: options.dehyphenate !== false,
@@ -145,12 +162,24 @@ function withWordBoundaries(run: RepairRun, tokens: Token[]): Token[] {
 /** The repair of modern-spelling text (every page of it; see repair() for text in older spelling). */
 function repairModern(text: string, options: RepairOptions = {}): RepairResult {
   const norm = options.normalize === false ? { text, changes: [] as InputChange[] } : normalizeStep(text);
-  const run = begin(norm.text, options);
+  const calibration = calibrationOf(options);
+  const run = begin(norm.text, options, calibration !== null);
   for (const rule of RULES) rule.find?.(run);
   readWords(run);
   if (run.trace) run.trace.text = run.wordText;
   decideWords(run);
   for (const rule of RULES) if (rule.edits) run.edits.push(...rule.edits(run));
+  if (calibration) {
+    // Every edit's confidence becomes the probability that it is right; below the bar it is a suggestion.
+    const events: CalibrationEvent[] | undefined = run.trace?.edits ? [] : undefined;
+    run.edits = calibrateEdits(run, calibration, options.minConfidence ?? calibration.minConfidence, events);
+    if (events) {
+      for (const e of events) {
+        const [start, end] = inputOffsets(norm.changes, [e.offset, e.offset + e.length]);
+        run.trace!.edits!.push({ ...e, offset: start!, length: end! - start! });
+      }
+    }
+  }
   const corrections = composeCorrections(text, norm.text, norm.changes, run.edits);
   const result: RepairResult = { text: applyEdits(text, corrections), corrections };
   if (run.suggestions && run.suggestions.length > 0) {

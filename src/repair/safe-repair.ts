@@ -22,4 +22,6 @@ function checkRepairArgs(text: unknown, options: unknown): void {
   checkOneOf('repair', options, 'documentClass', DOC_CLASSES);
   checkOneOf('repair', options, 'spelling', ['auto', 'modern', 'pre-1906']);
   for (const key of ['lexicon', 'params', 'model', 'oldParams', 'context']) checkObjectOption('repair', options, key);
+  // `calibration: null` asks for the raw scores.
+  if ((options as { calibration?: unknown } | undefined)?.calibration !== null) checkObjectOption('repair', options, 'calibration');
 }

@@ -113,7 +113,7 @@ export function decideWords(run: RepairRun): void {
       if (explain && (hyps === null || hyps.alternatives.length > 0 || !hyps.original.known)) explain.push({ offset: u.start, word: u.word, reason: why });
       // A reading found but not taken, listed for the archivist (`suggest`).
       if (run.suggestions && d && hyps && d.best !== hyps.original && SUGGESTED.has(why) && (why !== 'below-threshold' || d.confidence >= SUGGEST_MIN)) {
-        run.suggestions.push({ offset: u.start, length: u.end - u.start, after: d.best.text, confidence: round(d.confidence), rule: wordRuleFor(d.best, hyps.original) });
+        run.suggestions.push({ offset: u.start, length: u.end - u.start, after: d.best.text, confidence: round(d.confidence), rule: wordRuleFor(d.best, hyps.original), held: why });
       }
     }
     chosen.push(word);

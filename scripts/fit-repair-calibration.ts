@@ -1,0 +1,209 @@
+// Fits the calibration of repair's confidences (src/repair/calibration.ts) and chooses the default
+// bar, writing dictionaries/repair-calibration.json:
+//
+//   npx tsx scripts/fit-repair-calibration.ts [--out PATH] [--dry] [--max-damage 0.001] [--bar P]
+//
+// 1. Runs repair with raw scores (an empty calibration, so every edit the rules make at their
+//    fitted bar is kept and traced with its features) over OCR texts with known truth that are not
+//    held out: ARKIV_CALIB_FIT (default ../shared/train and the fixtures seed-000, seed-001-pair,
+//    seed-003) and ARKIV_DEV (default ../dev:../dev-calib: dev documents made with
+//    ../shared/tools/make-fixture.sh from counted sources; see dictionaries/README.md).
+// 2. Judges every correction against the truth (src/eval/heldout.ts `judgeCorrections`) and fits,
+//    per document class and rule, the logistic map of calibration.ts (`fitRuleCalibration`).
+// 3. Chooses `minConfidence` on the dev documents alone: the lowest bar (0.50, 0.51 … 0.99) at which
+//    the words right in the OCR and wrong after repair stay ≤ --max-damage (0.1 %) of the right words.
+//    --bar P writes P instead (0: every edit the rules make is applied, with its calibrated confidence).
+// 4. Prints the dev reliability table and per-rule table at that bar, and the expected calibration
+//    error. The held-out registers set is never read (bench/repair.mjs checks it).
+//
+// ':'-separated folders; each is searched for folders holding truth.txt and ocr*.txt.
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expectedCalibrationError, judgeCorrections, reliabilityTable, ruleTable, scoreDocument, addScores, emptyScore, summary, type JudgedCorrection, type Score } from '../src/eval/heldout.js';
+import { applyEdits } from '../src/normalise/index.js';
+import { CALIBRATION_FEATURES, CALIBRATION_VERSION, calibratedProbability, calibrationGroup, fitRuleCalibration, type CalibrationEvent, type CalibrationFile, type RepairCalibration, type RuleCalibration } from '../src/repair/calibration.js';
+import type { ContextTrace } from '../src/repair/context-calibration.js';
+import { DOC_CLASSES, type DocClass } from '../src/repair/model-file.js';
+import { repair } from '../src/repair/safe-repair.js';
+import type { Correction } from '../src/types.js';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const args = process.argv.slice(2);
+const opt = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i < 0 ? undefined : args[i + 1];
+};
+const out = opt('--out') ?? join(root, 'dictionaries', 'repair-calibration.json');
+const dry = args.includes('--dry');
+const maxDamage = Number(opt('--max-damage') ?? 0.001);
+/** Ridge weight pulling each map towards the raw score. */
+const LAMBDA = 2;
+/** A rule with fewer labelled corrections in a class keeps its raw score there. */
+const MIN_ROWS = 5;
+
+const dirsOf = (env: string | undefined, fallback: string[]): string[] => (env ? env.split(':') : fallback).filter(Boolean).map((d) => (d.startsWith('/') ? d : join(root, d))).filter((d) => existsSync(d));
+const fitDirs = dirsOf(process.env.ARKIV_CALIB_FIT, ['../shared/train', 'fixtures/seed-000', 'fixtures/seed-001-pair', 'fixtures/seed-003']);
+const devDirs = dirsOf(process.env.ARKIV_DEV, ['../dev', '../dev-calib']);
+
+interface Text {
+  id: string;
+  set: 'fit' | 'dev';
+  truth: string;
+  input: string;
+}
+
+function* textsIn(dir: string, set: Text['set']): Generator<Text> {
+  const files = readdirSync(dir);
+  if (files.includes('truth.txt')) {
+    const truth = readFileSync(join(dir, 'truth.txt'), 'utf8');
+    for (const f of files.filter((x) => /^ocr.*\.txt$/u.test(x)).sort()) yield { id: `${relative(root, dir)}/${f}`, set, truth, input: readFileSync(join(dir, f), 'utf8') };
+  }
+  for (const f of files.sort()) {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) yield* textsIn(p, set);
+  }
+}
+
+/** One traced edit with its label, and the correction it is part of. */
+interface Labelled extends CalibrationEvent {
+  text: number;
+  correction: number;
+  right: boolean;
+}
+interface Run {
+  text: Text;
+  corrections: Correction[];
+  judged: JudgedCorrection[];
+  /** Per correction, the events in it. */
+  events: Labelled[];
+}
+
+const EMPTY: RepairCalibration = { minConfidence: 0, classes: { stripped: {}, normal: {} } };
+const texts = [...fitDirs.flatMap((d) => [...textsIn(d, 'fit')]), ...devDirs.flatMap((d) => [...textsIn(d, 'dev')])];
+process.stderr.write(`fit: ${texts.filter((t) => t.set === 'fit').length} OCR texts (${fitDirs.map((d) => relative(root, d)).join(', ')}); dev: ${texts.filter((t) => t.set === 'dev').length} (${devDirs.map((d) => relative(root, d)).join(', ')})\n`);
+
+const runs: Run[] = texts.map((text, ti) => {
+  const trace: ContextTrace = { events: [], edits: [] };
+  const r = repair(text.input, { calibration: EMPTY, trace, suggest: true });
+  const judged = judgeCorrections(text.truth, text.input, r.corrections);
+  const events: Labelled[] = [];
+  for (const e of trace.edits!) {
+    // The correction holding the edit (a correction may hold normalisation or a second edit too).
+    const ci = r.corrections.findIndex((c) => (c.applied === false) === (e.held !== undefined) && c.offset <= e.offset && e.offset + e.length <= c.offset + c.length && c.rule !== 'normalize' && c.rule.split('+').some((id) => e.rule.split('+').includes(id)));
+    if (ci < 0) continue; // changed nothing
+    events.push({ ...e, text: ti, correction: ci, right: judged[ci]!.right });
+  }
+  return { text, corrections: r.corrections, judged, events };
+});
+
+// ---- The maps ---------------------------------------------------------------------------------
+// One fit per rule over both document classes, with the class as two more features (normal: 1,
+// and its product with logit(raw)), so a feature one class rarely shows (a glyph in Swedish-model
+// OCR) borrows its weight from the other; each class's map is that fit at its class.
+const classes = Object.fromEntries(DOC_CLASSES.map((c) => [c, {}])) as Record<DocClass, Record<string, RuleCalibration>>;
+const all = runs.flatMap((r) => r.events);
+const groups = new Map<string, Labelled[]>();
+for (const e of all) {
+  const g = calibrationGroup(e.rule, e.held);
+  groups.set(g, [...(groups.get(g) ?? []), e]);
+}
+for (const [group, rows] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+  const withClass = (e: Labelled): number[] => [...e.features, e.docClass === 'normal' ? 1 : 0, e.docClass === 'normal' ? e.features[0]! : 0];
+  const m = fitRuleCalibration(rows.map((e) => ({ x: withClass(e), y: e.right ? 1 : 0 })), LAMBDA);
+  const k = CALIBRATION_FEATURES.length;
+  for (const docClass of DOC_CLASSES) {
+    const mine = rows.filter((e) => e.docClass === docClass);
+    if (mine.length < MIN_ROWS) continue;
+    const normal = docClass === 'normal' ? 1 : 0;
+    const weights = m.weights.slice(0, k);
+    weights[0] = Math.max(0, weights[0]! + normal * m.weights[k + 1]!);
+    classes[docClass][group] = { n: mine.length, right: mine.filter((e) => e.right).length, bias: round(m.bias + normal * m.weights[k]!), weights: weights.map(round) };
+  }
+}
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+/** Per run, the corrections with their calibrated probability (a correction: its least edit's). */
+function calibrated(run: Run): Correction[] {
+  const p = run.corrections.map((c) => (c.rule === 'normalize' ? 1 : Number.POSITIVE_INFINITY));
+  for (const e of run.events) {
+    const map = classes[e.docClass][calibrationGroup(e.rule, e.held)];
+    p[e.correction] = Math.min(p[e.correction]!, map ? calibratedProbability(map, e.features) : e.raw);
+  }
+  return run.corrections.map((c, k) => ({ ...c, confidence: Number.isFinite(p[k]!) ? p[k]! : c.confidence }));
+}
+
+// ---- The bar, on the dev documents ------------------------------------------------------------
+const devRuns = runs.filter((r) => r.text.set === 'dev');
+const devCalibrated = devRuns.map(calibrated);
+function scoreAt(bar: number, list: Run[] = devRuns, cal: Correction[][] = devCalibrated): Score {
+  return addScores(
+    emptyScore(),
+    ...list.map((r, k) => {
+      const kept = cal[k]!.filter((c) => c.applied !== false && (c.rule === 'normalize' || c.confidence >= bar));
+      return scoreDocument(r.text.truth, r.text.input, applyEdits(r.text.input, kept));
+    }),
+  );
+}
+const pct = (x: number): string => `${(100 * x).toFixed(2)} %`;
+let bar = 0.99;
+console.log('\nDev documents: the bar and what it costs (damage = right words made wrong)\n');
+console.log('| minConfidence | damage | CER cut | fixed |');
+console.log('| ---: | ---: | ---: | ---: |');
+for (let t = 0.5; t <= 0.99 + 1e-9; t += 0.01) {
+  const s = scoreAt(t);
+  const show = Math.round(t * 100) % 5 === 0;
+  if (summary(s).damageRate <= maxDamage && bar === 0.99 && t < 0.99) {
+    bar = Math.round(t * 100) / 100;
+    console.log(`| **${bar.toFixed(2)}** | ${s.damaged}/${s.right} (${pct(summary(s).damageRate)}) | ${(100 * summary(s).cut).toFixed(1)} % | ${s.fixed}/${s.wrong} |`);
+  } else if (show) console.log(`| ${t.toFixed(2)} | ${s.damaged}/${s.right} (${pct(summary(s).damageRate)}) | ${(100 * summary(s).cut).toFixed(1)} % | ${s.fixed}/${s.wrong} |`);
+}
+const raw = scoreAt(0);
+console.log(`\nraw (every edit at the rules' fitted bars): damage ${raw.damaged}/${raw.right} (${pct(summary(raw).damageRate)}), CER cut ${(100 * summary(raw).cut).toFixed(1)} %`);
+
+// ---- What the fit gives, on dev (and on the fitted texts) -----------------------------------------
+function report(title: string, list: Run[]): void {
+  const cal = list.map(calibrated);
+  const judged = list.flatMap((r, k) => r.judged.map((j, ci) => ({ ...j, correction: cal[k]![ci]! }))).filter((j) => j.correction.rule !== 'normalize');
+  const applied = judged.filter((j) => j.correction.applied !== false && j.correction.confidence >= bar);
+  console.log(`\n${title}: reliability of every correction the rules make (calibrated; ${judged.length} corrections, ${applied.length} at or above the bar ${bar}); expected calibration error ${(100 * expectedCalibrationError(judged)).toFixed(2)} % (raw scores: ${(100 * expectedCalibrationError(list.flatMap((r) => r.judged).filter((j) => j.correction.rule !== 'normalize'))).toFixed(2)} %)\n`);
+  console.log('| confidence | corrections | right | share right | mean confidence |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const r of reliabilityTable(judged, [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1])) if (r.count) console.log(`| ${r.lo.toFixed(2)}–${r.hi.toFixed(2)} | ${r.count} | ${r.right} | ${pct(r.share)} | ${r.meanConfidence.toFixed(3)} |`);
+  console.log(`\n| rule (held: suggested by the word step) | corrections | right | applied at ${bar} | right of applied |`);
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const r of ruleTable(judged.map((j) => (j.correction.applied === false ? { ...j, correction: { ...j.correction, rule: `held ${j.correction.rule}` as Correction['rule'] } } : j)))) {
+    const a = applied.filter((j) => j.correction.rule === r.rule);
+    console.log(`| ${r.rule} | ${r.count} | ${pct(r.share)} | ${a.length} | ${a.length ? pct(a.filter((j) => j.right).length / a.length) : '–'} |`);
+  }
+}
+report('Dev documents', devRuns);
+report('Fitted texts (train, fixtures)', runs.filter((r) => r.text.set === 'fit'));
+for (const docClass of DOC_CLASSES) {
+  console.log(`\n${docClass}: ${Object.entries(classes[docClass]).map(([g, m]) => `${g} n=${m.n} right=${m.right}`).join('; ')}`);
+}
+
+const eventsOut = opt('--events');
+if (eventsOut) {
+  const lines = runs.flatMap((r, k) => r.events.map((e) => {
+    const map = classes[e.docClass][calibrationGroup(e.rule, e.held)];
+    const j = r.judged[e.correction]!;
+    return JSON.stringify({ id: r.text.id, set: r.text.set, rule: e.rule, held: e.held, before: j.correction.before, after: e.after, truth: j.truth, right: e.right, raw: e.raw, p: map ? calibratedProbability(map, e.features) : e.raw, x: e.features.map(round), k });
+  }));
+  writeFileSync(eventsOut, lines.join('\n') + '\n');
+}
+
+const file: CalibrationFile = {
+  version: CALIBRATION_VERSION,
+  about: 'The calibration of repair\'s confidences (src/repair/calibration.ts): per document class and rule, p = σ(bias + weights · [logit(raw), joined, document, capitalMid, usedOriginal, onlyDiacritics, glyph, short, damage]), and the default bar. Written by scripts/fit-repair-calibration.ts.',
+  sources: [...fitDirs, ...devDirs].map((d) => relative(root, d)),
+  at: new Date().toISOString().slice(0, 10),
+  minConfidence: opt('--bar') === undefined ? bar : Number(opt('--bar')),
+  classes,
+};
+if (!dry) {
+  writeFileSync(out, JSON.stringify(file, null, 1) + '\n');
+  console.log(`\nwrote ${relative(process.cwd(), out)} (minConfidence ${file.minConfidence}; chosen on dev: ${bar})`);
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { CALIBRATION_FEATURES, calibratedProbability, calibrationGroup, checkCalibrationFile, fitRuleCalibration, logit, type RepairCalibration, type RuleCalibration } from '../src/repair/calibration.js';
+import { repair } from '../src/repair/safe-repair.js';
+import { tiny } from './repair-tiny.js';
+
+// The calibration of repair's confidences (src/repair/calibration.ts) on a made-up map and the tiny
+// model: what the shipped fit gives is checked in dictionaries/repair-model.checks.json.
+
+const K = CALIBRATION_FEATURES.length;
+/** A map p = σ(bias + a·logit(raw)). */
+const map = (bias: number, a = 1): RuleCalibration => ({ n: 10, right: 9, bias, weights: [a, ...new Array<number>(K - 1).fill(0)] });
+const calibration = (maps: Record<string, RuleCalibration>, minConfidence: number): RepairCalibration => ({ minConfidence, classes: { stripped: maps, normal: maps } });
+const TEXT = 'Detta dir viktigt for kommunen.';
+
+describe('calibration maps', () => {
+  it('name the map of a correction by its word rule, else its first rule, or the reason it was held back', () => {
+    expect(calibrationGroup('confusion')).toBe('confusion');
+    expect(calibrationGroup('dehyphenate+confusion+document')).toBe('confusion');
+    expect(calibrationGroup('dehyphenate')).toBe('dehyphenate');
+    expect(calibrationGroup('sentence-mark')).toBe('sentence-mark');
+    expect(calibrationGroup('stripped-diacritics', 'against-context')).toBe('held:against-context');
+  });
+
+  it('the identity map gives the raw score back; a bias of logit(0.5) halves its odds', () => {
+    const x = [logit(0.9), ...new Array<number>(K - 1).fill(0)];
+    expect(calibratedProbability(map(0), x)).toBeCloseTo(0.9, 12);
+    expect(calibratedProbability(map(Math.log(0.5)), x)).toBeCloseTo(0.45 / 0.55, 12);
+    // never certain
+    expect(calibratedProbability(map(50), x)).toBe(0.999);
+  });
+
+  it('fit the share right of each raw score (logistic, ridge towards the identity)', () => {
+    // 80 corrections at raw 0.9 of which 60 right: with a weak ridge the map gives about 0.75.
+    const x = [logit(0.9), ...new Array<number>(K - 1).fill(0)];
+    const rows = Array.from({ length: 80 }, (_, i) => ({ x, y: (i < 60 ? 1 : 0) as 0 | 1 }));
+    const m = fitRuleCalibration(rows, 1e-3);
+    expect(m.n).toBe(80);
+    expect(m.right).toBe(60);
+    expect(calibratedProbability(m, x)).toBeCloseTo(0.75, 3);
+    // A strong ridge keeps the raw score.
+    expect(calibratedProbability(fitRuleCalibration(rows, 1e6), x)).toBeCloseTo(0.9, 3);
+    // The weight on logit(raw) never goes below 0 (p never falls as the score rises).
+    const falling = [...Array.from({ length: 40 }, () => ({ x: [logit(0.99), ...x.slice(1)], y: 0 as const })), ...Array.from({ length: 40 }, () => ({ x: [logit(0.6), ...x.slice(1)], y: 1 as const }))];
+    expect(fitRuleCalibration(falling, 1e-3).weights[0]).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('repair with a calibration', () => {
+  it('reports each correction at its calibrated probability and applies those at the bar or above', () => {
+    const raw = repair(TEXT, tiny({ documentClass: 'stripped', calibration: null }));
+    expect(raw.text).toBe('Detta där viktigt för kommunen.');
+    // The identity map: the raw scores, and a bar below them all.
+    const same = repair(TEXT, tiny({ documentClass: 'stripped', calibration: calibration({ confusion: map(0), 'stripped-diacritics': map(0) }, 0.5) }));
+    expect(same.text).toBe(raw.text);
+    expect(same.corrections.map((c) => c.confidence)).toEqual(raw.corrections.map((c) => Math.min(c.confidence, 0.999)));
+    // `dir` → `där` (confusion) made unlikely: below the bar, not applied; listed with `suggest`.
+    const cal = calibration({ confusion: map(-30), 'stripped-diacritics': map(0) }, 0.5);
+    const r = repair(TEXT, tiny({ documentClass: 'stripped', calibration: cal }));
+    expect(r.text).toBe('Detta dir viktigt för kommunen.');
+    const s = repair(TEXT, tiny({ documentClass: 'stripped', calibration: cal, suggest: true }));
+    expect(s.text).toBe(r.text);
+    expect(s.corrections.find((c) => c.before === 'dir')).toEqual({ offset: 6, length: 3, before: 'dir', after: 'där', confidence: 0, rule: 'confusion', applied: false });
+    // minConfidence is a bar on the calibrated probability.
+    const p = same.corrections.find((c) => c.before === 'for')!.confidence;
+    expect(repair(TEXT, tiny({ documentClass: 'stripped', calibration: calibration({ 'stripped-diacritics': map(0) }, 0.5), minConfidence: Math.min(1, p + 0.001) })).text).toContain('for kommunen');
+  });
+
+  it('with explain, says a word whose repair fell below the calibrated bar is below-threshold', () => {
+    const r = repair(TEXT, tiny({ documentClass: 'stripped', calibration: calibration({ confusion: map(-30) }, 0.5), explain: true }));
+    expect(r.leftAlone).toContainEqual({ offset: 6, word: 'dir', reason: 'below-threshold' });
+  });
+});
+
+describe('repair-calibration.json', () => {
+  const good = { version: 1, about: 'x', sources: ['dev'], at: '2026-12-07', minConfidence: 0.9, classes: { stripped: { confusion: map(0) }, normal: {} } };
+  it('is read field by field', () => {
+    expect(checkCalibrationFile(good, 'f.json').classes.stripped.confusion).toEqual(map(0));
+  });
+  it.each([
+    [{ ...good, version: 2 }, 'version: expected version 1'],
+    [{ ...good, minConfidence: 2 }, 'minConfidence: expected a probability'],
+    [{ ...good, classes: { stripped: { 'no-rule': map(0) }, normal: {} } }, 'classes.stripped.no-rule: expected a rule id or held:<reason>'],
+    [{ ...good, classes: { stripped: { confusion: { ...map(0), weights: [1] } }, normal: {} } }, `classes.stripped.confusion.weights: expected ${K} weights`],
+    [{ ...good, classes: { stripped: { confusion: map(0, -1) }, normal: {} } }, 'classes.stripped.confusion.weights[0]: expected a weight ≥ 0'],
+  ])('refuses a bad file (%#)', (file, message) => {
+    expect(() => checkCalibrationFile(file, 'f.json')).toThrow(message);
+  });
+});
