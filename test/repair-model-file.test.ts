@@ -4,6 +4,7 @@ import { checkCalibrationFile } from '../src/repair/context-calibration.js';
 import { dictionaryFile } from '../src/dictionaries.js';
 import { checkModelFile, checkSettingsFile, MODEL_VERSION } from '../src/repair/model-file.js';
 import { loadModel } from '../src/repair/model.js';
+import { checkOrthographyModel } from '../src/repair/orthography.js';
 
 const shipped = (name: string): unknown => JSON.parse(readFileSync(dictionaryFile(name), 'utf8'));
 
@@ -41,6 +42,15 @@ describe('the repair model files and their schema', () => {
     expect(() => checkCalibrationFile(withField(calibration, 'normal.min', '0.9'), 'c.json')).toThrow('c.json: normal.min: expected a finite number, got "0.9"');
     expect(() => checkCalibrationFile(withField(calibration, 'normal.floor', undefined), 'c.json')).toThrow('c.json: normal.floor: expected a value, got nothing');
     expect(() => checkCalibrationFile(withField(calibration, 'old', {}), 'c.json')).toThrow('c.json: old: expected no such field');
+  });
+
+  it('checks the older-Swedish spelling model', () => {
+    const orthography = shipped('old-sv-orthography.json');
+    expect(checkOrthographyModel(orthography, 'o.json').features.length).toBe(32);
+    expect(() => checkOrthographyModel(withField(orthography, 'threshold', undefined), 'o.json')).toThrow('o.json: threshold: expected a finite number, got nothing');
+    const zero = structuredClone(orthography) as { features: Array<{ modern: number }> };
+    zero.features[0]!.modern = 0;
+    expect(() => checkOrthographyModel(zero, 'o.json')).toThrow('o.json: features[0].modern: expected a rate per 1000 above 0 and below 1000, got 0');
   });
 
   it('refuses a file of another version, or of none', () => {
