@@ -5,7 +5,7 @@
  * the child's watch must not disturb a child within its limit. Needs the built child
  * (`npm run build`: dist/run-worker.js); a child with its lexicon loaded holds well over 60 MB.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -61,6 +61,17 @@ describe.skipIf(!built)('the resident-memory limit of a reading process (needs `
     const written = (await readWith('child', DEFAULT_LIMITS.rssMb)) as { record: { quality: { lexiconShare: number } } };
     expect(written.record.quality.lexiconShare).toBeGreaterThan(0.5);
     expect(readFileSync(join(out, '002-clean.txt.txt'), 'utf8')).toContain('kommun');
+  }, 120_000);
+
+  it('gives a child whose input failed back for the next input (no child per failed input)', async () => {
+    const empty = join(out, 'empty.txt');
+    writeFileSync(empty, '');
+    const settings = await runSettings({ ocr: 'auto', repair: true, learn: [] });
+    open = new InputIsolates(CHILD, { ...DEFAULT_LIMITS }, []);
+    const entry = (absolute: string, path: string): WalkEntry => ({ path, absolute, kind: 'text', size: statSync(absolute).size, mtimeMs: 0 });
+    for (let i = 0; i < 3; i++) await expect(open.read(entry(empty, 'empty.txt'), settings, { ocrWorkers: 1, out })).rejects.toMatchObject({ code: 'EMPTY' });
+    await open.read(entry(FILE, '002-clean.txt'), settings, { ocrWorkers: 1, out });
+    expect((open as unknown as { all: Set<unknown> }).all.size).toBe(1);
   }, 120_000);
 
   it.skipIf(defaultRssWatch() !== 'proc')('from /proc: the same report', async () => {

@@ -183,6 +183,8 @@ export class InputIsolates {
     let page = 0;
     return new Promise<unknown>((resolve, reject) => {
       let settled = false;
+      /** Killed or died: not to be used again. */
+      let dead = false;
       let timer: NodeJS.Timeout | undefined;
       const finish = (error: ArkivError | undefined, value?: unknown): void => {
         if (settled) return;
@@ -192,17 +194,20 @@ export class InputIsolates {
         child.process.off('exit', onExit);
         options.signal?.removeEventListener('abort', onAbort);
         child.busy = false;
-        if (error) reject(error);
-        else {
-          // Ready for the next input, and no reason to keep the run alive.
+        // A child that read its input, or reported why it could not (a broken PDF), is ready for
+        // the next input, and no reason to keep the run alive. (One not given back would stay
+        // alive, idle and unused, until the run's end: a child per failed input.)
+        if (!dead && !this.stopped && child.process.exitCode === null && child.process.signalCode === null) {
           child.process.unref();
           (child.process.channel as { unref?: () => void } | undefined)?.unref?.();
-          if (!this.stopped && child.process.exitCode === null) this.idle.push(child);
-          resolve(value);
+          this.idle.push(child);
         }
+        if (error) reject(error);
+        else resolve(value);
       };
       const where = (): { file: string; page?: number } => (page > 0 ? { file: entry.path, page } : { file: entry.path });
       const kill = (error: ArkivError): void => {
+        dead = true;
         child.process.kill('SIGKILL');
         finish(error);
       };
@@ -234,6 +239,7 @@ export class InputIsolates {
         }
       };
       const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
+        dead = true;
         if (options.signal?.aborted || this.stopped || signal === 'SIGINT' || signal === 'SIGTERM') return finish(new ArkivError('ABORTED', 'the run was stopped', where()));
         const rss = RSS_LIMIT_LINE.exec(child.stderr);
         const oom = /heap out of memory|Allocation failed|Reached heap limit|ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(child.stderr);
