@@ -60,10 +60,14 @@ function parseTime(stderr) {
   return { maxRssMb: rss / 1024, seconds: wall, cpu: user + sys };
 }
 
-/** The resident memory of `root` and all its descendants now, MB (Linux /proc). */
-function treeRssMb(root) {
+/**
+ * The resident memory of `root` and all its descendants now, MB (Linux /proc), and each one's CPU
+ * seconds so far into `cpu` (pid → seconds: the last seen is kept, so processes that ended count).
+ */
+function treeRssMb(root, cpu) {
   const parent = new Map();
   const rss = new Map();
+  const used = new Map();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -71,6 +75,7 @@ function treeRssMb(root) {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       parent.set(Number(name), Number(fields[1]));
       rss.set(Number(name), Number(fields[21]) * 4096);
+      used.set(Number(name), (Number(fields[11]) + Number(fields[12])) / 100);
     } catch {
       // gone meanwhile
     }
@@ -83,6 +88,7 @@ function treeRssMb(root) {
     if (seen.has(pid)) continue;
     seen.add(pid);
     total += rss.get(pid) ?? 0;
+    if (used.has(pid)) cpu.set(pid, used.get(pid));
     for (const [child, of] of parent) if (of === pid) stack.push(child);
   }
   return total / 1048576;
@@ -95,8 +101,9 @@ function timed(command, commandArgs) {
     let stdout = '';
     let stderr = '';
     let treePeakMb = 0;
+    const cpu = new Map();
     const sampler = setInterval(() => {
-      treePeakMb = Math.max(treePeakMb, treeRssMb(child.pid));
+      treePeakMb = Math.max(treePeakMb, treeRssMb(child.pid, cpu));
     }, 100);
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
@@ -104,7 +111,11 @@ function timed(command, commandArgs) {
     child.on('close', (code) => {
       clearInterval(sampler);
       if (code !== 0 && code !== 1) return reject(new Error(`${command} failed (${code}): ${stderr}`));
-      resolveRun({ stdout, treePeakMb, ...parseTime(stderr) });
+      // CPU: GNU time's (the processes waited for), or the sampled sum over the tree where larger
+      // (a process killed by its parent late in the run may escape GNU time's count).
+      const sampled = [...cpu.values()].reduce((a, b) => a + b, 0);
+      const timedRun = parseTime(stderr);
+      resolveRun({ stdout, treePeakMb, ...timedRun, gnuCpu: timedRun.cpu, sampledCpu: sampled, cpu: Math.max(timedRun.cpu, sampled) });
     });
   });
 }
@@ -182,7 +193,7 @@ try {
   row('peer: pdftotext + tesseract (shell loop)', peer.pages, peer.ocrPages, pdfsIn(dir).length + ' PDFs', peer);
 
   console.log(`Over ${set === 'scans' ? 'the seed fixtures\' born.pdf and scanned.pdf (000, 003)' : `\`${relative(process.cwd(), dir) || '.'}\``}, best of ${repeat}, on ${process.env.BENCH_MACHINE ?? `${os.availableParallelism()} cores`}; ` +
-    `wall-clock seconds including start-up; CPU s = user + system of the run and its child processes; ` +
+    `wall-clock seconds including start-up; CPU s = user + system of the run and its child processes (GNU time, or the sum sampled in /proc where larger); ` +
     `peak MB: largest single process (GNU time) and all processes of the run together (sampled); ` +
     `load average ${loadBefore} before, ${os.loadavg()[0].toFixed(1)} after (other jobs on the same cores: wall time is under that load).\n`);
   console.log('| run | inputs | PDF pages | seconds | CPU s | pages/s | peak MB, largest process | peak MB, all processes |');
