@@ -159,6 +159,8 @@ export function weighContext(run: RepairRun, i: number, left: string | null, rig
 const officialnessOf = new WeakMap<RepairRun, number>();
 /** Per word, the most it adds to or takes from the officialness (log ratio, nats). */
 const OFFICIAL_CLIP = 4;
+/** The officialness a document can have, about the range of the documents the calibration saw. */
+const OFFICIAL_RANGE = [-1, 2] as const;
 
 /**
  * How official the document's wording is: the mean, over its word tokens that both official prose
@@ -173,7 +175,10 @@ export function officialness(run: RepairRun): number {
     const cm = run.eng.context();
     let sum = 0;
     let n = 0;
-    for (const u of run.units) {
+    // Only a word source that counts like the official corpus (`och` about 3 % of its words) says
+    // how official a text is; another (a test's word list) leaves the document neutral.
+    const officialScale = run.eng.words.frequency('och') >= CORPUS_WORDS / 1000;
+    for (const u of officialScale ? run.units : []) {
       if (u.word.length < 2 || !WORD.test(u.word)) continue;
       const w = u.word.toLowerCase();
       const official = run.eng.words.frequency(w);
@@ -182,7 +187,9 @@ export function officialness(run: RepairRun): number {
       sum += Math.max(-OFFICIAL_CLIP, Math.min(OFFICIAL_CLIP, Math.log(official / CORPUS_WORDS / broad)));
       n++;
     }
-    o = n > 0 ? sum / n : 0;
+    // Within the range the calibration was fitted on (documents scored −0.6 to +1.6): a word
+    // source counted on another scale (an archive's own list, a test's) is not extrapolated.
+    o = n > 0 ? Math.max(OFFICIAL_RANGE[0], Math.min(OFFICIAL_RANGE[1], sum / n)) : 0;
     officialnessOf.set(run, o);
   }
   return o;
