@@ -361,7 +361,7 @@ function devSection() {
     for (const j of judgeCorrections(t.truth, t.input, r.corrections)) judgedDev.push(j);
   }
   const appliedDev = judgedDev.filter((j) => j.correction.applied !== false);
-  console.log(`\n### Dev documents (${texts.length} OCR texts of fiction and news from counted sources; the calibration was fitted and its bar chosen here)\n`);
+  console.log(`\n### Dev documents (${texts.length} OCR texts of fiction, news and official prose from counted sources; the calibration was fitted and its bars chosen here)\n`);
   console.log('| OCR | texts | CER → arkivtext (cut) | right words damaged |');
   console.log('| --- | ---: | ---: | ---: |');
   for (const [v, s] of [...byVariant].sort(([a], [b]) => a.localeCompare(b))) console.log(`| ${v} | ${s.docs} | ${pct(summary(s).cerIn)} → ${pct(summary(s).cerOut)} (${(100 * summary(s).cut).toFixed(1)} %) | ${s.damaged}/${s.right} (${(100 * summary(s).damageRate).toFixed(2)} %) |`);

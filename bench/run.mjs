@@ -5,13 +5,19 @@
 // (native Tesseract), as a shell loop. The peer does no repair, no clustering and no report, so it
 // is a floor for the reading part, not a like-for-like competitor.
 //
-// Each configuration runs in its own process under `/usr/bin/time -f '%M %e'`, so peak memory is
-// the maxRSS of that process (Tesseract.js workers are threads inside it). For the shell loop GNU
-// time reports the largest single child (the loop runs one tool at a time, so that is its peak).
+// Each configuration runs in its own process under `/usr/bin/time -f '%M %e %U %S'`: CPU time is
+// that of the run and every process it waited for (its child processes that read the inputs, their
+// threads), and GNU time's peak is that of the largest single process. The run reads its inputs in
+// child processes, so its memory is their sum: the process tree's resident memory is also sampled
+// in /proc every 100 ms and its largest sum reported ("all processes"). For the shell loop both are
+// about the same (it runs one tool at a time).
 //
-// Usage: flock /tmp/build.lock npm run build && node bench/run.mjs [--dir DIR] [--repeat N]
+// The machine may be shared: wall time depends on the other jobs' load (printed); CPU time and
+// peak memory much less.
+//
+// Usage: flock /tmp/build.lock npm run build && node bench/run.mjs [--dir DIR | --set scans] [--repeat N]
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,58 +60,77 @@ function parseTime(stderr) {
   return { maxRssMb: rss / 1024, seconds: wall, cpu: user + sys };
 }
 
+/**
+ * The resident memory of `root` and all its descendants now, MB (Linux /proc), and each one's CPU
+ * seconds so far into `cpu` (pid → seconds: the last seen is kept, so processes that ended count).
+ */
+function treeRssMb(root, cpu) {
+  const parent = new Map();
+  const rss = new Map();
+  const used = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(name), Number(fields[1]));
+      rss.set(Number(name), Number(fields[21]) * 4096);
+      used.set(Number(name), (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  const seen = new Set();
+  while (stack.length > 0) {
+    const pid = stack.pop();
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    total += rss.get(pid) ?? 0;
+    if (used.has(pid)) cpu.set(pid, used.get(pid));
+    for (const [child, of] of parent) if (of === pid) stack.push(child);
+  }
+  return total / 1048576;
+}
+
+/** Runs `command` under GNU time, sampling its process tree's memory; resolves with both peaks. */
 function timed(command, commandArgs) {
-  const r = spawnSync('/usr/bin/time', ['-f', TIME_FORMAT, command, ...commandArgs], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${command} failed (${r.status}): ${r.stderr}`);
-  return { stdout: r.stdout, ...parseTime(r.stderr) };
+  return new Promise((resolveRun, reject) => {
+    const child = spawn('/usr/bin/time', ['-f', TIME_FORMAT, command, ...commandArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let treePeakMb = 0;
+    const cpu = new Map();
+    const sampler = setInterval(() => {
+      treePeakMb = Math.max(treePeakMb, treeRssMb(child.pid, cpu));
+    }, 100);
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      if (code !== 0 && code !== 1) return reject(new Error(`${command} failed (${code}): ${stderr}`));
+      // CPU: GNU time's (the processes waited for), or the sampled sum over the tree where larger
+      // (a process killed by its parent late in the run may escape GNU time's count).
+      const sampled = [...cpu.values()].reduce((a, b) => a + b, 0);
+      const timedRun = parseTime(stderr);
+      resolveRun({ stdout, treePeakMb, ...timedRun, gnuCpu: timedRun.cpu, sampledCpu: sampled, cpu: Math.max(timedRun.cpu, sampled) });
+    });
+  });
 }
 
 function best(runs) {
   return runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
 }
 
-function runOurs(workers, force, out) {
+async function runOurs(workers, force, out) {
   const runs = [];
   for (let i = 0; i < repeat; i++) {
-    const r = timed(process.execPath, [fileURLToPath(import.meta.url), '--child', dir, out, String(workers), force ? 'force' : 'resume']);
+    const r = await timed(process.execPath, [fileURLToPath(import.meta.url), '--child', dir, out, String(workers), force ? 'force' : 'resume']);
     runs.push({ ...r, totals: JSON.parse(r.stdout) });
   }
   return best(runs);
-}
-
-// The design not taken, approximated: two processes, each with its own lexicon, pdf.js and a
-// one-thread OCR pool, each given every other input (what a pool of two worker_threads would do,
-// with the same duplication of memory; threads would share the binary's pages, so the sum of the
-// two processes' maxRSS is an upper bound for it).
-function timedAsync(command, commandArgs) {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', TIME_FORMAT, command, ...commandArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', () => resolveRun({ stdout, ...parseTime(stderr) }));
-  });
-}
-
-async function runSplit(out) {
-  const inputs = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(pdf|txt)$/i.test(f) && statSync(join(dir, f)).isFile()).sort();
-  const halves = [join(out, 'half-a'), join(out, 'half-b')];
-  inputs.forEach((f, i) => {
-    const target = join(halves[i % 2], f);
-    mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(join(dir, f), target);
-  });
-  const started = performance.now();
-  const runs = await Promise.all(halves.map((half) => timedAsync(process.execPath, [fileURLToPath(import.meta.url), '--child', half, `${half}-out`, '1', 'force'])));
-  const totals = runs.map((r) => JSON.parse(r.stdout));
-  return {
-    seconds: (performance.now() - started) / 1000,
-    maxRssMb: runs[0].maxRssMb + runs[1].maxRssMb,
-    cpu: runs[0].cpu + runs[1].cpu,
-    totals: { inputs: totals[0].inputs + totals[1].inputs, pages: totals[0].pages + totals[1].pages, ocrPages: totals[0].ocrPages + totals[1].ocrPages },
-  };
 }
 
 // The peer: every PDF that pdfinfo can open, page by page.
@@ -136,10 +161,10 @@ done
 echo "$pages $ocr"
 `;
 
-function runPeer() {
+async function runPeer() {
   const runs = [];
   for (let i = 0; i < repeat; i++) {
-    const r = timed('bash', ['-c', peerScript, 'peer', ...pdfsIn(dir)]);
+    const r = await timed('bash', ['-c', peerScript, 'peer', ...pdfsIn(dir)]);
     const [pages, ocrPages] = r.stdout.trim().split(' ').map(Number);
     runs.push({ ...r, pages, ocrPages });
   }
@@ -156,24 +181,23 @@ const out = mkdtempSync(join(tmpdir(), 'arkiv-bench-run-'));
 try {
   const rows = [];
   const row = (name, pages, ocrPages, inputs, r) =>
-    rows.push(`| ${name} | ${inputs} | ${pages} (${ocrPages} OCR) | ${r.seconds.toFixed(1)} | ${r.cpu.toFixed(1)} | ${(pages / r.seconds).toFixed(2)} | ${Math.round(r.maxRssMb)} |`);
+    rows.push(`| ${name} | ${inputs} | ${pages} (${ocrPages} OCR) | ${r.seconds.toFixed(1)} | ${r.cpu.toFixed(1)} | ${(pages / r.seconds).toFixed(2)} | ${Math.round(r.maxRssMb)} | ${Math.round(r.treePeakMb)} |`);
 
-  const w1 = runOurs(1, true, join(out, 'w1'));
+  const w1 = await runOurs(1, true, join(out, 'w1'));
   row('arkivtext run, 1 worker', w1.totals.pages, w1.totals.ocrPages, w1.totals.inputs, w1);
-  const w2 = runOurs(2, true, join(out, 'w2'));
+  const w2 = await runOurs(2, true, join(out, 'w2'));
   row('arkivtext run, 2 workers', w2.totals.pages, w2.totals.ocrPages, w2.totals.inputs, w2);
-  const split = await runSplit(out);
-  row('2 processes × 1 worker, half the inputs each (the worker-pool design; peak = sum)', split.totals.pages, split.totals.ocrPages, split.totals.inputs, split);
-  const again = runOurs(2, false, join(out, 'w2'));
-  rows.push(`| arkivtext run, rerun (${again.totals.skipped} inputs reused) | ${again.totals.inputs} | ${again.totals.pages} reused | ${again.seconds.toFixed(1)} | ${again.cpu.toFixed(1)} | – | ${Math.round(again.maxRssMb)} |`);
-  const peer = runPeer();
+  const again = await runOurs(2, false, join(out, 'w2'));
+  rows.push(`| arkivtext run, rerun (${again.totals.skipped} inputs reused) | ${again.totals.inputs} | ${again.totals.pages} reused | ${again.seconds.toFixed(1)} | ${again.cpu.toFixed(1)} | – | ${Math.round(again.maxRssMb)} | ${Math.round(again.treePeakMb)} |`);
+  const peer = await runPeer();
   row('peer: pdftotext + tesseract (shell loop)', peer.pages, peer.ocrPages, pdfsIn(dir).length + ' PDFs', peer);
 
   console.log(`Over ${set === 'scans' ? 'the seed fixtures\' born.pdf and scanned.pdf (000, 003)' : `\`${relative(process.cwd(), dir) || '.'}\``}, best of ${repeat}, on ${process.env.BENCH_MACHINE ?? `${os.availableParallelism()} cores`}; ` +
-    `wall-clock seconds including start-up; CPU s = user + system; peak = maxRSS; ` +
-    `load average ${loadBefore} before, ${os.loadavg()[0].toFixed(1)} after (other jobs on the same cores).\n`);
-  console.log('| run | inputs | PDF pages | seconds | CPU s | pages/s | peak MB |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    `wall-clock seconds including start-up; CPU s = user + system of the run and its child processes (GNU time, or the sum sampled in /proc where larger); ` +
+    `peak MB: largest single process (GNU time) and all processes of the run together (sampled); ` +
+    `load average ${loadBefore} before, ${os.loadavg()[0].toFixed(1)} after (other jobs on the same cores: wall time is under that load).\n`);
+  console.log('| run | inputs | PDF pages | seconds | CPU s | pages/s | peak MB, largest process | peak MB, all processes |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) console.log(r);
   console.log(`\nPeer: ${version('pdftotext', ['-v'])}; ${version('tesseract', ['--version'])}.`);
   console.log(`arkivtext totals (2 workers): ${JSON.stringify(w2.totals)}`);

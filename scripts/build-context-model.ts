@@ -6,12 +6,16 @@
 //       [--min-trigram 1] [--max-cb 800] TEXT.txt…
 //
 // TEXT files: plain UTF-8 text (the sources and how their text was taken out are in
-// dictionaries/README.md). A pair or triple is two or three words with nothing but white space
-// between them (as in the official bigram table): punctuation, digits and line ends break it.
-// Words are lower-cased. The texts themselves are not shipped, only the hashed counts.
+// dictionaries/README.md). A pair or triple is two or three tokens with nothing but white space
+// between them; a token is a word (lower-cased) or a sentence mark right after a word (`<.>` for
+// . ! ? …, `<,>` for , and ;, `<:>` for :), so `sa:` (said, before a quotation) and `så` are told
+// apart by what follows them and a word after a full stop has the sentence start before it. After a
+// mark followed by anything but white space (a quote, a dash), and at other punctuation, digits and
+// line ends, the chain breaks. Continuation types (distinct tokens after a token, after a pair) are
+// stored for Witten–Bell smoothing. The texts themselves are not shipped, only the hashed counts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CONTEXT_SECTIONS, contextHash, quantiseCount } from '../src/repair/context-model.js';
+import { CONTEXT_FORMAT, CONTEXT_SECTIONS, MARK_GAP, contextHash, markToken, quantiseCount } from '../src/repair/context-model.js';
 import { readWordfreq } from './wordfreq.js';
 
 const { values: opts, positionals: texts } = parseArgs({
@@ -63,29 +67,56 @@ for (const file of texts) {
   for (const line of text.split('\n')) {
     let prev1: string | null = null;
     let prev2: string | null = null;
-    let lastEnd = -1;
-    for (const m of line.matchAll(WORD)) {
-      const w = m[0].toLowerCase();
-      const glued = lastEnd >= 0 && /^\s+$/u.test(line.slice(lastEnd, m.index));
-      // A word glued to a digit pairs with nothing.
-      const digitNext = /\d/u.test(line[m.index + m[0].length] ?? '') || /\d/u.test(line[m.index - 1] ?? '');
-      tokens++;
-      inc(unigrams, w);
-      if (!glued || digitNext) {
-        prev1 = prev2 = null;
-      }
+    const push = (w: string): void => {
       if (prev1 !== null) {
         inc(bigrams, `${prev1} ${w}`);
         inc(heads, prev1);
         if (prev2 !== null) inc(trigrams, `${prev2} ${prev1} ${w}`);
       }
       prev2 = prev1;
-      prev1 = digitNext ? null : w;
-      if (digitNext) prev2 = null;
+      prev1 = w;
+    };
+    const pushMark = (mark: string): void => {
+      const t = markToken(mark);
+      inc(unigrams, t);
+      push(t);
+    };
+    const cut = (): void => {
+      prev1 = prev2 = null;
+    };
+    let lastEnd = -1;
+    for (const m of line.matchAll(WORD)) {
+      const w = m[0].toLowerCase();
+      // A word glued to a digit pairs with nothing.
+      const digitNext = /\d/u.test(line[m.index + m[0].length] ?? '') || /\d/u.test(line[m.index - 1] ?? '');
+      tokens++;
+      inc(unigrams, w);
+      if (lastEnd >= 0) {
+        const gap = line.slice(lastEnd, m.index);
+        if (!/^\s+$/u.test(gap)) {
+          const mark = MARK_GAP.exec(gap);
+          // A mark glued to the next word (`t.ex`) is no sentence mark.
+          if (mark && !(mark[2] === '' && mark[3] === '')) {
+            pushMark(mark[1]![0]!);
+            if (!(mark[2] !== '' && mark[3] === '')) cut();
+          } else cut();
+        }
+      }
+      if (digitNext) cut();
+      push(w);
+      if (digitNext) cut();
       lastEnd = m.index + m[0].length;
     }
+    // A mark ending the paragraph.
+    const last = lastEnd >= 0 ? /^([.!?\u2026]+|[,;:])(?![\p{L}\p{N}])/u.exec(line.slice(lastEnd)) : null;
+    if (last) pushMark(last[1]![0]!);
   }
 }
+// Continuation types (Witten–Bell): distinct tokens seen after a token, and after a pair.
+const types = new Map<string, number>();
+for (const k of bigrams.keys()) inc(types, k.slice(0, k.indexOf(' ')));
+const types2 = new Map<string, number>();
+for (const k of trigrams.keys()) inc(types2, k.slice(0, k.lastIndexOf(' ')));
 
 interface Table {
   /** Sorted hashes of the keys. */
@@ -117,9 +148,12 @@ const sections: Record<(typeof CONTEXT_SECTIONS)[number], Table> = {
   bigrams: table(quantised(bigrams)),
   trigrams: table(quantised(trigrams, minTrigram)),
   unigrams: table(quantised(unigrams)),
+  types: table(quantised(types)),
+  types2: table(quantised(types2)),
 };
 const meta = {
-  format: 'arkivtext-context-1',
+  format: CONTEXT_FORMAT,
+  marks: '<.> . ! ? …; <,> , ;; <:> :',
   hash: 'fnv1a32-utf16',
   quantise: 'n<=32: n; else 32+round(ln(n/32)/ln(1.08))',
   prior: 'byte = round(centibels/4); frequency = 10^(-4*byte/100)',

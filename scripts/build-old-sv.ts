@@ -15,7 +15,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { spellingScore, type OrthographyFeature, type OrthographyModel } from '../src/repair/orthography.js';
+import { checkOrthographyModel, spellingScore, type OrthographyFeature, type OrthographyModel } from '../src/repair/orthography.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const [gitDir, dataDir = join(root, '..', 'shared', 'data')] = process.argv.slice(2);
@@ -216,6 +216,7 @@ console.log(`pages of ${PAGE} words: old ${so.length} (min ${loOld.toFixed(1)}, 
 console.log(`old pages below it: ${so.filter((x) => x < threshold).length}, modern pages at or above: ${sm.filter((x) => x >= threshold).length}`);
 const meta = { source: `COST-ELTeC/ELTeC-swe ${commit.slice(0, 12)} level1; ../shared/data sv-official-unigrams.tsv`, oldNovels: old.length, oldTokens, modernNovels: modern.length, modernTokens: N.tokens + P.tokens };
 const model: OrthographyModel & typeof meta & { ratesPer: number; pageWords: number } = { ...meta, ratesPer: 1000, threshold, minWords: 20, pageWords: PAGE, features };
+checkOrthographyModel(model, 'old-sv-orthography.json (as built)');
 writeFileSync(join(root, 'dictionaries', 'old-sv-orthography.json'), JSON.stringify(model, null, 1) + '\n');
 console.log(JSON.stringify(meta));
 for (const c of chosen) console.log(`${c.f}\told ${(c.pa * 1000).toFixed(2)}‰\tmodern ${(c.pb * 1000).toFixed(3)}‰\tG ${Math.round(c.g)}`);

@@ -45,7 +45,7 @@ interface Place {
 }
 const places: Place[] = [];
 /** Every candidate, whatever its odds: all priors 0, no bar. */
-const open: WordBoundarySettings = { joinLine: 0, split: { stripped: 0, normal: 0 }, glueWords: ['i'], maxConfidence: 1, minJoined: 4, minJoinedPrior: 1e-7 };
+const open: WordBoundarySettings = { joinLine: 0, split: { stripped: 0, normal: 0 }, glueWords: ['i'], maxConfidence: 1, maxSplitPrior: 1, minJoined: 4, minJoinedPrior: 1e-7 };
 const strip = (s: string): string => s.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase();
 
 for (const dir of dirs) {

@@ -34,6 +34,20 @@ describe('the context model', () => {
     expect(model.logOdds(word, twin, sentence(s, word))).toBeLessThan(-3);
   });
 
+  it('reads a sentence mark after the word as a token of its own (`sa:` before a quotation)', () => {
+    const before = (r1: string | null) => ({ l2: 'och', l1: 'han', r1, r2: null });
+    // A colon after the word is evidence for `sa` (said) against `så`.
+    expect(model.logOdds('sa', 'så', before('<:>'))).toBeLessThan(model.logOdds('sa', 'så', before(null)) - 0.5);
+    // A full stop before the word: the sentence start, where `Så` is common and `Sa` rare.
+    expect(model.logOdds('sa', 'så', { l2: 'hem', l1: '<.>', r1: 'han', r2: null })).toBeGreaterThan(0);
+  });
+
+  it('counts an unseen pair after a word with many continuations as little evidence (Witten–Bell)', () => {
+    // `var samlade` is not in the counts, `vår samlade` is (official prose: `vår samlade bedömning`);
+    // after `var`, followed by thousands of different words, the gap says little.
+    expect(model.logOdds('var', 'vår', { l2: 'att', l1: 'gästerna', r1: 'samlade', r2: null })).toBeLessThan(3);
+  });
+
   it.each([
     ['för tre år sedan', 'är', 'år'],
     ['jag är säker på att', 'saker', 'säker'],
@@ -55,6 +69,32 @@ describe('a known word against its diacritic twin', () => {
   it('still puts the twin back where the sentence wants it', () => {
     expect(fix('Alla myndigheter bor folja reglerna for upphandling.', STRIPPED)).toBe('Alla myndigheter bör följa reglerna för upphandling.');
     expect(fix('Hon var saker pa att han skulle komma.', STRIPPED)).toBe('Hon var säker på att han skulle komma.');
+  });
+
+  it('keeps right words of fiction where the twin is likelier in isolation (a stripped document)', () => {
+    expect(fix('Inne i salongen satt prinsessan och talade med gasterna. De stod pa grasplanen och sag pa huset.', STRIPPED)).toBe(
+      'Inne i salongen satt prinsessan och talade med gästerna. De stod på gräsplanen och såg på huset.',
+    );
+    expect(fix('Nar gasterna var samlade gick hon ut. Dar stod skapen med de franska bockerna.', STRIPPED)).toBe('När gästerna var samlade gick hon ut. Där stod skåpen med de franska böckerna.');
+    expect(fix('Hon gick fram till honom och sa: Kom nu, vi gar hem.', STRIPPED)).toBe('Hon gick fram till honom och sa: Kom nu, vi går hem.');
+  });
+
+  it('still fixes a stripped word whose sentence wants the twin, beside the same word kept', () => {
+    expect(fix('Projektet har fatt stod fran kommunen och far fortsatta nasta ar.', STRIPPED)).toBe('Projektet har fått stöd från kommunen och får fortsätta nästa år.');
+    const both = fix('Han satt i sin stol. Det finns ett satt att losa det.', STRIPPED);
+    expect(both).toBe('Han satt i sin stol. Det finns ett sätt att lösa det.');
+  });
+
+  it('weighs how official the wording is: official prose above fiction', () => {
+    const official = 'Regeringen har gett myndigheten i uppdrag att utreda hur kommunerna ska kunna forbattra arbetet enligt lagen om offentlig upphandling.';
+    const fiction = 'Hon satt tyst en stund och sag ut genom fonstret. Sedan reste hon sig och gick bort till honom och sade att hon var trott.';
+    const o = (text: string) => {
+      const trace = { events: [] as { officialness?: number }[] };
+      repair(text, { ...STRIPPED, trace } as never);
+      return trace.events[0]?.officialness;
+    };
+    expect(o(official)).toBeGreaterThan(0.5);
+    expect(o(fiction)).toBeLessThan(0);
   });
 
   it('reports the calibrated probability as the confidence, at or above the class bar', () => {

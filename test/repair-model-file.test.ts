@@ -4,6 +4,8 @@ import { checkCalibrationFile } from '../src/repair/context-calibration.js';
 import { dictionaryFile } from '../src/dictionaries.js';
 import { checkModelFile, checkSettingsFile, MODEL_VERSION } from '../src/repair/model-file.js';
 import { loadModel } from '../src/repair/model.js';
+import { checkFrakturChannel } from '../src/repair/old-swedish.js';
+import { checkOrthographyModel } from '../src/repair/orthography.js';
 
 const shipped = (name: string): unknown => JSON.parse(readFileSync(dictionaryFile(name), 'utf8'));
 
@@ -41,6 +43,25 @@ describe('the repair model files and their schema', () => {
     expect(() => checkCalibrationFile(withField(calibration, 'normal.min', '0.9'), 'c.json')).toThrow('c.json: normal.min: expected a finite number, got "0.9"');
     expect(() => checkCalibrationFile(withField(calibration, 'normal.floor', undefined), 'c.json')).toThrow('c.json: normal.floor: expected a value, got nothing');
     expect(() => checkCalibrationFile(withField(calibration, 'old', {}), 'c.json')).toThrow('c.json: old: expected no such field');
+  });
+
+  it('checks the older-Swedish spelling model', () => {
+    const orthography = shipped('old-sv-orthography.json');
+    expect(checkOrthographyModel(orthography, 'o.json').features.length).toBe(32);
+    expect(() => checkOrthographyModel(withField(orthography, 'threshold', undefined), 'o.json')).toThrow('o.json: threshold: expected a finite number, got nothing');
+    const zero = structuredClone(orthography) as { features: Array<{ modern: number }> };
+    zero.features[0]!.modern = 0;
+    expect(() => checkOrthographyModel(zero, 'o.json')).toThrow('o.json: features[0].modern: expected a rate per 1000 above 0 and below 1000, got 0');
+  });
+
+  it('checks the Fraktur OCR channel of older-Swedish repair', () => {
+    const channel = shipped('old-sv-channel.json') as Record<string, unknown>;
+    const { source: _source, ...read } = channel;
+    expect(checkFrakturChannel(channel, 'f.json')).toEqual(read);
+    expect(() => checkFrakturChannel(withField(channel, 'params.minConfidence', 1.2), 'f.json')).toThrow('f.json: params.minConfidence: expected a probability (0 to 1), got 1.2');
+    expect(() => checkFrakturChannel(withField(channel, 'keep', -1), 'f.json')).toThrow('f.json: keep: expected a price (−log probability, ≥ 0), got -1');
+    expect(() => checkFrakturChannel(withField(channel, 'costs', { ab: 2 }), 'f.json')).toThrow('f.json: costs["ab"]: expected a key `ocr<TAB>truth`');
+    expect(() => checkFrakturChannel(withField(channel, 'words', { pa: { n: 2.5, truths: {} } }), 'f.json')).toThrow('f.json: words["pa"].n: expected a count (an integer ≥ 0), got 2.5');
   });
 
   it('refuses a file of another version, or of none', () => {

@@ -80,3 +80,20 @@ describe('split-words: a glue word run together with a neighbour', () => {
     expect(ofRule('Det gäller iden nya planen.', 'split-words', NORMAL)).toEqual([]);
   });
 });
+
+describe('a place below the bar', () => {
+  it('is listed as a suggestion with `suggest`, and changes nothing', () => {
+    // `idag` → `i dag`: both right, the sentence barely prefers the split (below the bar).
+    const text = 'Det finns fler idag än igår, och iden nya planen gäller.';
+    const plain = repair(text, STRIPPED);
+    const r = repair(text, { ...STRIPPED, suggest: true });
+    const applied = r.corrections.filter((c) => c.applied !== false);
+    expect(applied).toEqual(plain.corrections);
+    for (const c of r.corrections.filter((c) => c.applied === false && c.rule === 'split-words')) {
+      expect(c.confidence).toBeGreaterThanOrEqual(0.5);
+      expect(c.confidence).toBeLessThan(defaultModel().params.stripped.minConfidence);
+      expect(text.slice(c.offset, c.offset + c.length)).toBe(c.before);
+    }
+    expect(r.text).toBe(plain.text);
+  });
+});

@@ -26,7 +26,8 @@ options:
       --workers N        inputs at once and OCR threads (default: number of cores)
       --page-timeout MS  give up on a page after MS milliseconds (default 300000; the input is
                          reported with the page)
-      --file-timeout MS  give up on a text file after MS milliseconds (default 600000)
+      --file-timeout MS  give up on a text file after MS milliseconds per 2 MB of it begun
+                         (default 600000)
       --memory MB        heap one input may use while it is read (default 896; pdf.js's thread
                          a quarter of it more)
       --max-form-depth N form XObjects nested deeper than N on a page fail it (TOO_DEEP;

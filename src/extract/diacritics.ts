@@ -1,34 +1,20 @@
-import type { TextRun } from './runs.js';
-
 /**
  * Some producers draw an accent as its own glyph over the letter (TeX, old DTP), so pdf.js reports
  * "¨" and "a" as separate items. Left alone the accent lands in a line of its own or as a stray
  * character; here it is put back onto its letter as a combining mark and composed (NFC).
  */
-const SPACING_TO_COMBINING: Record<string, string> = {
-  '\u00a8': '\u0308', // diaeresis ä ö
-  '\u02da': '\u030a', // ring å
-  '\u00b4': '\u0301', // acute é
-  '\u0060': '\u0300', // grave
-  '\u02c6': '\u0302', // circumflex
-  '\u02dc': '\u0303', // tilde
-  '\u00b8': '\u0327', // cedilla
-  '\u02c7': '\u030c', // caron
-  '\u02d8': '\u0306', // breve
-  '\u02d9': '\u0307', // dot above
-  '\u02dd': '\u030b', // double acute
-  '\u02db': '\u0328', // ogonek
-};
+import { SPACING_ACCENTS } from '../accents.js';
+import type { TextRun } from './runs.js';
 
 /** The combining mark a lone accent run stands for, or undefined if the run is not a lone accent. */
 export function combiningMarkOf(text: string): string | undefined {
   const t = text.trim();
   if (t.length !== 1) return undefined;
   if (/\p{Mn}/u.test(t)) return t;
-  return SPACING_TO_COMBINING[t];
+  return SPACING_ACCENTS[t];
 }
 
-const ACCENTS = Object.keys(SPACING_TO_COMBINING).join('');
+const ACCENTS = Object.keys(SPACING_ACCENTS).join('');
 const LEADING_ACCENT = new RegExp(`^([${ACCENTS}])\\s*(\\S.*)$`, 'su');
 const TRAILING_ACCENT = new RegExp(`(\\p{L})([${ACCENTS}])$`, 'u');
 
@@ -50,7 +36,7 @@ function separateAccents(runs: readonly TextRun[]): TextRun[] {
       continue;
     }
     const trail = TRAILING_ACCENT.exec(run.text);
-    const mark = trail ? SPACING_TO_COMBINING[trail[2]!] : undefined;
+    const mark = trail ? SPACING_ACCENTS[trail[2]!] : undefined;
     if (trail && mark && (trail[1]! + mark).normalize('NFC').length === 1) {
       out.push({ ...run, text: run.text.slice(0, trail.index) + (trail[1]! + mark).normalize('NFC') });
       continue;

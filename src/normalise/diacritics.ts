@@ -10,24 +10,15 @@
  * habit decides (text layers put accents consistently before or after), counted from the cases
  * where only one side could.
  */
+import { SPACING_ACCENTS } from '../accents.js';
 import { languageLetters } from '../language.js';
 import type { Edit } from './edits.js';
 
 export const DIACRITIC = 'diacritic';
 
-/** Spacing accent → the combining mark it stands for. */
-const SPACING_TO_COMBINING: Record<string, string> = {
-  '\u00a8': '\u0308', // ¨ diaeresis
-  '\u02da': '\u030a', // ˚ ring above
-  '\u00b4': '\u0301', // ´ acute
-  '\u02c6': '\u0302', // ˆ circumflex
-  '\u02dc': '\u0303', // ˜ tilde
-  '\u02c7': '\u030c', // ˇ caron
-  '\u00b8': '\u0327', // ¸ cedilla
-};
-
-
-/** Spacing accents, and combining marks (which count only right after a space: `a ̈`). */
+/** The spacing accents joined here (not `` ` ``, far more often a backtick), and combining marks
+ * (which count only right after a space: `a ̈`). The combining mark of a spacing accent is
+ * SPACING_ACCENTS's. */
 // eslint-disable-next-line no-misleading-character-class -- each combining mark is matched alone
 const MARKS = /[\u00a8\u02da\u00b4\u02c6\u02dc\u02c7\u00b8\u0300-\u0303\u0308\u030a\u030c\u0327]/g;
 
@@ -46,7 +37,7 @@ function marksIn(text: string): { index: number; 0: string }[] {
   // As [index, text]: a spacing accent, or a space and the combining mark after it.
   const matches: { index: number; 0: string }[] = [];
   for (let m = MARKS.exec(text); m !== null; m = MARKS.exec(text)) {
-    if (SPACING_TO_COMBINING[m[0]] !== undefined) matches.push({ index: m.index, 0: m[0] });
+    if (SPACING_ACCENTS[m[0]] !== undefined) matches.push({ index: m.index, 0: m[0] });
     else if (text.charCodeAt(m.index - 1) === 0x20) matches.push({ index: m.index - 1, 0: text.slice(m.index - 1, m.index + 1) });
   }
   return matches;
@@ -65,7 +56,7 @@ function habit(text: string, matches: { index: number; 0: string }[]): boolean {
   let after = 0;
   for (const m of matches) {
     if (m[0].length !== 1) continue;
-    const combining = SPACING_TO_COMBINING[m[0]]!;
+    const combining = SPACING_ACCENTS[m[0]]!;
     const prev = compose(text.charAt(m.index - 1), combining) !== undefined;
     const next = compose(text.charAt(m.index + 1), combining) !== undefined;
     if (prev && !next) after++;
@@ -95,7 +86,7 @@ export function diacriticEdits(text: string, preferNext?: boolean): Edit[] {
       }
       continue;
     }
-    const combining = SPACING_TO_COMBINING[m[0]]!;
+    const combining = SPACING_ACCENTS[m[0]]!;
     const withPrev = i - 1 >= consumedTo ? compose(text.charAt(i - 1), combining) : undefined;
     const withNext = compose(text.charAt(i + 1), combining);
     if (withPrev !== undefined && (withNext === undefined || !preferNext)) {

@@ -1,8 +1,9 @@
 /**
  * Calibrated confidence of a known word replaced by another known word (`sitta` → `sätta`,
  * `bar` → `har`): the probability that the replacement is right, from the decision's own
- * posterior (channel × official prior × neighbours) and the broad-register context model's log-odds
- * (context-model.ts), by a logistic fit per document class on training and dev material
+ * posterior (channel × official prior × neighbours), the broad-register context model's log-odds
+ * (context-model.ts), how official the document's wording is and whether the word is capitalised
+ * mid-sentence, by a logistic fit per document class on training and dev material
  * (scripts/fit-context-calibration.ts, dictionaries/context-calibration.json). Without the file
  * the decision's own posterior stands, as before the context model.
  */
@@ -36,6 +37,12 @@ export interface ContextEvent {
   repeats?: number;
   /** The broad-register prior of the word as written (unknown originals). */
   originalPrior?: number;
+  /** How official the document's wording is (see `officialness` in context-gate.ts). */
+  officialness?: number;
+  /** The share of the document's å/ä/ö words that OCR stripped (see `strippedShare` in context-gate.ts). */
+  strippedShare?: number;
+  /** The neighbours the context model saw: l2 l1 _ r1 r2 (null: none). */
+  neighbours?: [string | null, string | null, string | null, string | null];
 }
 
 /** What a training script gets from `repair(text, { trace })`. */
@@ -49,10 +56,20 @@ export interface ContextTrace {
 }
 
 export interface Calibration {
-  /** p = σ(bias + wConfidence · logit(confidence) + wLogOdds · logOdds). */
+  /** p = σ(bias + wConfidence · logit(confidence) + wLogOdds · logOdds + wOfficial · o +
+   * wOfficialConfidence · o · logit(confidence)), o the document's officialness: the decision's own
+   * posterior (channel × official-prose prior and pairs) is to be trusted as far as the document
+   * reads like official prose; plus wCapitalMid where the word as written is capitalised and
+   * continues a sentence (a name, often: `Sam`, `Grand`, `Stiller`); plus wStripped · log s, s the
+   * share of the document's å/ä/ö words that its OCR stripped (a Swedish-model text strips few, and
+   * then a known word is seldom a stripped twin). */
   bias: number;
   wConfidence: number;
   wLogOdds: number;
+  wOfficial: number;
+  wOfficialConfidence: number;
+  wCapitalMid: number;
+  wStripped: number;
   /** Decisions with a posterior below this are not weighed at all. */
   floor: number;
   /** The context must prefer the replacement by more than this (log-odds), whatever p says: a
@@ -65,7 +82,7 @@ export interface Calibration {
 /** dictionaries/context-calibration.json: a calibration for each document class fitted. */
 export type CalibrationFile = Partial<Record<DocClass, Calibration>>;
 
-const CALIBRATION_FIELDS = ['bias', 'wConfidence', 'wLogOdds', 'floor', 'minLogOdds', 'min'] as const satisfies ReadonlyArray<keyof Calibration>;
+const CALIBRATION_FIELDS = ['bias', 'wConfidence', 'wLogOdds', 'wOfficial', 'wOfficialConfidence', 'wCapitalMid', 'wStripped', 'floor', 'minLogOdds', 'min'] as const satisfies ReadonlyArray<keyof Calibration>;
 
 /** `json` checked as a context-calibration.json; `file` names it in every error. */
 export function checkCalibrationFile(json: unknown, file: string): CalibrationFile {
@@ -103,7 +120,8 @@ export function setContextCalibration(file: CalibrationFile | null): void {
 /** log(p / (1 − p)), p clamped to [1e-6, 1 − 1e-6]. */
 export const logit = (p: number): number => Math.log(Math.min(Math.max(p, 1e-6), 1 - 1e-6) / (1 - Math.min(Math.max(p, 1e-6), 1 - 1e-6)));
 
-export function calibrated(c: Calibration, confidence: number, logOdds: number): number {
-  const z = c.bias + c.wConfidence * logit(confidence) + c.wLogOdds * logOdds;
+export function calibrated(c: Calibration, confidence: number, logOdds: number, officialness = 0, capitalMid = false, strippedShare = 1): number {
+  const l = logit(confidence);
+  const z = c.bias + c.wConfidence * l + c.wLogOdds * logOdds + c.wOfficial * officialness + c.wOfficialConfidence * officialness * l + (capitalMid ? c.wCapitalMid : 0) + c.wStripped * Math.log(strippedShare);
   return 1 / (1 + Math.exp(-z));
 }

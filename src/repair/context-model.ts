@@ -5,9 +5,13 @@
  * the choice is scored by a word-triple model whose counts span registers:
  *
  * - P1(w): wordfreq's Swedish list (Wikipedia, subtitles, news, books, web): the prior;
- * - P2(z | y): the mean of two Dirichlet-smoothed pair models, one counted on official prose (the
- *   lexicon's bigram table) and one on modern fiction and news, each backing off to P1;
- * - P3(z | x y): word triples of the fiction and news, smoothed towards P2.
+ * - P2(z | y): the mean of two pair models, one counted on official prose (the lexicon's bigram
+ *   table) and one on modern fiction and news (Witten–Bell smoothed), each backing off to P1;
+ * - P3(z | x y): word triples of the fiction and news, smoothed towards P2 (Witten–Bell).
+ *
+ * A sentence mark right after a word is a token of its own in the fiction and news counts (`<.>`
+ * for . ! ? …, `<,>` for , ;, `<:>` for :), so `sa:` (said, before a quotation) and a word after a
+ * full stop have their context.
  *
  * The score of a word w between (l2 l1) and (r1 r2) is log P3(w | l2 l1) + log P3(r1 | l1 w) +
  * log P3(r2 | w r1): the part of the sentence's probability that depends on w. The data
@@ -46,8 +50,23 @@ export function quantiseCount(n: number): number {
   return Math.min(255, 32 + Math.round(Math.log(n / 32) / Math.log(1.08)));
 }
 
-/** The file's tables, in the order they are stored after the header. */
-export const CONTEXT_SECTIONS = ['prior', 'heads', 'bigrams', 'trigrams', 'unigrams'] as const;
+/** The file's tables, in the order they are stored after the header (format 2; format 1 has the
+ * first five). `types`: distinct tokens seen after a token; `types2`: after a pair. */
+export const CONTEXT_SECTIONS = ['prior', 'heads', 'bigrams', 'trigrams', 'unigrams', 'types', 'types2'] as const;
+/** The format this code writes (and reads, besides format 1). */
+export const CONTEXT_FORMAT = 'arkivtext-context-2';
+
+/** The tokens of sentence marks right after a word, as the counts have them. */
+export const MARK_TOKENS = ['<.>', '<,>', '<:>'] as const;
+export type MarkToken = (typeof MARK_TOKENS)[number];
+/** The token of a sentence mark (by its first character). */
+export function markToken(mark: string): MarkToken {
+  return mark === ',' || mark === ';' ? '<,>' : mark === ':' ? '<:>' : '<.>';
+}
+/** What may stand between a word and the next in one chain of the counts: white space, or a
+ * sentence mark (then white space, or anything else that ends the chain after the mark). */
+export const MARK_GAP = /^([.!?\u2026]+|[,;:])(\s*)(.*)$/su;
+const isMark = (t: string): boolean => t.charCodeAt(0) === 60; /* < */
 
 /** Count of a quantised byte (the inverse of quantiseCount). */
 const COUNT = new Float64Array(256).map((_, q) => (q <= 32 ? q : 32 * Math.pow(1.08, q - 32)));
@@ -121,8 +140,12 @@ export interface ContextData {
   heads: HashedTable;
   bigrams: HashedTable;
   trigrams: HashedTable;
-  /** Word counts of the fiction and news. */
+  /** Word counts of the fiction and news (and of the sentence-mark tokens). */
   unigrams: HashedTable;
+  /** Distinct tokens seen after a token, and after a pair (Witten–Bell smoothing); null in a file of
+   * format 1, which is smoothed with fixed masses instead. */
+  types: HashedTable | null;
+  types2: HashedTable | null;
 }
 
 /** Reads a context model file (default: the shipped one). `official: false` leaves official prose
@@ -140,7 +163,7 @@ export function loadContextData(path = dictionaryFile('sv-context.bin'), options
   bytes.set(buf);
   const dv = new DataView(bytes.buffer);
   const metaLength = dv.getUint32(4, true);
-  const meta = JSON.parse(buf.toString('utf8', 8, 8 + metaLength)) as { tokens: number };
+  const meta = JSON.parse(buf.toString('utf8', 8, 8 + metaLength)) as { tokens: number; format?: string };
   let p = 8 + metaLength;
   p += (4 - (p % 4)) % 4;
   const section = (): HashedTable => {
@@ -158,7 +181,10 @@ export function loadContextData(path = dictionaryFile('sv-context.bin'), options
   const bigrams = section();
   const trigrams = section();
   const unigrams = section();
-  return { tokens: meta.tokens, official: options.official !== false, prior, heads, bigrams, trigrams, unigrams };
+  const typed = meta.format === CONTEXT_FORMAT;
+  const types = typed ? section() : null;
+  const types2 = typed ? section() : null;
+  return { tokens: meta.tokens, official: options.official !== false, prior, heads, bigrams, trigrams, unigrams, types, types2 };
 }
 
 let shared: ContextData | undefined;
@@ -171,10 +197,14 @@ export function defaultContextData(): ContextData {
 /** Smoothing mass of the pair models and of the triple model. */
 const MU_PAIR = 50;
 const MU_TRIPLE = 10;
+/** The most a pair missing from the pruned official table was seen (the table keeps pairs seen 3
+ * times or more). */
+const OFFICIAL_PRUNED = 2;
 /** The prior of a word wordfreq does not list (rarer than 10^-8). */
 const PRIOR_FLOOR = 1e-9;
 
-/** A word's neighbours (lower case; null where a sentence mark, a line end or nothing stands). */
+/** A word's neighbours (lower case; a sentence mark right after a word is its token, `<.>`, `<,>`,
+ * `<:>`; null where anything else, a line end or nothing stands). */
 export interface Neighbours {
   l2: string | null;
   l1: string | null;
@@ -191,6 +221,8 @@ class WordEntry {
   readonly head: number;
   /** Its count as the first word of a pair in the fiction and news. */
   heads = Number.NaN;
+  /** The distinct tokens seen after it there (Witten–Bell). */
+  types = Number.NaN;
   /** Its official frequency (WordKnowledge.frequency). */
   frequency = Number.NaN;
   /** P2(z | this word), by z. */
@@ -232,6 +264,16 @@ export class ContextModel {
     return this.prior(w) >= minPrior || this.data.unigrams.count(w) >= minCount;
   }
 
+  /** The share of a word (lower case) among the words of the fiction and news; 0 if unseen. */
+  broadShare(w: string): number {
+    return this.data.unigrams.count(w) / this.data.tokens;
+  }
+
+  /** P1 of a token: the prior of a word, the share of a sentence mark in the fiction and news. */
+  private p1(z: string): number {
+    return isMark(z) ? Math.max(this.data.unigrams.count(z), 1) / this.data.tokens : this.prior(z);
+  }
+
   private entry(w: string): WordEntry {
     let e = this.entries.get(w);
     if (e === undefined) {
@@ -245,20 +287,30 @@ export class ContextModel {
     return e;
   }
 
-  /** P2(z | y): official and broad pair models, each backing off to P1, averaged. */
+  /**
+   * P2(z | y): official and broad pair models, each backing off to P1, averaged. The broad one is
+   * smoothed by Witten–Bell: the mass left for unseen continuations is the number of distinct ones
+   * seen, so after `var`, followed by thousands of different words, an unseen pair is little
+   * evidence against a word, while after a rare word it is more. The official table is pruned: a
+   * pair it lacks was seen at most twice, so it counts as the lesser of twice and what chance would
+   * give. A sentence mark has no official counts: the broad model alone.
+   */
   pair(y: string, z: string): number {
     const e = this.entry(y);
     let p = e.pairs.get(z);
     if (p === undefined) {
-      const p1 = this.prior(z);
+      const p1 = this.p1(z);
       if (Number.isNaN(e.heads)) e.heads = this.data.heads.count(y);
-      const broad = (this.data.bigrams.countOfState(fnv(e.head, z)) + MU_PAIR * p1) / (e.heads + MU_PAIR);
-      if (this.data.official) {
+      if (Number.isNaN(e.types)) e.types = this.data.types?.count(y) ?? 0;
+      const seen = this.data.bigrams.countOfState(fnv(e.head, z));
+      const broad = e.types > 0 ? (seen + e.types * p1) / (e.heads + e.types) : (seen + MU_PAIR * p1) / (e.heads + MU_PAIR);
+      if (isMark(y) || isMark(z) || !this.data.official) p = broad;
+      else {
         if (Number.isNaN(e.frequency)) e.frequency = this.words.frequency(y);
-        const official = (this.words.bigram(y, z) + MU_PAIR * p1) / (e.frequency + MU_PAIR);
+        let paired = this.words.bigram(y, z);
+        if (paired === 0 && this.data.types) paired = Math.min(OFFICIAL_PRUNED, e.frequency * p1);
+        const official = (paired + MU_PAIR * p1) / (e.frequency + MU_PAIR);
         p = 0.5 * broad + 0.5 * official;
-      } else {
-        p = broad;
       }
       e.pairs.set(z, p);
       this.pairsCached++;
@@ -268,11 +320,18 @@ export class ContextModel {
 
   /** P3(z | x y), or P2 when there is no x, or P1 when there is no y either. */
   triple(x: string | null, y: string | null, z: string): number {
-    if (y === null) return this.prior(z);
+    if (y === null) return this.p1(z);
     const p2 = this.pair(y, z);
     if (x === null) return p2;
     const xy = fnv(this.entry(x).head, y);
-    return (this.data.trigrams.countOfState(fnv(Math.imul(xy ^ SPACE, FNV_PRIME), z)) + MU_TRIPLE * p2) / (this.data.bigrams.countOfState(xy) + MU_TRIPLE);
+    const seen = this.data.trigrams.countOfState(fnv(Math.imul(xy ^ SPACE, FNV_PRIME), z));
+    const types2 = this.data.types2;
+    if (types2) {
+      // Witten–Bell, as P2: an unseen history is P2 itself.
+      const t = types2.countOfState(xy);
+      return t > 0 ? (seen + t * p2) / (this.data.bigrams.countOfState(xy) + t) : p2;
+    }
+    return (seen + MU_TRIPLE * p2) / (this.data.bigrams.countOfState(xy) + MU_TRIPLE);
   }
 
   /** log of the part of the sentence's probability that depends on the word w (lower case). */

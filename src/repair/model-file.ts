@@ -172,6 +172,9 @@ export interface WordBoundarySettings {
   /** No join or split is surer than this: the context model's odds can be huge, the place still
    * an OCR accident's guess. */
   maxConfidence: number;
+  /** A token broad text writes this often or more (wordfreq's prior) is a word of its own, never
+   * split: `idag`, `igår`, `ihop`, `igen`, `juli`, `ekonomi` (both spellings right, or no glue). */
+  maxSplitPrior: number;
   /** The joined word is at least this long (letters). */
   minJoined: number;
   /** Two pieces that are words on their own are joined only into a word broad text uses this
@@ -390,6 +393,7 @@ function checkWordBoundaries(c: Checker, value: unknown): WordBoundarySettings {
     split: c.record(o.split, 'wordBoundaries.split', DOC_CLASSES, (v, p) => c.number(v, p), true) as Record<DocClass, number>,
     glueWords: c.list(o.glueWords, 'wordBoundaries.glueWords', (v, p) => c.string(v, p, true)),
     maxConfidence: c.probability(o.maxConfidence, 'wordBoundaries.maxConfidence'),
+    maxSplitPrior: c.probability(o.maxSplitPrior, 'wordBoundaries.maxSplitPrior'),
     minJoined: c.count(o.minJoined, 'wordBoundaries.minJoined'),
     minJoinedPrior: c.probability(o.minJoinedPrior, 'wordBoundaries.minJoinedPrior'),
   };

@@ -11,6 +11,7 @@ import { applyCase, casePattern } from './case.js';
 import { EditIndex } from './edit-index.js';
 import type { Edit } from './edits.js';
 import { readDataFile } from '../dictionaries.js';
+import { Checker } from './model-file.js';
 import { isNumberLike, tokenize } from './tokenize.js';
 import type { LeftAlone, SkipReason } from '../types.js';
 import type { WordKnowledge } from './words.js';
@@ -180,8 +181,50 @@ export interface OldRepairParams {
 
 let channelCache: FrakturChannel | undefined;
 
+/** `json` checked as an old-sv-channel.json (every field the decision reads); `file` names it in
+ * every error. Prices are −log probabilities (≥ 0), counts integers ≥ 0. */
+export function checkFrakturChannel(json: unknown, file: string): FrakturChannel {
+  const c = new Checker(file);
+  const o = c.object(json, '(top level)');
+  const price = (v: unknown, p: string): number => {
+    const x = c.number(v, p);
+    if (x < 0) c.fail(p, 'a price (−log probability, ≥ 0)', v);
+    return x;
+  };
+  const map = <T>(v: unknown, p: string, item: (x: unknown, q: string) => T): Record<string, T> =>
+    Object.fromEntries(Object.entries(c.object(v, p)).map(([k, x]) => [k, item(x, `${p}[${JSON.stringify(k)}]`)]));
+  const tally = (v: unknown, p: string): { n: number; truths: Record<string, number> } => {
+    const t = c.object(v, p);
+    return { n: c.count(t.n, `${p}.n`), truths: map(t.truths, `${p}.truths`, (x, q) => c.count(x, q)) };
+  };
+  const costs = map(o.costs, 'costs', price);
+  for (const key of Object.keys(costs)) if (key.split('\t').length !== 2) c.fail(`costs[${JSON.stringify(key)}]`, 'a key `ocr<TAB>truth`', key);
+  const q = c.object(o.params, 'params');
+  const optional = <T>(v: unknown, check: (x: unknown) => T): T | undefined => (v === undefined ? undefined : check(v));
+  const params: OldRepairParams = {
+    unknownLogP: c.number(q.unknownLogP, 'params.unknownLogP'),
+    unknownNameLogP: c.number(q.unknownNameLogP, 'params.unknownNameLogP'),
+    minConfidence: c.probability(q.minConfidence, 'params.minConfidence'),
+    damageRate: c.probability(q.damageRate, 'params.damageRate'),
+  };
+  const modernLogP = optional(q.modernLogP, (x) => c.number(x, 'params.modernLogP'));
+  const knownMinConfidence = optional(q.knownMinConfidence, (x) => c.probability(x, 'params.knownMinConfidence'));
+  const capitalMinCount = optional(q.capitalMinCount, (x) => c.count(x, 'params.capitalMinCount'));
+  const pairContext = optional(q.pairContext, (x) => (typeof x === 'boolean' ? x : c.fail('params.pairContext', 'true or false', x)));
+  if (modernLogP !== undefined) params.modernLogP = modernLogP;
+  if (knownMinConfidence !== undefined) params.knownMinConfidence = knownMinConfidence;
+  if (capitalMinCount !== undefined) params.capitalMinCount = capitalMinCount;
+  if (pairContext !== undefined) params.pairContext = pairContext;
+  const channel: FrakturChannel = { costs, keep: price(o.keep, 'keep'), unseen: price(o.unseen, 'unseen'), params };
+  if (o.words !== undefined) channel.words = map(o.words, 'words', tally);
+  if (o.capitals !== undefined) channel.capitals = map(o.capitals, 'capitals', (x, p) => c.probability(x, p));
+  if (o.glyphs !== undefined) channel.glyphs = map(o.glyphs, 'glyphs', tally);
+  return channel;
+}
+
+/** The shipped channel (dictionaries/old-sv-channel.json), checked on first use. */
 export function frakturChannel(): FrakturChannel {
-  return (channelCache ??= JSON.parse(readDataFile('old-sv-channel.json')) as FrakturChannel);
+  return (channelCache ??= checkFrakturChannel(JSON.parse(readDataFile('old-sv-channel.json')), 'old-sv-channel.json'));
 }
 
 const byOcrCache = new WeakMap<FrakturChannel, Map<string, Array<{ truth: string; cost: number }>>>();

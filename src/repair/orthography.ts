@@ -8,6 +8,7 @@
  */
 import { readDataFile } from '../dictionaries.js';
 import { languageSet } from '../language.js';
+import { Checker } from './model-file.js';
 
 export type Spelling = 'pre-1906' | 'modern';
 
@@ -81,6 +82,26 @@ function compile(model: OrthographyModel): Matcher[] {
   });
 }
 
+/** `json` checked as an old-sv-orthography.json (the fields the decision reads); `file` names it in
+ * every error. Rates are per 1000 tokens, above 0 and below 1000 (their logarithms are weights). */
+export function checkOrthographyModel(json: unknown, file: string): OrthographyModel {
+  const c = new Checker(file);
+  const o = c.object(json, '(top level)');
+  const rate = (v: unknown, p: string): number => {
+    const r = c.number(v, p);
+    if (!(r > 0 && r < 1000)) c.fail(p, 'a rate per 1000 above 0 and below 1000', v);
+    return r;
+  };
+  return {
+    features: c.list(o.features, 'features', (v, p) => {
+      const f = c.object(v, p);
+      return { feature: c.string(f.feature, `${p}.feature`, true), old: rate(f.old, `${p}.old`), modern: rate(f.modern, `${p}.modern`) };
+    }),
+    threshold: c.number(o.threshold, 'threshold'),
+    minWords: c.count(o.minWords, 'minWords'),
+  };
+}
+
 /** The shipped model (dictionaries/old-sv-orthography.json). */
 export function orthographyModel(): OrthographyModel {
   return loaded().model;
@@ -88,7 +109,7 @@ export function orthographyModel(): OrthographyModel {
 
 function loaded(): { model: OrthographyModel; matchers: Matcher[]; cue: RegExp | null } {
   if (!cached) {
-    const json = JSON.parse(readDataFile('old-sv-orthography.json')) as OrthographyModel;
+    const json = checkOrthographyModel(JSON.parse(readDataFile('old-sv-orthography.json')), 'old-sv-orthography.json');
     const matchers = compile(json);
     cached = { model: json, matchers, cue: cueOf(matchers) };
   }

@@ -183,7 +183,9 @@ function repairModern(text: string, options: RepairOptions = {}): RepairResult {
   const corrections = composeCorrections(text, norm.text, norm.changes, run.edits);
   const result: RepairResult = { text: applyEdits(text, corrections), corrections };
   if (run.suggestions && run.suggestions.length > 0) {
-    // Suggestions change nothing: they are mapped to the input and listed beside the corrections.
+    // Suggestions change nothing: they are mapped to the input and listed beside the corrections
+    // (in text order: the word-boundary rules list theirs before the word step).
+    run.suggestions.sort((a, b) => a.offset - b.offset);
     const starts = inputOffsets(norm.changes, run.suggestions.map((s) => s.offset));
     const ends = inputOffsets(norm.changes, run.suggestions.map((s) => s.offset + s.length));
     const listed = run.suggestions.map((s, k): Correction => ({ offset: starts[k]!, length: ends[k]! - starts[k]!, before: text.slice(starts[k]!, ends[k]!), after: s.after, confidence: s.confidence, rule: s.rule, applied: false }));

@@ -19,6 +19,7 @@ import { markSwaps } from './sentence-marks.js';
 import { tillReadings } from './till-glyphs.js';
 import { tokenize, type Token } from './tokenize.js';
 import { mergedWordSplits, splitWordJoins, type BoundaryDeps } from './word-boundaries.js';
+import { SUGGEST_MIN } from './word-decisions.js';
 import { yearRangeHyphens } from './year-ranges.js';
 
 /** The counters of scripts/train-repair.ts (`fit`: the weights fitted by scripts/repair-fit.ts). */
@@ -112,6 +113,12 @@ function wordReadings(run: RepairRun): (w: string) => Array<{ text: string; cost
 function boundaryDeps(run: RepairRun): BoundaryDeps {
   const taken = new Set<number>([...run.glued.map((g) => g.offset), ...run.abbreviations.map((a) => a.start)]);
   return { isWord: wordTest(run), readings: wordReadings(run), context: run.eng.context(), docClass: run.docClass, settings: run.model.wordBoundaries, taken };
+}
+
+/** The least probability of a word-boundary place the finders return: the bar, or with
+ * `suggest` the least confidence of a suggestion. */
+function suggestBar(run: RepairRun): number {
+  return run.suggestions ? Math.min(run.minConfidence, SUGGEST_MIN) : run.minConfidence;
 }
 
 /** A sentence starts at `offset`: the text's start, a blank line, or `.`, `!`, `?` or `:` and white space before it. */
@@ -235,8 +242,12 @@ export const RULES: readonly RepairRule[] = [
     trainedBy: [],
     model: ['settings.wordBoundaries'],
     // The pair becomes one word unit (repair.ts), whose edit the word step makes (word-decisions.ts).
+    // With `suggest`, a place below the bar (at SUGGEST_MIN or more) is listed, not made.
     find(run) {
-      run.joins = run.dehyphenate ? splitWordJoins(run.wordText, tokensOf(run), boundaryDeps(run), run.minConfidence) : [];
+      if (!run.dehyphenate) return;
+      const found = splitWordJoins(run.wordText, tokensOf(run), boundaryDeps(run), suggestBar(run));
+      run.joins = found.filter((j) => j.p >= run.minConfidence);
+      for (const j of found) if (j.p < run.minConfidence) run.suggestions?.push({ offset: j.start, length: j.end - j.start, after: j.word, confidence: round(j.p), rule: 'join-words' });
     },
   },
   {
@@ -245,11 +256,13 @@ export const RULES: readonly RepairRule[] = [
     finder: mergedWordSplits,
     trainedBy: [],
     model: ['settings.wordBoundaries'],
-    // Each piece becomes a word unit of its own (repair.ts).
+    // Each piece becomes a word unit of its own (repair.ts); below the bar, as for join-words.
     find(run) {
       const joined = new Set<number>();
-      for (const j of run.joins) for (const t of tokensOf(run)) if (t.start >= j.start && t.end <= j.end) joined.add(t.start);
-      run.splits = mergedWordSplits(run.wordText, tokensOf(run), boundaryDeps(run), run.minConfidence, (offset) => sentenceStart(run.wordText, offset), joined);
+      for (const j of run.joins) joined.add(j.start).add(j.tail);
+      const found = mergedWordSplits(run.wordText, tokensOf(run), boundaryDeps(run), suggestBar(run), (offset) => sentenceStart(run.wordText, offset), joined);
+      run.splits = found.filter((s) => s.p >= run.minConfidence);
+      for (const s of found) if (s.p < run.minConfidence) run.suggestions?.push({ offset: s.start, length: s.end - s.start, after: s.words, confidence: round(s.p), rule: 'split-words' });
     },
     // The token replaced by its two words; where the word step changed a piece, only the blank is
     // put in (the piece's own correction says what it became).

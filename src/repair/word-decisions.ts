@@ -32,7 +32,7 @@ function survivedStripping(word: string): boolean {
 /** Why a found reading was not taken, for which it is still suggested (with `suggest`). */
 export const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'against-context', 'repeated-name', 'used-word', 'attested-form', 'older-inflection', 'all-caps']);
 /** The least (calibrated) confidence of a reading suggested below the bar. */
-const SUGGEST_MIN = 0.5;
+export const SUGGEST_MIN = 0.5;
 
 /** A plain word, fit to be bigram context. */
 const WORD = /^\p{L}+$/u;

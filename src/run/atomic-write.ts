@@ -7,7 +7,7 @@
  * per output would cost more than small outputs are worth.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, opendir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, opendir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 const TEMP_NAME = /^\..+\.arkiv-\d+-[0-9a-f]{8}\.tmp$/;
@@ -21,6 +21,27 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   const temp = tempPathFor(path);
   try {
     await writeFile(temp, data, { flag: 'wx' });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * As `writeFileAtomic`, with the data given in pieces and written as they come: a record of
+ * hundreds of thousands of corrections is never one string in memory.
+ */
+export async function writeChunksAtomic(path: string, chunks: Iterable<string>): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = tempPathFor(path);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      for (const chunk of chunks) await handle.write(chunk);
+    } finally {
+      await handle.close();
+    }
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });

@@ -22,17 +22,20 @@ export async function defaultStages(options: { learn: string[] }): Promise<RunSt
   // A run with word lists gets its own lexicon: learning into the shared one would leak into
   // every later call in the process.
   const learned = await Promise.all(options.learn.map((path) => readFile(path, 'utf8')));
-  const lexicon = learned.length > 0 ? repair.loadLexicon({ learn: learned }) : repair.defaultLexicon();
+  // Loaded on first use (~0.5 s, 150 MB): a run that reads its inputs in child processes never
+  // uses it in its own.
+  let loaded: ReturnType<typeof repair.defaultLexicon> | undefined;
+  const lexicon = (): ReturnType<typeof repair.defaultLexicon> => (loaded ??= learned.length > 0 ? repair.loadLexicon({ learn: learned }) : repair.defaultLexicon());
   return {
     readTextFile: (path) => normalise.readTextFile(path),
-    repair: (text) => repair.repair(text, { lexicon }),
+    repair: (text) => repair.repair(text, { lexicon: lexicon() }),
     normalize: (text) => {
       const { text: clean, changes } = normalise.normalizeDetailed(text);
       return { text: clean, corrections: changes.map((c) => ({ offset: c.offset, length: c.length, before: c.before, after: c.after, confidence: 1, rule: 'normalize' })) };
     },
-    extractPdf: (path, o) => pipeline.extractPdf(path, { ...o, lexicon }),
+    extractPdf: (path, o) => pipeline.extractPdf(path, { ...o, lexicon: lexicon() }),
     guessOrigin: (text) => dedupe.guessOrigin(text),
-    knownShare: (text) => lexicon.knownShare(text),
+    knownShare: (text) => lexicon().knownShare(text),
     sketchDoc: (doc) => dedupe.sketchDoc(doc),
     clusterSketches: (sketches, o) => dedupe.clusterSketches(sketches, o),
     // The fingerprint settings the run's sketches are made with: an index made with others is refused.

@@ -31,22 +31,26 @@ import { fileURLToPath } from 'node:url';
 import { ArkivError, type ArkivErrorCode } from '../errors.js';
 import { DEFAULT_MAX_FORM_DEPTH } from '../extract/pdfjs.js';
 import type { RunSettings } from './settings.js';
+import { TEXT_PIECE_CHARS } from './text-pieces.js';
 import type { WalkEntry } from './walk.js';
 
 /** The limits a run applies unless told otherwise: none of them should be met by a real archive. */
 export const DEFAULT_LIMITS = {
   /** From one PDF page's start to the next page's (parse, render, OCR). */
   pageTimeoutMs: 300_000,
-  /** Reading and repairing one text file (repair runs at about 5–10 s per MB). */
+  /** Reading and repairing a text file, per piece of TEXT_PIECE_CHARS begun (repair runs at about
+   * 5–10 s per MB, so a piece takes seconds; a 10 MB file gets five times this). */
   fileTimeoutMs: 600_000,
-  /** Heap of the process reading one input, MB (the lexicon takes ~60 of it; repair of a 10 MB text
-   * about 500). With pdf.js's thread, code and native memory, a child stays under 1.5 GB of RSS. */
+  /** Heap of the process reading one input, MB (the lexicon takes ~60 of it; repair of a text file,
+   * done in pieces of 2 MB (run/text-pieces.ts), about 100 more plus the repaired text). With
+   * pdf.js's thread, code and native memory, a child stays under 1.5 GB of RSS. */
   memoryMb: 896,
   /** Heap of pdf.js's parser thread, MB (its operator lists go to the child's heap as they are made). */
   pdfMemoryMb: 256,
   /**
-   * Resident memory of the child, MB, watched from outside (Linux: /proc): what heap limits do not
-   * see — pdf.js's operator lists queued between its thread and the child, decoded images, rasters.
+   * Resident memory of the child, MB: what heap limits do not see — pdf.js's operator lists queued
+   * between its thread and the child, decoded images, rasters. Watched from outside where /proc
+   * tells it (Linux), else by a thread in the child (see RssWatch).
    */
   rssMb: 1280,
   /** Largest image pdf.js decodes, in pixels (a 600 dpi scan of an A3 page is 70 million). */
@@ -75,6 +79,9 @@ export interface ChildRequest {
   type: 'read';
   entry: WalkEntry;
   settings: RunSettings;
+  /** OUT, where the child writes the input's outputs, and its real path (links resolved). */
+  out: string;
+  realOut?: string;
   /** Word lists the lexicon learns (paths). */
   learn: string[];
   /** OCR threads in the child. */
@@ -82,6 +89,25 @@ export interface ChildRequest {
   maxImagePixels: number;
   maxFormDepth: number;
 }
+
+/**
+ * How a child's resident memory is watched:
+ * - `proc`: from this process, twice a second, in /proc/PID/statm (Linux): it sees the child
+ *   whatever the child is doing, and kills it past the limit;
+ * - `child`: elsewhere (no /proc), by a thread in the child (input-worker.ts) that reads the
+ *   process's RSS (`process.memoryUsage.rss()`, every platform) four times a second and, past the
+ *   limit, says so on stderr and kills its own process; a thread, because the child's main
+ *   thread may be busy for seconds (repair of a large file) and could neither check nor report.
+ *   This process reads the stderr line and reports OUT_OF_MEMORY as for `proc`.
+ */
+export type RssWatch = 'proc' | 'child';
+
+export function defaultRssWatch(): RssWatch {
+  return process.platform === 'linux' && existsSync('/proc/self/statm') ? 'proc' : 'child';
+}
+
+/** The line a child's RSS thread writes to stderr before it kills the child. */
+export const RSS_LIMIT_LINE = /arkivtext: resident memory (\d+) MB past the limit/;
 
 /** The built child entry next to this module (dist/), or undefined when running from sources. */
 export function childEntry(): string | undefined {
@@ -110,6 +136,7 @@ export class InputIsolates {
     private readonly entry: string,
     private readonly limits: IsolateLimits,
     private readonly learn: string[],
+    private readonly rssWatch: RssWatch = defaultRssWatch(),
   ) {}
 
   private spawn(): Child {
@@ -117,7 +144,11 @@ export class InputIsolates {
       execArgv: [`--max-old-space-size=${this.limits.memoryMb}`],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      env: { ...process.env, ARKIVTEXT_PDF_HEAP_MB: String(this.limits.pdfMemoryMb) },
+      env: {
+        ...process.env,
+        ARKIVTEXT_PDF_HEAP_MB: String(this.limits.pdfMemoryMb),
+        ...(this.rssWatch === 'child' ? { ARKIVTEXT_RSS_LIMIT_MB: String(this.limits.rssMb) } : {}),
+      },
     });
     const c: Child = { process: child, stderr: '', busy: false };
     child.stderr?.setEncoding('utf8');
@@ -136,11 +167,12 @@ export class InputIsolates {
   }
 
   /**
-   * Reads one input in a child: resolves with what the child read, or rejects with an ArkivError
+   * Reads one input in a child, which writes its outputs under `out`: resolves with what the child
+   * sends back (process-input.ts, Written), or rejects with an ArkivError
    * naming the file (and page) — the child's own error, or TIMEOUT / PAGE_TIMEOUT / OUT_OF_MEMORY /
    * CRASHED when it had to be killed or died — or ABORTED when `signal` stopped the run.
    */
-  read(entry: WalkEntry, settings: RunSettings, options: { ocrWorkers: number; signal?: AbortSignal; onPage?: (page: number, pages: number, stage: string) => void }): Promise<unknown> {
+  read(entry: WalkEntry, settings: RunSettings, options: { ocrWorkers: number; out: string; realOut?: string; signal?: AbortSignal; onPage?: (page: number, pages: number, stage: string) => void }): Promise<unknown> {
     if (this.stopped || options.signal?.aborted) return Promise.reject(new ArkivError('ABORTED', 'the run was stopped', { file: entry.path }));
     const child = this.idle.pop() ?? this.spawn();
     child.busy = true;
@@ -151,6 +183,8 @@ export class InputIsolates {
     let page = 0;
     return new Promise<unknown>((resolve, reject) => {
       let settled = false;
+      /** Killed or died: not to be used again. */
+      let dead = false;
       let timer: NodeJS.Timeout | undefined;
       const finish = (error: ArkivError | undefined, value?: unknown): void => {
         if (settled) return;
@@ -160,25 +194,31 @@ export class InputIsolates {
         child.process.off('exit', onExit);
         options.signal?.removeEventListener('abort', onAbort);
         child.busy = false;
-        if (error) reject(error);
-        else {
-          // Ready for the next input, and no reason to keep the run alive.
+        // A child that read its input, or reported why it could not (a broken PDF), is ready for
+        // the next input, and no reason to keep the run alive. (One not given back would stay
+        // alive, idle and unused, until the run's end: a child per failed input.)
+        if (!dead && !this.stopped && child.process.exitCode === null && child.process.signalCode === null) {
           child.process.unref();
           (child.process.channel as { unref?: () => void } | undefined)?.unref?.();
-          if (!this.stopped && child.process.exitCode === null) this.idle.push(child);
-          resolve(value);
+          this.idle.push(child);
         }
+        if (error) reject(error);
+        else resolve(value);
       };
       const where = (): { file: string; page?: number } => (page > 0 ? { file: entry.path, page } : { file: entry.path });
       const kill = (error: ArkivError): void => {
+        dead = true;
         child.process.kill('SIGKILL');
         finish(error);
       };
       const arm = (): void => {
         if (timer) clearTimeout(timer);
-        const ms = isPdf ? this.limits.pageTimeoutMs : this.limits.fileTimeoutMs;
+        // A text file is repaired in pieces (text-pieces.ts): its time is the limit per piece begun.
+        const pieces = Math.max(1, Math.ceil(entry.size / TEXT_PIECE_CHARS));
+        const ms = isPdf ? this.limits.pageTimeoutMs : this.limits.fileTimeoutMs * pieces;
         timer = setTimeout(() => {
-          const what = isPdf ? `the page took longer than ${ms / 1000} s (limit: --page-timeout); stopped` : `reading and repairing the file took longer than ${ms / 1000} s (limit: --file-timeout); stopped`;
+          const per = pieces > 1 ? `, ${this.limits.fileTimeoutMs / 1000} s for each of its ${pieces} pieces of 2 MB` : '';
+          const what = isPdf ? `the page took longer than ${ms / 1000} s (limit: --page-timeout); stopped` : `reading and repairing the file took longer than ${ms / 1000} s${per} (limit: --file-timeout); stopped`;
           kill(new ArkivError(isPdf ? 'PAGE_TIMEOUT' : 'TIMEOUT', what, where()));
         }, ms);
       };
@@ -199,9 +239,13 @@ export class InputIsolates {
         }
       };
       const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
+        dead = true;
         if (options.signal?.aborted || this.stopped || signal === 'SIGINT' || signal === 'SIGTERM') return finish(new ArkivError('ABORTED', 'the run was stopped', where()));
+        const rss = RSS_LIMIT_LINE.exec(child.stderr);
         const oom = /heap out of memory|Allocation failed|Reached heap limit|ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(child.stderr);
-        if (oom) {
+        if (rss) {
+          finish(new ArkivError('OUT_OF_MEMORY', `reading it took more than the ${this.limits.rssMb} MB of memory a document may use (${rss[1]} MB; limit: --memory); stopped`, where()));
+        } else if (oom) {
           finish(new ArkivError('OUT_OF_MEMORY', `reading it needed more than the ${isPdf ? `${this.limits.memoryMb} MB (pdf.js: ${this.limits.pdfMemoryMb} MB)` : `${this.limits.memoryMb} MB`} a document may use (limit: --memory); stopped`, where()));
         } else {
           const last = child.stderr.trim().split('\n').slice(-1)[0] ?? '';
@@ -209,10 +253,11 @@ export class InputIsolates {
         }
       };
       const onAbort = (): void => kill(new ArkivError('ABORTED', 'the run was stopped', where()));
-      // The child's resident memory, twice a second (where /proc tells it).
+      // The child's resident memory, twice a second, where /proc tells it (else the child watches
+      // itself: RssWatch).
       const pid = child.process.pid;
       const watch = setInterval(() => {
-        if (settled || pid === undefined) return clearInterval(watch);
+        if (settled || pid === undefined || this.rssWatch !== 'proc') return clearInterval(watch);
         let rss: number;
         try {
           rss = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
@@ -221,7 +266,7 @@ export class InputIsolates {
         }
         if (rss > this.limits.rssMb * 1048576) {
           clearInterval(watch);
-          kill(new ArkivError('OUT_OF_MEMORY', `reading it took more than the ${this.limits.rssMb} MB of memory a document may use (limit: --memory); stopped`, where()));
+          kill(new ArkivError('OUT_OF_MEMORY', `reading it took more than the ${this.limits.rssMb} MB of memory a document may use (${Math.round(rss / 1048576)} MB; limit: --memory); stopped`, where()));
         }
       }, 500);
       watch.unref();
@@ -229,7 +274,7 @@ export class InputIsolates {
       child.process.once('exit', onExit);
       options.signal?.addEventListener('abort', onAbort, { once: true });
       arm();
-      const request: ChildRequest = { type: 'read', entry, settings, learn: this.learn, ocrWorkers: options.ocrWorkers, maxImagePixels: this.limits.maxImagePixels, maxFormDepth: this.limits.maxFormDepth };
+      const request: ChildRequest = { type: 'read', entry, settings, out: options.out, ...(options.realOut ? { realOut: options.realOut } : {}), learn: this.learn, ocrWorkers: options.ocrWorkers, maxImagePixels: this.limits.maxImagePixels, maxFormDepth: this.limits.maxFormDepth };
       child.process.send(request, (error) => {
         if (error) kill(new ArkivError('CRASHED', `could not hand the input to a reading process (${error.message})`, where()));
       });

@@ -1,15 +1,16 @@
 /**
  * One input, start to end: reuse current outputs, or read it (text file → repair, PDF →
- * extractPdf), write `<path>.txt` and `<path>.json` atomically, and return the small summary and
- * the sketch the run keeps. The clean text is dropped here, so memory does not grow with the
- * archive. Every failure becomes a `failed` entry of the report; only an abort goes up.
+ * extractPdf), write `<path>.txt` and `<path>.json` atomically (in the child that read it), and
+ * return the small summary and the sketch the run keeps. The clean text never reaches the run's
+ * own process, so its memory grows neither with the archive nor with an input's size. Every failure becomes a `failed` entry of the report; only an abort goes up.
  */
 import { readFile, rm } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { ArkivError } from '../errors.js';
 import { describeInvalidBytes } from '../normalise/index.js';
 import type { PageText } from '../types.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeChunksAtomic, writeFileAtomic } from './atomic-write.js';
+import { repairInPieces } from './text-pieces.js';
 import type { InputIsolates } from './isolate.js';
 import { assertInside, liesInside, outputPaths, type OutputPaths } from './out-paths.js';
 import { loadCurrentRecord } from './resume.js';
@@ -45,7 +46,13 @@ export interface Content {
   origin: Origin;
   originEvidence?: string;
   ocrConfidence: number | null;
+  /** Share of the text's words the lexicon knows. */
+  lexiconShare: number;
+  sketch: SketchLike;
 }
+
+/** What a read input becomes besides its text, measured where the text is (in the child). */
+type Read = Omit<Content, 'lexiconShare' | 'sketch'>;
 
 export function toInputError(error: unknown, entry: Pick<WalkEntry, 'path' | 'absolute'>): InputError {
   if (error instanceof ArkivError) {
@@ -59,12 +66,13 @@ export function toInputError(error: unknown, entry: Pick<WalkEntry, 'path' | 'ab
   return { code: 'INTERNAL', message: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
 }
 
-async function readTextInput(entry: WalkEntry, ctx: ProcessContext): Promise<Content> {
+async function readTextInput(entry: WalkEntry, ctx: ProcessContext): Promise<Read> {
   // A path that is not valid UTF-8 is read by its bytes (readFile takes a Buffer path as well).
   const decoded = await ctx.stages.readTextFile((entry.absoluteBytes ?? entry.absolute) as string);
   const raw = decoded.text;
   const warnings = [...(entry.notes ?? []), ...(decoded.invalidBytes > 0 ? [describeInvalidBytes(decoded)] : [])];
-  const repaired = ctx.settings.repair ? ctx.stages.repair(raw) : ctx.stages.normalize(raw);
+  // In pieces of at most TEXT_PIECE_CHARS: memory does not grow with the file (text-pieces.ts).
+  const repaired = repairInPieces(raw, (piece) => (ctx.settings.repair ? ctx.stages.repair(piece) : ctx.stages.normalize(piece)));
   // What repair passed through unread (a very long token, non-Latin script) is said in the record.
   if (repaired.warnings) warnings.push(...repaired.warnings);
   // A text file does not say where it came from; the raw text's OCR damage does (the clean
@@ -86,7 +94,7 @@ export function meanOcrConfidence(pages: PageText[]): number | null {
   return weight === 0 ? null : Math.round((sum / weight) * 10) / 10;
 }
 
-async function readPdfInput(entry: WalkEntry, ctx: ProcessContext): Promise<Content> {
+async function readPdfInput(entry: WalkEntry, ctx: ProcessContext): Promise<Read> {
   // A path that is not valid UTF-8 is read by its bytes, and the PDF handed over as bytes.
   const source = entry.absoluteBytes ? new Uint8Array(await readFile(entry.absoluteBytes)) : entry.absolute;
   const result = await ctx.stages.extractPdf(source as string, {
@@ -117,7 +125,10 @@ async function readPdfInput(entry: WalkEntry, ctx: ProcessContext): Promise<Cont
   return { text: result.text, record: { pages, corrections: result.corrections, warnings }, origin, ocrConfidence: meanOcrConfidence(result.pages) };
 }
 
-function summarise(entry: WalkEntry, record: InputRecord, paths: OutputPaths, out: string, seconds: number): InputReport {
+/** What the report keeps of an input's record. */
+export type RecordSummary = Pick<InputRecord, 'warnings' | 'pages' | 'quality'>;
+
+function summarise(entry: WalkEntry, record: RecordSummary, paths: OutputPaths, out: string, seconds: number): InputReport {
   const report: InputReport = { path: entry.path, kind: entry.kind, status: 'ok', warnings: record.warnings, seconds };
   if (record.pages) {
     report.pages = record.pages.length;
@@ -128,9 +139,85 @@ function summarise(entry: WalkEntry, record: InputRecord, paths: OutputPaths, ou
   return report;
 }
 
-/** What an input holds, read with the stages (in this process, or in a child: isolate.ts). */
+/**
+ * What an input holds, read with the stages (in this process, or in a child: isolate.ts), with its
+ * lexicon share and sketch: measuring a text of megabytes takes seconds, which in the run's own
+ * process would hold up the other inputs and Ctrl-C; in the child it is part of the input's work,
+ * under its limits.
+ */
 export async function readContent(entry: WalkEntry, ctx: ProcessContext): Promise<Content> {
-  return entry.kind === 'pdf' ? readPdfInput(entry, ctx) : readTextInput(entry, ctx);
+  const read = entry.kind === 'pdf' ? await readPdfInput(entry, ctx) : await readTextInput(entry, ctx);
+  const lexiconShare = Math.round(ctx.stages.knownShare(read.text) * 1000) / 1000;
+  const sketch = ctx.stages.sketchDoc({
+    id: entry.path,
+    text: read.text,
+    origin: read.origin,
+    quality: lexiconShare,
+    mtimeMs: entry.mtimeMs,
+    ...(read.originEvidence !== undefined ? { originEvidence: read.originEvidence } : {}),
+  });
+  return { ...read, lexiconShare, sketch };
+}
+
+const CORRECTIONS_MARK = '\u0000arkivtext-corrections\u0000';
+
+/**
+ * `JSON.stringify(record, null, 2) + '\n'`, byte for byte, in pieces: the corrections a few
+ * thousand at a time (a text file of megabytes has hundreds of thousands of them, whose JSON as
+ * one string would be as large again as the objects).
+ */
+export function* recordJson(record: InputRecord): Generator<string> {
+  const shell = JSON.stringify({ ...record, corrections: CORRECTIONS_MARK }, null, 2);
+  const at = shell.indexOf(JSON.stringify(CORRECTIONS_MARK));
+  yield shell.slice(0, at);
+  const list = record.corrections;
+  if (list.length === 0) yield '[]';
+  else {
+    yield '[\n';
+    for (let i = 0; i < list.length; i += 5000) {
+      const part = list.slice(i, i + 5000).map((c) => `    ${JSON.stringify(c, null, 2).replace(/\n/g, '\n    ')}`);
+      yield part.join(',\n') + (i + 5000 < list.length ? ',\n' : '\n  ]');
+    }
+  }
+  yield `${shell.slice(at + JSON.stringify(CORRECTIONS_MARK).length)}\n`;
+}
+
+/** An input read and its outputs written: what the run keeps of it. */
+export interface Written {
+  record: RecordSummary;
+  sketch: SketchLike;
+}
+
+/**
+ * Reads an input and writes its outputs under OUT (text first, record last: the record is what
+ * marks the pair complete for a rerun), where it was read: in a child (isolate.ts), so that the
+ * text and its corrections, which grow with the input, never pass through the run's own process.
+ */
+export async function readAndWrite(entry: WalkEntry, ctx: ProcessContext): Promise<Written> {
+  const paths = outputPaths(ctx.out, entry.path);
+  const content = await readContent(entry, ctx);
+  const { lexiconShare, sketch } = content;
+  const record: InputRecord = {
+    input: { path: entry.path, kind: entry.kind, size: entry.size, mtimeMs: entry.mtimeMs },
+    settings: ctx.settings,
+    settingsHash: ctx.settingsHash,
+    ...(content.record.pages ? { pages: content.record.pages } : {}),
+    corrections: content.record.corrections,
+    quality: {
+      ocrConfidence: content.ocrConfidence,
+      lexiconShare,
+      corrections: content.record.corrections.length,
+      ocrPages: content.record.pages?.filter((p) => p.source !== 'text').length ?? 0,
+    },
+    warnings: content.record.warnings,
+    sketch: sketchToJson(sketch),
+  };
+  // No link inside OUT is followed (real paths compared before writing).
+  if (ctx.realOut) await assertInside(paths.text, ctx.realOut, entry.path);
+  await writeFileAtomic(paths.text, content.text);
+  content.text = ''; // written: let it go before the record is
+  await writeChunksAtomic(paths.json, recordJson(record));
+  return { record: { warnings: record.warnings, ...(record.pages ? { pages: record.pages } : {}), quality: record.quality }, sketch };
 }
 
 export async function processInput(entry: WalkEntry, ctx: ProcessContext): Promise<ProcessOutcome> {
@@ -147,43 +234,16 @@ export async function processInput(entry: WalkEntry, ctx: ProcessContext): Promi
         return { report, sketch: sketchFromJson(current.sketch) };
       }
     }
-    const content = ctx.isolates
+    const written = ctx.isolates
       ? ((await ctx.isolates.read(entry, ctx.settings, {
           ocrWorkers: 1,
+          out: ctx.out,
+          ...(ctx.realOut ? { realOut: ctx.realOut } : {}),
           ...(ctx.signal ? { signal: ctx.signal } : {}),
           onPage: (page, pages, stage) => ctx.onPage?.(entry.path, page, pages, stage),
-        })) as Content)
-      : await readContent(entry, ctx);
-    const lexiconShare = Math.round(ctx.stages.knownShare(content.text) * 1000) / 1000;
-    const sketch = ctx.stages.sketchDoc({
-      id: entry.path,
-      text: content.text,
-      origin: content.origin,
-      quality: lexiconShare,
-      mtimeMs: entry.mtimeMs,
-      ...(content.originEvidence !== undefined ? { originEvidence: content.originEvidence } : {}),
-    });
-    const record: InputRecord = {
-      input: { path: entry.path, kind: entry.kind, size: entry.size, mtimeMs: entry.mtimeMs },
-      settings: ctx.settings,
-      settingsHash: ctx.settingsHash,
-      ...(content.record.pages ? { pages: content.record.pages } : {}),
-      corrections: content.record.corrections,
-      quality: {
-        ocrConfidence: content.ocrConfidence,
-        lexiconShare,
-        corrections: content.record.corrections.length,
-        ocrPages: content.record.pages?.filter((p) => p.source !== 'text').length ?? 0,
-      },
-      warnings: content.record.warnings,
-      sketch: sketchToJson(sketch),
-    };
-    // No link inside OUT is followed (real paths compared before writing).
-    if (ctx.realOut) await assertInside(paths.text, ctx.realOut, entry.path);
-    // Text first, record last: the record is what marks the pair complete for a rerun.
-    await writeFileAtomic(paths.text, content.text);
-    await writeFileAtomic(paths.json, `${JSON.stringify(record, null, 2)}\n`);
-    return { report: summarise(entry, record, paths, ctx.out, seconds()), sketch };
+        })) as Written)
+      : await readAndWrite(entry, ctx);
+    return { report: summarise(entry, written.record, paths, ctx.out, seconds()), sketch: written.sketch };
   } catch (error) {
     if (ctx.signal?.aborted) throw error;
     // Outputs of an earlier version of this input would now misrepresent it: remove them.

@@ -2,17 +2,13 @@
  * `runArchive(dir, options)`: every PDF and text file under DIR → clean text and a record under
  * OUT, then the versions clustered, and `report.json` / `report.md`.
  *
- * Parallelism: one process, `workers` inputs in flight at once, and the extract stage's shared
- * OCR pool of `workers` Tesseract threads. OCR is where the time goes (seconds a page against
- * milliseconds for a text layer), and it already runs in worker threads, so both cores are busy
- * whenever two pages wait for OCR; the rest (pdf.js parsing, repair) is light. A pool of
- * worker_threads each with its own lexicon, pdf.js and one-thread OCR pool would use the cores
- * the same way for OCR, cost a lexicon and a pdf.js per thread in memory, and need a separate
- * worker entry in the bundle. Measured (bench/run.mjs, .readme/run.md): two processes with one
- * OCR thread each, standing in for that pool, peaked at 633 MB over fixtures/archive against
- * 384 MB for this design with 2 workers, for more CPU time (a lexicon load each).
- * Memory stays bounded: at most `workers` documents are held, each is written and dropped, and
- * only its sketch (256 MinHash values, 1 KB) and a small summary are kept for the report.
+ * Parallelism: `workers` inputs in flight at once, each read in a child process of a small pool
+ * (isolate.ts) with a one-thread OCR pool of its own; the child measures the input, writes its
+ * outputs and sends back a summary and its sketch (process-input.ts). OCR is where the time goes
+ * (seconds a page against milliseconds for a text layer), so two inputs waiting for OCR keep both
+ * cores busy. Each child holds a lexicon and pdf.js (about 150 MB and half a second to load), the
+ * price of limits no input can escape. Memory stays bounded: this process holds only each input's
+ * sketch (256 MinHash values, 1 KB) and a small summary for the report, never a text.
  */
 import {
   checkBooleanOption,
