@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { alignWords, flatten } from '../src/eval/metrics.js';
 import { calibrated, checkCalibrationFile, logit, type Calibration, type CalibrationFile, type ContextEvent, type ContextTrace } from '../src/repair/context-calibration.js';
+import { solveLinear } from '../src/repair/calibration.js';
 import { DOC_CLASSES } from '../src/repair/model-file.js';
 import { repair } from '../src/repair/safe-repair.js';
 
@@ -130,19 +131,7 @@ function fit(rows: readonly Row[]): number[] {
         for (let b = 0; b < d; b++) H[a]![b]! += p * (1 - p) * x[a]! * x[b]!;
       }
     }
-    // Solve H · delta = g by Gauss–Jordan elimination with partial pivoting.
-    const M = H.map((r, i) => [...r, g[i]!]);
-    for (let c = 0; c < d; c++) {
-      let piv = c;
-      for (let r = c + 1; r < d; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[piv]![c]!)) piv = r;
-      [M[c], M[piv]] = [M[piv]!, M[c]!];
-      for (let r = 0; r < d; r++) {
-        if (r === c) continue;
-        const f = M[r]![c]! / M[c]![c]!;
-        for (let k = c; k <= d; k++) M[r]![k]! -= f * M[c]![k]!;
-      }
-    }
-    const delta = M.map((r, i) => r[d]! / r[i]!);
+    const delta = solveLinear(H, g);
     let step = 1;
     let next = w.map((v, i) => v - step * delta[i]!);
     let l = loss(next);

@@ -297,7 +297,7 @@ export function fitRuleCalibration(rows: readonly CalibrationRow[], lambda = 2):
         for (let b = 0; b < d; b++) H[a]![b]! += p * (1 - p) * xs[a]! * xs[b]!;
       }
     }
-    const delta = solve(H, g);
+    const delta = solveLinear(H, g);
     let step = 1;
     let next = w.map((v, k) => v - step * delta[k]!);
     next[1] = Math.max(0, next[1]!);
@@ -317,8 +317,9 @@ export function fitRuleCalibration(rows: readonly CalibrationRow[], lambda = 2):
   return { n: rows.length, right: rows.filter((r) => r.y === 1).length, bias: w[0]!, weights: w.slice(1) };
 }
 
-/** Solves H·x = g (Gaussian elimination with partial pivoting; H is positive definite). */
-function solve(H: number[][], g: number[]): number[] {
+/** Solves H·x = g (Gaussian elimination with partial pivoting; H is positive definite): the Newton
+ * step of this fit and of scripts/fit-context-calibration.ts. */
+export function solveLinear(H: number[][], g: number[]): number[] {
   const n = g.length;
   const M = H.map((row, i) => [...row, g[i]!]);
   for (let c = 0; c < n; c++) {
