@@ -159,7 +159,11 @@ export type SkipReason =
   | 'mixed-case'
   | 'attested-form'
   | 'older-inflection'
-  | 'all-caps';
+  | 'all-caps'
+  | 'identifier'
+  | 'foreign-compound'
+  | 'foreign-word'
+  | 'english-passage';
 
 /** A word repair left alone, and why (with `explain: true`). */
 export interface LeftAlone {

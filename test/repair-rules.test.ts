@@ -62,6 +62,10 @@ const ALL_REASONS: Record<SkipReason, true> = {
   'attested-form': true,
   'older-inflection': true,
   'all-caps': true,
+  identifier: true,
+  'foreign-compound': true,
+  'foreign-word': true,
+  'english-passage': true,
 };
 
 /** The TypeScript files below a folder. */
@@ -241,6 +245,13 @@ describe('explain', () => {
       repair('Jay ar for narvarande ordférande for SSKT och har f6ljt det.', { ...STRIPPED, explain: true }),
       // `lyssnen`: a plural imperative of `lyssna` (attested.ts).
       repair('Hören nu och lyssnen pa mig, forst maste ni ata.', { ...STRIPPED, explain: true }),
+      // Technical text (technical.ts): `help` an option's name, `groff` a command's; `Pre-Depends` and
+      // `debian-installer` foreign hyphenated names.
+      repair('Visa hjalptexten med dpkg --help, och las mer i groff(1) fore installationen.', { ...STRIPPED, explain: true }),
+      repair('Faltet Pre-Depends anvands av debian-installer nar paketen ar installerade.', { ...STRIPPED, explain: true }),
+      // `apt`, `bash`: English words of a technical text; `for` in a passage of English.
+      repair('Kor dpkg --list, dpkg --status och dpkg --search. Anvand sedan apt for att hamta paketen, eller bash.', { ...STRIPPED, explain: true }),
+      repair('The passwd command changes passwords for user accounts, and a user may change them.', { ...STRIPPED, explain: true }),
       // A page in older spelling (old-swedish.ts) reads no token of mixed case.
       repair('Hvad som hände Mr McLean.', { spelling: 'pre-1906', explain: true }),
     ];

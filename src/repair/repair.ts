@@ -109,6 +109,7 @@ function begin(text: string, options: RepairOptions, calibrated: boolean): Repai
     splits: [],
     units: [],
     chosen: [],
+    provisional: [],
     wordRepairs: 0,
     edits: [],
     leftAlone: options.explain ? [] : null,
