@@ -168,11 +168,7 @@ interface Tok {
 function textTokens(text: string): Tok[] {
   const out: Tok[] = [];
   const s = text.normalize('NFC');
-  let line = false;
-  for (const m of s.matchAll(/(\s*)(\S+)/gu)) {
-    line = /\n/u.test(m[1]!);
-    out.push({ text: m[2]!, lineBefore: line });
-  }
+  for (const m of s.matchAll(/(\s*)(\S+)/gu)) out.push({ text: m[2]!, lineBefore: /\n/u.test(m[1]!) });
   return out;
 }
 
