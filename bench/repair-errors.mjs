@@ -48,7 +48,6 @@ for (const dir of dirs) {
       const out = repair(input, { lexicon: lex, ...options }).text;
       const bin = classifyErrors(truth, input, isWord);
       const bout = classifyErrors(truth, out, isWord);
-      for (const g of bout.groups) g.doc = d.dir;
       const model = variant.split('-')[0];
       for (const v of new Set([variant, model])) {
         const s = get(v);
