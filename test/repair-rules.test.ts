@@ -8,7 +8,7 @@ import { repair } from '../src/repair/index.js';
 import type { Hypothesis, HypothesisSource } from '../src/repair/hypotheses.js';
 import { RULES, isCorrectionRule, isWordRepair, ruleIds, wordRuleFor } from '../src/repair/rules.js';
 import type { CorrectionRule, RuleId, SkipReason, WordRuleId } from '../src/types.js';
-import { STRIPPED, NORMAL, fixture } from './repair-helpers.js';
+import { STRIPPED, NORMAL, fix, fixture } from './repair-helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -66,6 +66,8 @@ const ALL_REASONS: Record<SkipReason, true> = {
   'foreign-compound': true,
   'foreign-word': true,
   'english-passage': true,
+  'compound-part': true,
+  'name-sequence': true,
 };
 
 /** The TypeScript files below a folder. */
@@ -187,6 +189,14 @@ describe('explain', () => {
       [22, '1', 'lone-character'],
       [29, 't', 'lone-character'],
     ]);
+    // An English word that is also a stripped Swedish one (`for`) inside a run of English.
+    expect(leftAlone('Programmet Visual Basic for Applications anvands', STRIPPED)).toEqual([
+      [11, 'Visual', 'english-run'],
+      [18, 'Basic', 'english-run'],
+      [24, 'for', 'english-run'],
+      [28, 'Applications', 'as-written'],
+    ]);
+    expect(fix('Visual Basic for Applications och det ar bra for alla.', STRIPPED)).toBe('Visual Basic for Applications och det är bra för alla.');
     expect(leftAlone('offentlig handling eller tex. muntligen', STRIPPED)).toEqual([[25, 'tex', 'dotted-abbreviation']]);
     expect(leftAlone('organi-\nsationen', { ...STRIPPED, dehyphenate: false })).toEqual([[0, 'organi-\nsationen', 'not-joined']]);
     expect(leftAlone('Det @# var bra', STRIPPED)).toEqual([
@@ -249,9 +259,13 @@ describe('explain', () => {
       // `debian-installer` foreign hyphenated names.
       repair('Visa hjalptexten med dpkg --help, och las mer i groff(1) fore installationen.', { ...STRIPPED, explain: true }),
       repair('Faltet Pre-Depends anvands av debian-installer nar paketen ar installerade.', { ...STRIPPED, explain: true }),
-      // `apt`, `bash`: English words of a technical text; `for` in a passage of English.
+      // `apt`, `bash`: English words of a technical text; `passwd` in a passage of English.
       repair('Kor dpkg --list, dpkg --status och dpkg --search. Anvand sedan apt for att hamta paketen, eller bash.', { ...STRIPPED, explain: true }),
-      repair('The passwd command changes passwords for user accounts, and a user may change them.', { ...STRIPPED, explain: true }),
+      repair('BESKRIVNING The passwd command changes passwords for user accounts. A normal user may only change the password for their own account, while the superuser may change the password for any account. passwd also changes the account or associated password validity period.', { ...STRIPPED, explain: true }),
+      // `vagnsboden`: a compound of known parts, not `vagnshuden`; `Ba` beside the name `Demba`
+      // (regular-words.ts).
+      repair('Mor gjorde slut på idyllen i vagnsboden.', { ...NORMAL, explain: true }),
+      repair('Newcastles succévarvning Demba Ba inledde malskyttet.', { ...STRIPPED, explain: true }),
       // A page in older spelling (old-swedish.ts) reads no token of mixed case.
       repair('Hvad som hände Mr McLean.', { spelling: 'pre-1906', explain: true }),
     ];
