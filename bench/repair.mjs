@@ -227,7 +227,7 @@ function measure(cases, fn) {
 
 const pct = (x) => (100 * x).toFixed(2) + ' %';
 /** A corpus's hunspell words/s, `cached` when hunspell ran on none of its texts here; `(part)` when on some. */
-const hunspellWps = (hun) => (hun.wps === null ? 'cached' : Math.round(hun.wps).toLocaleString('en') + (hun.wordsRun < hun.words ? ' (part)' : ''));
+const hunspellWps = (hun) => (hun.wordsRun === 0 ? 'cached' : Math.round(hun.wps).toLocaleString('en') + (hun.wordsRun < hun.words ? ' (part)' : ''));
 const json = {};
 if (!heldoutOnly && !oldSvOnly) {
   const rows = [];
@@ -240,9 +240,9 @@ if (!heldoutOnly && !oldSvOnly) {
     const before = { ...hunspellRuns };
     const hun = measure(s.cases, hunspellRepair);
     // measure's time would include reading cached output: hunspell's words/s is that of its own
-    // runs on this corpus's texts (null: every text was cached).
+    // runs on this corpus's texts (0, with wordsRun 0: every text was cached).
     const ran = hunspellRuns.words - before.words;
-    hun.wps = ran > 0 ? ran / ((hunspellRuns.ms - before.ms) / 1000) : null;
+    hun.wps = ran > 0 ? ran / ((hunspellRuns.ms - before.ms) / 1000) : 0;
     hun.wordsRun = ran;
     rows.push({ name: s.name, ours, hun });
     if (!markdown) {
