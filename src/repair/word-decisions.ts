@@ -31,7 +31,7 @@ function survivedStripping(word: string): boolean {
 // (dictionaries/repair-settings.json; DecisionSettings in model-file.ts).
 
 /** Why a found reading was not taken, for which it is still suggested (with `suggest`). */
-export const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'against-context', 'repeated-name', 'used-word', 'attested-form', 'older-inflection', 'all-caps']);
+export const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'against-context', 'repeated-name', 'used-word', 'attested-form', 'older-inflection', 'all-caps', 'compound-part', 'name-sequence']);
 /** The least (calibrated) confidence of a reading suggested below the bar. */
 export const SUGGEST_MIN = 0.5;
 
@@ -124,7 +124,7 @@ export function decideWords(run: RepairRun): void {
         attested = again === null || again.best === hyps.original || again.confidence < weighedContext.threshold;
       }
     }
-    const why = hyps === null ? u.leftAlone! : whyLeftAlone({ run, index: i, unit: u as WordChoice['unit'], decision: d, weighKnownWords, threshold: weighedContext.threshold, againstContext: weighedContext.againstContext, usedWord: weighedContext.usedWord === true, attested });
+    const why = hyps === null ? u.leftAlone! : whyLeftAlone({ run, index: i, unit: u as WordChoice['unit'], decision: d, weighKnownWords, threshold: weighedContext.threshold, againstContext: weighedContext.againstContext, usedWord: weighedContext.usedWord === true, attested, provisional });
     if (why === null) {
       word = d!.best.text;
       const wordRule = wordRuleFor(d!.best, hyps!.original);
