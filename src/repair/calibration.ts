@@ -19,6 +19,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dictionaryFile } from '../dictionaries.js';
 import { round, type Edit } from './edits.js';
+import { fitLogistic, sigmoid } from './logistic.js';
 import { Checker, DOC_CLASSES, type DocClass } from './model-file.js';
 import { foldDiacritics } from './model.js';
 import type { RepairRun } from './run.js';
@@ -128,7 +129,7 @@ export function calibrationGroup(rule: string, held?: string): string {
  * taken of the score clamped to [0.0005, 0.9995]. */
 const clampP = (p: number): number => Math.min(Math.max(p, 5e-4), 1 - 5e-4);
 export const logit = (p: number): number => Math.log(clampP(p) / (1 - clampP(p)));
-export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+export { sigmoid };
 /** The highest probability a correction is given: no repair is certain. */
 export const MAX_CONFIDENCE = 0.999;
 
@@ -350,7 +351,7 @@ export interface CalibrationRow {
 }
 
 /**
- * Fits one map: logistic regression by Newton's method, with a ridge penalty `lambda` pulling the
+ * Fits one map: the logistic fit of logistic.ts, with a ridge penalty `lambda` pulling the
  * weights towards the identity map (weight 1 on logit(raw), 0 elsewhere), so a rule with few
  * corrections keeps nearly its raw score — or, where `towards` is given (its family's map, over
  * the same features), towards that map; the weight on logit(raw) is kept ≥ 0. The rows may
@@ -360,67 +361,6 @@ export function fitRuleCalibration(rows: readonly CalibrationRow[], lambda = 2, 
   const d = (rows[0]?.x.length ?? CALIBRATION_FEATURES.length) + 1; // bias first
   const prior = towards ? [towards.bias, ...towards.weights] : [0, 1, ...new Array<number>(d - 2).fill(0)];
   if (prior.length !== d) throw new Error(`fitRuleCalibration: a map of ${prior.length - 1} weights to pull towards, for rows of ${d - 1} features`);
-  const z = (w: readonly number[], x: readonly number[]): number => {
-    let s = w[0]!;
-    for (let k = 0; k < x.length; k++) s += w[k + 1]! * x[k]!;
-    return s;
-  };
-  const loss = (w: readonly number[]): number => {
-    let l = 0;
-    for (let k = 0; k < d; k++) l += 0.5 * lambda * (w[k]! - prior[k]!) ** 2;
-    for (const r of rows) {
-      const s = z(w, r.x);
-      l += Math.log1p(Math.exp(-Math.abs(s))) + Math.max(s, 0) - r.y * s;
-    }
-    return l;
-  };
-  let w = [...prior];
-  let current = loss(w);
-  for (let it = 0; it < 100; it++) {
-    const g = w.map((v, k) => lambda * (v - prior[k]!));
-    const H = Array.from({ length: d }, (_, a) => Array.from({ length: d }, (_, b) => (a === b ? lambda : 0)));
-    for (const r of rows) {
-      const xs = [1, ...r.x];
-      const p = sigmoid(z(w, r.x));
-      for (let a = 0; a < d; a++) {
-        g[a]! += (p - r.y) * xs[a]!;
-        for (let b = 0; b < d; b++) H[a]![b]! += p * (1 - p) * xs[a]! * xs[b]!;
-      }
-    }
-    const delta = solveLinear(H, g);
-    let step = 1;
-    let next = w.map((v, k) => v - step * delta[k]!);
-    next[1] = Math.max(0, next[1]!);
-    let l = loss(next);
-    while (l > current && step > 1e-4) {
-      step /= 2;
-      next = w.map((v, k) => v - step * delta[k]!);
-      next[1] = Math.max(0, next[1]!);
-      l = loss(next);
-    }
-    if (l > current) break;
-    const done = current - l < 1e-9;
-    w = next;
-    current = l;
-    if (done) break;
-  }
+  const w = fitLogistic(rows, { lambda, start: prior, prior, nonNegative: [1] });
   return { n: rows.length, right: rows.filter((r) => r.y === 1).length, bias: w[0]!, weights: w.slice(1) };
-}
-
-/** Solves H·x = g (Gaussian elimination with partial pivoting; H is positive definite): the Newton
- * step of this fit and of scripts/fit-context-calibration.ts. */
-export function solveLinear(H: number[][], g: number[]): number[] {
-  const n = g.length;
-  const M = H.map((row, i) => [...row, g[i]!]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[piv]![c]!)) piv = r;
-    [M[c], M[piv]] = [M[piv]!, M[c]!];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = M[r]![c]! / M[c]![c]!;
-      for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
-    }
-  }
-  return M.map((row, i) => row[n]! / row[i]!);
 }
