@@ -5,7 +5,7 @@
  */
 import type { SkipReason } from '../types.js';
 import { olderInflection } from './attested.js';
-import { compoundPart, nameSequence, olderDefinite } from './regular-words.js';
+import { compoundPart, nameSequence, olderDefinite, olderNeuter } from './regular-words.js';
 import { repeatedName, vowelSkeleton } from './context-gate.js';
 import type { Decision } from './ranking.js';
 import type { RepairRun } from './run.js';
@@ -125,8 +125,9 @@ export const WORD_CHECKS: readonly WordCheck[] = [
   // A regular older inflection of a known verb (`tillgrepo`, `väljen`, `bevise`) read by plain
   // edits into a modern ending: the author's grammar, not OCR damage.
   { reason: 'all-caps', leavesAlone: acronymReading },
-  // … and the older definite form of a noun in -i (`teologien`, `fotografien`), read any way.
-  { reason: 'older-inflection', leavesAlone: (c) => !c.unit.hyps.original.known && ((byEdits(c) && olderInflection(c.unit.word, c.decision!.best.text, c.run.words)) || olderDefinite(c.unit.word, c.decision!.best.text, c.run.words)) },
+  // … and the older definite form of a noun in -i (`teologien`) or neuter in -dt of an adjective in
+  // -d (`hårdt`), read any way (regular-words.ts).
+  { reason: 'older-inflection', leavesAlone: (c) => !c.unit.hyps.original.known && ((byEdits(c) && olderInflection(c.unit.word, c.decision!.best.text, c.run.words)) || olderDefinite(c.unit.word, c.decision!.best.text, c.run.words) || olderNeuter(c.unit.word, c.decision!.best.text, c.run.words)) },
   // A compound of known parts read as another compound with another last part (`vagnsboden` →
   // `vagnshuden`; regular-words.ts).
   { reason: 'compound-part', leavesAlone: (c) => !c.unit.hyps.original.known && compoundPart(c.unit.word, c.decision!.best.text, c.run.words) },
