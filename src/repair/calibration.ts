@@ -74,7 +74,8 @@ export interface CalibrationFile {
   /** The day of the fit (YYYY-MM-DD). */
   at: string;
   /** The default bar per document class: a correction is applied when its probability is at
-   * least this (chosen on the dev documents of the class: damage ≤ 0.1 % of right words). */
+   * least this (chosen on the dev documents of the class: damage ≤ 0.1 % of right words with 95 %
+   * confidence). */
   minConfidence: Record<DocClass, number>;
   /** Per document class, per rule (a RuleId, or `held:<reason>` for the word step's suggestions:
    * see calibrationGroup) or family of rules (`family:<name>`, see CALIBRATION_FAMILIES), the map. */
