@@ -4,7 +4,7 @@
  * fitted map per rule and document class turns that raw score, with a few features of the word and
  * the document, into a probability:
  *
- *   p = σ(bias + Σ wᵢ · xᵢ),   x = [logit(raw), joined, document, capitalMid, usedOriginal, onlyDiacritics, glyph, short, damage]
+ *   p = σ(bias + Σ wᵢ · xᵢ),   x = [logit(raw), joined, document, capitalMid, usedOriginal, onlyDiacritics, glyph, short, damage, channel]
  *
  * (a logistic — Platt — map; its weight on logit(raw) is kept ≥ 0, so p never falls as the raw
  * score rises). It is fitted on text with known truth that is not held out (the training OCR, the
@@ -19,6 +19,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dictionaryFile } from '../dictionaries.js';
 import { round, type Edit } from './edits.js';
+import { fitLogistic, sigmoid } from './logistic.js';
 import { Checker, DOC_CLASSES, type DocClass } from './model-file.js';
 import { foldDiacritics } from './model.js';
 import type { RepairRun } from './run.js';
@@ -27,7 +28,7 @@ import { midSentence } from './units.js';
 import { SUGGESTED } from './word-decisions.js';
 
 /** The version of dictionaries/repair-calibration.json this code reads and the fit writes. */
-export const CALIBRATION_VERSION = 1;
+export const CALIBRATION_VERSION = 3;
 
 /**
  * The features of a correction, in the order of a map's weights:
@@ -43,10 +44,15 @@ export const CALIBRATION_VERSION = 1;
  * - `glyph`: 1 where the word as written holds a character no Swedish word holds (a digit, `&`,
  *   `#`, `@`, `|`, or an `é` the reading does not keep): OCR damage beyond doubt (`#r`, `6ver`);
  * - `short`: max(0, 6 − letters) / 5 for the word as written (a short word neighbours many words);
- * - `damage`: how damaged the document is: log10(word repairs per word + 0.001) + 3, in [0, 3].
+ * - `damage`: how damaged the document is: log10(r + 0.001) + 3, in [0, 3], r its non-words read
+ *   alone at the rules' bar per word (RepairRun.damageRate: known before any word is decided).
+ * - `channel`: how often the document's own OCR made the reading's letter substitutions: ln(1 + k),
+ *   k the fewest times any of them (`d` for `ä`, `&` for `ä` …) is made by the document's other
+ *   non-words whose reading alone is sure (≥ 0.99; RepairRun.channel). One scan of one typeface
+ *   makes the same confusions again: a reading that repeats them is likelier right.
  * The word features are 0 for corrections of marks and glyphs.
  */
-export const CALIBRATION_FEATURES = ['logitRaw', 'joined', 'document', 'capitalMid', 'usedOriginal', 'onlyDiacritics', 'glyph', 'short', 'damage'] as const;
+export const CALIBRATION_FEATURES = ['logitRaw', 'joined', 'document', 'capitalMid', 'usedOriginal', 'onlyDiacritics', 'glyph', 'short', 'damage', 'channel'] as const;
 export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
 
 /** The map of one rule in one document class. */
@@ -71,13 +77,43 @@ export interface CalibrationFile {
    * least this (chosen on the dev documents of the class: damage ≤ 0.1 % of right words). */
   minConfidence: Record<DocClass, number>;
   /** Per document class, per rule (a RuleId, or `held:<reason>` for the word step's suggestions:
-   * see calibrationGroup), the map. */
+   * see calibrationGroup) or family of rules (`family:<name>`, see CALIBRATION_FAMILIES), the map. */
   classes: Record<DocClass, Record<string, RuleCalibration>>;
 }
 
 /** Why a reading the word step found was not taken, for which it is suggested (word-decisions.ts
- * SUGGESTED): each has a map of its own (`held:<reason>`), fitted on such suggestions. */
-export const HELD_REASONS: readonly string[] = [...SUGGESTED];
+ * SUGGESTED): each has a map of its own (`held:<reason>`), fitted on such suggestions, or where
+ * it is rare, its family's (`family:held`). */
+export const heldReasons = (): readonly string[] => [...SUGGESTED];
+
+/**
+ * The families of rules that share a map where a rule is rare: one map fitted on every
+ * correction of the family, which a rule with few corrections of its own uses, and towards which
+ * a rule with its own map is pulled (instead of towards its raw score):
+ * - `word`: the word rules (readings of a word by the channel, a learned word, a corpus word);
+ * - `boundary`: line-end joins, words joined across a line break, glue words split off;
+ * - `mark`: marks and glyphs put back at a learned rate (`.`/`,`, a year span's dash, a lone
+ *   glyph, a sentence-initial `I`, a dotted abbreviation);
+ * - `held`: the word step's suggestions, whatever the reason they were not taken.
+ */
+export const CALIBRATION_FAMILIES: Readonly<Record<string, readonly string[]>> = {
+  word: ['confusion', 'stripped-diacritics', 'word-confusion', 'till-start', 'edit-distance'],
+  boundary: ['dehyphenate', 'join-words', 'split-words'],
+  mark: ['sentence-mark', 'year-range', 'lone-glyph', 'glyph-word', 'abbreviation'],
+};
+
+/** The family of a calibration group (`held:<reason>` → `held`), or null. */
+export function familyOf(group: string): string | null {
+  if (group.startsWith('held:')) return 'held';
+  for (const [name, rules] of Object.entries(CALIBRATION_FAMILIES)) if (rules.includes(group)) return name;
+  return null;
+}
+
+/** The map of a correction: its group's own, else its family's, else none (the raw score). */
+export function mapFor(maps: Readonly<Record<string, RuleCalibration>>, group: string): RuleCalibration | undefined {
+  const family = familyOf(group);
+  return maps[group] ?? (family ? maps[`family:${family}`] : undefined);
+}
 
 /** The map that calibrates a correction of rule label `rule`: a suggestion the word step held back,
  * its reason's (`held:against-context`); else the word rule where the label holds one
@@ -93,7 +129,7 @@ export function calibrationGroup(rule: string, held?: string): string {
  * taken of the score clamped to [0.0005, 0.9995]. */
 const clampP = (p: number): number => Math.min(Math.max(p, 5e-4), 1 - 5e-4);
 export const logit = (p: number): number => Math.log(clampP(p) / (1 - clampP(p)));
-export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+export { sigmoid };
 /** The highest probability a correction is given: no repair is certain. */
 export const MAX_CONFIDENCE = 0.999;
 
@@ -109,12 +145,11 @@ const LETTERS = /\p{L}/gu;
 const GLYPH = /\p{L}[0-9&#@|]|[0-9&#@|]\p{L}/u;
 
 /** The features of edit `e` of run `run` (see CALIBRATION_FEATURES). */
-export function calibrationFeatures(run: Pick<RepairRun, 'text' | 'wordRepairs' | 'units' | 'eng'>, e: Pick<Edit, 'offset' | 'length' | 'after' | 'confidence' | 'rule'>): number[] {
+export function calibrationFeatures(run: Pick<RepairRun, 'text' | 'damageRate' | 'eng' | 'channel' | 'channelOwn'>, e: Pick<Edit, 'offset' | 'length' | 'after' | 'confidence' | 'rule'>): number[] {
   const ids = ruleIds(e.rule);
   const wordRule = ids.some((id) => RULES.find((r) => r.id === id)?.reading !== undefined);
-  const rate = run.wordRepairs / Math.max(1, run.units.length);
-  const damage = Math.min(3, Math.max(0, Math.log10(rate + 0.001) + 3));
-  if (!wordRule) return [logit(e.confidence), 0, 0, 0, 0, 0, 0, 0, damage];
+  const damage = Math.min(3, Math.max(0, Math.log10(run.damageRate + 0.001) + 3));
+  if (!wordRule) return [logit(e.confidence), 0, 0, 0, 0, 0, 0, 0, damage, 0];
   const before = run.text.slice(e.offset, e.offset + e.length).replace(/-\s+/gu, '');
   const letters = (before.match(LETTERS) ?? []).join('');
   const onlyDiacritics = letters !== '' && foldDiacritics(letters) === foldDiacritics((e.after.match(LETTERS) ?? []).join(''));
@@ -130,7 +165,56 @@ export function calibrationFeatures(run: Pick<RepairRun, 'text' | 'wordRepairs' 
     glyph ? 1 : 0,
     Math.max(0, 6 - [...letters].length) / 5,
     damage,
+    channelFeature(run, e.offset, before.trim(), e.after),
   ];
+}
+
+/** ln(1 + k), k the fewest times the document's channel holds a substitution of this reading,
+ * its own word's count taken off (a reading cannot vouch for itself). */
+function channelFeature(run: Pick<RepairRun, 'channel' | 'channelOwn'>, offset: number, before: string, after: string): number {
+  const subs = [...new Set(substitutions(before, after))];
+  if (subs.length === 0) return 0;
+  const own = run.channelOwn.get(offset) ?? [];
+  let k = Number.POSITIVE_INFINITY;
+  for (const s of subs) k = Math.min(k, (run.channel.get(s) ?? 0) - (own.includes(s) ? 1 : 0));
+  return Math.log1p(Math.max(0, k));
+}
+
+/**
+ * The letter substitutions that turn `before` into `after` (lower-cased): each run of changed
+ * characters of a Levenshtein alignment as `from→to` (`ldnet` → `länet`: `d→ä`; `&r` → `är`:
+ * `&→ä`; an insertion `→e`).
+ */
+export function substitutions(before: string, after: string): string[] {
+  const a = [...before.toLowerCase()];
+  const b = [...after.toLowerCase()];
+  const n = a.length;
+  const m = b.length;
+  const D = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= n; i++) for (let j = 1; j <= m; j++) D[i]![j] = Math.min(D[i - 1]![j]! + 1, D[i]![j - 1]! + 1, D[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  const out: string[] = [];
+  let from = '';
+  let to = '';
+  const flush = (): void => {
+    if (from || to) out.push(`${from}→${to}`);
+    from = '';
+    to = '';
+  };
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    if (i > 0 && j > 0 && a[i - 1] === b[j - 1] && D[i]![j] === D[i - 1]![j - 1]) {
+      flush();
+      i--;
+      j--;
+    } else if (i > 0 && j > 0 && D[i]![j] === D[i - 1]![j - 1]! + 1) {
+      from = a[--i]! + from;
+      to = b[--j]! + to;
+    } else if (i > 0 && D[i]![j] === D[i - 1]![j]! + 1) from = a[--i]! + from;
+    else to = b[--j]! + to;
+  }
+  flush();
+  return out.reverse();
 }
 
 /** What repair reads: the file's maps and bar. */
@@ -157,39 +241,42 @@ export interface CalibrationEvent {
   p: number;
 }
 
+/** The calibration a run applies (repair.ts): the maps of its document class and the bar. */
+export interface RunCalibration {
+  maps: Record<string, RuleCalibration>;
+  bar: number;
+  /** For the fit: every edit calibrated, with its features (offsets in the normalised text). */
+  events: CalibrationEvent[] | null;
+}
+
 /**
- * Calibrates the edits of a run: each edit's confidence becomes its probability; an edit below
- * `bar` is taken out of the edits (and listed as a suggestion where `suggestions` is given).
- * `events` receives every edit with its features (training; offsets in the normalised text).
- * Returns the edits kept.
+ * Edit `e` of run `run` with its confidence calibrated (the probability that it is right; the
+ * raw score where no map holds for it), marked `calibrated`. With `record`, the run's trace gets
+ * it as an event.
  */
-export function calibrateEdits(run: RepairRun, cal: RepairCalibration, bar: number, events?: CalibrationEvent[]): Edit[] {
-  const maps = cal.classes[run.docClass];
-  const probability = (e: Edit): number => {
-    const map = maps[calibrationGroup(e.rule, e.held)];
-    const x = map || events ? calibrationFeatures(run, e) : null;
-    const p = map ? calibratedProbability(map, x!) : e.confidence;
-    events?.push({ offset: e.offset, length: e.length, after: e.after, rule: e.rule, ...(e.held ? { held: e.held } : {}), docClass: run.docClass, raw: e.confidence, features: x!, p });
-    return p;
-  };
-  // The word step's own suggestions first (their reason's map), then every edit (its rule's).
-  if (run.suggestions) run.suggestions = run.suggestions.map((s) => ({ ...s, confidence: round(probability(s)) }));
+export function calibrateEdit(run: RepairRun, e: Edit, record: boolean): Edit {
+  const cal = run.calibration!;
+  const map = mapFor(cal.maps, calibrationGroup(e.rule, e.held));
+  const x = map || (record && cal.events) ? calibrationFeatures(run, e) : null;
+  const p = map ? calibratedProbability(map, x!) : e.confidence;
+  if (record) cal.events?.push({ offset: e.offset, length: e.length, after: e.after, rule: e.rule, ...(e.held ? { held: e.held } : {}), docClass: run.docClass, raw: e.confidence, features: x!, p });
+  return { ...e, confidence: round(p), calibrated: true };
+}
+
+/**
+ * Calibrates the edits of a run the word step has not (see calibrateEdit): an edit below the bar
+ * is taken out of the edits (and listed as a suggestion where the run lists them). The word step
+ * applies the bar to its own readings as it decides them (word-decisions.ts), so a reading held
+ * back is no context for its neighbours. Returns the edits kept.
+ */
+export function calibrateEdits(run: RepairRun): Edit[] {
+  const { bar } = run.calibration!;
+  if (run.suggestions) run.suggestions = run.suggestions.map((s) => (s.calibrated ? s : calibrateEdit(run, s, true)));
   const kept: Edit[] = [];
   for (const e of run.edits) {
-    const p = probability(e);
-    const edit = { ...e, confidence: round(p) };
-    if (p >= bar) kept.push(edit);
-    else {
-      run.suggestions?.push(edit);
-      // With `explain`, a word whose repair fell below the calibrated bar says so.
-      if (run.leftAlone && ruleIds(e.rule).some((id) => RULES.find((r) => r.id === id)?.reading !== undefined || id === 'dehyphenate')) {
-        const k = run.leftAlone.findIndex((l) => l.offset >= e.offset);
-        const entry = { offset: e.offset, word: run.text.slice(e.offset, e.offset + e.length).replace(/-\s+/gu, ''), reason: 'below-threshold' as const };
-        if (k < 0) run.leftAlone.push(entry);
-        else if (run.leftAlone[k]!.offset === e.offset) run.leftAlone[k] = entry;
-        else run.leftAlone.splice(k, 0, entry);
-      }
-    }
+    const edit = e.calibrated ? e : calibrateEdit(run, e, true);
+    if (e.calibrated || edit.confidence >= bar) kept.push(edit);
+    else run.suggestions?.push(edit);
   }
   return kept;
 }
@@ -207,7 +294,9 @@ export function checkCalibrationFile(json: unknown, file: string): CalibrationFi
     const out: Record<string, RuleCalibration> = {};
     for (const [rule, m] of Object.entries(byRule)) {
       const q = `${p}.${rule}`;
-      if (!RULES.some((r) => r.id === rule) && !HELD_REASONS.some((h) => rule === `held:${h}`)) c.fail(q, `a rule id or held:<reason> (${HELD_REASONS.join(', ')})`, rule);
+      const reasons = heldReasons();
+      const families = [...Object.keys(CALIBRATION_FAMILIES), 'held'];
+      if (!RULES.some((r) => r.id === rule) && !reasons.some((h) => rule === `held:${h}`) && !families.some((f) => rule === `family:${f}`)) c.fail(q, `a rule id, held:<reason> (${reasons.join(', ')}) or family:<name> (${families.join(', ')})`, rule);
       const mo = c.object(m, q);
       const weights = c.list(mo.weights, `${q}.weights`, (w, wp) => c.number(w, wp));
       if (weights.length !== CALIBRATION_FEATURES.length) c.fail(`${q}.weights`, `${CALIBRATION_FEATURES.length} weights (${CALIBRATION_FEATURES.join(', ')})`, mo.weights);
@@ -262,75 +351,16 @@ export interface CalibrationRow {
 }
 
 /**
- * Fits one map: logistic regression by Newton's method, with a ridge penalty `lambda` pulling the
+ * Fits one map: the logistic fit of logistic.ts, with a ridge penalty `lambda` pulling the
  * weights towards the identity map (weight 1 on logit(raw), 0 elsewhere), so a rule with few
- * corrections keeps nearly its raw score; the weight on logit(raw) is kept ≥ 0. The rows may
+ * corrections keeps nearly its raw score — or, where `towards` is given (its family's map, over
+ * the same features), towards that map; the weight on logit(raw) is kept ≥ 0. The rows may
  * carry more features than CALIBRATION_FEATURES (the fit's class indicator): one weight each.
  */
-export function fitRuleCalibration(rows: readonly CalibrationRow[], lambda = 2): RuleCalibration {
+export function fitRuleCalibration(rows: readonly CalibrationRow[], lambda = 2, towards?: RuleCalibration): RuleCalibration {
   const d = (rows[0]?.x.length ?? CALIBRATION_FEATURES.length) + 1; // bias first
-  const prior = [0, 1, ...new Array<number>(d - 2).fill(0)];
-  const z = (w: readonly number[], x: readonly number[]): number => {
-    let s = w[0]!;
-    for (let k = 0; k < x.length; k++) s += w[k + 1]! * x[k]!;
-    return s;
-  };
-  const loss = (w: readonly number[]): number => {
-    let l = 0;
-    for (let k = 0; k < d; k++) l += 0.5 * lambda * (w[k]! - prior[k]!) ** 2;
-    for (const r of rows) {
-      const s = z(w, r.x);
-      l += Math.log1p(Math.exp(-Math.abs(s))) + Math.max(s, 0) - r.y * s;
-    }
-    return l;
-  };
-  let w = [...prior];
-  let current = loss(w);
-  for (let it = 0; it < 100; it++) {
-    const g = w.map((v, k) => lambda * (v - prior[k]!));
-    const H = Array.from({ length: d }, (_, a) => Array.from({ length: d }, (_, b) => (a === b ? lambda : 0)));
-    for (const r of rows) {
-      const xs = [1, ...r.x];
-      const p = sigmoid(z(w, r.x));
-      for (let a = 0; a < d; a++) {
-        g[a]! += (p - r.y) * xs[a]!;
-        for (let b = 0; b < d; b++) H[a]![b]! += p * (1 - p) * xs[a]! * xs[b]!;
-      }
-    }
-    const delta = solveLinear(H, g);
-    let step = 1;
-    let next = w.map((v, k) => v - step * delta[k]!);
-    next[1] = Math.max(0, next[1]!);
-    let l = loss(next);
-    while (l > current && step > 1e-4) {
-      step /= 2;
-      next = w.map((v, k) => v - step * delta[k]!);
-      next[1] = Math.max(0, next[1]!);
-      l = loss(next);
-    }
-    if (l > current) break;
-    const done = current - l < 1e-9;
-    w = next;
-    current = l;
-    if (done) break;
-  }
+  const prior = towards ? [towards.bias, ...towards.weights] : [0, 1, ...new Array<number>(d - 2).fill(0)];
+  if (prior.length !== d) throw new Error(`fitRuleCalibration: a map of ${prior.length - 1} weights to pull towards, for rows of ${d - 1} features`);
+  const w = fitLogistic(rows, { lambda, start: prior, prior, nonNegative: [1] });
   return { n: rows.length, right: rows.filter((r) => r.y === 1).length, bias: w[0]!, weights: w.slice(1) };
-}
-
-/** Solves H·x = g (Gaussian elimination with partial pivoting; H is positive definite): the Newton
- * step of this fit and of scripts/fit-context-calibration.ts. */
-export function solveLinear(H: number[][], g: number[]): number[] {
-  const n = g.length;
-  const M = H.map((row, i) => [...row, g[i]!]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[piv]![c]!)) piv = r;
-    [M[c], M[piv]] = [M[piv]!, M[c]!];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = M[r]![c]! / M[c]![c]!;
-      for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
-    }
-  }
-  return M.map((row, i) => row[n]! / row[i]!);
 }

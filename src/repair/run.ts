@@ -4,6 +4,7 @@
  * adds its edits.
  */
 import type { LeftAlone } from '../types.js';
+import type { RunCalibration } from './calibration.js';
 import type { ContextTrace } from './context-calibration.js';
 import type { AbbreviationRepair } from './dotted-abbreviations.js';
 import type { Edit } from './edits.js';
@@ -52,6 +53,16 @@ export interface RepairRun {
   chosen: string[];
   /** Units whose word a word rule changed. */
   wordRepairs: number;
+  /** Non-words read alone at the rules' bar, per word unit (set by the word step before it decides:
+   * how damaged the document is, for the calibration). */
+  damageRate: number;
+  /** The letter substitutions of the document's surest non-word repairs read alone (pass 1), and
+   * how often each is made (`ä→d` … see calibration.ts `substitutions`); set with damageRate. */
+  channel: Map<string, number>;
+  /** Per word unit (its start) counted in `channel`, the substitutions it added. */
+  channelOwn: Map<number, string[]>;
+  /** The calibration applied (null: raw scores). */
+  calibration: RunCalibration | null;
 
   /** The edits made, in the order of the rules. */
   edits: Edit[];
