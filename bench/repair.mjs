@@ -20,7 +20,7 @@
 //
 // Confidences are calibrated (src/repair/calibration.ts): beside the held-out reliability table
 // stands the one of the dev documents the calibration was fitted and its bar chosen on (ARKIV_DEV,
-// default ../dev:../dev-calib; scripts/fit-repair-calibration.ts), and on both the expected
+// default ../dev:../dev-calib:../devtech/out; scripts/fit-repair-calibration.ts), and on both the expected
 // calibration error of every correction found (applied, and below the bar: `suggest`).
 // --no-calibration: the rules' raw scores and fitted bars, as before the calibration.
 //
@@ -343,7 +343,7 @@ if (heldoutDocs.length && !oldSvOnly && !throughputOnly) {
 // ---- The dev documents: where the calibration was fitted and its bar chosen ----------------------
 // Folders of truth.txt + ocr*.txt made from counted sources (never held out): ARKIV_DEV, ':'-separated.
 function devSection() {
-  const dirs = (process.env.ARKIV_DEV ?? '../dev:../dev-calib').split(':').filter(Boolean).map((d) => (d.startsWith('/') ? d : join(root, d))).filter((d) => existsSync(d));
+  const dirs = (process.env.ARKIV_DEV ?? '../dev:../dev-calib:../devtech/out').split(':').filter(Boolean).map((d) => (d.startsWith('/') ? d : join(root, d))).filter((d) => existsSync(d));
   const texts = [];
   const walk = (dir) => {
     const files = readdirSync(dir);
@@ -361,7 +361,7 @@ function devSection() {
     for (const j of judgeCorrections(t.truth, t.input, r.corrections)) judgedDev.push(j);
   }
   const appliedDev = judgedDev.filter((j) => j.correction.applied !== false);
-  console.log(`\n### Dev documents (${texts.length} OCR texts of fiction, news and official prose from counted sources; the calibration was fitted and its bars chosen here)\n`);
+  console.log(`\n### Dev documents (${texts.length} OCR texts of fiction, news, official prose and software help from counted sources; the calibration was fitted and its bars chosen here)\n`);
   console.log('| OCR | texts | CER → arkivtext (cut) | right words damaged |');
   console.log('| --- | ---: | ---: | ---: |');
   for (const [v, s] of [...byVariant].sort(([a], [b]) => a.localeCompare(b))) console.log(`| ${v} | ${s.docs} | ${pct(summary(s).cerIn)} → ${pct(summary(s).cerOut)} (${(100 * summary(s).cut).toFixed(1)} %) | ${s.damaged}/${s.right} (${(100 * summary(s).damageRate).toFixed(2)} %) |`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CALIBRATION_FEATURES, calibratedProbability, calibrationGroup, checkCalibrationFile, fitRuleCalibration, logit, type RepairCalibration, type RuleCalibration } from '../src/repair/calibration.js';
+import { CALIBRATION_FEATURES, CALIBRATION_VERSION, calibratedProbability, calibrationGroup, checkCalibrationFile, familyOf, fitRuleCalibration, logit, mapFor, type RepairCalibration, type RuleCalibration } from '../src/repair/calibration.js';
+import type { ContextTrace } from '../src/repair/context-calibration.js';
 import { repair } from '../src/repair/safe-repair.js';
 import { tiny } from './repair-tiny.js';
 
@@ -19,6 +20,26 @@ describe('calibration maps', () => {
     expect(calibrationGroup('dehyphenate')).toBe('dehyphenate');
     expect(calibrationGroup('sentence-mark')).toBe('sentence-mark');
     expect(calibrationGroup('stripped-diacritics', 'against-context')).toBe('held:against-context');
+  });
+
+  it('a rule without a map of its own takes its family\'s; a rare reason of the word step the held family\'s', () => {
+    expect(familyOf('year-range')).toBe('mark');
+    expect(familyOf('confusion')).toBe('word');
+    expect(familyOf('join-words')).toBe('boundary');
+    expect(familyOf('held:all-caps')).toBe('held');
+    const maps = { 'family:mark': map(1), 'year-range': map(2), 'family:held': map(3) };
+    expect(mapFor(maps, 'year-range')).toEqual(map(2));
+    expect(mapFor(maps, 'sentence-mark')).toEqual(map(1));
+    expect(mapFor(maps, 'held:all-caps')).toEqual(map(3));
+    expect(mapFor(maps, 'confusion')).toBeUndefined();
+  });
+
+  it('fit a rule towards its family\'s map: with few corrections it keeps about the family\'s score', () => {
+    const x = [logit(0.9), ...new Array<number>(K - 1).fill(0)];
+    const family = map(-2);
+    const few = Array.from({ length: 3 }, () => ({ x, y: 1 as const }));
+    expect(calibratedProbability(fitRuleCalibration(few, 1e6, family), x)).toBeCloseTo(calibratedProbability(family, x), 3);
+    expect(() => fitRuleCalibration(few, 2, { ...family, weights: [1] })).toThrow('a map of 1 weights');
   });
 
   it('the identity map gives the raw score back; a bias of logit(0.5) halves its odds', () => {
@@ -65,6 +86,17 @@ describe('repair with a calibration', () => {
     expect(repair(TEXT, tiny({ documentClass: 'stripped', calibration: calibration({ 'stripped-diacritics': map(0) }, 0.5), minConfidence: Math.min(1, p + 0.001) })).text).toContain('for kommunen');
   });
 
+  it('decides the bar inside the word step: a reading held back is no context for the words after it', () => {
+    const words = (cal: RepairCalibration): (string | null)[] | undefined => {
+      const trace: ContextTrace = { events: [] };
+      repair(TEXT, tiny({ documentClass: 'stripped', calibration: cal, trace }));
+      return trace.events.find((e) => e.word === 'for')?.neighbours;
+    };
+    // `for` two words after `dir`: its left context is `där` where that is applied, `dir` where held back.
+    expect(words(calibration({ confusion: map(0) }, 0.5))?.[0]).toBe('där');
+    expect(words(calibration({ confusion: map(-30) }, 0.5))?.[0]).toBe('dir');
+  });
+
   it('with explain, says a word whose repair fell below the calibrated bar is below-threshold', () => {
     const r = repair(TEXT, tiny({ documentClass: 'stripped', calibration: calibration({ confusion: map(-30) }, 0.5), explain: true }));
     expect(r.leftAlone).toContainEqual({ offset: 6, word: 'dir', reason: 'below-threshold' });
@@ -72,15 +104,16 @@ describe('repair with a calibration', () => {
 });
 
 describe('repair-calibration.json', () => {
-  const good = { version: 1, about: 'x', sources: ['dev'], at: '2026-12-07', minConfidence: { stripped: 0.9, normal: 0.8 }, classes: { stripped: { confusion: map(0) }, normal: {} } };
+  const good = { version: CALIBRATION_VERSION, about: 'x', sources: ['dev'], at: '2026-12-07', minConfidence: { stripped: 0.9, normal: 0.8 }, classes: { stripped: { confusion: map(0) }, normal: {} } };
   it('is read field by field', () => {
     expect(checkCalibrationFile(good, 'f.json').classes.stripped.confusion).toEqual(map(0));
   });
   it.each([
-    [{ ...good, version: 2 }, 'version: expected version 1'],
+    [{ ...good, version: CALIBRATION_VERSION + 1 }, `version: expected version ${CALIBRATION_VERSION}`],
     [{ ...good, minConfidence: { stripped: 2, normal: 0.5 } }, 'minConfidence.stripped: expected a probability'],
     [{ ...good, minConfidence: 0.9 }, 'minConfidence: expected an object'],
-    [{ ...good, classes: { stripped: { 'no-rule': map(0) }, normal: {} } }, 'classes.stripped.no-rule: expected a rule id or held:<reason>'],
+    [{ ...good, classes: { stripped: { 'no-rule': map(0) }, normal: {} } }, 'classes.stripped.no-rule: expected a rule id, held:<reason>'],
+    [{ ...good, classes: { stripped: { 'family:none': map(0) }, normal: {} } }, 'classes.stripped.family:none: expected a rule id, held:<reason>'],
     [{ ...good, classes: { stripped: { confusion: { ...map(0), weights: [1] } }, normal: {} } }, `classes.stripped.confusion.weights: expected ${K} weights`],
     [{ ...good, classes: { stripped: { confusion: map(0, -1) }, normal: {} } }, 'classes.stripped.confusion.weights[0]: expected a weight ≥ 0'],
   ])('refuses a bad file (%#)', (file, message) => {

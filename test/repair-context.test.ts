@@ -7,7 +7,8 @@ import { contextCalibration } from '../src/repair/context-calibration.js';
 import { ContextModel, contextHash, defaultContextData, loadContextData } from '../src/repair/context-model.js';
 import { defaultLexicon } from '../src/repair/lexicon.js';
 import { repair } from '../src/repair/index.js';
-import { fix, STRIPPED } from './repair-helpers.js';
+import { sentenceAgainstConfusion } from '../src/repair/context-gate.js';
+import { fix, NORMAL, STRIPPED } from './repair-helpers.js';
 
 // The broad-register context model (dictionaries/sv-context.bin: wordfreq's prior, word pairs and
 // triples of modern fiction and news) and the calibrated choice between two known words.
@@ -172,5 +173,36 @@ describe('a known word against its diacritic twin', () => {
     const suggestion = asked.corrections.find((c) => c.applied === false);
     expect(suggestion).toMatchObject({ before: 'sa', after: 'så', applied: false });
     expect(asked.corrections.filter((c) => c.applied !== false)).toEqual(plain.corrections);
+  });
+});
+
+describe('a real-word letter confusion (`bar` for `har`) against its sentence', () => {
+  it('keeps `bar` where the sentence wants it, though `har` is 200 times likelier alone', () => {
+    // Swedish-model text: before this check `Han bar en tung säck` became `Han har en tung säck`
+    // at 0.94.
+    expect(fix('Han bar en tung sack pa ryggen och gick hem till garden.', NORMAL)).toContain('Han bar en tung säck på ryggen');
+    expect(fix('Hon bar barnet i famnen hela vagen hem.', NORMAL)).toBe('Hon bar barnet i famnen hela vägen hem.');
+    expect(fix('Han bar en tung sack pa ryggen och gick hem till garden.', STRIPPED)).toBe('Han bar en tung säck på ryggen och gick hem till gården.');
+    const held = repair('Han bar en tung sack pa ryggen.', { ...NORMAL, suggest: true }).corrections.find((c) => c.before === 'bar');
+    expect(held).toMatchObject({ after: 'har', applied: false });
+  });
+
+  it('still reads `bar` as `har` where the sentence wants `har`', () => {
+    for (const options of [NORMAL, STRIPPED]) {
+      expect(fix('Regeringen bar gett myndigheten i uppdrag att utreda fragan.', options)).toBe('Regeringen har gett myndigheten i uppdrag att utreda frågan.');
+      expect(fix('Vi bar inte fatt nagot svar.', options)).toBe('Vi har inte fått något svar.');
+    }
+  });
+
+  it('weighs the sentence without the isolation odds, and never a vowel twin', () => {
+    const cm = { prior: (w: string) => ({ har: 1e-2, bar: 5e-5, for: 1e-4, för: 1e-2 })[w] ?? 1e-9 };
+    const isolation = Math.log(1e-2 / 5e-5);
+    // The total log-odds favour `har` (isolation 5.3 nats), the neighbours favour `bar` by 4.
+    expect(sentenceAgainstConfusion(cm, 'bar', 'har', isolation - 4, 1)).toBe(true);
+    expect(sentenceAgainstConfusion(cm, 'bar', 'har', isolation - 0.5, 1)).toBe(false);
+    expect(sentenceAgainstConfusion(cm, 'bar', 'har', isolation + 3, 1)).toBe(false);
+    // Only diacritics or the English model's `i` for `ä` apart: the total log-odds decide (elsewhere).
+    expect(sentenceAgainstConfusion(cm, 'for', 'för', -10, 1)).toBe(false);
+    expect(sentenceAgainstConfusion(cm, 'bittre', 'bättre', -10, 1)).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import { repair } from '../src/repair/index.js';
 import type { Hypothesis, HypothesisSource } from '../src/repair/hypotheses.js';
 import { RULES, isCorrectionRule, isWordRepair, ruleIds, wordRuleFor } from '../src/repair/rules.js';
 import type { CorrectionRule, RuleId, SkipReason, WordRuleId } from '../src/types.js';
-import { STRIPPED, NORMAL, fixture } from './repair-helpers.js';
+import { STRIPPED, NORMAL, fix, fixture } from './repair-helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -183,6 +183,14 @@ describe('explain', () => {
       [22, '1', 'lone-character'],
       [29, 't', 'lone-character'],
     ]);
+    // An English word that is also a stripped Swedish one (`for`) inside a run of English.
+    expect(leftAlone('Programmet Visual Basic for Applications anvands', STRIPPED)).toEqual([
+      [11, 'Visual', 'english-run'],
+      [18, 'Basic', 'english-run'],
+      [24, 'for', 'english-run'],
+      [28, 'Applications', 'as-written'],
+    ]);
+    expect(fix('Visual Basic for Applications och det ar bra for alla.', STRIPPED)).toBe('Visual Basic for Applications och det är bra för alla.');
     expect(leftAlone('offentlig handling eller tex. muntligen', STRIPPED)).toEqual([[25, 'tex', 'dotted-abbreviation']]);
     expect(leftAlone('organi-\nsationen', { ...STRIPPED, dehyphenate: false })).toEqual([[0, 'organi-\nsationen', 'not-joined']]);
     expect(leftAlone('Det @# var bra', STRIPPED)).toEqual([

@@ -10,6 +10,8 @@ import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Correction } from '../types.js';
 import { characterErrors, flatten, flatWords, wordChanges } from './metrics.js';
+// The error classes of a text against its truth (bench/repair-errors.mjs), in the same build entry.
+export * from './error-classes.js';
 
 const words = flatWords;
 

@@ -27,7 +27,7 @@ import { midSentence } from './units.js';
 import { SUGGESTED } from './word-decisions.js';
 
 /** The version of dictionaries/repair-calibration.json this code reads and the fit writes. */
-export const CALIBRATION_VERSION = 1;
+export const CALIBRATION_VERSION = 2;
 
 /**
  * The features of a correction, in the order of a map's weights:
@@ -43,7 +43,8 @@ export const CALIBRATION_VERSION = 1;
  * - `glyph`: 1 where the word as written holds a character no Swedish word holds (a digit, `&`,
  *   `#`, `@`, `|`, or an `é` the reading does not keep): OCR damage beyond doubt (`#r`, `6ver`);
  * - `short`: max(0, 6 − letters) / 5 for the word as written (a short word neighbours many words);
- * - `damage`: how damaged the document is: log10(word repairs per word + 0.001) + 3, in [0, 3].
+ * - `damage`: how damaged the document is: log10(r + 0.001) + 3, in [0, 3], r its non-words read
+ *   alone at the rules' bar per word (RepairRun.damageRate: known before any word is decided).
  * The word features are 0 for corrections of marks and glyphs.
  */
 export const CALIBRATION_FEATURES = ['logitRaw', 'joined', 'document', 'capitalMid', 'usedOriginal', 'onlyDiacritics', 'glyph', 'short', 'damage'] as const;
@@ -71,13 +72,43 @@ export interface CalibrationFile {
    * least this (chosen on the dev documents of the class: damage ≤ 0.1 % of right words). */
   minConfidence: Record<DocClass, number>;
   /** Per document class, per rule (a RuleId, or `held:<reason>` for the word step's suggestions:
-   * see calibrationGroup), the map. */
+   * see calibrationGroup) or family of rules (`family:<name>`, see CALIBRATION_FAMILIES), the map. */
   classes: Record<DocClass, Record<string, RuleCalibration>>;
 }
 
 /** Why a reading the word step found was not taken, for which it is suggested (word-decisions.ts
- * SUGGESTED): each has a map of its own (`held:<reason>`), fitted on such suggestions. */
-export const HELD_REASONS: readonly string[] = [...SUGGESTED];
+ * SUGGESTED): each has a map of its own (`held:<reason>`), fitted on such suggestions, or where
+ * it is rare, its family's (`family:held`). */
+export const heldReasons = (): readonly string[] => [...SUGGESTED];
+
+/**
+ * The families of rules that share a map where a rule is rare: one map fitted on every
+ * correction of the family, which a rule with few corrections of its own uses, and towards which
+ * a rule with its own map is pulled (instead of towards its raw score):
+ * - `word`: the word rules (readings of a word by the channel, a learned word, a corpus word);
+ * - `boundary`: line-end joins, words joined across a line break, glue words split off;
+ * - `mark`: marks and glyphs put back at a learned rate (`.`/`,`, a year span's dash, a lone
+ *   glyph, a sentence-initial `I`, a dotted abbreviation);
+ * - `held`: the word step's suggestions, whatever the reason they were not taken.
+ */
+export const CALIBRATION_FAMILIES: Readonly<Record<string, readonly string[]>> = {
+  word: ['confusion', 'stripped-diacritics', 'word-confusion', 'till-start', 'edit-distance'],
+  boundary: ['dehyphenate', 'join-words', 'split-words'],
+  mark: ['sentence-mark', 'year-range', 'lone-glyph', 'glyph-word', 'abbreviation'],
+};
+
+/** The family of a calibration group (`held:<reason>` → `held`), or null. */
+export function familyOf(group: string): string | null {
+  if (group.startsWith('held:')) return 'held';
+  for (const [name, rules] of Object.entries(CALIBRATION_FAMILIES)) if (rules.includes(group)) return name;
+  return null;
+}
+
+/** The map of a correction: its group's own, else its family's, else none (the raw score). */
+export function mapFor(maps: Readonly<Record<string, RuleCalibration>>, group: string): RuleCalibration | undefined {
+  const family = familyOf(group);
+  return maps[group] ?? (family ? maps[`family:${family}`] : undefined);
+}
 
 /** The map that calibrates a correction of rule label `rule`: a suggestion the word step held back,
  * its reason's (`held:against-context`); else the word rule where the label holds one
@@ -109,11 +140,10 @@ const LETTERS = /\p{L}/gu;
 const GLYPH = /\p{L}[0-9&#@|]|[0-9&#@|]\p{L}/u;
 
 /** The features of edit `e` of run `run` (see CALIBRATION_FEATURES). */
-export function calibrationFeatures(run: Pick<RepairRun, 'text' | 'wordRepairs' | 'units' | 'eng'>, e: Pick<Edit, 'offset' | 'length' | 'after' | 'confidence' | 'rule'>): number[] {
+export function calibrationFeatures(run: Pick<RepairRun, 'text' | 'damageRate' | 'eng'>, e: Pick<Edit, 'offset' | 'length' | 'after' | 'confidence' | 'rule'>): number[] {
   const ids = ruleIds(e.rule);
   const wordRule = ids.some((id) => RULES.find((r) => r.id === id)?.reading !== undefined);
-  const rate = run.wordRepairs / Math.max(1, run.units.length);
-  const damage = Math.min(3, Math.max(0, Math.log10(rate + 0.001) + 3));
+  const damage = Math.min(3, Math.max(0, Math.log10(run.damageRate + 0.001) + 3));
   if (!wordRule) return [logit(e.confidence), 0, 0, 0, 0, 0, 0, 0, damage];
   const before = run.text.slice(e.offset, e.offset + e.length).replace(/-\s+/gu, '');
   const letters = (before.match(LETTERS) ?? []).join('');
@@ -157,39 +187,42 @@ export interface CalibrationEvent {
   p: number;
 }
 
+/** The calibration a run applies (repair.ts): the maps of its document class and the bar. */
+export interface RunCalibration {
+  maps: Record<string, RuleCalibration>;
+  bar: number;
+  /** For the fit: every edit calibrated, with its features (offsets in the normalised text). */
+  events: CalibrationEvent[] | null;
+}
+
 /**
- * Calibrates the edits of a run: each edit's confidence becomes its probability; an edit below
- * `bar` is taken out of the edits (and listed as a suggestion where `suggestions` is given).
- * `events` receives every edit with its features (training; offsets in the normalised text).
- * Returns the edits kept.
+ * Edit `e` of run `run` with its confidence calibrated (the probability that it is right; the
+ * raw score where no map holds for it), marked `calibrated`. With `record`, the run's trace gets
+ * it as an event.
  */
-export function calibrateEdits(run: RepairRun, cal: RepairCalibration, bar: number, events?: CalibrationEvent[]): Edit[] {
-  const maps = cal.classes[run.docClass];
-  const probability = (e: Edit): number => {
-    const map = maps[calibrationGroup(e.rule, e.held)];
-    const x = map || events ? calibrationFeatures(run, e) : null;
-    const p = map ? calibratedProbability(map, x!) : e.confidence;
-    events?.push({ offset: e.offset, length: e.length, after: e.after, rule: e.rule, ...(e.held ? { held: e.held } : {}), docClass: run.docClass, raw: e.confidence, features: x!, p });
-    return p;
-  };
-  // The word step's own suggestions first (their reason's map), then every edit (its rule's).
-  if (run.suggestions) run.suggestions = run.suggestions.map((s) => ({ ...s, confidence: round(probability(s)) }));
+export function calibrateEdit(run: RepairRun, e: Edit, record: boolean): Edit {
+  const cal = run.calibration!;
+  const map = mapFor(cal.maps, calibrationGroup(e.rule, e.held));
+  const x = map || (record && cal.events) ? calibrationFeatures(run, e) : null;
+  const p = map ? calibratedProbability(map, x!) : e.confidence;
+  if (record) cal.events?.push({ offset: e.offset, length: e.length, after: e.after, rule: e.rule, ...(e.held ? { held: e.held } : {}), docClass: run.docClass, raw: e.confidence, features: x!, p });
+  return { ...e, confidence: round(p), calibrated: true };
+}
+
+/**
+ * Calibrates the edits of a run the word step has not (see calibrateEdit): an edit below the bar
+ * is taken out of the edits (and listed as a suggestion where the run lists them). The word step
+ * applies the bar to its own readings as it decides them (word-decisions.ts), so a reading held
+ * back is no context for its neighbours. Returns the edits kept.
+ */
+export function calibrateEdits(run: RepairRun): Edit[] {
+  const { bar } = run.calibration!;
+  if (run.suggestions) run.suggestions = run.suggestions.map((s) => (s.calibrated ? s : calibrateEdit(run, s, true)));
   const kept: Edit[] = [];
   for (const e of run.edits) {
-    const p = probability(e);
-    const edit = { ...e, confidence: round(p) };
-    if (p >= bar) kept.push(edit);
-    else {
-      run.suggestions?.push(edit);
-      // With `explain`, a word whose repair fell below the calibrated bar says so.
-      if (run.leftAlone && ruleIds(e.rule).some((id) => RULES.find((r) => r.id === id)?.reading !== undefined || id === 'dehyphenate')) {
-        const k = run.leftAlone.findIndex((l) => l.offset >= e.offset);
-        const entry = { offset: e.offset, word: run.text.slice(e.offset, e.offset + e.length).replace(/-\s+/gu, ''), reason: 'below-threshold' as const };
-        if (k < 0) run.leftAlone.push(entry);
-        else if (run.leftAlone[k]!.offset === e.offset) run.leftAlone[k] = entry;
-        else run.leftAlone.splice(k, 0, entry);
-      }
-    }
+    const edit = e.calibrated ? e : calibrateEdit(run, e, true);
+    if (e.calibrated || edit.confidence >= bar) kept.push(edit);
+    else run.suggestions?.push(edit);
   }
   return kept;
 }
@@ -207,7 +240,9 @@ export function checkCalibrationFile(json: unknown, file: string): CalibrationFi
     const out: Record<string, RuleCalibration> = {};
     for (const [rule, m] of Object.entries(byRule)) {
       const q = `${p}.${rule}`;
-      if (!RULES.some((r) => r.id === rule) && !HELD_REASONS.some((h) => rule === `held:${h}`)) c.fail(q, `a rule id or held:<reason> (${HELD_REASONS.join(', ')})`, rule);
+      const reasons = heldReasons();
+      const families = [...Object.keys(CALIBRATION_FAMILIES), 'held'];
+      if (!RULES.some((r) => r.id === rule) && !reasons.some((h) => rule === `held:${h}`) && !families.some((f) => rule === `family:${f}`)) c.fail(q, `a rule id, held:<reason> (${reasons.join(', ')}) or family:<name> (${families.join(', ')})`, rule);
       const mo = c.object(m, q);
       const weights = c.list(mo.weights, `${q}.weights`, (w, wp) => c.number(w, wp));
       if (weights.length !== CALIBRATION_FEATURES.length) c.fail(`${q}.weights`, `${CALIBRATION_FEATURES.length} weights (${CALIBRATION_FEATURES.join(', ')})`, mo.weights);
@@ -264,12 +299,14 @@ export interface CalibrationRow {
 /**
  * Fits one map: logistic regression by Newton's method, with a ridge penalty `lambda` pulling the
  * weights towards the identity map (weight 1 on logit(raw), 0 elsewhere), so a rule with few
- * corrections keeps nearly its raw score; the weight on logit(raw) is kept ≥ 0. The rows may
+ * corrections keeps nearly its raw score — or, where `towards` is given (its family's map, over
+ * the same features), towards that map; the weight on logit(raw) is kept ≥ 0. The rows may
  * carry more features than CALIBRATION_FEATURES (the fit's class indicator): one weight each.
  */
-export function fitRuleCalibration(rows: readonly CalibrationRow[], lambda = 2): RuleCalibration {
+export function fitRuleCalibration(rows: readonly CalibrationRow[], lambda = 2, towards?: RuleCalibration): RuleCalibration {
   const d = (rows[0]?.x.length ?? CALIBRATION_FEATURES.length) + 1; // bias first
-  const prior = [0, 1, ...new Array<number>(d - 2).fill(0)];
+  const prior = towards ? [towards.bias, ...towards.weights] : [0, 1, ...new Array<number>(d - 2).fill(0)];
+  if (prior.length !== d) throw new Error(`fitRuleCalibration: a map of ${prior.length - 1} weights to pull towards, for rows of ${d - 1} features`);
   const z = (w: readonly number[], x: readonly number[]): number => {
     let s = w[0]!;
     for (let k = 0; k < x.length; k++) s += w[k + 1]! * x[k]!;

@@ -43,6 +43,8 @@ export interface ContextEvent {
   strippedShare?: number;
   /** The neighbours the context model saw: l2 l1 _ r1 r2 (null: none). */
   neighbours?: [string | null, string | null, string | null, string | null];
+  /** The channel's log-ratio: log P(token | best) − log P(token | token as written). */
+  channel?: number;
 }
 
 /** What a training script gets from `repair(text, { trace })`. */

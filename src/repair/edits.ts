@@ -16,6 +16,8 @@ export interface Edit {
   /** A suggestion's reason for not being applied (word-decisions.ts; calibration.ts maps its
    * confidence by it). */
   held?: SkipReason;
+  /** Its confidence is already the calibrated probability (calibration.ts). */
+  calibrated?: boolean;
 }
 
 /** A normalisation change against the input (same shape as normalise's NormalizeChange). */

@@ -6,7 +6,7 @@
  */
 import { applyEdits } from '../normalise/index.js';
 import type { Correction, LeftAlone, RepairResult } from '../types.js';
-import { calibrateEdits, defaultCalibration, type CalibrationEvent, type RepairCalibration } from './calibration.js';
+import { calibrateEdits, defaultCalibration, type RepairCalibration } from './calibration.js';
 import type { ContextTrace } from './context-calibration.js';
 import { classify } from './doc-class.js';
 import { composeCorrections, inputOffsets, type Edit, type InputChange } from './edits.js';
@@ -82,7 +82,8 @@ function calibrationOf(options: RepairOptions): RepairCalibration | null {
 }
 
 /** The run of one repair of the normalised text `text`, before any rule. */
-function begin(text: string, options: RepairOptions, calibrated: boolean): RepairRun {
+function begin(text: string, options: RepairOptions, calibration: RepairCalibration | null): RepairRun {
+  const calibrated = calibration !== null;
   const model = options.model ?? defaultModel();
   const docClass = options.documentClass ?? classify(text, model.threshold);
   const params: RepairParams = { ...model.params[docClass], ...options.params };
@@ -110,6 +111,8 @@ function begin(text: string, options: RepairOptions, calibrated: boolean): Repai
     units: [],
     chosen: [],
     wordRepairs: 0,
+    damageRate: 0,
+    calibration: calibration ? { maps: calibration.classes[docClass], bar: options.minConfidence ?? calibration.minConfidence[docClass], events: options.trace?.edits ? [] : null } : null,
     edits: [],
     leftAlone: options.explain ? [] : null,
     trace: options.trace ?? null,
@@ -163,16 +166,17 @@ function withWordBoundaries(run: RepairRun, tokens: Token[]): Token[] {
 function repairModern(text: string, options: RepairOptions = {}): RepairResult {
   const norm = options.normalize === false ? { text, changes: [] as InputChange[] } : normalizeStep(text);
   const calibration = calibrationOf(options);
-  const run = begin(norm.text, options, calibration !== null);
+  const run = begin(norm.text, options, calibration);
   for (const rule of RULES) rule.find?.(run);
   readWords(run);
   if (run.trace) run.trace.text = run.wordText;
   decideWords(run);
   for (const rule of RULES) if (rule.edits) run.edits.push(...rule.edits(run));
-  if (calibration) {
-    // Every edit's confidence becomes the probability that it is right; below the bar it is a suggestion.
-    const events: CalibrationEvent[] | undefined = run.trace?.edits ? [] : undefined;
-    run.edits = calibrateEdits(run, calibration, options.minConfidence ?? calibration.minConfidence[run.docClass], events);
+  if (run.calibration) {
+    // Every edit's confidence becomes the probability that it is right; below the bar it is a
+    // suggestion (the word step's readings were so decided as they were read).
+    run.edits = calibrateEdits(run);
+    const events = run.calibration.events;
     if (events) {
       for (const e of events) {
         const [start, end] = inputOffsets(norm.changes, [e.offset, e.offset + e.length]);

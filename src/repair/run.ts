@@ -4,6 +4,7 @@
  * adds its edits.
  */
 import type { LeftAlone } from '../types.js';
+import type { RunCalibration } from './calibration.js';
 import type { ContextTrace } from './context-calibration.js';
 import type { AbbreviationRepair } from './dotted-abbreviations.js';
 import type { Edit } from './edits.js';
@@ -52,6 +53,11 @@ export interface RepairRun {
   chosen: string[];
   /** Units whose word a word rule changed. */
   wordRepairs: number;
+  /** Non-words read alone at the rules' bar, per word unit (set by the word step before it decides:
+   * how damaged the document is, for the calibration). */
+  damageRate: number;
+  /** The calibration applied (null: raw scores). */
+  calibration: RunCalibration | null;
 
   /** The edits made, in the order of the rules. */
   edits: Edit[];

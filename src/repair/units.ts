@@ -280,7 +280,12 @@ const CONTEXT_CHECKS: readonly ContextCheck[] = [
       const english = (k: number): boolean => englishOnly(k) || isEnglishWord(units[k]!.word);
       return (k) => {
         const u = units[k]!;
-        return englishOnly(k) && ((adjacent(text, units[k - 1], u) && english(k - 1)) || (adjacent(text, u, units[k + 1]) && english(k + 1)));
+        const left = adjacent(text, units[k - 1], u) && english(k - 1);
+        const right = adjacent(text, u, units[k + 1]) && english(k + 1);
+        // An English word that is also a stripped Swedish one (`for`, `an`, `far`) stays only
+        // inside such a run, English on both sides (`Visual Basic for Applications`, `framework
+        // for classification`): train and dev OCR, 3 right words kept, no repair lost.
+        return englishOnly(k) ? left || right : left && right && isEnglishForm(u.word);
       };
     },
   },

@@ -5,7 +5,8 @@
  */
 import { characterClass, languageTable } from '../language.js';
 import type { EditRule, WordRuleLabel } from '../types.js';
-import { round } from './edits.js';
+import { calibrateEdit } from './calibration.js';
+import { round, type Edit } from './edits.js';
 import { weighContext } from './context-gate.js';
 import { decide, type Context, type Decision } from './ranking.js';
 import { wordRuleFor } from './rules.js';
@@ -34,6 +35,7 @@ export const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'again
 /** The least (calibrated) confidence of a reading suggested below the bar. */
 export const SUGGEST_MIN = 0.5;
 
+
 /** A plain word, fit to be bigram context. */
 const WORD = /^\p{L}+$/u;
 
@@ -43,12 +45,18 @@ const WORD = /^\p{L}+$/u;
  * and training truths ≤ 0.003 per word); the Swedish-model training OCR repairs ≥ 0.024.
  */
 function showsDamage(units: Unit[], decisions: ReadonlyArray<Decision | null>, minConfidence: number, minRate: number): boolean {
+  const repaired = nonWordRepairs(units, decisions, minConfidence);
+  return repaired >= minRate * units.length && repaired > 0;
+}
+
+/** The non-words whose pass-1 reading is at least `minConfidence` sure. */
+function nonWordRepairs(units: Unit[], decisions: ReadonlyArray<Decision | null>, minConfidence: number): number {
   let repaired = 0;
   units.forEach((u, i) => {
     const d = decisions[i];
     if (d && !u.hyps!.original.known && d.best !== u.hyps!.original && d.confidence >= minConfidence) repaired++;
   });
-  return repaired >= minRate * units.length && repaired > 0;
+  return repaired;
 }
 
 
@@ -61,6 +69,9 @@ export function decideWords(run: RepairRun): void {
   // A known word read as another known word is weighed only where the document shows OCR damage
   // (see word-checks.ts); in a diacritic-stripped document it always does.
   const weighKnownWords = docClass === 'stripped' || showsDamage(units, firstDecisions, minConfidence, model.markMinRepairRate);
+  // How damaged the document is (a feature of every correction's calibration): its non-words
+  // repaired alone, per word.
+  run.damageRate = nonWordRepairs(units, firstDecisions, minConfidence) / Math.max(1, units.length);
   const weighed = (u: Unit): boolean => weighKnownWords || !u.hyps?.original.known;
   const knownMinConfidence = Math.max(minConfidence, params.knownMinConfidence);
   const threshold = (u: Unit): number => (u.hyps?.original.known ? knownMinConfidence : minConfidence);
@@ -72,6 +83,8 @@ export function decideWords(run: RepairRun): void {
       if (d && d.confidence >= model.decisions.documentWordConfidence && d.best !== u.hyps!.original) documentWords.add(d.best.text.toLowerCase());
       else if (u.hyps?.original.known && (survivedStripping(u.word) || u.hyps.alternatives.length === 0)) documentWords.add(u.word.toLowerCase());
     }
+    // (A provisional reading is a guess for context, not an edit: the calibrated bar is applied to
+    // the word's own decision in pass 2. Applied here too it cost held-out cut and saved no word.)
     return d && d.confidence >= threshold(u) ? d.best.text : u.word;
   });
   // Pass 2: left to right, with the final left neighbour and the provisional right one.
@@ -116,8 +129,6 @@ export function decideWords(run: RepairRun): void {
         run.suggestions.push({ offset: u.start, length: u.end - u.start, after: d.best.text, confidence: round(d.confidence), rule: wordRuleFor(d.best, hyps.original), held: why });
       }
     }
-    chosen.push(word);
-    if (rule) run.wordRepairs++;
     let editRule: EditRule | null = rule;
     if (u.joinedHyphen) {
       const known = u.hyps?.original.known || rule !== null;
@@ -130,6 +141,8 @@ export function decideWords(run: RepairRun): void {
           if (explain[explain.length - 1]?.offset === u.start) explain.pop();
           explain.push({ offset: u.start, word: u.word, reason: 'below-threshold' });
         }
+        // Not joined, so not read either: the word as written is its neighbours' context.
+        chosen.push(u.word);
         continue;
       }
     }
@@ -139,6 +152,29 @@ export function decideWords(run: RepairRun): void {
       editRule = rule ? `join-words+${rule}` : 'join-words';
       confidence = Math.min(confidence, join.p);
     }
-    if (word !== u.raw) run.edits.push({ offset: u.start, length: u.end - u.start, after: word, confidence: round(confidence), rule: editRule! });
+    if (word !== u.raw) {
+      const edit: Edit = { offset: u.start, length: u.end - u.start, after: word, confidence: round(confidence), rule: editRule! };
+      // The calibrated bar, here and not after all rules ran: a reading held back is a suggestion,
+      // and its word as written (not the reading) is the context of the words after it.
+      const held = run.calibration ? calibrateEdit(run, edit, true) : null;
+      if (held && held.confidence < run.calibration!.bar) {
+        heldBack(run, held);
+        word = u.word;
+        rule = null;
+      } else run.edits.push(held ?? edit);
+    }
+    chosen.push(word);
+    if (rule) run.wordRepairs++;
   }
+}
+
+/** A word edit below the calibrated bar: listed as a suggestion (with `suggest`), and with
+ * `explain` its word says `below-threshold`. */
+function heldBack(run: RepairRun, e: Edit): void {
+  run.suggestions?.push(e);
+  const explain = run.leftAlone;
+  if (!explain) return;
+  const entry = { offset: e.offset, word: run.text.slice(e.offset, e.offset + e.length).replace(/-\s+/gu, ''), reason: 'below-threshold' as const };
+  if (explain[explain.length - 1]?.offset === e.offset) explain[explain.length - 1] = entry;
+  else explain.push(entry);
 }
