@@ -81,7 +81,7 @@ const textWeights: Record<string, number> = {};
 const shareCounts = new Map<string, number>();
 let shareTokens = 0;
 const shareFiles = new Set((opts.share ?? []).map((f) => basename(f)));
-let sharing = false;
+let sharing: boolean;
 /** What one occurrence in the text being counted adds (its weight). */
 let weight = 1;
 const inc = (m: Map<string, number>, k: string): void => {
