@@ -26,7 +26,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONTEXT_FORMAT, CONTEXT_FORMAT_SHARES, CONTEXT_FORMATS, CONTEXT_SECTIONS, MARK_GAP, contextHash, markToken, quantiseCount } from '../src/repair/context-model.js';
+import { CONTEXT_FORMAT, CONTEXT_FORMAT_SHARES, CONTEXT_FORMATS, CONTEXT_SECTIONS, MARK_GAP, contextHash, countOfByte, markToken, quantiseCount } from '../src/repair/context-model.js';
 import { readWordfreq } from './wordfreq.js';
 
 const { values: opts, positionals: texts } = parseArgs({
@@ -169,12 +169,20 @@ interface Table {
   collisions: number;
 }
 
-/** Sorted hash keys and quantised values of a table; colliding keys share one entry (values summed). */
-function table(entries: ReadonlyArray<readonly [string, number]>): Table {
+/** Two colliding keys' count bytes as one: their counts added and quantised again. (The bytes
+ * themselves do not add: past 32 a byte is on a log scale, and a sum past 255 wrapped round.) */
+const addCounts = (a: number, b: number): number => quantiseCount(countOfByte(a) + countOfByte(b));
+/** Two colliding words' prior bytes (4 cB a step, the rarer the higher) as one: their frequencies
+ * added (the commoner word's byte, or up to 8 steps — a factor 2 — below it). */
+const addFrequencies = (a: number, b: number): number => Math.max(0, Math.round(-25 * Math.log10(10 ** (-a / 25) + 10 ** (-b / 25))));
+
+/** Sorted hash keys and quantised values of a table; colliding keys share one entry (`merge`d). */
+function table(entries: ReadonlyArray<readonly [string, number]>, merge = addCounts): Table {
   const merged = new Map<number, number>();
   for (const [k, v] of entries) {
     const h = contextHash(k);
-    merged.set(h, (merged.get(h) ?? 0) + v);
+    const before = merged.get(h);
+    merged.set(h, before === undefined ? v : merge(before, v));
   }
   const keys = Uint32Array.from(merged.keys()).sort();
   const values = new Uint8Array(keys.length);
@@ -187,7 +195,7 @@ function table(entries: ReadonlyArray<readonly [string, number]>): Table {
 const quantised = (m: ReadonlyMap<string, number>, min = 1): Array<[string, number]> =>
   [...m].filter(([, n]) => n >= min && n >= 0.5).map(([k, n]) => [k, quantiseCount(Math.round(n))]);
 const sections: Record<(typeof CONTEXT_SECTIONS)[number], Table> = {
-  prior: table([...prior].map(([w, cb]) => [w, Math.min(255, Math.round(cb / 4))])),
+  prior: table([...prior].map(([w, cb]) => [w, Math.min(255, Math.round(cb / 4))]), addFrequencies),
   heads: table(quantised(heads)),
   bigrams: table(quantised(bigrams, minBigram)),
   trigrams: table(quantised(trigrams, minTrigram)),

@@ -177,7 +177,7 @@ for (let i = 1; i < lines.length; i++) {
   if (!isForbidden && !rootEnd && !onlyCompound) entryForms.push(forms.filter(([, mk]) => mk & STANDALONE).map(([f]) => f));
 }
 for (const [form, mask] of masks) if (!suggestable.has(form)) masks.set(form, mask | NO_SUGGEST);
-const promoted = mineCompoundEnds({ masks, entryForms, BEGIN, END, STANDALONE, root });
+const promoted = mineCompoundEnds({ masks, entryForms, BEGIN, END, STANDALONE });
 // A forbidden entry forbids its forms unless a permitted entry also makes them (homographs).
 let dropped = 0;
 for (const f of forbidden) if (!masks.has(f)) dropped++;

@@ -15,10 +15,11 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { officialCounts, officialDataDir } from '../src/official-data.js';
 import { checkOrthographyModel, spellingScore, type OrthographyFeature, type OrthographyModel } from '../src/repair/orthography.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const [gitDir, dataDir = join(root, '..', 'shared', 'data')] = process.argv.slice(2);
+const [gitDir, dataDir = officialDataDir()] = process.argv.slice(2);
 if (!gitDir) {
   console.error('usage: build-old-sv.ts ELTEC_GIT_DIR [DATA_DIR]');
   process.exit(2);
@@ -140,10 +141,7 @@ const wordCounts = (words: readonly string[]): Map<string, number> => {
   return m;
 };
 const official = new Map<string, number>();
-for (const line of readFileSync(join(dataDir, 'sv-official-unigrams.tsv'), 'utf8').split('\n')) {
-  const [w, c] = line.split('\t');
-  if (w && c) official.set(w, Number(c));
-}
+for (const [w, c] of officialCounts('sv-official-unigrams.tsv', '\t', dataDir)) if (w) official.set(w, c);
 const O = tally(old.map((d) => wordCounts(d.words)));
 const N = tally(modern.map((d) => wordCounts(d.words)));
 const P = tally([official]);

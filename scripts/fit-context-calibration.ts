@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { alignWords, flatten } from '../src/eval/metrics.js';
 import { calibrated, checkCalibrationFile, logit, type Calibration, type CalibrationFile, type ContextEvent, type ContextTrace } from '../src/repair/context-calibration.js';
-import { solveLinear } from '../src/repair/calibration.js';
+import { fitLogistic } from '../src/repair/logistic.js';
 import { DOC_CLASSES } from '../src/repair/model-file.js';
 import { repair } from '../src/repair/safe-repair.js';
 
@@ -89,11 +89,9 @@ for (const dir of opts['from-events'] ? [] : dirs) {
 }
 if (opts.events) writeFileSync(opts.events, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
 
-const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
-
 interface Row {
   e: LabelledEvent;
-  /** The features: 1, logit(confidence), logOdds, officialness, officialness · logit(confidence), capital mid-sentence, log stripped share. */
+  /** The features: logit(confidence), logOdds, officialness, officialness · logit(confidence), capital mid-sentence, log stripped share. */
   x: number[];
   y: 0 | 1;
 }
@@ -101,53 +99,12 @@ interface Row {
 const features = (e: ContextEvent): number[] => {
   const o = e.officialness ?? 0;
   const l = logit(e.confidence);
-  return [1, l, e.logOdds, o, o * l, e.capitalMid ? 1 : 0, Math.log(e.strippedShare ?? 1)];
+  return [l, e.logOdds, o, o * l, e.capitalMid ? 1 : 0, Math.log(e.strippedShare ?? 1)];
 };
 
-/** Logistic regression: Newton's method with step halving on the ridge-penalised log-likelihood
- * (every weight but the bias, the first, is penalised). */
-function fit(rows: readonly Row[]): number[] {
-  const lambda = 1;
-  const d = rows[0]!.x.length;
-  const dot = (w: readonly number[], x: readonly number[]): number => w.reduce((s, v, i) => s + v * x[i]!, 0);
-  const loss = (w: readonly number[]): number => {
-    let l = 0;
-    for (let a = 1; a < d; a++) l += lambda * 0.5 * w[a]! * w[a]!;
-    for (const { x, y } of rows) {
-      const z = dot(w, x);
-      l += Math.log1p(Math.exp(-Math.abs(z))) + Math.max(z, 0) - y * z;
-    }
-    return l;
-  };
-  let w: number[] = Array.from({ length: d }, (_, i) => (i === 1 ? 1 : 0));
-  let current = loss(w);
-  for (let it = 0; it < 100; it++) {
-    const g = w.map((v, i) => (i === 0 ? 0 : lambda * v));
-    const H = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i !== j ? 0 : i === 0 ? 1e-6 : lambda)));
-    for (const { x, y } of rows) {
-      const p = sigmoid(dot(w, x));
-      for (let a = 0; a < d; a++) {
-        g[a]! += (p - y) * x[a]!;
-        for (let b = 0; b < d; b++) H[a]![b]! += p * (1 - p) * x[a]! * x[b]!;
-      }
-    }
-    const delta = solveLinear(H, g);
-    let step = 1;
-    let next = w.map((v, i) => v - step * delta[i]!);
-    let l = loss(next);
-    while (l > current && step > 1e-4) {
-      step /= 2;
-      next = w.map((v, i) => v - step * delta[i]!);
-      l = loss(next);
-    }
-    if (l > current) break;
-    const done = current - l < 1e-9;
-    w = next;
-    current = l;
-    if (done) break;
-  }
-  return w;
-}
+/** Logistic regression (src/repair/logistic.ts) from the raw confidence (weight 1 on
+ * logit(confidence)), with a ridge (λ 1) pulling every weight but the bias towards 0. */
+const fit = (rows: readonly Row[]): number[] => fitLogistic(rows, { lambda: 1, start: [0, 1, 0, 0, 0, 0, 0], free: [0] });
 
 /** OCR texts made by stripping å/ä/ö from a truth, not by an OCR engine. */
 const SYNTHETIC = /ocr-(?:strip|some)\.txt$/u;

@@ -237,7 +237,7 @@ if (eventsOut) {
 
 const file: CalibrationFile = {
   version: CALIBRATION_VERSION,
-  about: 'The calibration of repair\'s confidences (src/repair/calibration.ts): per document class and rule (or family of rules, for a rule with few corrections), p = σ(bias + weights · [logit(raw), joined, document, capitalMid, usedOriginal, onlyDiacritics, glyph, short, damage]), and the default bar. Fitted on the training OCR and dev documents; the fixtures and the held-out registers set are never fitted on. Written by scripts/fit-repair-calibration.ts.',
+  about: 'The calibration of repair\'s confidences (src/repair/calibration.ts): per document class and rule (or family of rules, for a rule with few corrections), p = σ(bias + weights · [logit(raw), joined, document, capitalMid, usedOriginal, onlyDiacritics, glyph, short, damage, channel]), and the default bar. Fitted on the training OCR and dev documents; the fixtures and the held-out registers set are never fitted on. Written by scripts/fit-repair-calibration.ts.',
   sources: [...fitDirs, ...devDirs].map((d) => relative(root, d)),
   at: new Date().toISOString().slice(0, 10),
   minConfidence: opt('--bar') === undefined ? bars : { stripped: Number(opt('--bar')), normal: Number(opt('--bar')) },

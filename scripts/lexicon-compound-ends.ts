@@ -7,8 +7,7 @@
 //
 // Only s-linked evidence counts: adverb + participle words (`ovan|nämnde`, `sist|nämnde`) would
 // otherwise make verb forms compound ends and let truncated OCR words (`…nämnde(n)`) pass.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { officialCounts } from '../src/official-data.js';
 
 const MIN_COMPOUNDS = 3;
 // Heads of 4 letters or fewer are mostly suffixes in disguise (`…rätts|liga`, `…nings|bart`).
@@ -22,11 +21,9 @@ export interface CompoundEndInput {
   BEGIN: number;
   END: number;
   STANDALONE: number;
-  root: string;
 }
 
-export function mineCompoundEnds({ masks, entryForms, BEGIN, END, STANDALONE, root }: CompoundEndInput): { entries: number; forms: number } {
-  const dataDir = process.env.ARKIV_DATA_DIR ?? join(root, '..', 'shared', 'data');
+export function mineCompoundEnds({ masks, entryForms, BEGIN, END, STANDALONE }: CompoundEndInput): { entries: number; forms: number } {
   const formToEntries = new Map<string, number[]>();
   entryForms.forEach((forms, i) => {
     for (const f of forms) {
@@ -35,12 +32,8 @@ export function mineCompoundEnds({ masks, entryForms, BEGIN, END, STANDALONE, ro
     }
   });
   const evidence = new Map<number, Set<string>>(); // entry index -> Set of compounds
-  const text = readFileSync(join(dataDir, 'sv-official-unigrams.tsv'), 'utf8');
-  for (const line of text.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab < 0) continue;
-    const w = line.slice(0, tab);
-    if (Number(line.slice(tab + 1)) < 3 || w !== w.toLowerCase() || !/^\p{Ll}+$/u.test(w) || masks.has(w)) continue;
+  for (const [w, count] of officialCounts('sv-official-unigrams.tsv')) {
+    if (count < 3 || w !== w.toLowerCase() || !/^\p{Ll}+$/u.test(w) || masks.has(w)) continue;
     for (let j = 3; j <= w.length - MIN_HEAD; j++) {
       if (w[j - 1] !== 's') continue;
       const first = w.slice(0, j);

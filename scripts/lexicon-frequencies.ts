@@ -1,15 +1,16 @@
-// Derives the frequency files the Lexicon ships from /work/shared/data (see dictionaries/README.md):
+// Derives the frequency files the Lexicon ships from the official counts (src/official-data.ts:
+// $ARKIV_DATA_DIR, default ../shared/data; see dictionaries/README.md):
 //   dictionaries/sv-official-unigrams.txt.gz   word<TAB>count, case kept, count >= 3, sorted by word
 //   dictionaries/sv-opensubtitles-50k.txt.gz    word<TAB>count, sorted by word (CC BY-SA 4.0)
 //   dictionaries/sv-official-bigrams.txt.gz     "a b"<TAB>count, lower-case, pruned (rule below)
 // Sorted by key (JS code-unit order) so the library can binary-search the text without building maps.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { officialCounts } from '../src/official-data.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.env.ARKIV_DATA_DIR ?? join(root, '..', 'shared', 'data');
 const MIN_UNIGRAM = 3;
 // Bigram pruning: a pair is kept when count >= MIN_BIGRAM_ANY, or when count >= MIN_BIGRAM_CONFUSABLE
 // and one of its words is "confusable": it has å/ä/ö/é, or stripping the diacritics of a frequent
@@ -26,17 +27,12 @@ const write = (name: string, rows: Row[]): void => {
   writeFileSync(join(root, 'dictionaries', name), gz);
   console.log(`${name}: ${rows.length} lines, ${gz.length} bytes`);
 };
-const readTsv = (file: string, sep: string): Row[] => readFileSync(join(dataDir, file), 'utf8').split('\n').filter(Boolean).map((l): Row => {
-  const i = l.lastIndexOf(sep);
-  return [l.slice(0, i), Number(l.slice(i + 1))];
-});
-
 const fold = (w: string): string => w.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 
-const unigrams = readTsv('sv-official-unigrams.tsv', '\t').filter(([, c]) => c >= MIN_UNIGRAM);
+const unigrams = officialCounts('sv-official-unigrams.tsv', '\t').filter(([, c]) => c >= MIN_UNIGRAM);
 write('sv-official-unigrams.txt.gz', sortByKey(unigrams.slice()));
 
-const subs = readTsv('sv-opensubtitles-50k.txt', ' ').filter(([w, c]) => w && !/\s/.test(w) && c > 0);
+const subs = officialCounts('sv-opensubtitles-50k.txt', ' ').filter(([w, c]) => w && !/\s/.test(w) && c > 0);
 write('sv-opensubtitles-50k.txt.gz', sortByKey(subs.slice()));
 
 const lowerCounts = new Map<string, number>();
@@ -46,7 +42,7 @@ for (const [w, c] of lowerCounts) {
   const f = fold(w);
   if (f !== w) { confusable.add(w); if (c >= CONFUSABLE_MIN_COUNT) confusable.add(f); }
 }
-const bigrams = readTsv('sv-official-bigrams.tsv', '\t').filter(([pair, c]) => {
+const bigrams = officialCounts('sv-official-bigrams.tsv', '\t').filter(([pair, c]) => {
   if (c >= MIN_BIGRAM_ANY) return true;
   if (c < MIN_BIGRAM_CONFUSABLE) return false;
   const [a = '', b = ''] = pair.split(' ');
@@ -55,7 +51,7 @@ const bigrams = readTsv('sv-official-bigrams.tsv', '\t').filter(([pair, c]) => {
 write('sv-official-bigrams.txt.gz', sortByKey(bigrams));
 
 // Totals the library needs to put the two frequency lists on one scale (see FREQUENCY_WEIGHTS).
-const total = (file: string, sep: string): number => readTsv(file, sep).reduce((s, [, c]) => s + c, 0);
+const total = (file: string, sep: string): number => officialCounts(file, sep).reduce((s, [, c]) => s + c, 0);
 const meta = {
   officialTokens: total('sv-official-unigrams.tsv', '\t'),
   subtitleTokens: total('sv-opensubtitles-50k.txt', ' '),

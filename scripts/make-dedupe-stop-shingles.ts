@@ -1,6 +1,7 @@
 /**
  * Learns the dedupe stage's stop shingles: the 3 000 most frequent folded 6-grams of Swedish
- * official prose, counted over the word bigrams of /work/shared/data/sv-official-bigrams.tsv
+ * official prose, counted over the word bigrams of sv-official-bigrams.tsv (src/official-data.ts:
+ * $ARKIV_DATA_DIR, default ../shared/data)
  * (12 M running words; each bigram's 6-grams weighted by its count). Writes src/dedupe/stop-shingles.ts.
  *
  * Why: these 6-grams (`ningen`, `foratt`, `beslut`, `myndig` …) occur in nearly every document, so
@@ -12,21 +13,18 @@
  *
  * Run: tsx scripts/make-dedupe-stop-shingles.ts
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { foldText } from '../src/dedupe/fold.js';
+import { officialCounts } from '../src/official-data.js';
 
 const COUNT = 3000;
 const K = 6;
 const here = dirname(fileURLToPath(import.meta.url));
-const lines = readFileSync('/work/shared/data/sv-official-bigrams.tsv', 'utf8').split('\n');
 const freq = new Map<string, number>();
-for (const line of lines) {
-  const tab = line.indexOf('\t');
-  if (tab < 0) continue;
-  const folded = foldText(line.slice(0, tab));
-  const n = Number(line.slice(tab + 1));
+for (const [pair, n] of officialCounts('sv-official-bigrams.tsv')) {
+  const folded = foldText(pair);
   for (let i = 0; i + K <= folded.length; i++) {
     const g = folded.slice(i, i + K);
     freq.set(g, (freq.get(g) ?? 0) + n);

@@ -16,7 +16,8 @@
 //
 // ARKIV_TRAIN lists the training folders, ':'-separated (default ../shared/train alone); the
 // committed model was learned from ../shared/train:../train-extra:../train-extra2 (see
-// dictionaries/README.md). ARKIV_DATA: the official corpus counts (default ../shared/data).
+// dictionaries/README.md). ARKIV_DATA_DIR: the official corpus counts (default ../shared/data;
+// src/official-data.ts; the old name ARKIV_DATA still works, deprecated).
 // Only counts and weights are written; the training texts themselves stay where they are.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -30,6 +31,7 @@ import { loadLexicon, type Lexicon } from '../src/repair/lexicon.js';
 import { MODEL_VERSION, type ChunkRule, type DocClass, type LearnedClass, type LearnedSection, type ModelFile, type ReplacementRow, type SettingsFile, type Tally, type TrainingSettings, type WordRule } from '../src/repair/model-file.js';
 import { buildModel, foldDiacritics, readModelFile, readSettingsFile, type RepairModel } from '../src/repair/model.js';
 import { languageSet } from '../src/language.js';
+import { officialCounts } from '../src/official-data.js';
 import { knownWithDiacritics } from '../src/repair/repair.js';
 import { repair } from '../src/repair/safe-repair.js';
 import { isWordRepair } from '../src/repair/rules.js';
@@ -420,10 +422,8 @@ function countClass(docs: readonly TrainDoc[], training: TrainingSettings): Omit
 
 /** The words of the official corpus seen at least corpusMinCount times, with their counts. */
 function* corpusWords(training: TrainingSettings): Generator<string> {
-  const data = process.env.ARKIV_DATA ?? join(root, '..', 'shared', 'data');
-  for (const line of readFileSync(join(data, 'sv-official-unigrams.tsv'), 'utf8').split('\n')) {
-    const [word, count] = line.split('\t');
-    if (!word || Number(count) < training.corpusMinCount || !/^[\p{L}]+$/u.test(word)) continue;
+  for (const [word, count] of officialCounts('sv-official-unigrams.tsv')) {
+    if (!word || count < training.corpusMinCount || !/^[\p{L}]+$/u.test(word)) continue;
     yield word;
   }
 }

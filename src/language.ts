@@ -6,6 +6,7 @@
  * the glyph). Each file is read once, on first use.
  */
 import { readDataFile } from './dictionaries.js';
+import { memo } from './memo.js';
 
 /** The data files, by path below dictionaries/ without `.txt`. */
 export type LanguageFile =
@@ -29,46 +30,27 @@ export type LanguageFile =
 
 const COMMENT = /^# /u;
 
-const lists = new Map<LanguageFile, readonly string[]>();
-
 /** The entries of a data file, in file order (NFC, white space at the ends trimmed). */
-export function languageList(file: LanguageFile): readonly string[] {
-  let list = lists.get(file);
-  if (!list) {
-    list = readDataFile(`${file}.txt`)
+export const languageList = memo(
+  (file: LanguageFile): readonly string[] =>
+    readDataFile(`${file}.txt`)
       .split(/\r?\n/u)
       .map((line) => line.trim().normalize('NFC'))
-      .filter((line) => line !== '' && !COMMENT.test(line));
-    lists.set(file, list);
-  }
-  return list;
-}
-
-/** `make(file)` computed once per file, on first call. */
-function memo<T>(make: (file: LanguageFile) => T): (file: LanguageFile) => T {
-  const made = new Map<LanguageFile, T>();
-  return (file) => {
-    let value = made.get(file);
-    if (value === undefined) {
-      value = make(file);
-      made.set(file, value);
-    }
-    return value;
-  };
-}
+      .filter((line) => line !== '' && !COMMENT.test(line)),
+);
 
 /** The entries of a data file as a set. */
-export const languageSet = memo((file): ReadonlySet<string> => new Set(languageList(file)));
+export const languageSet = memo((file: LanguageFile): ReadonlySet<string> => new Set(languageList(file)));
 
 /** The entries of a data file (letters, one a line, lower case) with their upper-case forms after
  * them, as one string: `åäö` → `åäöÅÄÖ`. */
-export const languageLetters = memo((file): string => {
+export const languageLetters = memo((file: LanguageFile): string => {
   const lower = languageList(file).join('');
   return lower + lower.toUpperCase();
 });
 
 /** A data file of lines `key value value …` as a map (values in file order). */
-export const languageTable = memo((file): ReadonlyMap<string, readonly string[]> => {
+export const languageTable = memo((file: LanguageFile): ReadonlyMap<string, readonly string[]> => {
   const table = new Map<string, string[]>();
   for (const line of languageList(file)) {
     const [key = '', ...values] = line.split(/\s+/u);

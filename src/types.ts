@@ -128,9 +128,14 @@ export interface Correction {
  * - `attested-form`: a word the lexicon lacks but the older-Swedish lexicon attests (`foro`,
  *   `stodo`, `äro`), whose reading no longer wins once the word has the prior of that use;
  * - `older-inflection`: a plain-edit reading of a regular older inflection of a known verb
- *   (`tillgrepo`, `väljen`, `bevise`) that only puts a modern ending in its place;
+ *   (`tillgrepo`, `väljen`, `bevise`) that only puts a modern ending in its place, or the older
+ *   definite form in -ien of a known noun in -i (`teologien`), read any way but diacritics put back;
  * - `all-caps`: an all-caps word the lexicon lacks read as a word that differs in more than its
- *   vowels (`SSKT` → `SÖKT`): an acronym.
+ *   vowels (`SSKT` → `SÖKT`): an acronym;
+ * - `compound-part`: a compound of known parts the lexicon lacks, read as another compound that only
+ *   puts another word in place of its last part (`vagnsboden` → `vagnshuden`);
+ * - `name-sequence`: a capitalised word the lexicon lacks beside another such name (`Demba Ba`,
+ *   `Alaa al-Aswany`), read with other consonants.
  */
 export type SkipReason =
   | 'not-joined'
@@ -159,7 +164,9 @@ export type SkipReason =
   | 'mixed-case'
   | 'attested-form'
   | 'older-inflection'
-  | 'all-caps';
+  | 'all-caps'
+  | 'compound-part'
+  | 'name-sequence';
 
 /** A word repair left alone, and why (with `explain: true`). */
 export interface LeftAlone {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALIBRATION_FEATURES, CALIBRATION_VERSION, calibratedProbability, calibrationGroup, checkCalibrationFile, familyOf, fitRuleCalibration, logit, mapFor, type RepairCalibration, type RuleCalibration } from '../src/repair/calibration.js';
+import { CALIBRATION_FEATURES, CALIBRATION_VERSION, calibratedProbability, calibrationGroup, checkCalibrationFile, familyOf, fitRuleCalibration, logit, mapFor, substitutions, type RepairCalibration, type RuleCalibration } from '../src/repair/calibration.js';
 import type { ContextTrace } from '../src/repair/context-calibration.js';
 import { repair } from '../src/repair/safe-repair.js';
 import { tiny } from './repair-tiny.js';
@@ -40,6 +40,15 @@ describe('calibration maps', () => {
     const few = Array.from({ length: 3 }, () => ({ x, y: 1 as const }));
     expect(calibratedProbability(fitRuleCalibration(few, 1e6, family), x)).toBeCloseTo(calibratedProbability(family, x), 3);
     expect(() => fitRuleCalibration(few, 2, { ...family, weights: [1] })).toThrow('a map of 1 weights');
+  });
+
+  it('read a reading\'s letter substitutions, the document channel feature counts', () => {
+    expect(substitutions('ldnet', 'länet')).toEqual(['d→ä']);
+    expect(substitutions('&r', 'är')).toEqual(['&→ä']);
+    expect(substitutions('Iir', 'är')).toEqual(['ii→ä']);
+    expect(substitutions('Tsynnerhet', 'synnerhet')).toEqual(['t→']);
+    expect(substitutions('fran', 'från')).toEqual(['a→å']);
+    expect(substitutions('och', 'och')).toEqual([]);
   });
 
   it('the identity map gives the raw score back; a bias of logit(0.5) halves its odds', () => {

@@ -62,6 +62,8 @@ const ALL_REASONS: Record<SkipReason, true> = {
   'attested-form': true,
   'older-inflection': true,
   'all-caps': true,
+  'compound-part': true,
+  'name-sequence': true,
 };
 
 /** The TypeScript files below a folder. */
@@ -249,6 +251,10 @@ describe('explain', () => {
       repair('Jay ar for narvarande ordférande for SSKT och har f6ljt det.', { ...STRIPPED, explain: true }),
       // `lyssnen`: a plural imperative of `lyssna` (attested.ts).
       repair('Hören nu och lyssnen pa mig, forst maste ni ata.', { ...STRIPPED, explain: true }),
+      // `vagnsboden`: a compound of known parts, not `vagnshuden`; `Ba` beside the name `Demba`
+      // (regular-words.ts).
+      repair('Mor gjorde slut på idyllen i vagnsboden.', { ...NORMAL, explain: true }),
+      repair('Newcastles succévarvning Demba Ba inledde malskyttet.', { ...STRIPPED, explain: true }),
       // A page in older spelling (old-swedish.ts) reads no token of mixed case.
       repair('Hvad som hände Mr McLean.', { spelling: 'pre-1906', explain: true }),
     ];

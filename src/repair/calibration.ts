@@ -4,7 +4,7 @@
  * fitted map per rule and document class turns that raw score, with a few features of the word and
  * the document, into a probability:
  *
- *   p = σ(bias + Σ wᵢ · xᵢ),   x = [logit(raw), joined, document, capitalMid, usedOriginal, onlyDiacritics, glyph, short, damage]
+ *   p = σ(bias + Σ wᵢ · xᵢ),   x = [logit(raw), joined, document, capitalMid, usedOriginal, onlyDiacritics, glyph, short, damage, channel]
  *
  * (a logistic — Platt — map; its weight on logit(raw) is kept ≥ 0, so p never falls as the raw
  * score rises). It is fitted on text with known truth that is not held out (the training OCR, the
@@ -19,6 +19,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dictionaryFile } from '../dictionaries.js';
 import { round, type Edit } from './edits.js';
+import { fitLogistic, sigmoid } from './logistic.js';
 import { Checker, DOC_CLASSES, type DocClass } from './model-file.js';
 import { foldDiacritics } from './model.js';
 import type { RepairRun } from './run.js';
@@ -27,7 +28,7 @@ import { midSentence } from './units.js';
 import { SUGGESTED } from './word-decisions.js';
 
 /** The version of dictionaries/repair-calibration.json this code reads and the fit writes. */
-export const CALIBRATION_VERSION = 2;
+export const CALIBRATION_VERSION = 3;
 
 /**
  * The features of a correction, in the order of a map's weights:
@@ -45,9 +46,13 @@ export const CALIBRATION_VERSION = 2;
  * - `short`: max(0, 6 − letters) / 5 for the word as written (a short word neighbours many words);
  * - `damage`: how damaged the document is: log10(r + 0.001) + 3, in [0, 3], r its non-words read
  *   alone at the rules' bar per word (RepairRun.damageRate: known before any word is decided).
+ * - `channel`: how often the document's own OCR made the reading's letter substitutions: ln(1 + k),
+ *   k the fewest times any of them (`d` for `ä`, `&` for `ä` …) is made by the document's other
+ *   non-words whose reading alone is sure (≥ 0.99; RepairRun.channel). One scan of one typeface
+ *   makes the same confusions again: a reading that repeats them is likelier right.
  * The word features are 0 for corrections of marks and glyphs.
  */
-export const CALIBRATION_FEATURES = ['logitRaw', 'joined', 'document', 'capitalMid', 'usedOriginal', 'onlyDiacritics', 'glyph', 'short', 'damage'] as const;
+export const CALIBRATION_FEATURES = ['logitRaw', 'joined', 'document', 'capitalMid', 'usedOriginal', 'onlyDiacritics', 'glyph', 'short', 'damage', 'channel'] as const;
 export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
 
 /** The map of one rule in one document class. */
@@ -124,7 +129,7 @@ export function calibrationGroup(rule: string, held?: string): string {
  * taken of the score clamped to [0.0005, 0.9995]. */
 const clampP = (p: number): number => Math.min(Math.max(p, 5e-4), 1 - 5e-4);
 export const logit = (p: number): number => Math.log(clampP(p) / (1 - clampP(p)));
-export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+export { sigmoid };
 /** The highest probability a correction is given: no repair is certain. */
 export const MAX_CONFIDENCE = 0.999;
 
@@ -140,11 +145,11 @@ const LETTERS = /\p{L}/gu;
 const GLYPH = /\p{L}[0-9&#@|]|[0-9&#@|]\p{L}/u;
 
 /** The features of edit `e` of run `run` (see CALIBRATION_FEATURES). */
-export function calibrationFeatures(run: Pick<RepairRun, 'text' | 'damageRate' | 'eng'>, e: Pick<Edit, 'offset' | 'length' | 'after' | 'confidence' | 'rule'>): number[] {
+export function calibrationFeatures(run: Pick<RepairRun, 'text' | 'damageRate' | 'eng' | 'channel' | 'channelOwn'>, e: Pick<Edit, 'offset' | 'length' | 'after' | 'confidence' | 'rule'>): number[] {
   const ids = ruleIds(e.rule);
   const wordRule = ids.some((id) => RULES.find((r) => r.id === id)?.reading !== undefined);
   const damage = Math.min(3, Math.max(0, Math.log10(run.damageRate + 0.001) + 3));
-  if (!wordRule) return [logit(e.confidence), 0, 0, 0, 0, 0, 0, 0, damage];
+  if (!wordRule) return [logit(e.confidence), 0, 0, 0, 0, 0, 0, 0, damage, 0];
   const before = run.text.slice(e.offset, e.offset + e.length).replace(/-\s+/gu, '');
   const letters = (before.match(LETTERS) ?? []).join('');
   const onlyDiacritics = letters !== '' && foldDiacritics(letters) === foldDiacritics((e.after.match(LETTERS) ?? []).join(''));
@@ -160,7 +165,56 @@ export function calibrationFeatures(run: Pick<RepairRun, 'text' | 'damageRate' |
     glyph ? 1 : 0,
     Math.max(0, 6 - [...letters].length) / 5,
     damage,
+    channelFeature(run, e.offset, before.trim(), e.after),
   ];
+}
+
+/** ln(1 + k), k the fewest times the document's channel holds a substitution of this reading,
+ * its own word's count taken off (a reading cannot vouch for itself). */
+function channelFeature(run: Pick<RepairRun, 'channel' | 'channelOwn'>, offset: number, before: string, after: string): number {
+  const subs = [...new Set(substitutions(before, after))];
+  if (subs.length === 0) return 0;
+  const own = run.channelOwn.get(offset) ?? [];
+  let k = Number.POSITIVE_INFINITY;
+  for (const s of subs) k = Math.min(k, (run.channel.get(s) ?? 0) - (own.includes(s) ? 1 : 0));
+  return Math.log1p(Math.max(0, k));
+}
+
+/**
+ * The letter substitutions that turn `before` into `after` (lower-cased): each run of changed
+ * characters of a Levenshtein alignment as `from→to` (`ldnet` → `länet`: `d→ä`; `&r` → `är`:
+ * `&→ä`; an insertion `→e`).
+ */
+export function substitutions(before: string, after: string): string[] {
+  const a = [...before.toLowerCase()];
+  const b = [...after.toLowerCase()];
+  const n = a.length;
+  const m = b.length;
+  const D = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= n; i++) for (let j = 1; j <= m; j++) D[i]![j] = Math.min(D[i - 1]![j]! + 1, D[i]![j - 1]! + 1, D[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  const out: string[] = [];
+  let from = '';
+  let to = '';
+  const flush = (): void => {
+    if (from || to) out.push(`${from}→${to}`);
+    from = '';
+    to = '';
+  };
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    if (i > 0 && j > 0 && a[i - 1] === b[j - 1] && D[i]![j] === D[i - 1]![j - 1]) {
+      flush();
+      i--;
+      j--;
+    } else if (i > 0 && j > 0 && D[i]![j] === D[i - 1]![j - 1]! + 1) {
+      from = a[--i]! + from;
+      to = b[--j]! + to;
+    } else if (i > 0 && D[i]![j] === D[i - 1]![j]! + 1) from = a[--i]! + from;
+    else to = b[--j]! + to;
+  }
+  flush();
+  return out.reverse();
 }
 
 /** What repair reads: the file's maps and bar. */
@@ -297,7 +351,7 @@ export interface CalibrationRow {
 }
 
 /**
- * Fits one map: logistic regression by Newton's method, with a ridge penalty `lambda` pulling the
+ * Fits one map: the logistic fit of logistic.ts, with a ridge penalty `lambda` pulling the
  * weights towards the identity map (weight 1 on logit(raw), 0 elsewhere), so a rule with few
  * corrections keeps nearly its raw score — or, where `towards` is given (its family's map, over
  * the same features), towards that map; the weight on logit(raw) is kept ≥ 0. The rows may
@@ -307,67 +361,6 @@ export function fitRuleCalibration(rows: readonly CalibrationRow[], lambda = 2, 
   const d = (rows[0]?.x.length ?? CALIBRATION_FEATURES.length) + 1; // bias first
   const prior = towards ? [towards.bias, ...towards.weights] : [0, 1, ...new Array<number>(d - 2).fill(0)];
   if (prior.length !== d) throw new Error(`fitRuleCalibration: a map of ${prior.length - 1} weights to pull towards, for rows of ${d - 1} features`);
-  const z = (w: readonly number[], x: readonly number[]): number => {
-    let s = w[0]!;
-    for (let k = 0; k < x.length; k++) s += w[k + 1]! * x[k]!;
-    return s;
-  };
-  const loss = (w: readonly number[]): number => {
-    let l = 0;
-    for (let k = 0; k < d; k++) l += 0.5 * lambda * (w[k]! - prior[k]!) ** 2;
-    for (const r of rows) {
-      const s = z(w, r.x);
-      l += Math.log1p(Math.exp(-Math.abs(s))) + Math.max(s, 0) - r.y * s;
-    }
-    return l;
-  };
-  let w = [...prior];
-  let current = loss(w);
-  for (let it = 0; it < 100; it++) {
-    const g = w.map((v, k) => lambda * (v - prior[k]!));
-    const H = Array.from({ length: d }, (_, a) => Array.from({ length: d }, (_, b) => (a === b ? lambda : 0)));
-    for (const r of rows) {
-      const xs = [1, ...r.x];
-      const p = sigmoid(z(w, r.x));
-      for (let a = 0; a < d; a++) {
-        g[a]! += (p - r.y) * xs[a]!;
-        for (let b = 0; b < d; b++) H[a]![b]! += p * (1 - p) * xs[a]! * xs[b]!;
-      }
-    }
-    const delta = solveLinear(H, g);
-    let step = 1;
-    let next = w.map((v, k) => v - step * delta[k]!);
-    next[1] = Math.max(0, next[1]!);
-    let l = loss(next);
-    while (l > current && step > 1e-4) {
-      step /= 2;
-      next = w.map((v, k) => v - step * delta[k]!);
-      next[1] = Math.max(0, next[1]!);
-      l = loss(next);
-    }
-    if (l > current) break;
-    const done = current - l < 1e-9;
-    w = next;
-    current = l;
-    if (done) break;
-  }
+  const w = fitLogistic(rows, { lambda, start: prior, prior, nonNegative: [1] });
   return { n: rows.length, right: rows.filter((r) => r.y === 1).length, bias: w[0]!, weights: w.slice(1) };
-}
-
-/** Solves H·x = g (Gaussian elimination with partial pivoting; H is positive definite): the Newton
- * step of this fit and of scripts/fit-context-calibration.ts. */
-export function solveLinear(H: number[][], g: number[]): number[] {
-  const n = g.length;
-  const M = H.map((row, i) => [...row, g[i]!]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[piv]![c]!)) piv = r;
-    [M[c], M[piv]] = [M[piv]!, M[c]!];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = M[r]![c]! / M[c]![c]!;
-      for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
-    }
-  }
-  return M.map((row, i) => row[n]! / row[i]!);
 }

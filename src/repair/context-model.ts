@@ -76,6 +76,8 @@ const isMark = (t: string): boolean => t.charCodeAt(0) === 60; /* < */
 
 /** Count of a quantised byte (the inverse of quantiseCount). */
 const COUNT = new Float64Array(256).map((_, q) => (q <= 32 ? q : 32 * Math.pow(1.08, q - 32)));
+/** The count a quantised byte stands for (the inverse of quantiseCount). */
+export const countOfByte = (q: number): number => COUNT[q]!;
 
 class HashedTable {
   /** Bucket b (a key's top `bits` bits) holds `keys[directory[b] .. directory[b + 1])`: the keys are

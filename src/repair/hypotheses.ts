@@ -10,6 +10,7 @@ import { EditIndex } from './edit-index.js';
 import { editReading } from './edit-cost.js';
 import { isEnglishWord } from './english.js';
 import { languageSet } from '../language.js';
+import { memoByObject } from '../memo.js';
 import type { SearchSettings } from './model-file.js';
 import { foldDiacritics, skeleton, skeletonIndexOf, type Alternative, type ChannelTable, type DocClass } from './model.js';
 import { tillReadings } from './till-glyphs.js';
@@ -89,19 +90,6 @@ function keptAsWritten(token: string): 'archaic' | 'english' | null {
  * keptAsWritten), or else a short all-caps token that is no listed abbreviation (`DO`, `EU`). */
 export function whyNoReadings(token: string): 'archaic' | 'english' | 'acronym' {
   return keptAsWritten(token) ?? 'acronym';
-}
-
-/** `make(key)` computed once per key object and kept while the key lives. */
-function memoByObject<K extends object, V>(make: (key: K) => V): (key: K) => V {
-  const memo = new WeakMap<K, V>();
-  return (key) => {
-    let value = memo.get(key);
-    if (value === undefined) {
-      value = make(key);
-      memo.set(key, value);
-    }
-    return value;
-  };
 }
 
 /** The bit arrays of a model's letter n-grams, built once per model: a fresh lexicon (one per

@@ -112,6 +112,8 @@ function begin(text: string, options: RepairOptions, calibration: RepairCalibrat
     chosen: [],
     wordRepairs: 0,
     damageRate: 0,
+    channel: new Map(),
+    channelOwn: new Map(),
     calibration: calibration ? { maps: calibration.classes[docClass], bar: options.minConfidence ?? calibration.minConfidence[docClass], events: options.trace?.edits ? [] : null } : null,
     edits: [],
     leftAlone: options.explain ? [] : null,

@@ -56,6 +56,11 @@ export interface RepairRun {
   /** Non-words read alone at the rules' bar, per word unit (set by the word step before it decides:
    * how damaged the document is, for the calibration). */
   damageRate: number;
+  /** The letter substitutions of the document's surest non-word repairs read alone (pass 1), and
+   * how often each is made (`ä→d` … see calibration.ts `substitutions`); set with damageRate. */
+  channel: Map<string, number>;
+  /** Per word unit (its start) counted in `channel`, the substitutions it added. */
+  channelOwn: Map<number, string[]>;
   /** The calibration applied (null: raw scores). */
   calibration: RunCalibration | null;
 

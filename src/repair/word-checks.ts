@@ -5,6 +5,7 @@
  */
 import type { SkipReason } from '../types.js';
 import { olderInflection } from './attested.js';
+import { compoundPart, nameSequence, olderDefinite } from './regular-words.js';
 import { repeatedName, vowelSkeleton } from './context-gate.js';
 import type { Decision } from './ranking.js';
 import type { RepairRun } from './run.js';
@@ -29,6 +30,8 @@ export interface WordChoice {
   /** The word is unknown to the lexicon but attested in older Swedish, and weighed with the prior
    * of that use the reading no longer wins at the bar (attested.ts). */
   attested?: boolean;
+  /** The words of the first pass, by unit: the right neighbour as it stands for now. */
+  provisional?: readonly string[];
 }
 
 interface WordCheck {
@@ -111,7 +114,13 @@ export const WORD_CHECKS: readonly WordCheck[] = [
   // A regular older inflection of a known verb (`tillgrepo`, `väljen`, `bevise`) read by plain
   // edits into a modern ending: the author's grammar, not OCR damage.
   { reason: 'all-caps', leavesAlone: acronymReading },
-  { reason: 'older-inflection', leavesAlone: (c) => byEdits(c) && !c.unit.hyps.original.known && olderInflection(c.unit.word, c.decision!.best.text, c.run.words) },
+  // … and the older definite form of a noun in -i (`teologien`, `fotografien`), read any way.
+  { reason: 'older-inflection', leavesAlone: (c) => !c.unit.hyps.original.known && ((byEdits(c) && olderInflection(c.unit.word, c.decision!.best.text, c.run.words)) || olderDefinite(c.unit.word, c.decision!.best.text, c.run.words)) },
+  // A compound of known parts read as another compound with another last part (`vagnsboden` →
+  // `vagnshuden`; regular-words.ts).
+  { reason: 'compound-part', leavesAlone: (c) => !c.unit.hyps.original.known && compoundPart(c.unit.word, c.decision!.best.text, c.run.words) },
+  // A capitalised word in a name's place: beside another name, after an initial (`Demba Ba`).
+  { reason: 'name-sequence', leavesAlone: (c) => nameSequence(c.run, c.index, c.unit, c.decision!, c.provisional) },
 ];
 
 /** Why the word keeps its spelling, or null when it takes its best reading. */

@@ -5,7 +5,7 @@
  */
 import { characterClass, languageTable } from '../language.js';
 import type { EditRule, WordRuleLabel } from '../types.js';
-import { calibrateEdit } from './calibration.js';
+import { calibrateEdit, substitutions } from './calibration.js';
 import { round, type Edit } from './edits.js';
 import { weighContext } from './context-gate.js';
 import { decide, type Context, type Decision } from './ranking.js';
@@ -31,10 +31,14 @@ function survivedStripping(word: string): boolean {
 // (dictionaries/repair-settings.json; DecisionSettings in model-file.ts).
 
 /** Why a found reading was not taken, for which it is still suggested (with `suggest`). */
-export const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'against-context', 'repeated-name', 'used-word', 'attested-form', 'older-inflection', 'all-caps']);
+export const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'against-context', 'repeated-name', 'used-word', 'attested-form', 'older-inflection', 'all-caps', 'compound-part', 'name-sequence']);
 /** The least (calibrated) confidence of a reading suggested below the bar. */
 export const SUGGEST_MIN = 0.5;
 
+
+/** How sure a non-word's reading alone must be for its substitutions to count as the document's
+ * channel (the calibration's `channel` feature). */
+export const CHANNEL_MIN = 0.99;
 
 /** A plain word, fit to be bigram context. */
 const WORD = /^\p{L}+$/u;
@@ -72,6 +76,15 @@ export function decideWords(run: RepairRun): void {
   // How damaged the document is (a feature of every correction's calibration): its non-words
   // repaired alone, per word.
   run.damageRate = nonWordRepairs(units, firstDecisions, minConfidence) / Math.max(1, units.length);
+  // The document's own OCR channel: the substitutions its surest non-word readings make.
+  units.forEach((u, i) => {
+    const d = firstDecisions[i];
+    if (d && !u.hyps!.original.known && d.best !== u.hyps!.original && d.confidence >= CHANNEL_MIN) {
+      const own = [...new Set(substitutions(u.word, d.best.text))];
+      for (const s of own) run.channel.set(s, (run.channel.get(s) ?? 0) + 1);
+      run.channelOwn.set(u.start, own);
+    }
+  });
   const weighed = (u: Unit): boolean => weighKnownWords || !u.hyps?.original.known;
   const knownMinConfidence = Math.max(minConfidence, params.knownMinConfidence);
   const threshold = (u: Unit): number => (u.hyps?.original.known ? knownMinConfidence : minConfidence);
@@ -111,7 +124,7 @@ export function decideWords(run: RepairRun): void {
         attested = again === null || again.best === hyps.original || again.confidence < weighedContext.threshold;
       }
     }
-    const why = hyps === null ? u.leftAlone! : whyLeftAlone({ run, index: i, unit: u as WordChoice['unit'], decision: d, weighKnownWords, threshold: weighedContext.threshold, againstContext: weighedContext.againstContext, usedWord: weighedContext.usedWord === true, attested });
+    const why = hyps === null ? u.leftAlone! : whyLeftAlone({ run, index: i, unit: u as WordChoice['unit'], decision: d, weighKnownWords, threshold: weighedContext.threshold, againstContext: weighedContext.againstContext, usedWord: weighedContext.usedWord === true, attested, provisional });
     if (why === null) {
       word = d!.best.text;
       const wordRule = wordRuleFor(d!.best, hyps!.original);
