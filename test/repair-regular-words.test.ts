@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLexicon } from '../src/repair/lexicon.js';
 import { repair } from '../src/repair/index.js';
-import { compoundPart, olderDefinite } from '../src/repair/regular-words.js';
+import { compoundPart, olderDefinite, olderNeuter } from '../src/repair/regular-words.js';
 
 // Right words the lexicon lacks, built by the language's rules or standing in a name's place
 // (issue #22, tokens): kept where they stand while real OCR errors beside them are still repaired.
@@ -47,6 +47,12 @@ ren Alaa al-Aswany bar vittnat om hur prickskyttarnas röda lasersikten vand-
 rade över människorna på Tahrirtorget för att godtyckligt välja sina offer i
 `;
 
+/** Swedish-model OCR of dev-calib fiction 08 (Uddgren): `hårdt`, the older neuter of `hård`. */
+const HARDT = `Jag förvandlad till svart och Han hennes älskare! Denna tanke slog mig som ett
+slag av en blydagg. Det smärtade så starkt, att jag icke kunde känna smärtan.
+Först när domningen började ge med sig, förnam jag hur hårdt slaget träffat.
+`;
+
 describe('regular forms and names the lexicon lacks (regular-words.ts)', () => {
   it('keeps the older definite form in -ien while its neighbours get their letters back', () => {
     const r = repair(FOTOGRAFIEN, { explain: true });
@@ -54,6 +60,12 @@ describe('regular forms and names the lexicon lacks (regular-words.ts)', () => {
     expect(r.text).toContain('nen på fotografien och mannen under lyktan');
     expect(r.corrections.some((c) => c.before === 'fotografien')).toBe(false);
     expect(r.leftAlone).toContainEqual({ offset: FOTOGRAFIEN.indexOf('fotografien'), word: 'fotografien', reason: 'older-inflection' });
+  });
+
+  it('keeps the older neuter in -dt', () => {
+    const r = repair(HARDT, { explain: true });
+    expect(r.text).toBe(HARDT);
+    expect(r.leftAlone).toContainEqual({ offset: HARDT.indexOf('hårdt'), word: 'hårdt', reason: 'older-inflection' });
   });
 
   it('keeps a compound of known parts that a reading would give another last part', () => {
@@ -90,5 +102,9 @@ describe('regular forms and names the lexicon lacks (regular-words.ts)', () => {
     expect(olderDefinite('teologien', 'teologen', lex)).toBe(true);
     expect(olderDefinite('fotografien', 'fotografier', lex)).toBe(true);
     expect(olderDefinite('linien', 'linjen', lex)).toBe(false);
+    expect(olderNeuter('hårdt', 'häråt', lex)).toBe(true);
+    expect(olderNeuter('godt', 'gods', lex)).toBe(true);
+    // A name (`Sjéstedt` → `Sjöstedt`: diacritics back) and a word of no such adjective stay repairs.
+    expect(olderNeuter('Sjéstedt', 'Sjöstedt', lex)).toBe(false);
   });
 });
