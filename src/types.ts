@@ -165,6 +165,10 @@ export type SkipReason =
   | 'attested-form'
   | 'older-inflection'
   | 'all-caps'
+  | 'identifier'
+  | 'foreign-compound'
+  | 'foreign-word'
+  | 'english-passage'
   | 'compound-part'
   | 'name-sequence';
 

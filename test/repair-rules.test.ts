@@ -62,6 +62,10 @@ const ALL_REASONS: Record<SkipReason, true> = {
   'attested-form': true,
   'older-inflection': true,
   'all-caps': true,
+  identifier: true,
+  'foreign-compound': true,
+  'foreign-word': true,
+  'english-passage': true,
   'compound-part': true,
   'name-sequence': true,
 };
@@ -251,6 +255,13 @@ describe('explain', () => {
       repair('Jay ar for narvarande ordférande for SSKT och har f6ljt det.', { ...STRIPPED, explain: true }),
       // `lyssnen`: a plural imperative of `lyssna` (attested.ts).
       repair('Hören nu och lyssnen pa mig, forst maste ni ata.', { ...STRIPPED, explain: true }),
+      // Technical text (technical.ts): `help` an option's name, `groff` a command's; `Pre-Depends` and
+      // `debian-installer` foreign hyphenated names.
+      repair('Visa hjalptexten med dpkg --help, och las mer i groff(1) fore installationen.', { ...STRIPPED, explain: true }),
+      repair('Faltet Pre-Depends anvands av debian-installer nar paketen ar installerade.', { ...STRIPPED, explain: true }),
+      // `apt`, `bash`: English words of a technical text; `passwd` in a passage of English.
+      repair('Kor dpkg --list, dpkg --status och dpkg --search. Anvand sedan apt for att hamta paketen, eller bash.', { ...STRIPPED, explain: true }),
+      repair('BESKRIVNING The passwd command changes passwords for user accounts. A normal user may only change the password for their own account, while the superuser may change the password for any account. passwd also changes the account or associated password validity period.', { ...STRIPPED, explain: true }),
       // `vagnsboden`: a compound of known parts, not `vagnshuden`; `Ba` beside the name `Demba`
       // (regular-words.ts).
       repair('Mor gjorde slut på idyllen i vagnsboden.', { ...NORMAL, explain: true }),

@@ -110,6 +110,7 @@ function begin(text: string, options: RepairOptions, calibration: RepairCalibrat
     splits: [],
     units: [],
     chosen: [],
+    provisional: [],
     wordRepairs: 0,
     damageRate: 0,
     channel: new Map(),

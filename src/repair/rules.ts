@@ -21,6 +21,7 @@ import { tokenize, type Token } from './tokenize.js';
 import { mergedWordSplits, splitWordJoins, type BoundaryDeps } from './word-boundaries.js';
 import { SUGGEST_MIN } from './word-decisions.js';
 import { yearRangeHyphens } from './year-ranges.js';
+import { isTechnical } from './technical.js';
 
 /** The counters of scripts/train-repair.ts (`fit`: the weights fitted by scripts/repair-fit.ts). */
 export type TrainerCounter =
@@ -212,9 +213,12 @@ export const RULES: readonly RepairRule[] = [
     finder: loneGlyphs,
     trainedBy: ['countLoneGlyphs'],
     model: ['learned.loneGlyphs'],
-    edits({ text, model, minConfidence, sentenceGlyphs }) {
+    edits(run) {
+      const { text, model, minConfidence, sentenceGlyphs } = run;
       const out: Edit[] = [];
-      if (model.loneGlyphs.size === 0) return out;
+      // In technical text a lone `=`, `|`, `[` is the document's own symbol (`c = konfigurationsfiler`,
+      // `man -t bash | lpr`): on the technical dev documents every such edit was damage.
+      if (model.loneGlyphs.size === 0 || isTechnical(run)) return out;
       const sentenceGlyphAt = new Set(sentenceGlyphs);
       for (const { offset, glyph } of loneGlyphs(text)) {
         const hit = model.loneGlyphs.get(glyph);

@@ -51,6 +51,8 @@ export interface RepairRun {
   units: Unit[];
   /** Per unit, the word chosen (the unit's word where it was left alone). */
   chosen: string[];
+  /** Per unit, the word the first pass (each word alone) chose at the bar: the neighbours' provisional context. */
+  provisional: string[];
   /** Units whose word a word rule changed. */
   wordRepairs: number;
   /** Non-words read alone at the rules' bar, per word unit (set by the word step before it decides:

@@ -9,6 +9,7 @@ import { compoundPart, nameSequence, olderDefinite, olderNeuter } from './regula
 import { repeatedName, vowelSkeleton } from './context-gate.js';
 import type { Decision } from './ranking.js';
 import type { RepairRun } from './run.js';
+import { englishInTechnical, foreignCompoundPart, inEnglishPassage, isIdentifier } from './technical.js';
 import type { Unit } from './units.js';
 
 /** One word's choice, as the checks see it. */
@@ -99,6 +100,16 @@ export const WORD_CHECKS: readonly WordCheck[] = [
   // likelier alone, `voro` where `vore` is a known word.
   { reason: 'against-context', leavesAlone: (c) => c.againstContext === true },
   { reason: 'below-threshold', leavesAlone: (c) => c.decision!.confidence < c.threshold },
+  // A command, option, file or variable name: the document writes the word in a code-like span
+  // (`--help`, `groff(1)`, `/usr/share`, `$LANG`; technical.ts), here or elsewhere.
+  { reason: 'identifier', leavesAlone: (c) => isIdentifier(c.run, c.unit, c.decision!.best.text) },
+  // A part of a hyphenated name whose head no Swedish reading explains (`Pre-Depends`,
+  // `debian-installer`; technical.ts), where a Swedish compound ends in a Swedish word.
+  { reason: 'foreign-compound', leavesAlone: (c) => foreignCompoundPart(c.run, c.index) },
+  // An English word in a technical document (`bash`, `apt`; technical.ts).
+  { reason: 'foreign-word', leavesAlone: (c) => englishInTechnical(c.run, c.unit, c.decision!.best.text) },
+  // A word in a passage of English (`The passwd command changes passwords for user accounts`).
+  { reason: 'english-passage', leavesAlone: (c) => inEnglishPassage(c.run, c.index) },
   // A plain-edit reading only where the document shows OCR damage: in clean text an unknown word
   // is the author's spelling (seed 002's own `Stategiskt`) or a name.
   { reason: 'clean-document', leavesAlone: (c) => byEdits(c) && !c.weighKnownWords },

@@ -31,7 +31,7 @@ function survivedStripping(word: string): boolean {
 // (dictionaries/repair-settings.json; DecisionSettings in model-file.ts).
 
 /** Why a found reading was not taken, for which it is still suggested (with `suggest`). */
-export const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'against-context', 'repeated-name', 'used-word', 'attested-form', 'older-inflection', 'all-caps', 'compound-part', 'name-sequence']);
+export const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'against-context', 'repeated-name', 'used-word', 'attested-form', 'older-inflection', 'all-caps', 'compound-part', 'name-sequence', 'identifier', 'foreign-compound', 'foreign-word', 'english-passage']);
 /** The least (calibrated) confidence of a reading suggested below the bar. */
 export const SUGGEST_MIN = 0.5;
 
@@ -100,6 +100,7 @@ export function decideWords(run: RepairRun): void {
     // the word's own decision in pass 2. Applied here too it cost held-out cut and saved no word.)
     return d && d.confidence >= threshold(u) ? d.best.text : u.word;
   });
+  run.provisional = provisional;
   // Pass 2: left to right, with the final left neighbour and the provisional right one.
   const chosen = run.chosen;
   const explain = run.leftAlone;

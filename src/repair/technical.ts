@@ -1,0 +1,238 @@
+/**
+ * Technical text (man pages, software guides): a per-document model of identifiers — command,
+ * option, file and variable names — that repair leaves alone. Swedish prose has no `--help`, no
+ * `/usr/share/man`, no `groff(1)`, no `$LANG`, no `GID_MIN`: where such a code-like span stands,
+ * its words are the software's names, not damaged Swedish (`help` is no `helg`, `groff` no
+ * `groll`, `apt` no `ägt`). A word seen in a code-like span is an identifier wherever else the
+ * document writes it letter for letter (`man -t bash | lpr`, then `Formatera manualsidan för bash`).
+ *
+ * The spans are shapes OCR does not make of Swedish prose: a lone `(`, `[`, `{`, `|`, `"` glued to a
+ * word is often a misread letter (`{6ljd`, `til]`, `(Gr`), so those alone mark nothing; a slash
+ * between two words is Swedish too (`och/eller`, `kr/månad`), so only a path that starts with one
+ * or holds two counts.
+ */
+import { isEnglishForm } from './english.js';
+import { foldDiacritics } from './model.js';
+import type { RepairRun } from './run.js';
+import type { Unit } from './units.js';
+
+/**
+ * Code-like spans whose words are the software's own names, English or made up, never a Swedish
+ * word with its diacritics lost: options, manual references, paths, variables.
+ */
+const NAME_SPANS: readonly RegExp[] = [
+  // A long option and its hyphenated parts: `--help`, `--no-act`, `--host-type`.
+  /(?<![\p{L}\p{N}-])--[\p{L}\p{N}][\p{L}\p{N}_-]*/gu,
+  // A short option of one to three letters: `-nc`, `-sA`, `-eF` (a word of its own).
+  /(?<=^|[\s([,|"'“”])-[\p{L}][\p{L}\p{N}]{0,2}(?![\p{L}\p{N}-])/gu,
+  // A manual reference: `groff(1)`, `apt-get(8)`, `deb-control(5)`.
+  /[\p{L}\p{N}_.+-]+\([0-9][\p{L}]{0,3}\)/gu,
+  // An absolute or home path (`/usr/share/man`, `~/.config`), or a path of three parts or more.
+  /(?<![\p{L}\p{N}])[~.]?\/[\p{L}\p{N}_.+-]+(?:\/[\p{L}\p{N}_.+-]*)*/gu,
+  /[\p{L}\p{N}_.+-]+\/[\p{L}\p{N}_.+-]+\/[\p{L}\p{N}_.+-]+(?:\/[\p{L}\p{N}_.+-]*)*/gu,
+  // Alternatives set with a bar: `yes|no`, `-a|-b` (OCR of prose wrote no bar between letters).
+  /[\p{L}\p{N}_.-]+(?:\|[\p{L}\p{N}_.-]+)+/gu,
+  // A variable: `$LANG`, `${HOME}` (a letter first: OCR writes `$` for `§` and `5`, `$8`).
+  /\$\{?[\p{L}_][\p{L}\p{N}_]+/gu,
+];
+
+/**
+ * Code-like spans that may hold a placeholder the translator wrote in Swedish
+ * (`källkodsnamn_binärversion_ark`, `--target=mål`, `<paketnamn>`): their words are identifiers,
+ * but a reading that only puts back diacritics is still taken there.
+ */
+const PLACEHOLDER_SPANS: readonly RegExp[] = [
+  // Names joined by an underscore or set with `=` (`GID_MIN`, `sort_key`, `MANWIDTH=80`).
+  /[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+/gu,
+  /[\p{L}\p{N}_]+=[\p{L}\p{N}_.,:-]*/gu,
+  // A name in angle brackets: `<paket>`, `<Item>`.
+  /<[\p{L}\p{N}_.:-]+>/gu,
+  // A dotted file name with a number part: `vim.1.gz`, `dpkg.cfg.5`.
+  /[\p{L}\p{N}_+-]+(?:\.[\p{L}\p{N}_+-]+)*\.[0-9]+(?:\.[\p{L}\p{N}]+)+/gu,
+];
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const LETTER = /\p{L}/u;
+
+/** A document's identifiers: where its name spans put a word, and every word of a code-like span. */
+export interface DocumentIdentifiers {
+  /** Offsets of the words inside a name span. */
+  named: Set<number>;
+  /** How many name spans the document has. */
+  nameSpans: number;
+  /** The words (lower case) of every code-like span. */
+  words: Set<string>;
+}
+
+function collect(text: string, spans: readonly RegExp[], into: DocumentIdentifiers, named: boolean): void {
+  for (const re of spans) {
+    for (const m of text.matchAll(re)) {
+      if (named) into.nameSpans++;
+      for (const w of m[0].matchAll(WORD)) {
+        if (!LETTER.test(w[0])) continue;
+        into.words.add(w[0].toLowerCase());
+        if (named) into.named.add(m.index + w.index);
+      }
+    }
+  }
+}
+
+/** The identifiers of `text` (see the module comment). */
+export function documentIdentifiers(text: string): DocumentIdentifiers {
+  const ids: DocumentIdentifiers = { named: new Set(), nameSpans: 0, words: new Set() };
+  collect(text, NAME_SPANS, ids, true);
+  collect(text, PLACEHOLDER_SPANS, ids, false);
+  return ids;
+}
+
+const identifiers = new WeakMap<RepairRun, DocumentIdentifiers>();
+
+function identifiersOf(run: RepairRun): DocumentIdentifiers {
+  let ids = identifiers.get(run);
+  if (!ids) {
+    ids = documentIdentifiers(run.wordText);
+    identifiers.set(run, ids);
+  }
+  return ids;
+}
+
+/**
+ * Whether the unit's word is one of the document's identifiers, not to be read as `reading`: it
+ * stands inside a name span, or the document writes it in a code-like span and the reading is
+ * more than its diacritics put back (`install` in prose may still be a stripped `inställ`; `groff`
+ * is no `groll` anywhere). Check `identifier`, word-checks.ts.
+ */
+export function isIdentifier(run: RepairRun, u: Unit, reading: string): boolean {
+  const ids = identifiersOf(run);
+  if (ids.named.has(u.start)) return true;
+  return ids.words.has(u.word.toLowerCase()) && foldDiacritics(reading) !== foldDiacritics(u.word);
+}
+
+/** Whether unit b follows unit a with one hyphen and nothing else between (`Pre-Depends`). */
+function hyphenJoined(text: string, a: Unit | undefined, b: Unit | undefined): boolean {
+  return a !== undefined && b !== undefined && b.start === a.end + 1 && text[a.end] === '-';
+}
+
+/** A word the lexicon lacks that repair kept as written — its final choice where made, else the
+ * first pass's — (`Depends`, `debian`, `Item`), and
+ * not one with its diacritics lost (`falt` for `fält`, below the bar alone): no Swedish reading
+ * explains it. */
+function foreignPart(run: RepairRun, k: number): boolean {
+  const u = run.units[k]!;
+  const kept = k < run.chosen.length ? run.chosen[k] : run.provisional[k];
+  if (!LETTERS.test(u.word) || kept !== u.word) return false;
+  if (!u.hyps) return !run.eng.maker.known(u.word);
+  const folded = foldDiacritics(u.word);
+  return !u.hyps.original.known && !u.hyps.alternatives.some((h) => foldDiacritics(h.text) === folded);
+}
+
+const LETTERS = /^\p{L}{2,}$/u;
+const LOWER = /^\p{Ll}+$/u;
+
+/**
+ * Whether unit i is a part of a foreign hyphenated name (check `foreign-compound`): a Swedish
+ * compound puts its Swedish head last (`SQL-sökning`, `Depends-fältet`, `Windows-hjälp`), so a
+ * chain whose last part is a word the lexicon lacks and the first pass kept (`Pre-Depends`,
+ * `Installer-Menu-Item`), or an English word after a lower-case such part (`debian-installer`,
+ * `versioned-provides`: an identifier, where a capital (`Office-tiler`) is a product name in a
+ * Swedish compound), is a name: none of its parts is read as a Swedish word.
+ */
+export function foreignCompoundPart(run: RepairRun, i: number): boolean {
+  const { units, wordText: text } = run;
+  let first = i;
+  while (hyphenJoined(text, units[first - 1], units[first])) first--;
+  let last = i;
+  while (hyphenJoined(text, units[last], units[last + 1])) last++;
+  if (first === last) return false;
+  const head = units[last]!;
+  if (!LETTERS.test(head.word)) return false;
+  if (foreignPart(run, last)) return true;
+  if (!isEnglishForm(head.word)) return false;
+  for (let k = first; k < last; k++) if (LOWER.test(units[k]!.word) && units[k]!.word.length >= 2 && foreignPart(run, k)) return true;
+  return false;
+}
+
+/**
+ * Name spans per word unit from which a document is technical text (man page, software guide): the
+ * Swedish man pages of the dev set have 4–77 per 1000 words in their OCR, the prose of train, dev
+ * and the LibreOffice help at most 3 (OCR writes `-en`, `$8` and the like now and then).
+ */
+export const TECHNICAL_MIN_RATE = 0.004;
+/** And at least this many: a short text with one option is no manual. */
+export const TECHNICAL_MIN_SPANS = 3;
+
+const technical = new WeakMap<RepairRun, boolean>();
+
+/** Whether the document is technical text: name spans at TECHNICAL_MIN_RATE or more. */
+export function isTechnical(run: RepairRun): boolean {
+  let t = technical.get(run);
+  if (t === undefined) {
+    const n = identifiersOf(run).nameSpans;
+    let words = 0;
+    for (const _ of run.wordText.matchAll(WORD)) words++;
+    t = n >= TECHNICAL_MIN_SPANS && n >= TECHNICAL_MIN_RATE * words;
+    technical.set(run, t);
+  }
+  return t;
+}
+
+/**
+ * Whether the unit is an English word of technical text (check `foreign-word`): in a technical
+ * document, a word the lexicon lacks that English writes (`dictionaries/en-words.txt.gz`), that no
+ * diacritics make Swedish, read as a word it is more than diacritics away from — `bash` is no
+ * `bush`, `apt` no `ägt`, `will` no `vill` there. (`install` may be a stripped `inställ`: that is
+ * left to the identifier check.)
+ */
+export function englishInTechnical(run: RepairRun, u: Unit, reading: string): boolean {
+  if (!u.hyps || u.hyps.original.known || !LETTERS.test(u.word) || !isEnglishForm(u.word) || !isTechnical(run)) return false;
+  if (foldDiacritics(reading) === foldDiacritics(u.word)) return false;
+  return !run.eng.maker.isWordWithDiacritics(u.word, run.docClass);
+}
+
+/** How far on each side of a word the English-passage check looks (word units, one paragraph). */
+const PASSAGE_REACH = 5;
+/** The least words of two letters or more the window must hold. */
+const PASSAGE_MIN_WORDS = 5;
+/** The share of them that must be English and no Swedish word: a passage of English (a man page's
+ * untranslated paragraph, a quoted title), not OCR damage that happens to spell English. */
+const PASSAGE_MIN_SHARE = 0.6;
+
+const englishOnlyOf = new WeakMap<RepairRun, Array<boolean | undefined>>();
+
+/** Whether unit k is an English word and no Swedish one, not even with diacritics put back. */
+function englishOnly(run: RepairRun, k: number): boolean {
+  let known = englishOnlyOf.get(run);
+  if (!known) {
+    known = [];
+    englishOnlyOf.set(run, known);
+  }
+  let e = known[k];
+  if (e === undefined) {
+    const u = run.units[k]!;
+    e = LETTERS.test(u.word) && isEnglishForm(u.word) && !run.eng.maker.isWordWithDiacritics(u.word, run.docClass);
+    known[k] = e;
+  }
+  return e;
+}
+
+/**
+ * Whether unit i stands in a passage of English (check `english-passage`): of the words of two
+ * letters or more within PASSAGE_REACH units on either side, in the same paragraph, at least
+ * PASSAGE_MIN_SHARE are English and no Swedish word (`The passwd command changes passwords for
+ * user accounts`): there `for` is no stripped `för`, `an` no `än`.
+ */
+export function inEnglishPassage(run: RepairRun, i: number): boolean {
+  const { units, wordText: text } = run;
+  let from = i;
+  while (from > i - PASSAGE_REACH && from > 0 && !/\n[ \t]*\n/u.test(text.slice(units[from - 1]!.end, units[from]!.start))) from--;
+  let to = i;
+  while (to < i + PASSAGE_REACH && to + 1 < units.length && !/\n[ \t]*\n/u.test(text.slice(units[to]!.end, units[to + 1]!.start))) to++;
+  let words = 0;
+  let english = 0;
+  for (let k = from; k <= to; k++) {
+    if (!LETTERS.test(units[k]!.word)) continue;
+    words++;
+    if (englishOnly(run, k)) english++;
+  }
+  return words >= PASSAGE_MIN_WORDS && english >= PASSAGE_MIN_SHARE * words;
+}

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { documentIdentifiers } from '../src/repair/technical.js';
+import { defaultLexicon } from '../src/repair/lexicon.js';
+import { repair } from '../src/repair/index.js';
+
+// Technical text (issue #22, tech): command, option and file names are left alone while the OCR
+// errors of the Swedish around them are still repaired. The passages are English-model OCR of the
+// technical dev documents (/work/devtech/man: Swedish man pages that dpkg ships; never held out),
+// as `arkivtext repair` reads them (raw rule scores, as every repair test: test/setup-raw-scores.ts).
+
+/** dpkg(1), options: `help` is the option's name, no `helg`. */
+const HELP = `
+-Doktalvarde, --debug=oktalvarde Aktiverar felsékning. oktalvardet skapas ge-
+nom att utfora bitvis logisk ”eller” av de 6nskade vardena fran listan nedan
+(observera att dessa varden kan andras i framtida versioner). -Dh eller
+--debug=help visar dessa felsokningsvarden.
+`;
+
+/** deb-control(5): field names and a package name in hyphenated chains. */
+const FIELDS = `Subarchitecture: varde Kernel-Version: varde Installer-Menu-Item: varde Dessa
+
+falt anvands av debian-installer och beh6vs normalt inte. For mer information
+
+om dem, se
+<https://salsa.debian.org/installer-team/debian-installer/-/raw/master/doc/devel/modules.txt>.`;
+
+/** deb-control(5): `Pre-Depends` (a field name) beside `Depends-faltet` (a Swedish compound). */
+const PRE_DEPENDS = `
+i Depends-faltet innan de paket som beror pa dem. Under det omvanda forhallan-
+det, en borttagning, kors prerm-skriptet fran ett paket innan de som kommer
+fran paketen i dess Depends-falt.
+
+Pre-Depends: paketlista Lista 6ver paket som maste vara installerade och kon-
+figurerade innan paketet kan installeras. Detta anvands normalt i de fall pa-
+ketet kraver att ett annat paket ar installerat fr sitt preinst-skript.
+`;
+
+/** deb-control(5): `oegen`, the negated `egen`. */
+const OEGEN = `foreign (oegen) Paketet kan inte installeras vid sidan av sig sjalvt, men bor
+tillatas att tillfredsstalla beroenden som inte anger en arkitektur for paket
+fran en annan arkitektur an sig sjalvt (om en beroende har en specifik arki-
+tekturangivelse kommer vardet foreign att ignoreras).
+
+allowed (tillatet) Detta tillater omvanda beroenden att ange i sitt
+Depends-falt att de tillater det har paketet fran en oegen arkitektur genom
+att kvalificera paketnamnet med :any, men har annars ingen effekt.`;
+
+/** man(1): `groff` in a manual reference, then in prose; `bash` after an option. */
+const GROFF = `handahalls av kerneln) 3 Biblioteksanrop (funktioner i programbibliotek) 4
+Speciella filer (hittas vanligtvis i /dev) 5 Filformat och konventioner t.ex.
+/etc/passwd 6 Spel 7 Diverse (inklusive makropaket och konventioner), t.ex.
+man(7), groff(7), man-pages(7) 8 Kommandon for systemadministration
+(vanligtvis bara for root) 9 Kernelrutiner [Icke-standard]
+
+manualen. Det ar mojligt att avsluta mellan visningarna eller hoppa 6ver nagon
+av dem.
+
+man -t bash | lpr -Pps Formatera manualsidan for bash till standard troff- el-
+ler groff-format och d6ppna ror till skrivaren med namnet ps. Standardutmat-
+ningen for groff ar vanligtvis PostScript. man --help borde ange vilken hante-
+rare som ar bunden till flaggan -t.`;
+
+/** passwd(1): a paragraph the translation left in English. */
+const ENGLISH = `BESKRIVNING The passwd command changes passwords for user accounts. A normal
+user may only change the password for their own account, while the superuser
+
+may change the password for any account. passwd also changes the account or
+associated password validity period.`;
+
+/** dpkg-query(1), Swedish-model OCR: a legend of one-letter states set with `=`. */
+const LEGEND = `NAMN dpkg-query - ett verktyg för att slå upp i dpkg-databasen
+SYNOPS dpkg-query [flaggor...] åtgärd
+
+BESKRIVNING dpkg-query är ett verktyg för att visa information om paket i
+dpkg-databasen.
+
+KOMMANDON -l, --list [paketnamnsmönster ...] Lista alla kända paket som mat-
+char ett eller flera mönster, oavsett status, inbegripet äkta och virtuella
+
+paket som refereras i något beroenderelationsfält (såsom Breaks, Enhances,
+
+osv.). Om inget paketnamnsmönster anges listas alla paket i
+
+/var/lib/dpkg/status, förutom de paket som markerats som ej installerade (dvs.
+
+de som tidigare har helt tagits bort). Skalets normala jokertecken tillåts i
+paketnamnsmönster. Observera att du sannolikt måste skriva paketnamnsmönster
+inom citationstecken för att förhindra att skalet expanderar filnamnet. Till
+exempel kommer följande lista alla paket vars namn börjar på ”libc6”:
+
+dpkg-query -I '"libc6"'
+
+De första tre kolumnerna i utdata visar önskad åtgärd, paketstatus och fel, i
+den ordningen.
+
+Onskad åtgärd
+u = Okänd i = Installera h = Håll r = Radera p = Rensa
+Paketstatus:
+
+n = Ej installerat c = konfigurationsfiler H = Halvt installerat U = Uppackat
+F = Halvt konfigurerat W = Väntar på utlösare t = Utlösare väntar i = Instal-
+lerat
+
+Felflaggor:
+<tom> = (ingen) R = Ominstallation krävs
+
+`;
+
+const changes = (text: string, lexicon: Awaited<ReturnType<typeof defaultLexicon>>): string[] =>
+  repair(text, { lexicon }).corrections.filter((c) => c.applied !== false).map((c) => `${c.before}→${c.after}`);
+
+describe('identifiers in technical text', () => {
+  it('finds the words of options, manual references, paths and variables', () => {
+    const text = 'Se groff(1) och --no-act, -sA, /usr/share/man, $LANG, GID_MIN, <paket>, vim.1.gz och --target=mål.';
+    const ids = documentIdentifiers(text);
+    expect([...ids.words].sort()).toEqual(['1', 'act', 'gid', 'gz', 'groff', 'lang', 'man', 'min', 'mål', 'no', 'paket', 'sa', 'share', 'target', 'usr', 'vim'].filter((w) => /\p{L}/u.test(w)).sort());
+    // Name spans (not the placeholders of `_`, `=`, `<…>`, dotted names) mark their words' offsets.
+    const named = [...ids.named].map((i) => text.slice(i).match(/^\p{L}+/u)![0]);
+    expect(named).toEqual(['no', 'act', 'target', 'sA', 'groff', 'usr', 'share', 'man', 'LANG']);
+  });
+
+  it('keeps an option name while the Swedish around it is repaired', async () => {
+    const lexicon = await defaultLexicon();
+    const r = repair(HELP, { lexicon, explain: true });
+    expect(r.leftAlone!.filter((l) => l.reason === 'identifier').map((l) => l.word)).toEqual(['help']);
+    expect(changes(HELP, lexicon)).toEqual(expect.arrayContaining(['felsékning→felsökning', '.→,', 'ge-\nnom→genom', 'utfora→utföra', '6nskade→önskade', 'vardena→värdena', 'fran→från', 'varden→värden', 'andras→ändras']));
+    expect(changes(HELP, lexicon).filter((c) => c.startsWith('help'))).toEqual([]);
+    expect(r.text).toContain('--debug=help visar');
+  });
+
+  it('keeps the parts of a foreign hyphenated name, not of a Swedish compound', async () => {
+    const lexicon = await defaultLexicon();
+    const r = repair(FIELDS, { lexicon, explain: true });
+    expect(r.leftAlone!.filter((l) => l.reason === 'foreign-compound').map((l) => l.word)).toEqual(['Installer', 'installer']);
+    expect(changes(FIELDS, lexicon)).toEqual(expect.arrayContaining(['varde→värde', 'varde→värde', 'varde→värde', 'falt→fält', 'anvands→används', 'beh6vs→behövs', 'For→För']));
+    expect(changes(FIELDS, lexicon).filter((c) => /nstall/.test(c))).toEqual([]);
+    const p = repair(PRE_DEPENDS, { lexicon, explain: true });
+    expect(p.leftAlone!.filter((l) => l.reason === 'foreign-compound').map((l) => l.word)).toEqual(['Pre']);
+    expect(p.text).toContain('Pre-Depends: paketlista Lista över paket');
+    // The Swedish head of `Depends-faltet` is still repaired.
+    expect(p.text).toContain('i Depends-fältet innan');
+  });
+
+  it('reads no word as itself without its negating o-', async () => {
+    const lexicon = await defaultLexicon();
+    const out = changes(OEGEN, lexicon);
+    expect(out.some((c) => c.startsWith('oegen'))).toBe(false);
+    expect(out).toEqual(expect.arrayContaining(['sjalvt→självt', 'bor→bör', 'tillatas→tillåtas', 'tillfredsstalla→tillfredsställa', 'for→för', 'fran→från', 'sjalvt→självt', 'arki-\ntekturangivelse→arkitekturangivelse', 'vardet→värdet', 'tillatet→tillåtet', 'tillater→tillåter', 'omvanda→omvända', 'tillater→tillåter', 'fran→från']));
+  });
+
+  it('keeps a command name the document writes in a manual reference, in prose too', async () => {
+    const lexicon = await defaultLexicon();
+    const r = repair(GROFF, { lexicon, explain: true });
+    expect(r.leftAlone!.filter((l) => l.reason === 'identifier').map((l) => l.word)).toEqual(['groff', 'groff', 'groff', 'help']);
+    expect(changes(GROFF, lexicon).filter((c) => /groff|bash|help/.test(c))).toEqual([]);
+    expect(changes(GROFF, lexicon)).toEqual(expect.arrayContaining(['for→för', 'mojligt→möjligt', 'nagon→någon', 'd6ppna→öppna', 'ror→rör']));
+  });
+
+  it('keeps the words of a passage in English', async () => {
+    const lexicon = await defaultLexicon();
+    const r = repair(ENGLISH, { lexicon, explain: true });
+    expect(r.leftAlone!.filter((l) => l.reason === 'english-passage').map((l) => l.word)).toEqual(['passwd']);
+    // (`for` between English words is the english-run check's.)
+    expect(changes(ENGLISH, lexicon).filter((c) => c.startsWith('for'))).toEqual([]);
+  });
+
+  it('keeps a lone `=` in technical text, where it is the document\'s own symbol', async () => {
+    const lexicon = await defaultLexicon();
+    const out = changes(LEGEND, lexicon);
+    expect(out.filter((c) => c.startsWith('='))).toEqual([]);
+    expect(out).toEqual(expect.arrayContaining(['Onskad→Önskad', 'Instal-\nlerat→Installerat']));
+    // The same legend alone is no technical text: there `=` is read as the dash it often was.
+    const legendOnly = LEGEND.slice(LEGEND.indexOf('Onskad'));
+    expect(changes(legendOnly, lexicon).filter((c) => c.startsWith('='))).not.toEqual([]);
+  });
+});
