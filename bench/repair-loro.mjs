@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 // Leave-one-register-out figures of the context model (#22): for each register it counts —
 // official prose (the lexicon's bigram counts, the official half of the pair model), modern fiction
-// (ELTeC-swe novels) and news (the Webbnyheter 2012 NER sample) — repair with a context model built
-// without that register, on OCR of that register, beside repair with a model of all three.
+// (ELTeC-swe novels), news (the Webbnyheter 2012 NER sample) and parliamentary prose (the Riksdag's
+// interpellations, weighed 0.4) — repair with a context model built without that register, on OCR
+// of that register, beside repair with a model of all of them.
 //
-//   npm run build && node bench/repair-loro.mjs --eltec ELTEC_GIT_DIR --ner NER_GIT_DIR --wordfreq large_sv.msgpack.gz
-//       [--work DIR] [--dev DIR] [--plain]
+//   npm run build && node bench/repair-loro.mjs --eltec ELTEC_GIT_DIR --ner NER_GIT_DIR --ipq IPQ_GIT_DIR
+//       --wordfreq large_sv.msgpack.gz [--work DIR] [--dev DIR] [--parl-dev DIR] [--plain]
+//
+// IPQ_GIT_DIR: a clone of github.com/swerik-project/riksdagen-interpellations; its text is taken by
+// scripts/extract-interpellations.ts (../shared/train's interpellations excepted, 13 of 2023/24 kept
+// out as dev documents into WORK/parl-src). --parl-dev: OCR of those (scripts/make-heldout.sh
+// WORK/parl-src DIR; default WORK/parl-dev), read as DIR/parliament/<doc>/.
 //
 // ELTEC_GIT_DIR: a clone of github.com/COST-ELTeC/ELTeC-swe; NER_GIT_DIR: of
 // github.com/klintan/swedish-ner-corpus (read with `git show`, so bare clones do). The texts are
@@ -23,7 +29,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repair, loadContextData, characterErrors, wordChanges } from '../dist/index.js';
 
@@ -36,8 +42,12 @@ const opt = (name, fallback) => {
 const eltec = opt('--eltec');
 const ner = opt('--ner');
 const wordfreq = opt('--wordfreq');
+const ipq = opt('--ipq');
 const work = opt('--work') ?? mkdtempSync(join(tmpdir(), 'arkivtext-loro-'));
 const dev = opt('--dev', '/work/dev');
+const parlDev = opt('--parl-dev', join(work, 'parl-dev'));
+/** The weight of the interpellations' counts (dictionaries/README.md). */
+const IPQ_WEIGHT = 0.4;
 const markdown = !args.includes('--plain');
 
 // ---- The counted texts, as dictionaries/README.md describes them. ----------------------------------
@@ -58,10 +68,10 @@ function newsText(tsv) {
 }
 const gitShow = (dir, path) => execFileSync('git', ['-C', dir, 'show', `HEAD:${path}`], { encoding: 'utf8', maxBuffer: 1 << 28 });
 
-const models = { all: join(work, 'all.bin'), noFiction: join(work, 'no-fiction.bin'), noNews: join(work, 'no-news.bin') };
+const models = { all: join(work, 'all.bin'), noFiction: join(work, 'no-fiction.bin'), noNews: join(work, 'no-news.bin'), noParliament: join(work, 'no-parliament.bin') };
 if (!Object.values(models).every(existsSync)) {
-  if (!eltec || !ner || !wordfreq) {
-    console.error(`bench/repair-loro: no models in ${work}; give --eltec, --ner and --wordfreq to build them`);
+  if (!eltec || !ner || !ipq || !wordfreq) {
+    console.error(`bench/repair-loro: no models in ${work}; give --eltec, --ner, --ipq and --wordfreq to build them`);
     process.exit(2);
   }
   mkdirSync(join(work, 'text'), { recursive: true });
@@ -72,13 +82,20 @@ if (!Object.values(models).every(existsSync)) {
   });
   const news = join(work, 'text', 'news-train.txt');
   writeFileSync(news, newsText(gitShow(ner, 'train_corpus.txt')));
-  const build = (out, texts) => {
+  const parliament = join(work, 'text', 'riksdag-interpellations.txt');
+  const extracted = execFileSync('npx', ['tsx', join(root, 'scripts', 'extract-interpellations.ts'), ipq, '--except', join(root, '..', 'shared', 'train', 'SOURCES.tsv'), '--keep-out', join(work, 'parl-src', 'parliament')], { cwd: root, maxBuffer: 1 << 30 });
+  writeFileSync(parliament, extracted);
+  const weighed = `${parliament}@${IPQ_WEIGHT}`;
+  // --share: the texts a document's officialness is measured against (fiction and news).
+  const share = (texts) => texts.flatMap((t) => ['--share', basename(t)]);
+  const build = (out, texts, shared = []) => {
     process.stderr.write(`building ${out} …\n`);
-    execFileSync('npx', ['tsx', join(root, 'scripts', 'build-context-model.ts'), '--wordfreq', wordfreq, '--out', out, ...texts], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npx', ['tsx', join(root, 'scripts', 'build-context-model.ts'), '--wordfreq', wordfreq, '--out', out, ...share(shared), ...texts], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=12000' } });
   };
-  build(models.all, [...novels, news]);
-  build(models.noFiction, [news]);
-  build(models.noNews, novels);
+  build(models.all, [...novels, news, weighed], [...novels, news]);
+  build(models.noFiction, [news, weighed], [news]);
+  build(models.noNews, [...novels, weighed], novels);
+  build(models.noParliament, [...novels, news]);
 }
 
 // ---- OCR of each register. --------------------------------------------------------------------
@@ -97,11 +114,12 @@ const sets = {
   official: [...docs(join(root, '..', 'shared', 'train')), ...fixtures],
   fiction: docs(dev, (d) => d.endsWith('-fiction')),
   news: docs(dev, (d) => d.endsWith('-news')),
+  parliament: docs(join(parlDev, 'parliament')),
 };
 
 const shipped = loadContextData();
 const all = loadContextData(models.all);
-const without = { official: loadContextData(models.all, { official: false }), fiction: loadContextData(models.noFiction), news: loadContextData(models.noNews) };
+const without = { official: loadContextData(models.all, { official: false }), fiction: loadContextData(models.noFiction), news: loadContextData(models.noNews), parliament: loadContextData(models.noParliament) };
 
 function score(cases, context) {
   let errorsIn = 0, errorsOut = 0, fixed = 0, wrong = 0, damaged = 0, right = 0, worse = 0;
@@ -129,10 +147,10 @@ for (const [register, cases] of Object.entries(sets)) {
   rows.push({ register, texts: cases.length, shipped: score(cases, shipped), all: score(cases, all), without: score(cases, without[register]) });
 }
 if (markdown) {
-  console.log('| register left out | OCR of it (texts) | shipped model: CER cut / right words damaged | all three registers (rebuilt) | without the register | change of the cut, damaged words |');
+  console.log('| register left out | OCR of it (texts) | shipped model: CER cut / right words damaged | all registers (rebuilt) | without the register | change of the cut, damaged words |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
-    const set = r.register === 'official' ? '../shared/train + fixtures' : `dev ${r.register}`;
+    const set = r.register === 'official' ? '../shared/train + fixtures' : r.register === 'parliament' ? 'dev interpellations' : `dev ${r.register}`;
     console.log(`| ${r.register} | ${set} (${r.texts}) | ${cell(r.shipped)} | ${cell(r.all)} | ${cell(r.without)} | ${((r.without.cut - r.all.cut) * 100).toFixed(1)} points, ${r.without.damaged - r.all.damaged >= 0 ? '+' : ''}${r.without.damaged - r.all.damaged} |`);
   }
 } else {

@@ -1,6 +1,10 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dictionaryFile } from '../src/dictionaries.js';
 import { contextCalibration } from '../src/repair/context-calibration.js';
-import { ContextModel, defaultContextData } from '../src/repair/context-model.js';
+import { ContextModel, contextHash, defaultContextData, loadContextData } from '../src/repair/context-model.js';
 import { defaultLexicon } from '../src/repair/lexicon.js';
 import { repair } from '../src/repair/index.js';
 import { sentenceAgainstConfusion } from '../src/repair/context-gate.js';
@@ -33,6 +37,53 @@ describe('the context model', () => {
     ['det är inte så', 'är', 'år'],
   ])('prefers the word as written where the sentence wants it: %s', (s, word, twin) => {
     expect(model.logOdds(word, twin, sentence(s, word))).toBeLessThan(-3);
+  });
+
+  it('refuses a file of an unknown format or whose tables do not fill it', () => {
+    const shipped = readFileSync(dictionaryFile('sv-context.bin'));
+    const dir = mkdtempSync(join(tmpdir(), 'arkivtext-context-'));
+    const truncated = join(dir, 'truncated.bin');
+    writeFileSync(truncated, shipped.subarray(0, shipped.length - 1000));
+    expect(() => loadContextData(truncated)).toThrow(/truncated or corrupt/u);
+    const padded = join(dir, 'padded.bin');
+    writeFileSync(padded, Buffer.concat([shipped, Buffer.alloc(8)]));
+    expect(() => loadContextData(padded)).toThrow(/truncated or corrupt/u);
+    // The same header length, another format name.
+    const future = Buffer.from(shipped);
+    const at = future.indexOf('"format":"arkivtext-context-') + '"format":"arkivtext-context-'.length;
+    future.write('9', at, 'latin1');
+    const other = join(dir, 'future.bin');
+    writeFileSync(other, future);
+    expect(() => loadContextData(other)).toThrow(/unknown format/u);
+  });
+
+  it('reads a file with a separate officialness reference (format 3: `shares`)', () => {
+    // The shipped file (format 2) with a `shares` table appended: two words' counts in 1000 words.
+    const shipped = readFileSync(dictionaryFile('sv-context.bin'));
+    const metaLength = shipped.readUInt32LE(4);
+    const meta = JSON.parse(shipped.toString('utf8', 8, 8 + metaLength)) as Record<string, unknown>;
+    const tablesAt = 8 + metaLength + ((4 - ((8 + metaLength) % 4)) % 4);
+    const header = Buffer.from(JSON.stringify({ ...meta, format: 'arkivtext-context-3', shareTokens: 1000 }), 'utf8');
+    const u32 = (n: number): Buffer => {
+      const b = Buffer.alloc(4);
+      b.writeUInt32LE(n);
+      return b;
+    };
+    const pad = (n: number): Buffer => Buffer.alloc((4 - (n % 4)) % 4);
+    const keys = Uint32Array.from([contextHash('hon'), contextHash('kommunen')]).sort();
+    const values = Uint8Array.from([...keys].map((k) => (k === contextHash('hon') ? 10 : 20)));
+    const shares = Buffer.concat([u32(keys.length), Buffer.from(keys.buffer), Buffer.from(values.buffer)]);
+    const file = Buffer.concat([Buffer.from('ARKC'), u32(header.length), header, pad(8 + header.length), shipped.subarray(tablesAt), shares, pad(shares.length)]);
+    const path = join(mkdtempSync(join(tmpdir(), 'arkivtext-context-')), 'shares.bin');
+    writeFileSync(path, file);
+    const data = loadContextData(path);
+    expect(data.shares?.tokens).toBe(1000);
+    const withShares = new ContextModel(defaultLexicon(), data);
+    expect(withShares.broadShare('hon')).toBeCloseTo(0.01, 6);
+    expect(withShares.broadShare('kommunen')).toBeCloseTo(0.02, 6);
+    expect(withShares.broadShare('och')).toBe(0);
+    // The rest of the model is the shipped one.
+    expect(withShares.prior('och')).toBe(model.prior('och'));
   });
 
   it('reads a sentence mark after the word as a token of its own (`sa:` before a quotation)', () => {

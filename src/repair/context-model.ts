@@ -50,11 +50,17 @@ export function quantiseCount(n: number): number {
   return Math.min(255, 32 + Math.round(Math.log(n / 32) / Math.log(1.08)));
 }
 
-/** The file's tables, in the order they are stored after the header (format 2; format 1 has the
- * first five). `types`: distinct tokens seen after a token; `types2`: after a pair. */
-export const CONTEXT_SECTIONS = ['prior', 'heads', 'bigrams', 'trigrams', 'unigrams', 'types', 'types2'] as const;
-/** The format this code writes (and reads, besides format 1). */
+/** The file's tables, in the order they are stored after the header (format 3; format 2 has the
+ * first seven, format 1 the first five). `types`: distinct tokens seen after a token; `types2`:
+ * after a pair; `shares`: word counts of the texts a document's officialness is measured against
+ * (the fiction and news), when the counted texts are more than those. */
+export const CONTEXT_SECTIONS = ['prior', 'heads', 'bigrams', 'trigrams', 'unigrams', 'types', 'types2', 'shares'] as const;
+/** The formats this code reads, by the number of tables each has. */
+export const CONTEXT_FORMATS: Readonly<Record<string, number>> = { 'arkivtext-context-1': 5, 'arkivtext-context-2': 7, 'arkivtext-context-3': 8 };
+/** The format of a file with continuation types but no separate officialness reference. */
 export const CONTEXT_FORMAT = 'arkivtext-context-2';
+/** The format of a file with a separate officialness reference (`shares`). */
+export const CONTEXT_FORMAT_SHARES = 'arkivtext-context-3';
 
 /** The tokens of sentence marks right after a word, as the counts have them. */
 export const MARK_TOKENS = ['<.>', '<,>', '<:>'] as const;
@@ -148,6 +154,10 @@ export interface ContextData {
    * format 1, which is smoothed with fixed masses instead. */
   types: HashedTable | null;
   types2: HashedTable | null;
+  /** Word counts of the fiction and news alone and their running words (format 3), against which
+   * a document's officialness is measured when the model counts other registers too; null: the
+   * unigrams are those counts. */
+  shares: { table: HashedTable; tokens: number } | null;
 }
 
 /** Reads a context model file (default: the shipped one). `official: false` leaves official prose
@@ -165,12 +175,20 @@ export function loadContextData(path = dictionaryFile('sv-context.bin'), options
   bytes.set(buf);
   const dv = new DataView(bytes.buffer);
   const metaLength = dv.getUint32(4, true);
-  const meta = JSON.parse(buf.toString('utf8', 8, 8 + metaLength)) as { tokens: number; format?: string };
+  const meta = JSON.parse(buf.toString('utf8', 8, 8 + metaLength)) as { tokens: number; format?: string; shareTokens?: number };
+  // A format this version does not know is refused rather than misread.
+  const tables = CONTEXT_FORMATS[meta.format ?? ''];
+  if (tables === undefined) {
+    throw new ArkivError('IO', `context model of an unknown format ${JSON.stringify(meta.format)} (this version reads ${Object.keys(CONTEXT_FORMATS).join(', ')})`, { file: path });
+  }
+  const broken = (): ArkivError => new ArkivError('IO', 'context model file is truncated or corrupt (its tables do not fill the file)', { file: path });
   let p = 8 + metaLength;
   p += (4 - (p % 4)) % 4;
   const section = (): HashedTable => {
+    if (p + 4 > bytes.length) throw broken();
     const n = dv.getUint32(p, true);
     p += 4;
+    if (p + 5 * n > bytes.length) throw broken();
     const keys = new Uint32Array(bytes.buffer, p, n);
     p += 4 * n;
     const values = new Uint8Array(bytes.buffer, p, n);
@@ -183,10 +201,22 @@ export function loadContextData(path = dictionaryFile('sv-context.bin'), options
   const bigrams = section();
   const trigrams = section();
   const unigrams = section();
-  const typed = meta.format === CONTEXT_FORMAT;
-  const types = typed ? section() : null;
-  const types2 = typed ? section() : null;
-  return { tokens: meta.tokens, official: options.official !== false, prior, heads, bigrams, trigrams, unigrams, types, types2 };
+  const types = tables >= 7 ? section() : null;
+  const types2 = tables >= 7 ? section() : null;
+  const shares = tables >= 8 ? section() : null;
+  if (p !== bytes.length) throw broken();
+  return {
+    tokens: meta.tokens,
+    official: options.official !== false,
+    prior,
+    heads,
+    bigrams,
+    trigrams,
+    unigrams,
+    types,
+    types2,
+    shares: shares && meta.shareTokens ? { table: shares, tokens: meta.shareTokens } : null,
+  };
 }
 
 let shared: ContextData | undefined;
@@ -268,7 +298,8 @@ export class ContextModel {
 
   /** The share of a word (lower case) among the words of the fiction and news; 0 if unseen. */
   broadShare(w: string): number {
-    return this.data.unigrams.count(w) / this.data.tokens;
+    const shares = this.data.shares;
+    return shares ? shares.table.count(w) / shares.tokens : this.data.unigrams.count(w) / this.data.tokens;
   }
 
   /** P1 of a token: the prior of a word, the share of a sentence mark in the fiction and news. */

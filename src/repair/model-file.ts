@@ -146,6 +146,19 @@ export interface SearchSettings {
   minTwoEdits: number;
   /** Edit-distance neighbours checked per token (nearest, then most frequent, first). */
   editCandidates: number;
+  /**
+   * The deep search: an unknown token this long or longer that neither search nor the edit index
+   * explained (no reading at all) is searched again through the channel with a wider beam, more
+   * readings and more lookups (`deepBeam`, `deepReadings`, `deepChecks`). Such a token holds two or
+   * three confusions (`Jidelsetullt` = J→l, t→f; `fargriimda` = a→ö, ii→ä), often in a compound
+   * the corpus never writes whole, so the edit index (corpus words) cannot find it and the first
+   * search's budget ends before its word: on the dev documents its word came 5th–70th of the
+   * readings. Only tokens without any reading pay for it.
+   */
+  deepMinToken: number;
+  deepBeam: number;
+  deepReadings: number;
+  deepChecks: number;
 }
 
 /** Bars of the word step (word-decisions.ts), set by hand. */
@@ -415,7 +428,7 @@ export function checkSettingsFile(json: unknown, file: string): SettingsFile {
     priorRules: c.list(o.priorRules, 'priorRules', (v, p) => c.tuple<PriorRule>(v, p, [str, str, prob, prob])),
     evidence: numbers(o.evidence, 'evidence', ['minOdds', 'glyphMinSeen', 'tillMinSeen'] as const, (v, p) => c.count(v, p)),
     channel: numbers(o.channel, 'channel', ['maxProbability', 'minKeepProbability'] as const, prob),
-    search: numbers(o.search, 'search', ['beam', 'readings', 'checks', 'maxStep', 'maxCostDamaged', 'maxCost', 'priorMargin', 'found', 'maxShortToken', 'minEditToken', 'minTwoEdits', 'editCandidates'] as const),
+    search: numbers(o.search, 'search', ['beam', 'readings', 'checks', 'maxStep', 'maxCostDamaged', 'maxCost', 'priorMargin', 'found', 'maxShortToken', 'minEditToken', 'minTwoEdits', 'editCandidates', 'deepMinToken', 'deepBeam', 'deepReadings', 'deepChecks'] as const),
     decisions: numbers(o.decisions, 'decisions', ['documentWordConfidence', 'documentWordMinLength', 'knownJoin'] as const),
     wordBoundaries: checkWordBoundaries(c, o.wordBoundaries),
     training: numbers(o.training, 'training', ['ruleMinCount', 'garbledMinEdits', 'garbledMaxChunk', 'wordMinCount', 'wordMinDocs', 'corpusWord', 'corpusMinCount', 'markRateShare'] as const),

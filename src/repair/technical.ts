@@ -3,7 +3,7 @@
  * option, file and variable names — that repair leaves alone. Swedish prose has no `--help`, no
  * `/usr/share/man`, no `groff(1)`, no `$LANG`, no `GID_MIN`: where such a code-like span stands,
  * its words are the software's names, not damaged Swedish (`help` is no `helg`, `groff` no
- * `groll`, `apt` no `ägt`). A word seen in a code-like span is an identifier wherever else the
+ * `groll`, `apt` no `ägt`). A word seen in a name span is an identifier wherever else the
  * document writes it letter for letter (`man -t bash | lpr`, then `Formatera manualsidan för bash`).
  *
  * The spans are shapes OCR does not make of Swedish prose: a lone `(`, `[`, `{`, `|`, `"` glued to a
@@ -38,15 +38,15 @@ const NAME_SPANS: readonly RegExp[] = [
 
 /**
  * Code-like spans that may hold a placeholder the translator wrote in Swedish
- * (`källkodsnamn_binärversion_ark`, `--target=mål`, `<paketnamn>`): their words are identifiers,
- * but a reading that only puts back diacritics is still taken there.
+ * (`källkodsnamn_binärversion_ark`): a reading that only puts back diacritics is still taken
+ * there (`--target=mål`), and their words say nothing of the rest of the document (an OCR'd
+ * placeholder, `sékvag` for `sökväg`, is damage elsewhere). Angle brackets are left out: there the
+ * translated man pages write Swedish words (`<sökväg>`), damaged like any other.
  */
 const PLACEHOLDER_SPANS: readonly RegExp[] = [
-  // Names joined by an underscore or set with `=` (`GID_MIN`, `sort_key`, `MANWIDTH=80`).
+  // Names joined by an underscore, or set with `=`: `GID_MIN`, `sort_key`, `--debug=help`.
   /[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+/gu,
   /[\p{L}\p{N}_]+=[\p{L}\p{N}_.,:-]*/gu,
-  // A name in angle brackets: `<paket>`, `<Item>`.
-  /<[\p{L}\p{N}_.:-]+>/gu,
   // A dotted file name with a number part: `vim.1.gz`, `dpkg.cfg.5`.
   /[\p{L}\p{N}_+-]+(?:\.[\p{L}\p{N}_+-]+)*\.[0-9]+(?:\.[\p{L}\p{N}]+)+/gu,
 ];
@@ -54,13 +54,15 @@ const PLACEHOLDER_SPANS: readonly RegExp[] = [
 const WORD = /[\p{L}\p{N}]+/gu;
 const LETTER = /\p{L}/u;
 
-/** A document's identifiers: where its name spans put a word, and every word of a code-like span. */
+/** A document's identifiers: where its code-like spans put a word, and the words of its name spans. */
 export interface DocumentIdentifiers {
   /** Offsets of the words inside a name span. */
   named: Set<number>;
+  /** Offsets of the words inside a placeholder span. */
+  placeholders: Set<number>;
   /** How many name spans the document has. */
   nameSpans: number;
-  /** The words (lower case) of every code-like span. */
+  /** The words (lower case) of the name spans. */
   words: Set<string>;
 }
 
@@ -70,8 +72,10 @@ function collect(text: string, spans: readonly RegExp[], into: DocumentIdentifie
       if (named) into.nameSpans++;
       for (const w of m[0].matchAll(WORD)) {
         if (!LETTER.test(w[0])) continue;
-        into.words.add(w[0].toLowerCase());
-        if (named) into.named.add(m.index + w.index);
+        if (named) {
+          into.words.add(w[0].toLowerCase());
+          into.named.add(m.index + w.index);
+        } else into.placeholders.add(m.index + w.index);
       }
     }
   }
@@ -79,7 +83,7 @@ function collect(text: string, spans: readonly RegExp[], into: DocumentIdentifie
 
 /** The identifiers of `text` (see the module comment). */
 export function documentIdentifiers(text: string): DocumentIdentifiers {
-  const ids: DocumentIdentifiers = { named: new Set(), nameSpans: 0, words: new Set() };
+  const ids: DocumentIdentifiers = { named: new Set(), placeholders: new Set(), nameSpans: 0, words: new Set() };
   collect(text, NAME_SPANS, ids, true);
   collect(text, PLACEHOLDER_SPANS, ids, false);
   return ids;
@@ -98,14 +102,14 @@ function identifiersOf(run: RepairRun): DocumentIdentifiers {
 
 /**
  * Whether the unit's word is one of the document's identifiers, not to be read as `reading`: it
- * stands inside a name span, or the document writes it in a code-like span and the reading is
- * more than its diacritics put back (`install` in prose may still be a stripped `inställ`; `groff`
+ * stands inside a name span; or inside a placeholder span, or the document writes it in a name span
+ * elsewhere, and the reading is more than its diacritics put back (`install` in prose may still be a stripped `inställ`; `groff`
  * is no `groll` anywhere). Check `identifier`, word-checks.ts.
  */
 export function isIdentifier(run: RepairRun, u: Unit, reading: string): boolean {
   const ids = identifiersOf(run);
   if (ids.named.has(u.start)) return true;
-  return ids.words.has(u.word.toLowerCase()) && foldDiacritics(reading) !== foldDiacritics(u.word);
+  return (ids.placeholders.has(u.start) || ids.words.has(u.word.toLowerCase())) && foldDiacritics(reading) !== foldDiacritics(u.word);
 }
 
 /** Whether unit b follows unit a with one hyphen and nothing else between (`Pre-Depends`). */
