@@ -76,7 +76,11 @@ describe('a page that pdf.js takes too long to parse', () => {
     // page comes near even on a loaded machine (a tighter one could catch an innocent page).
     const err = await failure('fixtures/pdf/slow-content.pdf', { parseTimeoutMs: 4000 });
     expect([err.code, err.file, err.page]).toEqual(['PAGE_TIMEOUT', 'fixtures/pdf/slow-content.pdf', 1]);
-    expect(err.message).toBe('fixtures/pdf/slow-content.pdf (page 1): reading the text layer took longer than 4000 ms');
+    // The page's bound covers both reads; which one it stops depends on the machine's load (the
+    // content read passed 4 s once under CI beside another job), so either is the right outcome.
+    expect(err.message).toMatch(
+      /^fixtures\/pdf\/slow-content\.pdf \(page 1\): reading the (text layer|page content) took longer than 4000 ms$/,
+    );
   }, 60_000); // the 4 s budget, a thread start, and room for a busy machine (no timing is asserted)
 
   it('names the page at fault when it stalls pdf.js while an earlier page is read (read ahead for headers)', async () => {
@@ -98,7 +102,11 @@ describe('a page that pdf.js takes too long to parse', () => {
   it('is bounded by pageTimeoutMs when no parseTimeoutMs is given', async () => {
     const err = await failure('fixtures/pdf/slow-content.pdf', { pageTimeoutMs: 4000 });
     expect([err.code, err.page]).toEqual(['PAGE_TIMEOUT', 1]);
-    expect(err.message).toBe('fixtures/pdf/slow-content.pdf (page 1): reading the text layer took longer than 4000 ms');
+    // The page's bound covers both reads; which one it stops depends on the machine's load (the
+    // content read passed 4 s once under CI beside another job), so either is the right outcome.
+    expect(err.message).toMatch(
+      /^fixtures\/pdf\/slow-content\.pdf \(page 1\): reading the (text layer|page content) took longer than 4000 ms$/,
+    );
   }, 60_000);
 });
 
