@@ -7,6 +7,7 @@
  * sentence prefers the replacement by the same margin. Without the calibration file repair decides
  * as before.
  */
+import { memoByObject } from '../memo.js';
 import { calibrated, contextCalibration } from './context-calibration.js';
 import { markToken, type Neighbours } from './context-model.js';
 import { CORPUS_WORDS } from './language-model.js';
@@ -175,7 +176,6 @@ export function sentenceAgainstConfusion(cm: { prior(w: string): number }, word:
   return logOdds - Math.log(cm.prior(best) / cm.prior(word)) < -margin;
 }
 
-const officialnessOf = new WeakMap<RepairRun, number>();
 /** Per word, the most it adds to or takes from the officialness (log ratio, nats). */
 const OFFICIAL_CLIP = 4;
 /** The officialness a document can have, about the range of the documents the calibration saw. */
@@ -188,33 +188,27 @@ const OFFICIAL_RANGE = [-1, 2] as const;
  * +1 (`enligt`, `kommunen`, `ska`), fiction about −1 (`hon`, `sade`, `jag`). Words with å/ä/ö
  * stripped, unknown to both, count for nothing, so stripped and intact text score alike.
  */
-export function officialness(run: RepairRun): number {
-  let o = officialnessOf.get(run);
-  if (o === undefined) {
-    const cm = run.eng.context();
-    let sum = 0;
-    let n = 0;
-    // Only a word source that counts like the official corpus (`och` about 3 % of its words) says
-    // how official a text is; another (a test's word list) leaves the document neutral.
-    const officialScale = run.eng.words.frequency('och') >= CORPUS_WORDS / 1000;
-    for (const u of officialScale ? run.units : []) {
-      if (u.word.length < 2 || !WORD.test(u.word)) continue;
-      const w = u.word.toLowerCase();
-      const official = run.eng.words.frequency(w);
-      const broad = official > 0 ? cm.broadShare(w) : 0;
-      if (broad <= 0) continue;
-      sum += Math.max(-OFFICIAL_CLIP, Math.min(OFFICIAL_CLIP, Math.log(official / CORPUS_WORDS / broad)));
-      n++;
-    }
-    // Within the range the calibration was fitted on (documents scored −0.6 to +1.6): a word
-    // source counted on another scale (an archive's own list, a test's) is not extrapolated.
-    o = n > 0 ? Math.max(OFFICIAL_RANGE[0], Math.min(OFFICIAL_RANGE[1], sum / n)) : 0;
-    officialnessOf.set(run, o);
+export const officialness = memoByObject((run: RepairRun): number => {
+  const cm = run.eng.context();
+  let sum = 0;
+  let n = 0;
+  // Only a word source that counts like the official corpus (`och` about 3 % of its words) says
+  // how official a text is; another (a test's word list) leaves the document neutral.
+  const officialScale = run.eng.words.frequency('och') >= CORPUS_WORDS / 1000;
+  for (const u of officialScale ? run.units : []) {
+    if (u.word.length < 2 || !WORD.test(u.word)) continue;
+    const w = u.word.toLowerCase();
+    const official = run.eng.words.frequency(w);
+    const broad = official > 0 ? cm.broadShare(w) : 0;
+    if (broad <= 0) continue;
+    sum += Math.max(-OFFICIAL_CLIP, Math.min(OFFICIAL_CLIP, Math.log(official / CORPUS_WORDS / broad)));
+    n++;
   }
-  return o;
-}
+  // Within the range the calibration was fitted on (documents scored −0.6 to +1.6): a word
+  // source counted on another scale (an archive's own list, a test's) is not extrapolated.
+  return n > 0 ? Math.max(OFFICIAL_RANGE[0], Math.min(OFFICIAL_RANGE[1], sum / n)) : 0;
+});
 
-const strippedShareOf = new WeakMap<RepairRun, number>();
 const SWEDISH_LETTER = /[åäöÅÄÖ]/u;
 const fold = (w: string): string => w.toLowerCase().replace(/[åä]/gu, 'a').replace(/ö/gu, 'o');
 
@@ -224,23 +218,18 @@ const fold = (w: string): string => w.toLowerCase().replace(/[åä]/gu, 'a').rep
  * with å/ä/ö, add-one smoothed. An English-model text scores near 1; a Swedish-model one a few per
  * cent: there a known word (`far`, `bor`) is seldom a stripped twin.
  */
-export function strippedShare(run: RepairRun): number {
-  let s = strippedShareOf.get(run);
-  if (s === undefined) {
-    let intact = 0;
-    let stripped = 0;
-    for (const u of run.units) {
-      if (SWEDISH_LETTER.test(u.word)) intact++;
-      else if (u.hyps && !u.hyps.original.known) {
-        const f = fold(u.word);
-        if (u.hyps.alternatives.some((a) => a.known && SWEDISH_LETTER.test(a.text) && fold(a.text) === f)) stripped++;
-      }
+export const strippedShare = memoByObject((run: RepairRun): number => {
+  let intact = 0;
+  let stripped = 0;
+  for (const u of run.units) {
+    if (SWEDISH_LETTER.test(u.word)) intact++;
+    else if (u.hyps && !u.hyps.original.known) {
+      const f = fold(u.word);
+      if (u.hyps.alternatives.some((a) => a.known && SWEDISH_LETTER.test(a.text) && fold(a.text) === f)) stripped++;
     }
-    s = (stripped + 0.5) / (stripped + intact + 1);
-    strippedShareOf.set(run, s);
   }
-  return s;
-}
+  return (stripped + 0.5) / (stripped + intact + 1);
+});
 
 /** The word with its vowels and `i` (a glyph the English model writes for `ä`) starred: a reading
  * with the same skeleton puts Swedish letters back (`Nir` → `När`, `Linkopings`), no name is changed. */
@@ -248,7 +237,12 @@ export function vowelSkeleton(word: string): string {
   return word.toLowerCase().replace(/[aåäoöeéi]/gu, '*');
 }
 
-const tokenCounts = new WeakMap<RepairRun, Map<string, number>>();
+/** How often the document writes each word unit, counted once per run. */
+const tokenCounts = memoByObject((run: RepairRun): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const x of run.units) counts.set(x.word, (counts.get(x.word) ?? 0) + 1);
+  return counts;
+});
 
 /**
  * A capitalised word of plain letters that the document repeats mid-sentence (`Agga`, `Nana` in a
@@ -258,11 +252,5 @@ const tokenCounts = new WeakMap<RepairRun, Map<string, number>>();
  */
 export function repeatedName(run: RepairRun, u: Unit, d: Decision): boolean {
   if (!PLAIN_NAME.test(u.word) || u.hyps?.original.known !== false || vowelSkeleton(d.best.text) === vowelSkeleton(u.word) || !midSentence(run.wordText, u.start)) return false;
-  let counts = tokenCounts.get(run);
-  if (!counts) {
-    counts = new Map();
-    for (const x of run.units) counts.set(x.word, (counts.get(x.word) ?? 0) + 1);
-    tokenCounts.set(run, counts);
-  }
-  return (counts.get(u.word) ?? 0) >= NAME_REPEATS;
+  return (tokenCounts(run).get(u.word) ?? 0) >= NAME_REPEATS;
 }

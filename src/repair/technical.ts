@@ -11,6 +11,7 @@
  * between two words is Swedish too (`och/eller`, `kr/månad`), so only a path that starts with one
  * or holds two counts.
  */
+import { memoByObject } from '../memo.js';
 import { isEnglishForm } from './english.js';
 import { foldDiacritics } from './model.js';
 import type { RepairRun } from './run.js';
@@ -89,16 +90,8 @@ export function documentIdentifiers(text: string): DocumentIdentifiers {
   return ids;
 }
 
-const identifiers = new WeakMap<RepairRun, DocumentIdentifiers>();
-
-function identifiersOf(run: RepairRun): DocumentIdentifiers {
-  let ids = identifiers.get(run);
-  if (!ids) {
-    ids = documentIdentifiers(run.wordText);
-    identifiers.set(run, ids);
-  }
-  return ids;
-}
+/** The document's identifiers, found once per run. */
+const identifiersOf = memoByObject((run: RepairRun): DocumentIdentifiers => documentIdentifiers(run.wordText));
 
 /**
  * Whether the unit's word is one of the document's identifiers, not to be read as `reading`: it
@@ -165,20 +158,13 @@ export const TECHNICAL_MIN_RATE = 0.004;
 /** And at least this many: a short text with one option is no manual. */
 export const TECHNICAL_MIN_SPANS = 3;
 
-const technical = new WeakMap<RepairRun, boolean>();
-
-/** Whether the document is technical text: name spans at TECHNICAL_MIN_RATE or more. */
-export function isTechnical(run: RepairRun): boolean {
-  let t = technical.get(run);
-  if (t === undefined) {
-    const n = identifiersOf(run).nameSpans;
-    let words = 0;
-    for (const _ of run.wordText.matchAll(WORD)) words++;
-    t = n >= TECHNICAL_MIN_SPANS && n >= TECHNICAL_MIN_RATE * words;
-    technical.set(run, t);
-  }
-  return t;
-}
+/** Whether the document is technical text: name spans at TECHNICAL_MIN_RATE or more (once per run). */
+export const isTechnical = memoByObject((run: RepairRun): boolean => {
+  const n = identifiersOf(run).nameSpans;
+  let words = 0;
+  for (const _ of run.wordText.matchAll(WORD)) words++;
+  return n >= TECHNICAL_MIN_SPANS && n >= TECHNICAL_MIN_RATE * words;
+});
 
 /**
  * Whether the unit is an English word of technical text (check `foreign-word`): in a technical
@@ -201,15 +187,12 @@ const PASSAGE_MIN_WORDS = 5;
  * untranslated paragraph, a quoted title), not OCR damage that happens to spell English. */
 const PASSAGE_MIN_SHARE = 0.6;
 
-const englishOnlyOf = new WeakMap<RepairRun, Array<boolean | undefined>>();
+/** Per run, englishOnly's answers by unit index (filled as asked). */
+const englishOnlyOf = memoByObject((_run: RepairRun): Array<boolean | undefined> => []);
 
 /** Whether unit k is an English word and no Swedish one, not even with diacritics put back. */
 function englishOnly(run: RepairRun, k: number): boolean {
-  let known = englishOnlyOf.get(run);
-  if (!known) {
-    known = [];
-    englishOnlyOf.set(run, known);
-  }
+  const known = englishOnlyOf(run);
   let e = known[k];
   if (e === undefined) {
     const u = run.units[k]!;
