@@ -44,13 +44,13 @@ export const CHANNEL_MIN = 0.99;
 const WORD = /^\p{L}+$/u;
 
 /**
- * Whether a document shows OCR damage: its non-words repaired (pass-1 decisions at the confidence
- * repair applies) per word unit at `minRate` or more. Clean prose repairs almost none (the seeds
- * and training truths ≤ 0.003 per word); the Swedish-model training OCR repairs ≥ 0.024.
+ * Whether a document shows OCR damage: its non-words repaired (`repaired`: pass-1 decisions at the
+ * confidence repair applies) per word unit (`units` of them) at `minRate` or more. Clean prose
+ * repairs almost none (the seeds and training truths ≤ 0.003 per word); the Swedish-model training
+ * OCR repairs ≥ 0.024.
  */
-function showsDamage(units: Unit[], decisions: ReadonlyArray<Decision | null>, minConfidence: number, minRate: number): boolean {
-  const repaired = nonWordRepairs(units, decisions, minConfidence);
-  return repaired >= minRate * units.length && repaired > 0;
+function showsDamage(repaired: number, units: number, minRate: number): boolean {
+  return repaired >= minRate * units && repaired > 0;
 }
 
 /** The non-words whose pass-1 reading is at least `minConfidence` sure. */
@@ -72,10 +72,11 @@ export function decideWords(run: RepairRun): void {
   const firstDecisions = units.map((u) => decide(u, alone, eng, params));
   // A known word read as another known word is weighed only where the document shows OCR damage
   // (see word-checks.ts); in a diacritic-stripped document it always does.
-  const weighKnownWords = docClass === 'stripped' || showsDamage(units, firstDecisions, minConfidence, model.markMinRepairRate);
+  const repaired = nonWordRepairs(units, firstDecisions, minConfidence);
+  const weighKnownWords = docClass === 'stripped' || showsDamage(repaired, units.length, model.markMinRepairRate);
   // How damaged the document is (a feature of every correction's calibration): its non-words
   // repaired alone, per word.
-  run.damageRate = nonWordRepairs(units, firstDecisions, minConfidence) / Math.max(1, units.length);
+  run.damageRate = repaired / Math.max(1, units.length);
   // The document's own OCR channel: the substitutions its surest non-word readings make.
   units.forEach((u, i) => {
     const d = firstDecisions[i];
