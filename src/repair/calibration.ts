@@ -18,6 +18,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dictionaryFile } from '../dictionaries.js';
+import { memo, memoByObject } from '../memo.js';
+import { codePointSlice, editRuns } from './align.js';
 import { round, type Edit } from './edits.js';
 import { fitLogistic, sigmoid } from './logistic.js';
 import { Checker, DOC_CLASSES, type DocClass } from './model-file.js';
@@ -173,7 +175,7 @@ export function calibrationFeatures(run: Pick<RepairRun, 'text' | 'damageRate' |
 /** ln(1 + k), k the fewest times the document's channel holds a substitution of this reading,
  * its own word's count taken off (a reading cannot vouch for itself). */
 function channelFeature(run: Pick<RepairRun, 'channel' | 'channelOwn'>, offset: number, before: string, after: string): number {
-  const subs = [...new Set(substitutions(before, after))];
+  const subs = channelSubstitutions(run, before, after);
   if (subs.length === 0) return 0;
   const own = run.channelOwn.get(offset) ?? [];
   let k = Number.POSITIVE_INFINITY;
@@ -183,39 +185,27 @@ function channelFeature(run: Pick<RepairRun, 'channel' | 'channelOwn'>, offset: 
 
 /**
  * The letter substitutions that turn `before` into `after` (lower-cased): each run of changed
- * characters of a Levenshtein alignment as `from→to` (`ldnet` → `länet`: `d→ä`; `&r` → `är`:
+ * characters of their alignment (align.ts) as `from→to` (`ldnet` → `länet`: `d→ä`; `&r` → `är`:
  * `&→ä`; an insertion `→e`).
  */
 export function substitutions(before: string, after: string): string[] {
-  const a = [...before.toLowerCase()];
-  const b = [...after.toLowerCase()];
-  const n = a.length;
-  const m = b.length;
-  const D = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= n; i++) for (let j = 1; j <= m; j++) D[i]![j] = Math.min(D[i - 1]![j]! + 1, D[i]![j - 1]! + 1, D[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  const a = before.toLowerCase();
+  const b = after.toLowerCase();
+  const { n, m, runs } = editRuns(a, b);
   const out: string[] = [];
-  let from = '';
-  let to = '';
-  const flush = (): void => {
-    if (from || to) out.push(`${from}→${to}`);
-    from = '';
-    to = '';
-  };
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    if (i > 0 && j > 0 && a[i - 1] === b[j - 1] && D[i]![j] === D[i - 1]![j - 1]) {
-      flush();
-      i--;
-      j--;
-    } else if (i > 0 && j > 0 && D[i]![j] === D[i - 1]![j - 1]! + 1) {
-      from = a[--i]! + from;
-      to = b[--j]! + to;
-    } else if (i > 0 && D[i]![j] === D[i - 1]![j]! + 1) from = a[--i]! + from;
-    else to = b[--j]! + to;
-  }
-  flush();
-  return out.reverse();
+  for (let r = 0; r < runs.length; r += 4) out.push(`${codePointSlice(a, n, runs[r]!, runs[r + 1]!)}→${codePointSlice(b, m, runs[r + 2]!, runs[r + 3]!)}`);
+  return out;
+}
+
+/** The distinct substitutions (see substitutions) of each (before, after) pair, made once per pair
+ * within a run (the word step counts a document's channel with them, the calibration reads them
+ * again for the `channel` feature of each correction). */
+const runSubstitutions = memoByObject((_run: object) => memo((before: string) => memo((after: string): readonly string[] => [...new Set(substitutions(before, after))])));
+
+/** The distinct letter substitutions that turn `before` into `after` (see substitutions), made
+ * once per pair in run `run`. */
+export function channelSubstitutions(run: object, before: string, after: string): readonly string[] {
+  return runSubstitutions(run)(before)(after);
 }
 
 /** What repair reads: the file's maps and bar. */

@@ -5,7 +5,7 @@
  */
 import { characterClass, languageTable } from '../language.js';
 import type { EditRule, WordRuleLabel } from '../types.js';
-import { calibrateEdit, substitutions } from './calibration.js';
+import { calibrateEdit, channelSubstitutions } from './calibration.js';
 import { round, type Edit } from './edits.js';
 import { weighContext } from './context-gate.js';
 import { decide, type Context, type Decision } from './ranking.js';
@@ -119,7 +119,7 @@ export function decideWords(run: RepairRun): void {
   units.forEach((u, i) => {
     const d = firstDecisions[i];
     if (d && !u.hyps!.original.known && d.best !== u.hyps!.original && d.confidence >= CHANNEL_MIN) {
-      const own = [...new Set(substitutions(u.word, d.best.text))];
+      const own = channelSubstitutions(run, u.word, d.best.text);
       for (const s of own) run.channel.set(s, (run.channel.get(s) ?? 0) + 1);
       run.channelOwn.set(u.start, own);
     }
