@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { documentIdentifiers } from '../src/repair/technical.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { documentIdentifiers, NAME_SPANS, PLACEHOLDER_SPANS } from '../src/repair/technical.js';
 import { defaultLexicon } from '../src/repair/lexicon.js';
 import { repair } from '../src/repair/index.js';
 
@@ -119,6 +121,47 @@ describe('identifiers in technical text', () => {
     // Name spans mark their words' offsets; so do placeholder spans (`_`, `=`, dotted names), apart.
     const named = [...ids.named].map((i) => text.slice(i).match(/^\p{L}+/u)![0]);
     expect(named).toEqual(['no', 'act', 'target', 'sA', 'groff', 'usr', 'share', 'man', 'LANG']);
+  });
+
+  it('finds the spans in the stretches with a code-like mark as in the whole text', () => {
+    // The spans searched over the whole text, one pattern after the other: what documentIdentifiers
+    // finds searching only the stretches between white space that hold a mark.
+    const whole = (text: string): unknown => {
+      const named: number[] = [], placeholders: number[] = [], words = new Set<string>();
+      let nameSpans = 0;
+      for (const [spans, isName] of [[NAME_SPANS, true], [PLACEHOLDER_SPANS, false]] as const) {
+        for (const re of spans) {
+          for (const m of text.matchAll(re)) {
+            if (isName) nameSpans++;
+            for (const w of m[0].matchAll(/[\p{L}\p{N}]+/gu)) {
+              if (!/\p{L}/u.test(w[0])) continue;
+              if (isName) words.add(w[0].toLowerCase());
+              (isName ? named : placeholders).push(m.index + w.index);
+            }
+          }
+        }
+      }
+      return { named: [...new Set(named)], placeholders: [...new Set(placeholders)], nameSpans, words: [...words] };
+    };
+    const found = (text: string): unknown => {
+      const ids = documentIdentifiers(text);
+      return { named: [...ids.named], placeholders: [...ids.placeholders], nameSpans: ids.nameSpans, words: [...ids.words] };
+    };
+    const texts = [HELP, FIELDS, GROFF, ENGLISH, LEGEND, 'a\u00a0-nc b “-x” (-sA) x--y --z a/b/c ~/.rc q=1 w_e v.1.gz $HOME ${X} n|m f(1)'];
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir)) {
+        const p = join(dir, e);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/^(ocr.*|truth)\.txt$/u.test(e)) texts.push(readFileSync(p, 'utf8'));
+      }
+    };
+    walk(join(import.meta.dirname, '..', 'fixtures', 'heldout', 'software-manual'));
+    let spans = 0;
+    for (const text of texts) {
+      expect(found(text)).toEqual(whole(text));
+      spans += documentIdentifiers(text).nameSpans;
+    }
+    expect(spans).toBeGreaterThan(10);
   });
 
   it('keeps an option name while the Swedish around it is repaired', async () => {

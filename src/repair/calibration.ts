@@ -18,6 +18,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dictionaryFile } from '../dictionaries.js';
+import { memo, memoByObject } from '../memo.js';
+import { codePointSlice, editRuns } from './align.js';
 import { round, type Edit } from './edits.js';
 import { fitLogistic, sigmoid } from './logistic.js';
 import { Checker, DOC_CLASSES, type DocClass } from './model-file.js';
@@ -120,11 +122,26 @@ export function mapFor(maps: Readonly<Record<string, RuleCalibration>>, group: s
  * its reason's (`held:against-context`); else the word rule where the label holds one
  * (`dehyphenate+confusion+document` → `confusion`), else its first rule. */
 export function calibrationGroup(rule: string, held?: string): string {
-  if (held !== undefined) return `held:${held}`;
+  return held !== undefined ? `held:${held}` : labelOf(rule).group;
+}
+
+/** What a rule label (`dehyphenate+confusion+document`) tells the calibration. */
+interface RuleLabel {
+  /** Its map when the word step did not hold it back (see calibrationGroup). */
+  group: string;
+  /** It holds a word rule (one with a reading). */
+  wordRule: boolean;
+  dehyphenate: boolean;
+  /** The document's own use of the word decided it. */
+  document: boolean;
+}
+
+/** A rule label read once: a run calibrates thousands of edits under a few dozen labels. */
+const labelOf = memo((rule: string): RuleLabel => {
   const ids = ruleIds(rule);
   const word = ids.find((id) => RULES.find((r) => r.id === id)?.reading !== undefined);
-  return word ?? ids[0] ?? rule;
-}
+  return { group: word ?? ids[0] ?? rule, wordRule: word !== undefined, dehyphenate: ids.includes('dehyphenate'), document: rule.endsWith('+document') };
+});
 
 /** Scores are reported to three decimals, so 1 stands for anything from 0.9995 up: logit(raw) is
  * taken of the score clamped to [0.0005, 0.9995]. */
@@ -141,30 +158,47 @@ export function calibratedProbability(c: RuleCalibration, x: readonly number[]):
   return Math.min(sigmoid(z), MAX_CONFIDENCE);
 }
 
-const LETTERS = /\p{L}/gu;
+/** What is not a letter (taken out of a word to leave its letters). */
+const NOT_LETTERS = /\P{L}+/gu;
 /** A character inside a word that no Swedish word holds. */
 const GLYPH = /\p{L}[0-9&#@|]|[0-9&#@|]\p{L}/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+
+/** The number of code points of `s`. */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 0xd800 && c <= 0xdbff && k + 1 < s.length) {
+      const d = s.charCodeAt(k + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        k++;
+      }
+    }
+  }
+  return n;
+}
 
 /** The features of edit `e` of run `run` (see CALIBRATION_FEATURES). */
 export function calibrationFeatures(run: Pick<RepairRun, 'text' | 'damageRate' | 'eng' | 'channel' | 'channelOwn'>, e: Pick<Edit, 'offset' | 'length' | 'after' | 'confidence' | 'rule'>): number[] {
-  const ids = ruleIds(e.rule);
-  const wordRule = ids.some((id) => RULES.find((r) => r.id === id)?.reading !== undefined);
+  const label = labelOf(e.rule);
   const damage = Math.min(3, Math.max(0, Math.log10(run.damageRate + 0.001) + 3));
-  if (!wordRule) return [logit(e.confidence), 0, 0, 0, 0, 0, 0, 0, damage, 0];
+  if (!label.wordRule) return [logit(e.confidence), 0, 0, 0, 0, 0, 0, 0, damage, 0];
   const before = run.text.slice(e.offset, e.offset + e.length).replace(/-\s+/gu, '');
-  const letters = (before.match(LETTERS) ?? []).join('');
-  const onlyDiacritics = letters !== '' && foldDiacritics(letters) === foldDiacritics((e.after.match(LETTERS) ?? []).join(''));
+  const letters = before.replace(NOT_LETTERS, '');
+  const onlyDiacritics = letters !== '' && foldDiacritics(letters) === foldDiacritics(e.after.replace(NOT_LETTERS, ''));
   const glyph = GLYPH.test(before.trim()) || (before.includes('é') && !e.after.includes('é'));
   const prior = letters && !onlyDiacritics && !glyph ? run.eng.context().prior(letters.toLowerCase()) : 0;
   return [
     logit(e.confidence),
-    ids.includes('dehyphenate') ? 1 : 0,
-    e.rule.endsWith('+document') ? 1 : 0,
-    /^\p{Lu}/u.test(letters) && midSentence(run.text, e.offset) ? 1 : 0,
+    label.dehyphenate ? 1 : 0,
+    label.document ? 1 : 0,
+    STARTS_UPPER.test(letters) && midSentence(run.text, e.offset) ? 1 : 0,
     prior > 0 ? Math.max(0, Math.log10(prior) + 8) : 0,
     onlyDiacritics ? 1 : 0,
     glyph ? 1 : 0,
-    Math.max(0, 6 - [...letters].length) / 5,
+    Math.max(0, 6 - codePoints(letters)) / 5,
     damage,
     channelFeature(run, e.offset, before.trim(), e.after),
   ];
@@ -173,7 +207,7 @@ export function calibrationFeatures(run: Pick<RepairRun, 'text' | 'damageRate' |
 /** ln(1 + k), k the fewest times the document's channel holds a substitution of this reading,
  * its own word's count taken off (a reading cannot vouch for itself). */
 function channelFeature(run: Pick<RepairRun, 'channel' | 'channelOwn'>, offset: number, before: string, after: string): number {
-  const subs = [...new Set(substitutions(before, after))];
+  const subs = channelSubstitutions(run, before, after);
   if (subs.length === 0) return 0;
   const own = run.channelOwn.get(offset) ?? [];
   let k = Number.POSITIVE_INFINITY;
@@ -183,39 +217,27 @@ function channelFeature(run: Pick<RepairRun, 'channel' | 'channelOwn'>, offset: 
 
 /**
  * The letter substitutions that turn `before` into `after` (lower-cased): each run of changed
- * characters of a Levenshtein alignment as `from→to` (`ldnet` → `länet`: `d→ä`; `&r` → `är`:
+ * characters of their alignment (align.ts) as `from→to` (`ldnet` → `länet`: `d→ä`; `&r` → `är`:
  * `&→ä`; an insertion `→e`).
  */
 export function substitutions(before: string, after: string): string[] {
-  const a = [...before.toLowerCase()];
-  const b = [...after.toLowerCase()];
-  const n = a.length;
-  const m = b.length;
-  const D = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= n; i++) for (let j = 1; j <= m; j++) D[i]![j] = Math.min(D[i - 1]![j]! + 1, D[i]![j - 1]! + 1, D[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  const a = before.toLowerCase();
+  const b = after.toLowerCase();
+  const { n, m, runs } = editRuns(a, b);
   const out: string[] = [];
-  let from = '';
-  let to = '';
-  const flush = (): void => {
-    if (from || to) out.push(`${from}→${to}`);
-    from = '';
-    to = '';
-  };
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    if (i > 0 && j > 0 && a[i - 1] === b[j - 1] && D[i]![j] === D[i - 1]![j - 1]) {
-      flush();
-      i--;
-      j--;
-    } else if (i > 0 && j > 0 && D[i]![j] === D[i - 1]![j - 1]! + 1) {
-      from = a[--i]! + from;
-      to = b[--j]! + to;
-    } else if (i > 0 && D[i]![j] === D[i - 1]![j]! + 1) from = a[--i]! + from;
-    else to = b[--j]! + to;
-  }
-  flush();
-  return out.reverse();
+  for (let r = 0; r < runs.length; r += 4) out.push(`${codePointSlice(a, n, runs[r]!, runs[r + 1]!)}→${codePointSlice(b, m, runs[r + 2]!, runs[r + 3]!)}`);
+  return out;
+}
+
+/** The distinct substitutions (see substitutions) of each (before, after) pair, made once per pair
+ * within a run (the word step counts a document's channel with them, the calibration reads them
+ * again for the `channel` feature of each correction). */
+const runSubstitutions = memoByObject((_run: object) => memo((before: string) => memo((after: string): readonly string[] => [...new Set(substitutions(before, after))])));
+
+/** The distinct letter substitutions that turn `before` into `after` (see substitutions), made
+ * once per pair in run `run`. */
+export function channelSubstitutions(run: object, before: string, after: string): readonly string[] {
+  return runSubstitutions(run)(before)(after);
 }
 
 /** What repair reads: the file's maps and bar. */
@@ -261,7 +283,10 @@ export function calibrateEdit(run: RepairRun, e: Edit, record: boolean): Edit {
   const x = map || (record && cal.events) ? calibrationFeatures(run, e) : null;
   const p = map ? calibratedProbability(map, x!) : e.confidence;
   if (record) cal.events?.push({ offset: e.offset, length: e.length, after: e.after, rule: e.rule, ...(e.held ? { held: e.held } : {}), docClass: run.docClass, raw: e.confidence, features: x!, p });
-  return { ...e, confidence: round(p), calibrated: true };
+  // Built field by field: the edits of a run come in many shapes, and a spread of them is slow.
+  const calibrated: Edit = { offset: e.offset, length: e.length, after: e.after, confidence: round(p), rule: e.rule, calibrated: true };
+  if (e.held !== undefined) calibrated.held = e.held;
+  return calibrated;
 }
 
 /**

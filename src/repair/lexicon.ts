@@ -218,6 +218,9 @@ export class Lexicon {
   private readonly learnedBigrams = new Map<string, number>();
   private readonly hasMemo = new Map<string, boolean>();
   private readonly compoundMemo = new Map<string, string[] | null>();
+  /** frequency() by word as asked: repair asks it of every word of a document several times (the
+   * prior, the document's officialness, the context model's pairs). */
+  private readonly frequencyMemo = new Map<string, number>();
   private readonly roles: CompoundRoles;
   private readonly ownParts = new Set<string>();
   /** Prefixes of ownParts (sized for 64 k prefixes; more only make it say "maybe" more often). */
@@ -406,6 +409,15 @@ export class Lexicon {
 
   /** Prior frequency, in official-corpus occurrences (see FREQUENCY_WEIGHTS). Case-insensitive. */
   frequency(word: string): number {
+    const memo = this.frequencyMemo.get(word);
+    if (memo !== undefined) return memo;
+    const f = this.countOf(word);
+    if (this.frequencyMemo.size >= MEMO_LIMIT) this.frequencyMemo.clear();
+    this.frequencyMemo.set(word, f);
+    return f;
+  }
+
+  private countOf(word: string): number {
     const w = nfc(word);
     const lower = w.toLowerCase();
     const u = this.base.unigrams();
@@ -470,6 +482,7 @@ export class Lexicon {
     }
     this.hasMemo.clear();
     this.compoundMemo.clear();
+    this.frequencyMemo.clear();
   }
 
   /** Share of word tokens in `text` that are known (0..1); 0 when the text has no words. */

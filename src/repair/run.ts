@@ -62,7 +62,7 @@ export interface RepairRun {
    * how often each is made (`ä→d` … see calibration.ts `substitutions`); set with damageRate. */
   channel: Map<string, number>;
   /** Per word unit (its start) counted in `channel`, the substitutions it added. */
-  channelOwn: Map<number, string[]>;
+  channelOwn: Map<number, readonly string[]>;
   /** The calibration applied (null: raw scores). */
   calibration: RunCalibration | null;
 

@@ -21,7 +21,7 @@ import type { Unit } from './units.js';
  * Code-like spans whose words are the software's own names, English or made up, never a Swedish
  * word with its diacritics lost: options, manual references, paths, variables.
  */
-const NAME_SPANS: readonly RegExp[] = [
+export const NAME_SPANS: readonly RegExp[] = [
   // A long option and its hyphenated parts: `--help`, `--no-act`, `--host-type`.
   /(?<![\p{L}\p{N}-])--[\p{L}\p{N}][\p{L}\p{N}_-]*/gu,
   // A short option of one to three letters: `-nc`, `-sA`, `-eF` (a word of its own).
@@ -44,7 +44,7 @@ const NAME_SPANS: readonly RegExp[] = [
  * placeholder, `sékvag` for `sökväg`, is damage elsewhere). Angle brackets are left out: there the
  * translated man pages write Swedish words (`<sökväg>`), damaged like any other.
  */
-const PLACEHOLDER_SPANS: readonly RegExp[] = [
+export const PLACEHOLDER_SPANS: readonly RegExp[] = [
   // Names joined by an underscore, or set with `=`: `GID_MIN`, `sort_key`, `--debug=help`.
   /[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+/gu,
   /[\p{L}\p{N}_]+=[\p{L}\p{N}_.,:-]*/gu,
@@ -67,26 +67,100 @@ export interface DocumentIdentifiers {
   words: Set<string>;
 }
 
-function collect(text: string, spans: readonly RegExp[], into: DocumentIdentifiers, named: boolean): void {
-  for (const re of spans) {
-    for (const m of text.matchAll(re)) {
-      if (named) into.nameSpans++;
-      for (const w of m[0].matchAll(WORD)) {
-        if (!LETTER.test(w[0])) continue;
-        if (named) {
-          into.words.add(w[0].toLowerCase());
-          into.named.add(m.index + w.index);
-        } else into.placeholders.add(m.index + w.index);
+/**
+ * The code-like marks a span needs, as bits: every span above holds one of its marks, so a stretch of
+ * text without them has none of its spans. A long option holds `--`; a short option a `-` that
+ * starts a stretch or follows `(`, `[`, `,`, `|`, a quote; a manual reference `(` and a digit; a path
+ * `/` (a path of three parts two); alternatives `|`; a variable `$`; the placeholders `_`, `=`, or a
+ * `.` and a digit.
+ */
+const LONG = 1, SHORT = 2, MAN = 4, SLASH = 8, SLASHES = 16, BAR = 32, DOLLAR = 64, UNDERSCORE = 128, EQUALS = 256, DOT_DIGIT = 512;
+/** The marks each span of NAME_SPANS and PLACEHOLDER_SPANS needs (one of them), in their order. */
+const NAME_MARKS = [LONG, SHORT, MAN, SLASH, SLASHES, BAR, DOLLAR] as const;
+const PLACEHOLDER_MARKS = [UNDERSCORE, EQUALS, DOT_DIGIT] as const;
+/** What may stand before a short option's `-` (its look-behind, ASCII white space apart): these, or
+ * any character beyond ASCII (white space of other kinds, curly quotes). */
+const BEFORE_OPTION = new Set([...'([,|"\''].map((c) => c.charCodeAt(0)));
+
+/** A stretch of text between ASCII white space, and the marks it holds. */
+interface Stretch {
+  start: number;
+  end: number;
+  marks: number;
+}
+
+/**
+ * The stretches of `text` between ASCII white space that hold a code-like mark. No span holds white
+ * space (their characters are letters, digits and `_.+-()/~|${=,:`), and what a span's look-around
+ * sees beside white space it sees at a text's start or end too (`^`, no letter or `-`): so each span
+ * is found in its stretch alone, as it is in the whole text, and a text of plain prose costs one
+ * pass over its characters and no regular expression.
+ */
+function markedStretches(text: string): Stretch[] {
+  const out: Stretch[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let marks = 0;
+    let slashes = 0;
+    for (; i < n; i++) {
+      c = text.charCodeAt(i);
+      if (c === 32 || (c >= 9 && c <= 13)) break;
+      if (c === 45) {
+        const b = text.charCodeAt(i - 1);
+        if (i === start || b >= 128 || BEFORE_OPTION.has(b)) marks |= SHORT;
+        if (i > start && text.charCodeAt(i - 1) === 45) marks |= LONG;
+      } else if (c === 40) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 48 && d <= 57) marks |= MAN;
+      } else if (c === 47) {
+        marks |= ++slashes >= 2 ? SLASH | SLASHES : SLASH;
+      } else if (c === 124) marks |= BAR;
+      else if (c === 36) marks |= DOLLAR;
+      else if (c === 95) marks |= UNDERSCORE;
+      else if (c === 61) marks |= EQUALS;
+      else if (c === 46) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 48 && d <= 57) marks |= DOT_DIGIT;
       }
     }
+    if (marks !== 0) out.push({ start, end: i, marks });
   }
+  return out;
+}
+
+function collect(text: string, stretches: readonly Stretch[], spans: readonly RegExp[], marks: readonly number[], into: DocumentIdentifiers, named: boolean): void {
+  spans.forEach((re, r) => {
+    for (const s of stretches) {
+      if ((s.marks & marks[r]!) === 0) continue;
+      for (const m of text.slice(s.start, s.end).matchAll(re)) {
+        if (named) into.nameSpans++;
+        const at = s.start + m.index;
+        for (const w of m[0].matchAll(WORD)) {
+          if (!LETTER.test(w[0])) continue;
+          if (named) {
+            into.words.add(w[0].toLowerCase());
+            into.named.add(at + w.index);
+          } else into.placeholders.add(at + w.index);
+        }
+      }
+    }
+  });
 }
 
 /** The identifiers of `text` (see the module comment). */
 export function documentIdentifiers(text: string): DocumentIdentifiers {
   const ids: DocumentIdentifiers = { named: new Set(), placeholders: new Set(), nameSpans: 0, words: new Set() };
-  collect(text, NAME_SPANS, ids, true);
-  collect(text, PLACEHOLDER_SPANS, ids, false);
+  const stretches = markedStretches(text);
+  if (stretches.length === 0) return ids;
+  collect(text, stretches, NAME_SPANS, NAME_MARKS, ids, true);
+  collect(text, stretches, PLACEHOLDER_SPANS, PLACEHOLDER_MARKS, ids, false);
   return ids;
 }
 
