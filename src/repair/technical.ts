@@ -235,6 +235,7 @@ export const TECHNICAL_MIN_SPANS = 3;
 /** Whether the document is technical text: name spans at TECHNICAL_MIN_RATE or more (once per run). */
 export const isTechnical = memoByObject((run: RepairRun): boolean => {
   const n = identifiersOf(run).nameSpans;
+  if (n < TECHNICAL_MIN_SPANS) return false;
   let words = 0;
   for (const _ of run.wordText.matchAll(WORD)) words++;
   return n >= TECHNICAL_MIN_SPANS && n >= TECHNICAL_MIN_RATE * words;
