@@ -102,7 +102,7 @@ export const heldReasons = (): readonly string[] => [...SUGGESTED];
 export const CALIBRATION_FAMILIES: Readonly<Record<string, readonly string[]>> = {
   word: ['confusion', 'stripped-diacritics', 'word-confusion', 'till-start', 'edit-distance'],
   boundary: ['dehyphenate', 'join-words', 'split-words'],
-  mark: ['sentence-mark', 'year-range', 'lone-glyph', 'glyph-word', 'abbreviation'],
+  mark: ['sentence-mark', 'year-range', 'lone-glyph', 'dash-glyph', 'glyph-word', 'abbreviation'],
 };
 
 /** The family of a calibration group (`held:<reason>` → `held`), or null. */
