@@ -68,7 +68,7 @@ function referenceReadings(ocr: string, table: ChannelTable, o: { beam: number; 
   return out;
 }
 
-describe('readings() (beam buckets that refuse what a full beam would cut)', () => {
+describe('readings() (beam buckets that refuse what a full beam would cut, chunks found down a tree)', () => {
   it('gives the same readings, in the same order and with the same costs, as sorting every partial', () => {
     const trigrams = new TrigramSet(model.trigrams);
     let compared = 0;

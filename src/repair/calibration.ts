@@ -136,11 +136,26 @@ export function mapFor(maps: Readonly<Record<string, RuleCalibration>>, group: s
  * its reason's (`held:against-context`); else the word rule where the label holds one
  * (`dehyphenate+confusion+document` → `confusion`), else its first rule. */
 export function calibrationGroup(rule: string, held?: string): string {
-  if (held !== undefined) return `held:${held}`;
+  return held !== undefined ? `held:${held}` : labelOf(rule).group;
+}
+
+/** What a rule label (`dehyphenate+confusion+document`) tells the calibration. */
+interface RuleLabel {
+  /** Its map when the word step did not hold it back (see calibrationGroup). */
+  group: string;
+  /** It holds a word rule (one with a reading). */
+  wordRule: boolean;
+  dehyphenate: boolean;
+  /** The document's own use of the word decided it. */
+  document: boolean;
+}
+
+/** A rule label read once: a run calibrates thousands of edits under a few dozen labels. */
+const labelOf = memo((rule: string): RuleLabel => {
   const ids = ruleIds(rule);
   const word = ids.find((id) => RULES.find((r) => r.id === id)?.reading !== undefined);
-  return word ?? ids[0] ?? rule;
-}
+  return { group: word ?? ids[0] ?? rule, wordRule: word !== undefined, dehyphenate: ids.includes('dehyphenate'), document: rule.endsWith('+document') };
+});
 
 /** Scores are reported to three decimals, so 1 stands for anything from 0.9995 up: logit(raw) is
  * taken of the score clamped to [0.0005, 0.9995]. */
@@ -157,31 +172,48 @@ export function calibratedProbability(c: RuleCalibration, x: readonly number[]):
   return Math.min(sigmoid(z), MAX_CONFIDENCE);
 }
 
-const LETTERS = /\p{L}/gu;
+/** What is not a letter (taken out of a word to leave its letters). */
+const NOT_LETTERS = /\P{L}+/gu;
 /** A character inside a word that no Swedish word holds. */
 const GLYPH = /\p{L}[0-9&#@|]|[0-9&#@|]\p{L}/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+
+/** The number of code points of `s`. */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 0xd800 && c <= 0xdbff && k + 1 < s.length) {
+      const d = s.charCodeAt(k + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        k++;
+      }
+    }
+  }
+  return n;
+}
 
 /** The features of edit `e` of run `run` (see CALIBRATION_FEATURES). */
 export function calibrationFeatures(run: Pick<RepairRun, 'text' | 'damageRate' | 'eng' | 'channel' | 'channelOwn'>, e: Pick<Edit, 'offset' | 'length' | 'after' | 'confidence' | 'rule' | 'nonWord'>): number[] {
-  const ids = ruleIds(e.rule);
-  const wordRule = ids.some((id) => RULES.find((r) => r.id === id)?.reading !== undefined);
+  const label = labelOf(e.rule);
   const damage = Math.min(3, Math.max(0, Math.log10(run.damageRate + 0.001) + 3));
-  if (!wordRule) return [logit(e.confidence), 0, 0, 0, 0, 0, 0, 0, damage, 0, 0];
+  if (!label.wordRule) return [logit(e.confidence), 0, 0, 0, 0, 0, 0, 0, damage, 0, 0];
   const before = run.text.slice(e.offset, e.offset + e.length).replace(/-\s+/gu, '');
-  const letters = (before.match(LETTERS) ?? []).join('');
-  const onlyDiacritics = letters !== '' && foldDiacritics(letters) === foldDiacritics((e.after.match(LETTERS) ?? []).join(''));
+  const letters = before.replace(NOT_LETTERS, '');
+  const onlyDiacritics = letters !== '' && foldDiacritics(letters) === foldDiacritics(e.after.replace(NOT_LETTERS, ''));
   const glyph = GLYPH.test(before.trim()) || (before.includes('é') && !e.after.includes('é'));
   const prior = letters && !onlyDiacritics && !glyph ? run.eng.context().prior(letters.toLowerCase()) : 0;
-  const capitalMid = /^\p{Lu}/u.test(letters) && midSentence(run.text, e.offset);
+  const capitalMid = STARTS_UPPER.test(letters) && midSentence(run.text, e.offset);
   return [
     logit(e.confidence),
-    ids.includes('dehyphenate') ? 1 : 0,
-    e.rule.endsWith('+document') ? 1 : 0,
+    label.dehyphenate ? 1 : 0,
+    label.document ? 1 : 0,
     capitalMid ? 1 : 0,
     prior > 0 ? Math.max(0, Math.log10(prior) + 8) : 0,
     onlyDiacritics ? 1 : 0,
     glyph ? 1 : 0,
-    Math.max(0, 6 - [...letters].length) / 5,
+    Math.max(0, 6 - codePoints(letters)) / 5,
     damage,
     channelFeature(run, e.offset, before.trim(), e.after),
     e.nonWord === true && !capitalMid && (glyph || !run.eng.maker.spelledLikeAWord(letters.toLowerCase())) ? 1 : 0,
@@ -275,7 +307,11 @@ export function calibrateEdit(run: RepairRun, e: Edit, record: boolean): Edit {
   const p = map ? calibratedProbability(map, x!) : e.confidence;
   const notAWord = x !== null && x[NOT_A_WORD] === 1;
   if (record) cal.events?.push({ offset: e.offset, length: e.length, after: e.after, rule: e.rule, ...(e.held ? { held: e.held } : {}), docClass: run.docClass, raw: e.confidence, features: x!, p });
-  return { ...e, confidence: round(p), calibrated: true, ...(notAWord ? { notAWord } : {}) };
+  // Built field by field: the edits of a run come in many shapes, and a spread of them is slow.
+  const calibrated: Edit = { offset: e.offset, length: e.length, after: e.after, confidence: round(p), rule: e.rule, calibrated: true };
+  if (e.held !== undefined) calibrated.held = e.held;
+  if (notAWord) calibrated.notAWord = true;
+  return calibrated;
 }
 
 /** Whether calibrated edit `e` is below the bar of its risk (RunCalibration). */

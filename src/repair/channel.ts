@@ -3,7 +3,8 @@
  * learned confusions, cheapest first. A beam search over positions, because one token may hold
  * several confusions (`Ostergdtland` = O→Ö and d→ö) and a chunk may span characters (`ii`→`ä`).
  */
-import type { ChannelTable } from './model.js';
+import { memoByObject } from '../memo.js';
+import type { Alternative, ChannelTable } from './model.js';
 
 export interface Reading {
   text: string;
@@ -133,6 +134,7 @@ export function readings(
     into.add({ text: s.text + piece, cost: s.cost + cost, search: total, t1, t2 });
   };
   // Every position but the last keeps only its `beam` best partial readings; the last keeps all.
+  const chunks = chunkTreeOf(table.byOcr);
   const buckets: Bucket[] = Array.from({ length: n + 1 }, (_, pos) => new Bucket(pos < n ? beam : Infinity));
   buckets[0]!.add({ text: '', cost: 0, search: 0, t1: -1, t2: CARET });
   for (let pos = 0; pos < n; pos++) {
@@ -144,15 +146,18 @@ export function readings(
     const keepSearch = table.keepSearch(c);
     const next = buckets[pos + 1]!;
     for (const s of bucket) extend(next, s, c, lc, keep, keepSearch);
-    for (let len = 1; len <= table.maxChunk && pos + len <= n; len++) {
-      const chunk = ocr.slice(pos, pos + len);
-      const alternatives = table.byOcr.get(chunk);
-      if (!alternatives) continue;
-      const target = buckets[pos + len]!;
-      for (const alt of alternatives) {
-        if (alt.search > maxStep) break; // sorted by search cost
-        for (const s of bucket) extend(target, s, alt.truth, alt.lower, alt.cost, alt.search);
+    // The chunks starting here, shortest first: a walk down the tree of the table's chunks.
+    let node = chunks.get(ocr.charCodeAt(pos));
+    for (let len = 1; node && len <= table.maxChunk && pos + len <= n; len++) {
+      const alternatives = node.alternatives;
+      if (alternatives) {
+        const target = buckets[pos + len]!;
+        for (const alt of alternatives) {
+          if (alt.search > maxStep) break; // sorted by search cost
+          for (const s of bucket) extend(target, s, alt.truth, alt.lower, alt.cost, alt.search);
+        }
       }
+      node = pos + len < n ? node.next?.get(ocr.charCodeAt(pos + len)) : undefined;
     }
     buckets[pos]!.clear();
   }
@@ -172,6 +177,32 @@ export function readings(
   }
   return out;
 }
+
+/** A node of the tree of a channel's OCR chunks (by code unit): the alternatives of the chunk
+ * that ends here, and the nodes of the chunks that go on. */
+interface ChunkNode {
+  alternatives: readonly Alternative[] | undefined;
+  next: Map<number, ChunkNode> | undefined;
+}
+
+/** The tree of the OCR chunks of `byOcr` (the empty chunk left out), from its first code units:
+ * the search finds the chunks at a position by walking the token, not by a slice and a lookup for
+ * every length. */
+const chunkTreeOf = memoByObject((byOcr: ReadonlyMap<string, readonly Alternative[]>): Map<number, ChunkNode> => {
+  const root = new Map<number, ChunkNode>();
+  for (const [chunk, alternatives] of byOcr) {
+    let level = root;
+    let node: ChunkNode | undefined;
+    for (let k = 0; k < chunk.length; k++) {
+      const c = chunk.charCodeAt(k);
+      node = level.get(c);
+      if (!node) level.set(c, (node = { alternatives: undefined, next: undefined }));
+      if (k < chunk.length - 1) level = node.next ??= new Map();
+    }
+    if (node) node.alternatives = alternatives;
+  }
+  return root;
+});
 
 /**
  * The partial readings that reach one position, of which only the `beam` best (by search cost,

@@ -9,7 +9,8 @@
  */
 import { memoByObject } from '../memo.js';
 import { calibrated, contextCalibration } from './context-calibration.js';
-import { markToken, type Neighbours } from './context-model.js';
+import { markToken, type ContextModel, type Neighbours } from './context-model.js';
+import type { Engines } from './engines.js';
 import { CORPUS_WORDS } from './language-model.js';
 import type { Decision } from './ranking.js';
 import { wordRuleFor } from './rules.js';
@@ -181,6 +182,21 @@ const OFFICIAL_CLIP = 4;
 /** The officialness a document can have, about the range of the documents the calibration saw. */
 const OFFICIAL_RANGE = [-1, 2] as const;
 
+/** A word's part of the officialness (see below), NaN when it counts for nothing. */
+function officialTerm(words: Engines['words'], cm: ContextModel, word: string): number {
+  if (word.length < 2 || !WORD.test(word)) return Number.NaN;
+  const w = word.toLowerCase();
+  const official = words.frequency(w);
+  const broad = official > 0 ? cm.broadShare(w) : 0;
+  if (broad <= 0) return Number.NaN;
+  return Math.max(-OFFICIAL_CLIP, Math.min(OFFICIAL_CLIP, Math.log(official / CORPUS_WORDS / broad)));
+}
+
+/** Per engines (word source, model, context data), officialTerm by word as written: a document's
+ * words recur, within it and across an archive. */
+const officialTerms = memoByObject((_eng: Engines): Map<string, number> => new Map());
+const TERMS_LIMIT = 200_000;
+
 /**
  * How official the document's wording is: the mean, over its word tokens that both official prose
  * (the lexicon's counts) and the fiction and news of the context model know, of log(share in
@@ -195,13 +211,16 @@ export const officialness = memoByObject((run: RepairRun): number => {
   // Only a word source that counts like the official corpus (`och` about 3 % of its words) says
   // how official a text is; another (a test's word list) leaves the document neutral.
   const officialScale = run.eng.words.frequency('och') >= CORPUS_WORDS / 1000;
+  const terms = officialTerms(run.eng);
   for (const u of officialScale ? run.units : []) {
-    if (u.word.length < 2 || !WORD.test(u.word)) continue;
-    const w = u.word.toLowerCase();
-    const official = run.eng.words.frequency(w);
-    const broad = official > 0 ? cm.broadShare(w) : 0;
-    if (broad <= 0) continue;
-    sum += Math.max(-OFFICIAL_CLIP, Math.min(OFFICIAL_CLIP, Math.log(official / CORPUS_WORDS / broad)));
+    let term = terms.get(u.word);
+    if (term === undefined) {
+      term = officialTerm(run.eng.words, cm, u.word);
+      if (terms.size >= TERMS_LIMIT) terms.clear();
+      terms.set(u.word, term);
+    }
+    if (Number.isNaN(term)) continue;
+    sum += term;
     n++;
   }
   // Within the range the calibration was fitted on (documents scored −0.6 to +1.6): a word

@@ -429,7 +429,10 @@ export class HypothesisMaker {
     return true;
   }
 
+  /** isWordWithDiacritics by token, one map per document class (a key built by concatenation was
+   * flattened and hashed anew at every call). */
   private readonly wordCache = new Map<string, boolean>();
+  private readonly strippedWordCache = new Map<string, boolean>();
 
   /**
    * Whether the token is a word once its Swedish letters are put back (`inkluderingsfragor`): the
@@ -438,8 +441,8 @@ export class HypothesisMaker {
    * pairs of the benchmark texts, and on the training set it cost a repair).
    */
   isWordWithDiacritics(token: string, docClass: DocClass): boolean {
-    const key = docClass + token;
-    let w = this.wordCache.get(key);
+    const cache = docClass === 'stripped' ? this.strippedWordCache : this.wordCache;
+    let w = cache.get(token);
     if (w === undefined) {
       w = this.known(token);
       if (!w) {
@@ -449,8 +452,8 @@ export class HypothesisMaker {
         this.folded(token, table, found, pattern, false);
         w = found.size > 0;
       }
-      if (this.wordCache.size >= CACHE_LIMIT) this.wordCache.clear();
-      this.wordCache.set(key, w);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(token, w);
     }
     return w;
   }

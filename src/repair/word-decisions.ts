@@ -13,6 +13,10 @@ import { wordRuleFor } from './rules.js';
 import type { RepairRun } from './run.js';
 import { adjacent, type Unit } from './units.js';
 import { attestedLogP } from './attested.js';
+import type { Engines } from './engines.js';
+import type { TokenHypotheses } from './hypotheses.js';
+import type { RepairParams } from './model.js';
+import { memoByObject } from '../memo.js';
 import { whyLeftAlone, type WordChoice } from './word-checks.js';
 
 let strippable: RegExp | undefined;
@@ -64,12 +68,46 @@ function nonWordRepairs(units: Unit[], decisions: ReadonlyArray<Decision | null>
 }
 
 
+/** Per engines and weights (as JSON), the pass-1 decisions by readings object. */
+const aloneDecisionsByParams = memoByObject((_eng: Engines): Map<string, WeakMap<TokenHypotheses, Decision | null>> => new Map());
+
+/**
+ * The decisions of words alone (no neighbours, no document words) for these engines and weights:
+ * a token's readings are one cached object shared by all its occurrences (HypothesisMaker.for),
+ * and alone its decision depends on nothing else (a unit's word is its readings' original), so it
+ * is made once, not at every occurrence. The weights are a run's own object (the model's, with
+ * options.params over them), so they are told apart by value.
+ */
+function aloneDecisions(eng: Engines, params: RepairParams): WeakMap<TokenHypotheses, Decision | null> {
+  const byParams = aloneDecisionsByParams(eng);
+  const key = JSON.stringify(params);
+  let decisions = byParams.get(key);
+  if (decisions === undefined) {
+    // A fit tries many weights: only the last few are kept.
+    if (byParams.size >= 4) byParams.clear();
+    decisions = new WeakMap();
+    byParams.set(key, decisions);
+  }
+  return decisions;
+}
+
 /** Decides every unit of `run` and adds the edits of the word rules and dehyphenation. */
 export function decideWords(run: RepairRun): void {
   const { units, eng, params, minConfidence, model, docClass, wordText: wt, text: t } = run;
   // Pass 1: each word alone (prior only), to give its neighbours a provisional context.
   const alone: Context = { left: null, right: null, documentWords: null };
-  const firstDecisions = units.map((u) => decide(u, alone, eng, params));
+  const decidedAlone = aloneDecisions(eng, params);
+  const firstDecisions = units.map((u): Decision | null => {
+    const hyps = u.hyps;
+    // Alone, a unit's decision is its readings' (the token's, shared by its every occurrence).
+    if (hyps === null || hyps.original.text !== u.word) return decide(u, alone, eng, params);
+    let d = decidedAlone.get(hyps);
+    if (d === undefined) {
+      d = decide(u, alone, eng, params);
+      decidedAlone.set(hyps, d);
+    }
+    return d;
+  });
   // A known word read as another known word is weighed only where the document shows OCR damage
   // (see word-checks.ts); in a diacritic-stripped document it always does.
   const repaired = nonWordRepairs(units, firstDecisions, minConfidence);
