@@ -15,7 +15,8 @@
  * - `till-start`: a `till` at a word's start merged into glyphs (`Ghandahallas` → `tillhandahållas`);
  * - `edit-distance`: a corpus word one or two plain edits away (`vikgt` → `viktigt`);
  * - `glyph-word`: a sentence-initial `I` read as a stroke (`|`) or glued to its word (`Lansvaret`);
- * - `lone-glyph`: a lone glyph before a word that stood for another (`~` → `–`);
+ * - `lone-glyph`: a lone glyph before a word that stood for another (`|` → `I`);
+ * - `dash-glyph`: a lone glyph read for a dash, put back as the document's own dash (`~` → `–`, or `—`);
  * - `abbreviation`: a dotted abbreviation whose dots OCR lost (`bla.` → `bl.a.`);
  * - `year-range`: the en dash of a span of years read as a hyphen (`2021-2025`);
  * - `sentence-mark`: a `.` read for `,` or the other way round;
@@ -33,6 +34,7 @@ export type RuleId =
   | 'split-words'
   | 'glyph-word'
   | 'lone-glyph'
+  | 'dash-glyph'
   | 'abbreviation'
   | 'year-range'
   | 'sentence-mark'
@@ -58,6 +60,7 @@ export type EditRule =
   | 'split-words'
   | 'glyph-word'
   | 'lone-glyph'
+  | 'dash-glyph'
   | 'abbreviation'
   | 'year-range'
   | 'sentence-mark'

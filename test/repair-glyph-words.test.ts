@@ -118,8 +118,8 @@ describe('a lone glyph before a word', () => {
     const { text, corrections } = repair(input, tiny());
     expect(text).toBe('intern strategi – eller – medan ca ~ 5 och + annat');
     expect(corrections).toEqual([
-      { offset: 16, length: 1, before: '~', after: '–', confidence: 1, rule: 'lone-glyph' },
-      { offset: 24, length: 1, before: '=', after: '–', confidence: 0.917, rule: 'lone-glyph' },
+      { offset: 16, length: 1, before: '~', after: '–', confidence: 1, rule: 'dash-glyph' },
+      { offset: 24, length: 1, before: '=', after: '–', confidence: 0.917, rule: 'dash-glyph' },
     ]);
   });
 });

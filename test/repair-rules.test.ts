@@ -25,6 +25,7 @@ const ALL_IDS: Record<RuleId, true> = {
   'split-words': true,
   'glyph-word': true,
   'lone-glyph': true,
+  'dash-glyph': true,
   abbreviation: true,
   'year-range': true,
   'sentence-mark': true,

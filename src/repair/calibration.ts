@@ -20,7 +20,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dictionaryFile } from '../dictionaries.js';
-import { memo, memoByObject } from '../memo.js';
+import { memoByObject } from '../memo.js';
 import { codePointSlice, editRuns } from './align.js';
 import { round, type Edit } from './edits.js';
 import { fitLogistic, sigmoid } from './logistic.js';
@@ -116,7 +116,7 @@ export const heldReasons = (): readonly string[] => [...SUGGESTED];
 export const CALIBRATION_FAMILIES: Readonly<Record<string, readonly string[]>> = {
   word: ['confusion', 'stripped-diacritics', 'word-confusion', 'till-start', 'edit-distance'],
   boundary: ['dehyphenate', 'join-words', 'split-words'],
-  mark: ['sentence-mark', 'year-range', 'lone-glyph', 'glyph-word', 'abbreviation'],
+  mark: ['sentence-mark', 'year-range', 'lone-glyph', 'dash-glyph', 'glyph-word', 'abbreviation'],
 };
 
 /** The family of a calibration group (`held:<reason>` → `held`), or null. */
@@ -151,11 +151,16 @@ interface RuleLabel {
 }
 
 /** A rule label read once: a run calibrates thousands of edits under a few dozen labels. */
-const labelOf = memo((rule: string): RuleLabel => {
-  const ids = ruleIds(rule);
-  const word = ids.find((id) => RULES.find((r) => r.id === id)?.reading !== undefined);
-  return { group: word ?? ids[0] ?? rule, wordRule: word !== undefined, dehyphenate: ids.includes('dehyphenate'), document: rule.endsWith('+document') };
-});
+const labels = new Map<string, RuleLabel>();
+function labelOf(rule: string): RuleLabel {
+  let label = labels.get(rule);
+  if (!label) {
+    const ids = ruleIds(rule);
+    const word = ids.find((id) => RULES.find((r) => r.id === id)?.reading !== undefined);
+    labels.set(rule, (label = { group: word ?? ids[0] ?? rule, wordRule: word !== undefined, dehyphenate: ids.includes('dehyphenate'), document: rule.endsWith('+document') }));
+  }
+  return label;
+}
 
 /** Scores are reported to three decimals, so 1 stands for anything from 0.9995 up: logit(raw) is
  * taken of the score clamped to [0.0005, 0.9995]. */
@@ -250,13 +255,18 @@ export function substitutions(before: string, after: string): string[] {
 
 /** The distinct substitutions (see substitutions) of each (before, after) pair, made once per pair
  * within a run (the word step counts a document's channel with them, the calibration reads them
- * again for the `channel` feature of each correction). */
-const runSubstitutions = memoByObject((_run: object) => memo((before: string) => memo((after: string): readonly string[] => [...new Set(substitutions(before, after))])));
+ * again for the `channel` feature of each correction): before → after → substitutions. */
+const runSubstitutions = memoByObject((_run: object) => new Map<string, Map<string, readonly string[]>>());
 
 /** The distinct letter substitutions that turn `before` into `after` (see substitutions), made
  * once per pair in run `run`. */
 export function channelSubstitutions(run: object, before: string, after: string): readonly string[] {
-  return runSubstitutions(run)(before)(after);
+  const byBefore = runSubstitutions(run);
+  let byAfter = byBefore.get(before);
+  if (!byAfter) byBefore.set(before, (byAfter = new Map()));
+  let subs = byAfter.get(after);
+  if (!subs) byAfter.set(after, (subs = [...new Set(substitutions(before, after))]));
+  return subs;
 }
 
 /** What repair reads: the file's maps and bar. */

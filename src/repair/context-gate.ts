@@ -26,6 +26,8 @@ const PLAIN_NAME = /^[A-FH-Z][a-ce-z]+$/u;
 /** Times a document repeats such a word mid-sentence for it to count as a name. */
 const NAME_REPEATS = 2;
 const STARTS_UPPER = /^\p{Lu}/u;
+/** (Module constants: the bundler builds a `\p{…}` literal inside a function anew at every call.) */
+const LOWER_LETTER = /\p{Ll}/u;
 /** A capitalised or all-caps word of plain ASCII letters: how a name, an abbreviation or a foreign
  * word is written (`Star`, `LANG`, `Sd`); no glyph an OCR writes for a Swedish letter (`é`, `6`). */
 const PLAIN_CAPITALISED = /^[A-Z][A-Za-z]*$/u;
@@ -52,7 +54,7 @@ function capitalMid(run: RepairRun, u: Unit): boolean {
 function afterLowerWord(text: string, start: number): boolean {
   let i = start - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
-  return i >= 0 && i < start - 1 && /\p{Ll}/u.test(text[i]!);
+  return i >= 0 && i < start - 1 && LOWER_LETTER.test(text[i]!);
 }
 
 /** A sentence mark right after a word (`sa:`, `kant.`, `rad,`): then white space, or a quote or

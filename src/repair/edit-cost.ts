@@ -4,6 +4,7 @@
  * channel (`a`→`ä` in `Mangtald`→`Mångfald` is a confusion, `t`→`f` an edit). The number of plain
  * edits is returned apart from the channel cost, because its price per edit is a fitted weight.
  */
+import { memoByObject } from '../memo.js';
 import type { ChannelTable } from './model.js';
 
 export interface EditReading {
@@ -22,34 +23,53 @@ function confusionCost(table: ChannelTable, o: string, t: string): number {
   return best;
 }
 
+/** Lexicographic (edits, cost) packed into one number: edits dominate, costs stay far below 1000. */
+const W = 1000;
+
+/** Per table: OCR code unit → the word's code unit → the price of reading the one as the other
+ * (kept, a confusion, or a plain edit W), filled as the alignments ask (every cell asks one). */
+const stepCosts = memoByObject((_table: ChannelTable) => new Map<string, Map<string, number>>());
+
+function stepCost(table: ChannelTable, o: string, t: string): number {
+  if (o === t || o.toLowerCase() === t.toLowerCase()) return table.keepCost(o);
+  const c = confusionCost(table, o, t);
+  return c < Infinity ? c : W;
+}
+
+/** The alignment's table, one flat array kept between calls (grown as needed). */
+let cells = new Float64Array(256);
+
 export function editReading(ocr: string, word: string, table: ChannelTable): EditReading {
   const n = ocr.length;
   const m = word.length;
-  // Lexicographic (edits, cost) packed into one number: edits dominate, costs stay far below 1000.
-  const W = 1000;
-  const d: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
-  d[0]![0] = 0;
+  const w = m + 1;
+  const size = (n + 1) * w;
+  if (cells.length < size) cells = new Float64Array(Math.max(size, cells.length * 2));
+  const d = cells;
+  d.fill(Infinity, 0, size);
+  d[0] = 0;
+  const costs = stepCosts(table);
   for (let i = 0; i <= n; i++) {
+    const row = i * w;
+    const o = i < n ? ocr[i]! : '';
+    let steps = costs.get(o);
+    if (!steps) costs.set(o, (steps = new Map()));
     for (let j = 0; j <= m; j++) {
-      const here = d[i]![j]!;
+      const here = d[row + j]!;
       if (here === Infinity) continue;
       if (i < n && j < m) {
-        const o = ocr[i]!;
         const t = word[j]!;
-        let step: number;
-        if (o === t || o.toLowerCase() === t.toLowerCase()) step = table.keepCost(o);
-        else {
-          const c = confusionCost(table, o, t);
-          step = c < Infinity ? c : W;
-        }
-        if (here + step < d[i + 1]![j + 1]!) d[i + 1]![j + 1] = here + step;
-        if (i + 1 < n && j + 1 < m && ocr[i] === word[j + 1] && ocr[i + 1] === word[j] && here + W < d[i + 2]![j + 2]!) d[i + 2]![j + 2] = here + W;
+        let step = steps.get(t);
+        if (step === undefined) steps.set(t, (step = stepCost(table, o, t)));
+        const diagonal = row + w + j + 1;
+        if (here + step < d[diagonal]!) d[diagonal] = here + step;
+        if (i + 1 < n && j + 1 < m && ocr[i] === word[j + 1] && ocr[i + 1] === word[j] && here + W < d[diagonal + w + 1]!) d[diagonal + w + 1] = here + W;
       }
-      if (i < n && here + W < d[i + 1]![j]!) d[i + 1]![j] = here + W;
-      if (j < m && here + W < d[i]![j + 1]!) d[i]![j + 1] = here + W;
+      if (i < n && here + W < d[row + w + j]!) d[row + w + j] = here + W;
+      if (j < m && here + W < d[row + j + 1]!) d[row + j + 1] = here + W;
     }
   }
-  const total = d[n]![m]!;
+  const total = d[n * w + m]!;
   const edits = Math.floor((total + 1e-6) / W);
   return { edits, cost: total - edits * W };
 }

@@ -15,6 +15,10 @@ import { foldDiacritics } from './model.js';
 /** Deletes are taken from this many first letters only (SymSpell's prefix trick): a longer word's
  * tail adds no recall worth its deletes, and verification sees the whole word anyway. */
 const PREFIX = 6;
+/** Numbers per entry (see EditIndex.entries); word indices fit in the low 24 bits of the second. */
+const ENTRY = 3;
+const WORD_LIMIT = 1 << 24;
+const WORD_MASK = WORD_LIMIT - 1;
 /** log2 of the number of hash buckets. */
 const BUCKET_BITS = 18;
 
@@ -24,12 +28,10 @@ export class EditIndex {
   private readonly folded: string[];
   /** Bucket b's entries are `entries[offsets[b] .. offsets[b + 1])`. */
   private readonly offsets: Uint32Array;
-  private readonly entryWord: Uint32Array;
-  private readonly entryHash: Uint32Array;
-  /** Which letters each folded word holds (bit `code & 31`): a cheaper bound than sharesEnoughLetters. */
-  private readonly letterSets: Uint32Array;
-  /** Each word's folded length (capped at 255). */
-  private readonly lengths: Uint8Array;
+  /** Entry i is `entries[3i]`, its delete's hash, `entries[3i + 1]`, its word's index and (in the
+   * top 8 bits) folded length, and `entries[3i + 2]`, the word's letterSet: a bucket is read front
+   * to back from one array, where arrays by entry and by word cost a cache miss each. */
+  private readonly entries: Uint32Array;
   /** The last query that met each word, and the number of queries so far. */
   private readonly seen: Uint32Array;
   private query = 0;
@@ -50,8 +52,9 @@ export class EditIndex {
     const deletes = new Uint32Array(1 + PREFIX + (PREFIX * (PREFIX - 1)) / 2);
     const lengths = new Uint8Array(this.folded.length);
     for (let w = 0; w < this.folded.length; w++) lengths[w] = Math.min(this.folded[w]!.length, 255);
-    this.letterSets = new Uint32Array(this.folded.length);
-    for (let w = 0; w < this.folded.length; w++) this.letterSets[w] = letterSet(this.folded[w]!);
+    // Which letters each folded word holds (bit `code & 31`): a cheaper bound than sharesEnoughLetters.
+    const letterSets = new Uint32Array(this.folded.length);
+    for (let w = 0; w < this.folded.length; w++) letterSets[w] = letterSet(this.folded[w]!);
     // Entries are made shortest word first, and the bucket sort below is stable: within a bucket
     // they stay in order of length, so a query reads only the stretch of lengths it can match
     // (the words of a common prefix, `forsor…`, fill a bucket with all their lengths).
@@ -65,24 +68,24 @@ export class EditIndex {
         owners[count++] = w;
       }
     }
-    this.lengths = lengths;
     // Counting sort into buckets: O(n), no comparison sort of millions of entries.
     const buckets = 1 << BUCKET_BITS;
     const offsets = new Uint32Array(buckets + 1);
     for (let i = 0; i < count; i++) offsets[(hashes[i]! >>> (32 - BUCKET_BITS)) + 1]!++;
     for (let b = 0; b < buckets; b++) offsets[b + 1]! += offsets[b]!;
     const fill = offsets.slice(0, buckets);
-    const entryWord = new Uint32Array(count);
-    const entryHash = new Uint32Array(count);
+    if (this.words.length >= WORD_LIMIT) throw new RangeError(`an edit index holds at most ${WORD_LIMIT - 1} words`);
+    const entries = new Uint32Array(ENTRY * count);
     for (let i = 0; i < count; i++) {
       const h = hashes[i]!;
       const at = fill[h >>> (32 - BUCKET_BITS)]!++;
-      entryWord[at] = owners[i]!;
-      entryHash[at] = h;
+      const w = owners[i]!;
+      entries[ENTRY * at] = h;
+      entries[ENTRY * at + 1] = (w | (lengths[w]! << 24)) >>> 0;
+      entries[ENTRY * at + 2] = letterSets[w]!;
     }
     this.offsets = offsets;
-    this.entryWord = entryWord;
-    this.entryHash = entryHash;
+    this.entries = entries;
     this.seen = new Uint32Array(this.words.length);
   }
 
@@ -92,7 +95,7 @@ export class EditIndex {
     let hi = end;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.lengths[this.entryWord[mid]!]! < min) lo = mid + 1;
+      if (this.entries[ENTRY * mid + 1]! >>> 24 < min) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -122,14 +125,18 @@ export class EditIndex {
       // Most hits share only a prefix (`samh…`): the bucket's entries are in order of length, so
       // those too short are skipped by a binary search and those too long end the scan.
       for (let i = this.firstOfLength(this.offsets[b]!, end, length - maxDistance); i < end; i++) {
-        const w = this.entryWord[i]!;
-        if (this.lengths[w]! > length + maxDistance) break;
-        if (this.entryHash[i] !== h || this.seen[w] === stamp) continue;
-        this.seen[w] = stamp;
+        const e = ENTRY * i;
+        const entry = this.entries[e + 1]!;
+        if (entry >>> 24 > length + maxDistance) break;
+        if (this.entries[e] !== h) continue;
         // A letter one word has and the other lacks takes an edit (one substitution can mend one
-        // such letter on each side): more such letters than edits allowed rule the word out.
-        const other = this.letterSets[w]!;
+        // such letter on each side): more such letters than edits allowed rule the word out (at
+        // each of its entries alike, so before the word's stamp is looked at).
+        const other = this.entries[e + 2]!;
         if (popcount(letters & ~other) > maxDistance || popcount(other & ~letters) > maxDistance) continue;
+        const w = entry & WORD_MASK;
+        if (this.seen[w] === stamp) continue;
+        this.seen[w] = stamp;
         const g = this.folded[w]!;
         if (!sharesEnoughLetters(f, g, maxDistance)) continue;
         const d = boundedDistance(f, g, maxDistance);

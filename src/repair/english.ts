@@ -8,6 +8,7 @@
 
 import { languageList, languageSet } from '../language.js';
 import { readDataFile } from '../dictionaries.js';
+import { fmix32 } from '../hash.js';
 
 /** Left alone wherever they stand (`of` is never Swedish; `in`, `to` rarely damaged Swedish). */
 const always = (): ReadonlySet<string> => languageSet('en/function-words');
@@ -38,11 +39,44 @@ export function isEnglishNeighbour(word: string): boolean {
 
 let englishForms: Set<string> | undefined;
 
+/** Bits of the filter over the English forms' hashes (128 kB; ~8 % of other words pass it). */
+const FILTER_BITS = 1 << 20;
+let englishFilter: Uint32Array | undefined;
+
+/** The filter bit of `word` lower-cased, hashed as it is read (FNV-1a, then mixed), or -1 when a
+ * character is beyond ASCII (the forms are ASCII, but lower case makes `K` (Kelvin) a `k`). */
+function filterBit(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) {
+    let c = word.charCodeAt(i);
+    if (c >= 128) return -1;
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return fmix32(h) & (FILTER_BITS - 1);
+}
+
 /**
  * Whether `word` (any case) is an English word form: the Hunspell en_US dictionary (SCOWL) with its
  * suffixes, in `dictionaries/en-words.txt.gz` (scripts/build-english.ts). Loaded on first use.
+ * Repair asks it of most words of every document; a bit filter over the forms' hashes (small
+ * enough to stay in the cache, where the set of 83 k forms is not) turns most Swedish words away
+ * before the set is asked.
  */
 export function isEnglishForm(word: string): boolean {
-  englishForms ??= new Set(readDataFile('en-words.txt.gz').split('\n'));
+  if (!englishForms) {
+    englishForms = new Set(readDataFile('en-words.txt.gz').split('\n'));
+    const filter = new Uint32Array(FILTER_BITS / 32);
+    // (A form beyond ASCII would have no bit: then there is no filter, and every word asks the set.)
+    let ascii = true;
+    for (const form of englishForms) {
+      const b = filterBit(form);
+      if (b < 0) ascii = false;
+      else filter[b >>> 5]! |= 1 << (b & 31);
+    }
+    englishFilter = ascii ? filter : undefined;
+  }
+  const b = englishFilter ? filterBit(word) : -1;
+  if (b >= 0 && (englishFilter![b >>> 5]! & (1 << (b & 31))) === 0) return false;
   return englishForms.has(word.toLowerCase());
 }

@@ -89,6 +89,21 @@ export class SortedTable {
   number(key: string, radix = 10): number {
     const i = this.indexOf(key);
     if (i < 0) return 0;
+    if (radix === 10) {
+      // The counts' digits read in place (what parseInt reads: the digits up to the first other
+      // character), without a copy of the value; any other start is left to parseInt.
+      const t = this.text;
+      const end = this.starts[i + 1]! - 1;
+      let p = t.indexOf('\t', this.starts[i]!) + 1;
+      if (p > 0 && p < end) {
+        let c = t.charCodeAt(p);
+        if (c >= 48 && c <= 57) {
+          let v = 0;
+          for (; p < end && c >= 48 && c <= 57; c = t.charCodeAt(++p)) v = v * 10 + (c - 48);
+          if (Number.isSafeInteger(v)) return v;
+        }
+      }
+    }
     const v = Number.parseInt(this.valueAt(i), radix);
     return Number.isFinite(v) ? v : 0;
   }

@@ -10,6 +10,7 @@
  * its counter in the trainer (see /work/coord/notes-rules.md and docs/repair.md).
  */
 import type { CorrectionRule, RuleId, WordRuleId } from '../types.js';
+import { dashGlyphs, isDashGlyph } from './dash-glyphs.js';
 import { damagedAbbreviations } from './dotted-abbreviations.js';
 import { round, type Edit } from './edits.js';
 import { colonLineBreaks, gluedSentenceGlyphs, hyphensForColons, loneGlyphs, sentenceInitialGlyphs } from './glyph-words.js';
@@ -222,7 +223,28 @@ export const RULES: readonly RepairRule[] = [
       const sentenceGlyphAt = new Set(sentenceGlyphs);
       for (const { offset, glyph } of loneGlyphs(text)) {
         const hit = model.loneGlyphs.get(glyph);
+        // A glyph read for a dash is the dash-glyph rule's (the document's own dash).
+        if (hit && isDashGlyph(glyph, hit.after)) continue;
         if (hit && hit.p >= minConfidence && !sentenceGlyphAt.has(offset)) out.push({ offset, length: glyph.length, after: hit.after, confidence: round(hit.p), rule: 'lone-glyph' });
+      }
+      return out;
+    },
+  },
+  {
+    id: 'dash-glyph',
+    finds: "a lone glyph read for a dash (`~` → `–`), put back as the document's own dash: `—` where its OCR reads more lone dashes as `—` than as `-`",
+    finder: dashGlyphs,
+    trainedBy: ['countLoneGlyphs'],
+    model: ['learned.loneGlyphs'],
+    edits(run) {
+      const { text, model, minConfidence, sentenceGlyphs } = run;
+      // Technical text: a lone `=` or `~` is the document's own symbol (see lone-glyph).
+      if (model.loneGlyphs.size === 0 || isTechnical(run)) return [];
+      const sentenceGlyphAt = new Set(sentenceGlyphs);
+      const out: Edit[] = [];
+      for (const { offset, glyph, dash } of dashGlyphs(text, loneGlyphs(text), model.loneGlyphs)) {
+        const p = model.loneGlyphs.get(glyph)!.p;
+        if (p >= minConfidence && !sentenceGlyphAt.has(offset)) out.push({ offset, length: glyph.length, after: dash, confidence: round(p), rule: 'dash-glyph' });
       }
       return out;
     },
