@@ -221,6 +221,8 @@ export class Lexicon {
   /** frequency() by word as asked: repair asks it of every word of a document several times (the
    * prior, the document's officialness, the context model's pairs). */
   private readonly frequencyMemo = new Map<string, number>();
+  /** hasExact() by word as asked (a reading is asked again by the word checks and the counts). */
+  private readonly exactMemo = new Map<string, boolean>();
   private readonly roles: CompoundRoles;
   private readonly ownParts = new Set<string>();
   /** Prefixes of ownParts (sized for 64 k prefixes; more only make it say "maybe" more often). */
@@ -281,6 +283,15 @@ export class Lexicon {
 
   /** Known without compound analysis (case variants as in caseVariants). */
   hasExact(word: string): boolean {
+    const memo = this.exactMemo.get(word);
+    if (memo !== undefined) return memo;
+    const known = this.listedInCase(word);
+    if (this.exactMemo.size >= MEMO_LIMIT) this.exactMemo.clear();
+    this.exactMemo.set(word, known);
+    return known;
+  }
+
+  private listedInCase(word: string): boolean {
     const w = nfc(word);
     if (this.listed(w)) return true;
     // Inline caseVariants (this is the repair stage's hot path: called for every candidate).
@@ -483,6 +494,7 @@ export class Lexicon {
     this.hasMemo.clear();
     this.compoundMemo.clear();
     this.frequencyMemo.clear();
+    this.exactMemo.clear();
   }
 
   /** Share of word tokens in `text` that are known (0..1); 0 when the text has no words. */

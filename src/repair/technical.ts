@@ -290,6 +290,7 @@ export const TECHNICAL_MIN_SPANS = 3;
 /** Whether the document is technical text: name spans at TECHNICAL_MIN_RATE or more (once per run). */
 export const isTechnical = memoByObject((run: RepairRun): boolean => {
   const n = identifiersOf(run).nameSpans;
+  if (n < TECHNICAL_MIN_SPANS) return false;
   let words = 0;
   for (const _ of run.wordText.matchAll(WORD)) words++;
   return n >= TECHNICAL_MIN_SPANS && n >= TECHNICAL_MIN_RATE * words;
@@ -331,6 +332,17 @@ function englishOnly(run: RepairRun, k: number): boolean {
   return e;
 }
 
+/** Whether `text[from, to)` holds a blank line: a line break, blanks or tabs, a line break. */
+function blankLineIn(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (text.charCodeAt(k) !== 10) continue;
+    let j = k + 1;
+    while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    if (j < to && text.charCodeAt(j) === 10) return true;
+  }
+  return false;
+}
+
 /**
  * Whether unit i stands in a passage of English (check `english-passage`): of the words of two
  * letters or more within PASSAGE_REACH units on either side, in the same paragraph, at least
@@ -340,9 +352,9 @@ function englishOnly(run: RepairRun, k: number): boolean {
 export function inEnglishPassage(run: RepairRun, i: number): boolean {
   const { units, wordText: text } = run;
   let from = i;
-  while (from > i - PASSAGE_REACH && from > 0 && !/\n[ \t]*\n/u.test(text.slice(units[from - 1]!.end, units[from]!.start))) from--;
+  while (from > i - PASSAGE_REACH && from > 0 && !blankLineIn(text, units[from - 1]!.end, units[from]!.start)) from--;
   let to = i;
-  while (to < i + PASSAGE_REACH && to + 1 < units.length && !/\n[ \t]*\n/u.test(text.slice(units[to]!.end, units[to + 1]!.start))) to++;
+  while (to < i + PASSAGE_REACH && to + 1 < units.length && !blankLineIn(text, units[to]!.end, units[to + 1]!.start)) to++;
   let words = 0;
   let english = 0;
   for (let k = from; k <= to; k++) {

@@ -7,6 +7,7 @@
  * hyphenation (`organi-⏎sationer`) is one token whose `joined` form has the break removed.
  */
 import { countWork } from '../work.js';
+import { languageSet } from '../language.js';
 
 export interface Token {
   /** Offset of the token in the text. */
@@ -95,8 +96,26 @@ export function isNumberLike(word: string): boolean {
   if (!LETTER.test(word)) return word !== '1'; // a lone `1` is often the word `i`
   // `6verenskommelsen`, `f6r`, `b6r`: a digit inside a run of letters is OCR damage; `5a`, `3b`,
   // `A4`, `10kr`, `2a` are labels and units.
+  if (digitGlyphWord(word)) return false;
   const letters = word.length - digits;
   return letters < 2 || (digits > 1 && digits * 3 > word.length) || DIGITS_THEN_LETTERS.test(word) || CAPITALS_THEN_DIGITS.test(word);
+}
+
+/**
+ * A short word whose å, ä or ö the English model read as a digit (`4r` for `är`, `4n` for `än`,
+ * `6ka` for `öka`): one `4` or `6` — the digits its light scans write for these letters (dev
+ * eng-l1: 33 `4` for ä/å, 10 `6` for ö in words of 2–3 letters; the truths write no such token)
+ * — before one or two lower-case letters that are no unit of measure (`4l`, `6m`, `4st` stay
+ * numbers: dictionaries/sv/units.txt) nor an ordinal or label ending (`4a`, `6e`). Such a token is
+ * a word to read (the channel's å/ä/ö for 4/6: settings.priorRules); it changes only where a
+ * reading is a word the lexicon knows. The digit after the letters (`s4` for `så`) is left a
+ * number: in technical text that is a name (`m4`, `s6`), and dev holds 3 such words.
+ */
+const DIGIT_GLYPH_WORD = /^[46](\p{Ll}{1,2})$/u;
+const LABEL_ENDINGS: ReadonlySet<string> = new Set(['a', 'b', 'c', 'd', 'e']);
+export function digitGlyphWord(word: string): boolean {
+  const m = DIGIT_GLYPH_WORD.exec(word);
+  return m !== null && !LABEL_ENDINGS.has(m[1]!) && !languageSet('sv/units').has(m[1]!);
 }
 
 export function tokenize(text: string): Token[] {
