@@ -20,6 +20,12 @@
 //    ≤ --max-damage (0.1 %) of the right words — not on average but with 95 % confidence: the
 //    one-sided 95 % upper bound of the damaged count (Poisson) must stay within it, so the bar
 //    holds on text the fit has not seen (dev's few dozen damaged words are a sample).
+//    The fix of a word that cannot be right as written (calibration.ts `notAWord`) has a bar of its
+//    own, `nonWordMinConfidence`: it cannot damage a right word (only make a wrong one differently
+//    wrong), so it is held to what it does to the CER: `minConfidence` is chosen with those fixes
+//    held back (the damage bound is on the others), then the non-word bar (0.50 … minConfidence)
+//    that cuts the most CER on the dev documents of the class (the higher where two cut alike, to
+//    0.05 points). The dev damage of both together is printed.
 //    --bar P writes P instead (0: every edit the rules make is applied, with its calibrated confidence).
 // 4. Prints the dev reliability table and per-rule table at that bar, and the expected calibration
 //    error. The held-out registers set is never read (bench/repair.mjs checks it).
@@ -30,7 +36,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectedCalibrationError, judgeCorrections, reliabilityTable, ruleTable, scoreDocument, addScores, emptyScore, summary, type JudgedCorrection, type Score } from '../src/eval/heldout.js';
 import { applyEdits } from '../src/normalise/index.js';
-import { CALIBRATION_FEATURES, CALIBRATION_VERSION, calibratedProbability, calibrationGroup, familyOf, fitRuleCalibration, mapFor, type CalibrationEvent, type CalibrationFile, type RepairCalibration, type RuleCalibration } from '../src/repair/calibration.js';
+import { CALIBRATION_FEATURES, CALIBRATION_VERSION, NOT_A_WORD, calibratedProbability, calibrationGroup, familyOf, fitRuleCalibration, mapFor, type CalibrationEvent, type CalibrationFile, type RepairCalibration, type RuleCalibration } from '../src/repair/calibration.js';
 import type { ContextTrace } from '../src/repair/context-calibration.js';
 import { DOC_CLASSES, type DocClass } from '../src/repair/model-file.js';
 import { repair } from '../src/repair/safe-repair.js';
@@ -149,15 +155,28 @@ function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }
 
-/** Per run, the corrections with their calibrated probability (a correction: its least edit's). */
-function calibrated(run: Run): Correction[] {
+/** A correction with its calibrated probability, and whether its word cannot be right as written. */
+type Calibrated = Correction & { notAWord: boolean };
+/** Per run, the corrections with their calibrated probability (a correction: its least edit's; it
+ * is `notAWord` where each of its edits is). */
+function calibrated(run: Run): Calibrated[] {
   const p = run.corrections.map((c) => (c.rule === 'normalize' ? 1 : Number.POSITIVE_INFINITY));
+  const notAWord = run.corrections.map((c) => c.rule !== 'normalize');
+  const traced = run.corrections.map(() => false);
   for (const e of run.events) {
     const map = mapFor(classes[e.docClass], calibrationGroup(e.rule, e.held));
     p[e.correction] = Math.min(p[e.correction]!, map ? calibratedProbability(map, e.features) : e.raw);
+    notAWord[e.correction] = notAWord[e.correction]! && e.features[NOT_A_WORD] === 1;
+    traced[e.correction] = true;
   }
-  return run.corrections.map((c, k) => ({ ...c, confidence: Number.isFinite(p[k]!) ? p[k]! : c.confidence }));
+  return run.corrections.map((c, k) => ({ ...c, confidence: Number.isFinite(p[k]!) ? p[k]! : c.confidence, notAWord: notAWord[k]! && traced[k]! }));
 }
+/** The bars of a document class: the one for a correction of its risk. */
+interface Bars {
+  bar: number;
+  nonWord: number;
+}
+const barOf = (b: Bars, c: Calibrated): number => (c.notAWord ? b.nonWord : b.bar);
 
 // ---- The bar, per document class, on the dev documents of the class ------------------------------
 const devRuns = runs.filter((r) => r.text.set === 'dev');
@@ -167,12 +186,12 @@ const classOf = (r: Run): DocClass => r.events[0]?.docClass ?? 'normal';
 /** Per dev text, its score for each set of corrections kept (most texts keep the same set at
  * neighbouring bars). */
 const scoreCache = devRuns.map(() => new Map<string, Score>());
-function scoreAt(bar: number, docClass: DocClass): Score {
+function scoreAt(bars: Bars, docClass: DocClass): Score {
   return addScores(
     emptyScore(),
     ...devRuns.flatMap((r, k) => {
       if (classOf(r) !== docClass) return [];
-      const keep = devCalibrated[k]!.map((c) => c.applied !== false && (c.rule === 'normalize' || c.confidence >= bar));
+      const keep = devCalibrated[k]!.map((c) => c.applied !== false && (c.rule === 'normalize' || c.confidence >= barOf(bars, c)));
       const key = keep.map((b) => (b ? 1 : 0)).join('');
       let score = scoreCache[k]!.get(key);
       if (!score) {
@@ -207,24 +226,48 @@ function poissonUpper(k: number, level = 0.95): number {
   return hi;
 }
 const bars = { stripped: 0.99, normal: 0.99 } as Record<DocClass, number>;
+const nonWordBars = { stripped: 0.99, normal: 0.99 } as Record<DocClass, number>;
+const r2 = (t: number): number => Math.round(t * 100) / 100;
+/** The lowest bar (0.50 … 0.99) at which the damage of the corrections that may damage a right
+ * word stays within the bound: those of words that cannot be right as written are held back (their
+ * risk is the CER's, and their bar is chosen after). */
+function lowestBar(docClass: DocClass): number {
+  for (let t = 0.5; t <= 0.99 + 1e-9; t += 0.01) {
+    const score = scoreAt({ bar: r2(t), nonWord: 2 }, docClass);
+    if (poissonUpper(score.damaged) / Math.max(1, score.right) <= maxDamage) return r2(t);
+  }
+  return 0.99;
+}
+const row = (u: number, b: number, s: Score): string => `| ${u.toFixed(2)} | ${b.toFixed(2)} | ${s.damaged}/${s.right} (${pct(summary(s).damageRate)}) | ${pct(poissonUpper(s.damaged) / Math.max(1, s.right))} | ${(100 * summary(s).cut).toFixed(1)} % | ${s.fixed}/${s.wrong} |`;
 for (const docClass of DOC_CLASSES) {
   const texts = devRuns.filter((r) => classOf(r) === docClass).length;
-  console.log(`\nDev documents, ${docClass} (${texts} OCR texts): the bar and what it costs (damage = right words made wrong)\n`);
-  console.log('| minConfidence | damage | 95 % bound | CER cut | fixed |');
-  console.log('| ---: | ---: | ---: | ---: | ---: |');
-  let found = false;
-  for (let t = 0.5; t <= 0.99 + 1e-9; t += 0.01) {
-    const s = scoreAt(t, docClass);
-    const show = Math.round(t * 100) % 5 === 0;
-    const bound = poissonUpper(s.damaged) / Math.max(1, s.right);
-    if (!found && bound <= maxDamage) {
-      found = true;
-      bars[docClass] = Math.round(t * 100) / 100;
-      console.log(`| **${bars[docClass].toFixed(2)}** | ${s.damaged}/${s.right} (${pct(summary(s).damageRate)}) | ${pct(bound)} | ${(100 * summary(s).cut).toFixed(1)} % | ${s.fixed}/${s.wrong} |`);
-    } else if (show) console.log(`| ${t.toFixed(2)} | ${s.damaged}/${s.right} (${pct(summary(s).damageRate)}) | ${pct(bound)} | ${(100 * summary(s).cut).toFixed(1)} % | ${s.fixed}/${s.wrong} |`);
+  const bar = lowestBar(docClass);
+  bars[docClass] = bar;
+  console.log(`\nDev documents, ${docClass} (${texts} OCR texts): minConfidence ${bar.toFixed(2)} (the damage bound, fixes of non-words aside); the non-word bar and what it does (damage = right words made wrong)\n`);
+  console.log('| non-word bar | minConfidence | damage | 95 % bound | CER cut | fixed |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  // The non-word bar: the most CER cut (never above minConfidence; the higher bar where two cut
+  // alike, to 0.05 points).
+  let best: { nonWord: number; cut: number } | null = null;
+  const rows: string[] = [];
+  for (let u = bar; u >= 0.5 - 1e-9; u -= 0.01) {
+    const s = scoreAt({ bar, nonWord: r2(u) }, docClass);
+    const cut = summary(s).cut;
+    if (!best || cut > best.cut + 5e-4) best = { nonWord: r2(u), cut };
+    if (Math.round(u * 100) % 5 === 0 || Math.abs(u - bar) < 1e-9) rows.push(row(u, bar, s));
   }
-  const raw = scoreAt(0, docClass);
-  console.log(`\nraw (every edit at the rules' fitted bars): damage ${raw.damaged}/${raw.right} (${pct(summary(raw).damageRate)}), CER cut ${(100 * summary(raw).cut).toFixed(1)} %`);
+  for (const r of rows.reverse()) console.log(r);
+  nonWordBars[docClass] = best ? best.nonWord : bar;
+  const s = scoreAt({ bar, nonWord: nonWordBars[docClass] }, docClass);
+  console.log(`\nchosen: non-word bar ${nonWordBars[docClass].toFixed(2)}, minConfidence ${bar.toFixed(2)}: damage ${s.damaged}/${s.right} (${pct(summary(s).damageRate)}; 95 % bound ${pct(poissonUpper(s.damaged) / Math.max(1, s.right))}), CER cut ${(100 * summary(s).cut).toFixed(1)} %`);
+  for (let t = 0.5; t <= 0.99 + 1e-9; t += 0.01) {
+    const one = scoreAt({ bar: r2(t), nonWord: r2(t) }, docClass);
+    if (poissonUpper(one.damaged) / Math.max(1, one.right) > maxDamage) continue;
+    console.log(`one bar for both (as before): ${t.toFixed(2)}: damage ${one.damaged}/${one.right}, CER cut ${(100 * summary(one).cut).toFixed(1)} %`);
+    break;
+  }
+  const raw = scoreAt({ bar: 0, nonWord: 0 }, docClass);
+  console.log(`raw (every edit at the rules' fitted bars): damage ${raw.damaged}/${raw.right} (${pct(summary(raw).damageRate)}), CER cut ${(100 * summary(raw).cut).toFixed(1)} %`);
 }
 
 // ---- What the fit gives, on dev (and on the fitted texts) -----------------------------------------
@@ -232,8 +275,8 @@ function report(title: string, list: Run[]): void {
   const cal = list.map(calibrated);
   const judged = list.flatMap((r, k) => r.judged.map((j, ci) => ({ ...j, correction: cal[k]![ci]! }))).filter((j) => j.correction.rule !== 'normalize');
   const withClass = list.flatMap((r, k) => r.judged.map((j, ci) => ({ j: { ...j, correction: cal[k]![ci]! }, c: classOf(r) }))).filter((x) => x.j.correction.rule !== 'normalize');
-  const applied = withClass.filter((x) => x.j.correction.applied !== false && x.j.correction.confidence >= bars[x.c]).map((x) => x.j);
-  console.log(`\n${title}: reliability of every correction the rules make (calibrated; ${judged.length} corrections, ${applied.length} at or above the bars ${JSON.stringify(bars)}); expected calibration error ${(100 * expectedCalibrationError(judged)).toFixed(2)} % (raw scores: ${(100 * expectedCalibrationError(list.flatMap((r) => r.judged).filter((j) => j.correction.rule !== 'normalize'))).toFixed(2)} %)\n`);
+  const applied = withClass.filter((x) => x.j.correction.applied !== false && x.j.correction.confidence >= barOf({ bar: bars[x.c], nonWord: nonWordBars[x.c] }, x.j.correction as Calibrated)).map((x) => x.j);
+  console.log(`\n${title}: reliability of every correction the rules make (calibrated; ${judged.length} corrections, ${applied.length} at or above the bars ${JSON.stringify(bars)}, non-word ${JSON.stringify(nonWordBars)}); expected calibration error ${(100 * expectedCalibrationError(judged)).toFixed(2)} % (raw scores: ${(100 * expectedCalibrationError(list.flatMap((r) => r.judged).filter((j) => j.correction.rule !== 'normalize'))).toFixed(2)} %)\n`);
   console.log('| confidence | corrections | right | share right | mean confidence |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const r of reliabilityTable(judged, [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1])) if (r.count) console.log(`| ${r.lo.toFixed(2)}–${r.hi.toFixed(2)} | ${r.count} | ${r.right} | ${pct(r.share)} | ${r.meanConfidence.toFixed(3)} |`);
@@ -255,20 +298,21 @@ if (eventsOut) {
   const lines = runs.flatMap((r, k) => r.events.map((e) => {
     const map = mapFor(classes[e.docClass], calibrationGroup(e.rule, e.held));
     const j = r.judged[e.correction]!;
-    return JSON.stringify({ id: r.text.id, set: r.text.set, rule: e.rule, held: e.held, before: j.correction.before, after: e.after, truth: j.truth, right: e.right, raw: e.raw, p: map ? calibratedProbability(map, e.features) : e.raw, x: e.features.map(round), k });
+    return JSON.stringify({ id: r.text.id, set: r.text.set, rule: e.rule, held: e.held, docClass: e.docClass, before: j.correction.before, after: e.after, truth: j.truth, right: e.right, raw: e.raw, p: map ? calibratedProbability(map, e.features) : e.raw, x: e.features.map(round), k });
   }));
   writeFileSync(eventsOut, lines.join('\n') + '\n');
 }
 
 const file: CalibrationFile = {
   version: CALIBRATION_VERSION,
-  about: 'The calibration of repair\'s confidences (src/repair/calibration.ts): per document class and rule (or family of rules, for a rule with few corrections), p = σ(bias + weights · [logit(raw), joined, document, capitalMid, usedOriginal, onlyDiacritics, glyph, short, damage, channel]), and the default bar. Fitted on the training OCR and dev documents; the fixtures and the held-out registers set are never fitted on. Written by scripts/fit-repair-calibration.ts.',
+  about: 'The calibration of repair\'s confidences (src/repair/calibration.ts): per document class and rule (or family of rules, for a rule with few corrections), p = σ(bias + weights · [logit(raw), joined, document, capitalMid, usedOriginal, onlyDiacritics, glyph, short, damage, channel, notAWord]), and the default bars (minConfidence; nonWordMinConfidence for the fix of a word that cannot be right as written). Fitted on the training OCR and dev documents; the fixtures and the held-out registers set are never fitted on. Written by scripts/fit-repair-calibration.ts.',
   sources: [...fitDirs, ...devDirs].map((d) => relative(root, d)),
   at: new Date().toISOString().slice(0, 10),
   minConfidence: opt('--bar') === undefined ? bars : { stripped: Number(opt('--bar')), normal: Number(opt('--bar')) },
+  nonWordMinConfidence: opt('--bar') === undefined ? nonWordBars : { stripped: Number(opt('--bar')), normal: Number(opt('--bar')) },
   classes,
 };
 if (!dry) {
   writeFileSync(out, JSON.stringify(file, null, 1) + '\n');
-  console.log(`\nwrote ${relative(process.cwd(), out)} (minConfidence ${JSON.stringify(file.minConfidence)}; chosen on dev: ${JSON.stringify(bars)})`);
+  console.log(`\nwrote ${relative(process.cwd(), out)} (minConfidence ${JSON.stringify(file.minConfidence)}, non-word ${JSON.stringify(file.nonWordMinConfidence)}; chosen on dev: ${JSON.stringify(bars)}, ${JSON.stringify(nonWordBars)})`);
 }

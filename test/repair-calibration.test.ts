@@ -95,6 +95,21 @@ describe('repair with a calibration', () => {
     expect(repair(TEXT, tiny({ documentClass: 'stripped', calibration: calibration({ 'stripped-diacritics': map(0) }, 0.5), minConfidence: Math.min(1, p + 0.001) })).text).toContain('for kommunen');
   });
 
+  it('holds the fix of a word that cannot be right as written to the non-word bar, a change of a known word to minConfidence', () => {
+    const maps = { confusion: map(0), 'stripped-diacritics': map(0) };
+    const TWO = 'Detta &r viktigt for kommunen.';
+    // `&r` holds a glyph no Swedish word holds; `for` is a word (its reading `för` may damage it).
+    const both = repair(TWO, tiny({ documentClass: 'stripped', calibration: calibration(maps, 0.5) }));
+    expect(both.text).toBe('Detta är viktigt för kommunen.');
+    const strict = { ...calibration(maps, 0.9999), nonWordMinConfidence: { stripped: 0.5, normal: 0.5 } };
+    const r = repair(TWO, tiny({ documentClass: 'stripped', calibration: strict, suggest: true }));
+    expect(r.text).toBe('Detta är viktigt for kommunen.');
+    expect(r.corrections.find((c) => c.before === 'for')?.applied).toBe(false);
+    // Without a non-word bar in the file, minConfidence holds for both; an explicit minConfidence too.
+    expect(repair(TWO, tiny({ documentClass: 'stripped', calibration: calibration(maps, 0.9999) })).text).toBe(TWO);
+    expect(repair(TWO, tiny({ documentClass: 'stripped', calibration: strict, minConfidence: 0.9999 })).text).toBe(TWO);
+  });
+
   it('decides the bar inside the word step: a reading held back is no context for the words after it', () => {
     const words = (cal: RepairCalibration): (string | null)[] | undefined => {
       const trace: ContextTrace = { events: [] };
@@ -116,11 +131,14 @@ describe('repair-calibration.json', () => {
   const good = { version: CALIBRATION_VERSION, about: 'x', sources: ['dev'], at: '2026-12-07', minConfidence: { stripped: 0.9, normal: 0.8 }, classes: { stripped: { confusion: map(0) }, normal: {} } };
   it('is read field by field', () => {
     expect(checkCalibrationFile(good, 'f.json').classes.stripped.confusion).toEqual(map(0));
+    expect(checkCalibrationFile(good, 'f.json').nonWordMinConfidence).toBeUndefined();
+    expect(checkCalibrationFile({ ...good, nonWordMinConfidence: { stripped: 0.6, normal: 0.7 } }, 'f.json').nonWordMinConfidence).toEqual({ stripped: 0.6, normal: 0.7 });
   });
   it.each([
     [{ ...good, version: CALIBRATION_VERSION + 1 }, `version: expected version ${CALIBRATION_VERSION}`],
     [{ ...good, minConfidence: { stripped: 2, normal: 0.5 } }, 'minConfidence.stripped: expected a probability'],
     [{ ...good, minConfidence: 0.9 }, 'minConfidence: expected an object'],
+    [{ ...good, nonWordMinConfidence: { stripped: 0.6, normal: -1 } }, 'nonWordMinConfidence.normal: expected a probability'],
     [{ ...good, classes: { stripped: { 'no-rule': map(0) }, normal: {} } }, 'classes.stripped.no-rule: expected a rule id, held:<reason>'],
     [{ ...good, classes: { stripped: { 'family:none': map(0) }, normal: {} } }, 'classes.stripped.family:none: expected a rule id, held:<reason>'],
     [{ ...good, classes: { stripped: { confusion: { ...map(0), weights: [1] } }, normal: {} } }, `classes.stripped.confusion.weights: expected ${K} weights`],

@@ -4,12 +4,14 @@
  * fitted map per rule and document class turns that raw score, with a few features of the word and
  * the document, into a probability:
  *
- *   p = σ(bias + Σ wᵢ · xᵢ),   x = [logit(raw), joined, document, capitalMid, usedOriginal, onlyDiacritics, glyph, short, damage, channel]
+ *   p = σ(bias + Σ wᵢ · xᵢ),   x = [logit(raw), joined, document, capitalMid, usedOriginal, onlyDiacritics, glyph, short, damage, channel, notAWord]
  *
  * (a logistic — Platt — map; its weight on logit(raw) is kept ≥ 0, so p never falls as the raw
  * score rises). It is fitted on text with known truth that is not held out (the training OCR, the
- * fixtures and dev documents) by scripts/fit-repair-calibration.ts, which also chooses the bar
- * `minConfidence` (per document class) on the dev documents' reliability table, and is stored in
+ * fixtures and dev documents) by scripts/fit-repair-calibration.ts, which also chooses the bars
+ * (per document class and risk: `minConfidence` for a change that may make a right word wrong,
+ * `nonWordMinConfidence` for the fix of a word that cannot be right as written — see `notAWord`)
+ * on the dev documents, and is stored in
  * dictionaries/repair-calibration.json (schema checked here, field by field). A correction whose
  * probability is below the bar is not applied; with `suggest` it is listed with `applied: false`.
  *
@@ -30,7 +32,7 @@ import { midSentence } from './units.js';
 import { SUGGESTED } from './word-decisions.js';
 
 /** The version of dictionaries/repair-calibration.json this code reads and the fit writes. */
-export const CALIBRATION_VERSION = 3;
+export const CALIBRATION_VERSION = 4;
 
 /**
  * The features of a correction, in the order of a map's weights:
@@ -52,9 +54,17 @@ export const CALIBRATION_VERSION = 3;
  *   k the fewest times any of them (`d` for `ä`, `&` for `ä` …) is made by the document's other
  *   non-words whose reading alone is sure (≥ 0.99; RepairRun.channel). One scan of one typeface
  *   makes the same confusions again: a reading that repeats them is likelier right.
+ * - `notAWord`: 1 where the word as written cannot be right: a word rule's reading of a token the
+ *   lexicon does not know (Edit.nonWord: no compound, name, identifier or older-spelling reading
+ *   held it back either) that holds a glyph or is spelled as no Swedish word is (a letter trigram or
+ *   word edge no corpus word has: `ldnet`, `ddr`), and is not capitalised mid-sentence (a name may
+ *   be spelled any way). Its fix cannot make a right word wrong, only a wrong word differently
+ *   wrong: such corrections have a bar of their own (`nonWordMinConfidence`). On the dev documents
+ *   the lexicon's other non-words (`kravsande`, `unger`, `kerning`) were right as written ten times
+ *   as often.
  * The word features are 0 for corrections of marks and glyphs.
  */
-export const CALIBRATION_FEATURES = ['logitRaw', 'joined', 'document', 'capitalMid', 'usedOriginal', 'onlyDiacritics', 'glyph', 'short', 'damage', 'channel'] as const;
+export const CALIBRATION_FEATURES = ['logitRaw', 'joined', 'document', 'capitalMid', 'usedOriginal', 'onlyDiacritics', 'glyph', 'short', 'damage', 'channel', 'notAWord'] as const;
 export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
 
 /** The map of one rule in one document class. */
@@ -79,6 +89,10 @@ export interface CalibrationFile {
    * least this (chosen on the dev documents of the class: damage ≤ 0.1 % of right words with 95 %
    * confidence). */
   minConfidence: Record<DocClass, number>;
+  /** The bar per document class for the fix of a word that cannot be right as written (feature
+   * `notAWord`; chosen on the dev documents with `minConfidence`: the pair that cuts most while
+   * damage stays within the bound). Absent: `minConfidence`. */
+  nonWordMinConfidence?: Record<DocClass, number>;
   /** Per document class, per rule (a RuleId, or `held:<reason>` for the word step's suggestions:
    * see calibrationGroup) or family of rules (`family:<name>`, see CALIBRATION_FAMILIES), the map. */
   classes: Record<DocClass, Record<string, RuleCalibration>>;
@@ -186,28 +200,33 @@ function codePoints(s: string): number {
 }
 
 /** The features of edit `e` of run `run` (see CALIBRATION_FEATURES). */
-export function calibrationFeatures(run: Pick<RepairRun, 'text' | 'damageRate' | 'eng' | 'channel' | 'channelOwn'>, e: Pick<Edit, 'offset' | 'length' | 'after' | 'confidence' | 'rule'>): number[] {
+export function calibrationFeatures(run: Pick<RepairRun, 'text' | 'damageRate' | 'eng' | 'channel' | 'channelOwn'>, e: Pick<Edit, 'offset' | 'length' | 'after' | 'confidence' | 'rule' | 'nonWord'>): number[] {
   const label = labelOf(e.rule);
   const damage = Math.min(3, Math.max(0, Math.log10(run.damageRate + 0.001) + 3));
-  if (!label.wordRule) return [logit(e.confidence), 0, 0, 0, 0, 0, 0, 0, damage, 0];
+  if (!label.wordRule) return [logit(e.confidence), 0, 0, 0, 0, 0, 0, 0, damage, 0, 0];
   const before = run.text.slice(e.offset, e.offset + e.length).replace(/-\s+/gu, '');
   const letters = before.replace(NOT_LETTERS, '');
   const onlyDiacritics = letters !== '' && foldDiacritics(letters) === foldDiacritics(e.after.replace(NOT_LETTERS, ''));
   const glyph = GLYPH.test(before.trim()) || (before.includes('é') && !e.after.includes('é'));
   const prior = letters && !onlyDiacritics && !glyph ? run.eng.context().prior(letters.toLowerCase()) : 0;
+  const capitalMid = STARTS_UPPER.test(letters) && midSentence(run.text, e.offset);
   return [
     logit(e.confidence),
     label.dehyphenate ? 1 : 0,
     label.document ? 1 : 0,
-    STARTS_UPPER.test(letters) && midSentence(run.text, e.offset) ? 1 : 0,
+    capitalMid ? 1 : 0,
     prior > 0 ? Math.max(0, Math.log10(prior) + 8) : 0,
     onlyDiacritics ? 1 : 0,
     glyph ? 1 : 0,
     Math.max(0, 6 - codePoints(letters)) / 5,
     damage,
     channelFeature(run, e.offset, before.trim(), e.after),
+    e.nonWord === true && !capitalMid && (glyph || !run.eng.maker.spelledLikeAWord(letters.toLowerCase())) ? 1 : 0,
   ];
 }
+
+/** The place of `notAWord` among the features. */
+export const NOT_A_WORD = CALIBRATION_FEATURES.indexOf('notAWord');
 
 /** ln(1 + k), k the fewest times the document's channel holds a substitution of this reading,
  * its own word's count taken off (a reading cannot vouch for itself). */
@@ -254,6 +273,8 @@ export function channelSubstitutions(run: object, before: string, after: string)
 export interface RepairCalibration {
   /** The default bar per document class. */
   minConfidence: Record<DocClass, number>;
+  /** The bar for the fix of a word that cannot be right as written (CalibrationFile). */
+  nonWordMinConfidence?: Record<DocClass, number>;
   classes: Record<DocClass, Record<string, RuleCalibration>>;
 }
 
@@ -278,6 +299,8 @@ export interface CalibrationEvent {
 export interface RunCalibration {
   maps: Record<string, RuleCalibration>;
   bar: number;
+  /** The bar of a fix of a word that cannot be right as written (Edit.notAWord). */
+  nonWordBar: number;
   /** For the fit: every edit calibrated, with its features (offsets in the normalised text). */
   events: CalibrationEvent[] | null;
 }
@@ -290,13 +313,20 @@ export interface RunCalibration {
 export function calibrateEdit(run: RepairRun, e: Edit, record: boolean): Edit {
   const cal = run.calibration!;
   const map = mapFor(cal.maps, calibrationGroup(e.rule, e.held));
-  const x = map || (record && cal.events) ? calibrationFeatures(run, e) : null;
+  const x = map || (record && cal.events) || e.nonWord ? calibrationFeatures(run, e) : null;
   const p = map ? calibratedProbability(map, x!) : e.confidence;
+  const notAWord = x !== null && x[NOT_A_WORD] === 1;
   if (record) cal.events?.push({ offset: e.offset, length: e.length, after: e.after, rule: e.rule, ...(e.held ? { held: e.held } : {}), docClass: run.docClass, raw: e.confidence, features: x!, p });
   // Built field by field: the edits of a run come in many shapes, and a spread of them is slow.
   const calibrated: Edit = { offset: e.offset, length: e.length, after: e.after, confidence: round(p), rule: e.rule, calibrated: true };
   if (e.held !== undefined) calibrated.held = e.held;
+  if (notAWord) calibrated.notAWord = true;
   return calibrated;
+}
+
+/** Whether calibrated edit `e` is below the bar of its risk (RunCalibration). */
+export function belowBar(cal: RunCalibration, e: Edit): boolean {
+  return e.confidence < (e.notAWord ? cal.nonWordBar : cal.bar);
 }
 
 /**
@@ -306,12 +336,12 @@ export function calibrateEdit(run: RepairRun, e: Edit, record: boolean): Edit {
  * back is no context for its neighbours. Returns the edits kept.
  */
 export function calibrateEdits(run: RepairRun): Edit[] {
-  const { bar } = run.calibration!;
+  const cal = run.calibration!;
   if (run.suggestions) run.suggestions = run.suggestions.map((s) => (s.calibrated ? s : calibrateEdit(run, s, true)));
   const kept: Edit[] = [];
   for (const e of run.edits) {
     const edit = e.calibrated ? e : calibrateEdit(run, e, true);
-    if (e.calibrated || edit.confidence >= bar) kept.push(edit);
+    if (e.calibrated || !belowBar(cal, edit)) kept.push(edit);
     else run.suggestions?.push(edit);
   }
   return kept;
@@ -350,6 +380,7 @@ export function checkCalibrationFile(json: unknown, file: string): CalibrationFi
     sources: c.list(o.sources, 'sources', (v, p) => c.string(v, p, true)),
     at: c.string(o.at, 'at', true),
     minConfidence: c.record(o.minConfidence, 'minConfidence', DOC_CLASSES, (v, p) => c.probability(v, p), true) as Record<DocClass, number>,
+    ...(o.nonWordMinConfidence === undefined ? {} : { nonWordMinConfidence: c.record(o.nonWordMinConfidence, 'nonWordMinConfidence', DOC_CLASSES, (v, p) => c.probability(v, p), true) as Record<DocClass, number> }),
     classes,
   };
 }
@@ -359,7 +390,7 @@ let shipped: RepairCalibration | null | undefined;
 /** Reads a calibration file (checked). */
 export function loadCalibration(path = dictionaryFile('repair-calibration.json')): RepairCalibration {
   const f = checkCalibrationFile(JSON.parse(readFileSync(path, 'utf8')), path);
-  return { minConfidence: f.minConfidence, classes: f.classes };
+  return { minConfidence: f.minConfidence, ...(f.nonWordMinConfidence ? { nonWordMinConfidence: f.nonWordMinConfidence } : {}), classes: f.classes };
 }
 
 /** For tests and experiments: the calibration repair uses by default with the shipped model

@@ -18,6 +18,12 @@ export interface Edit {
   held?: SkipReason;
   /** Its confidence is already the calibrated probability (calibration.ts). */
   calibrated?: boolean;
+  /** A word rule's reading of a token no reading of the lexicon knows as written (word-decisions.ts):
+   * the token cannot be right as written unless the lexicon lacks the word, so its fix risks less
+   * than a change of a known word (calibration.ts: the non-word bar). */
+  nonWord?: boolean;
+  /** Calibrated: the word as written cannot be right (calibration.ts `notAWord`): the non-word bar holds. */
+  notAWord?: boolean;
 }
 
 /** A normalisation change against the input (same shape as normalise's NormalizeChange). */

@@ -251,7 +251,7 @@ export class HypothesisMaker {
 
   /** Whether a lower-case token is spelled as Swedish words are: each letter trigram (with the word
    * edges `^`, `$`) one the corpus words have, and its edges ones words begin and end with. */
-  private spelledLikeAWord(lower: string): boolean {
+  spelledLikeAWord(lower: string): boolean {
     if (!this.wordEdges.plausible(lower) || this.trigrams.size === 0) return false;
     const w = `^${lower}$`;
     for (let i = 0; i + 2 < w.length; i++) if (!this.trigrams.has(w.charCodeAt(i), w.charCodeAt(i + 1), w.charCodeAt(i + 2))) return false;

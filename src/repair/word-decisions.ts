@@ -5,7 +5,7 @@
  */
 import { characterClass, languageTable } from '../language.js';
 import type { EditRule, WordRuleLabel } from '../types.js';
-import { calibrateEdit, channelSubstitutions } from './calibration.js';
+import { belowBar, calibrateEdit, channelSubstitutions } from './calibration.js';
 import { round, type Edit } from './edits.js';
 import { weighContext } from './context-gate.js';
 import { decide, type Context, type Decision } from './ranking.js';
@@ -35,7 +35,7 @@ function survivedStripping(word: string): boolean {
 // (dictionaries/repair-settings.json; DecisionSettings in model-file.ts).
 
 /** Why a found reading was not taken, for which it is still suggested (with `suggest`). */
-export const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'against-context', 'repeated-name', 'used-word', 'attested-form', 'older-inflection', 'all-caps', 'compound-part', 'name-sequence', 'identifier', 'foreign-compound', 'foreign-word', 'english-passage']);
+export const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'against-context', 'repeated-name', 'used-word', 'attested-form', 'older-inflection', 'all-caps', 'compound-part', 'name-sequence', 'identifier', 'code-name', 'foreign-compound', 'foreign-word', 'english-passage']);
 /** The least (calibrated) confidence of a reading suggested below the bar. */
 export const SUGGEST_MIN = 0.5;
 
@@ -206,11 +206,12 @@ export function decideWords(run: RepairRun): void {
       confidence = Math.min(confidence, join.p);
     }
     if (word !== u.raw) {
-      const edit: Edit = { offset: u.start, length: u.end - u.start, after: word, confidence: round(confidence), rule: editRule! };
+      const nonWord = rule !== null && !u.joinedHyphen && !u.joinedWords && hyps !== null && !hyps.original.known;
+      const edit: Edit = { offset: u.start, length: u.end - u.start, after: word, confidence: round(confidence), rule: editRule!, ...(nonWord ? { nonWord } : {}) };
       // The calibrated bar, here and not after all rules ran: a reading held back is a suggestion,
       // and its word as written (not the reading) is the context of the words after it.
       const held = run.calibration ? calibrateEdit(run, edit, true) : null;
-      if (held && held.confidence < run.calibration!.bar) {
+      if (held && belowBar(run.calibration!, held)) {
         heldBack(run, held);
         word = u.word;
         rule = null;
