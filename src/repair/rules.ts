@@ -23,6 +23,7 @@ import { mergedWordSplits, splitWordJoins, type BoundaryDeps } from './word-boun
 import { SUGGEST_MIN } from './word-decisions.js';
 import { yearRangeHyphens } from './year-ranges.js';
 import { isTechnical } from './technical.js';
+import { technicalSentenceStart } from './technical-marks.js';
 
 /** The counters of scripts/train-repair.ts (`fit`: the weights fitted by scripts/repair-fit.ts). */
 export type TrainerCounter =
@@ -315,7 +316,7 @@ export const RULES: readonly RepairRule[] = [
   },
   {
     id: 'sentence-mark',
-    finds: 'a `.` read for `,` or a `,` for `.` (see sentence-marks.ts), in a document whose words show damage',
+    finds: 'a `.` read for `,` or a `,` for `.` (see sentence-marks.ts), in a document whose words show damage; in technical text not a stop before the document\'s own names (technical-marks.ts)',
     finder: markSwaps,
     trainedBy: ['countMarkSwaps', 'wordRepairRate'],
     model: ['learned.sentenceMarks', 'learned.markMinRepairRate'],
@@ -331,6 +332,8 @@ export const RULES: readonly RepairRule[] = [
       });
       for (const swap of markSwaps(run.text, run.words, repairedWords)) {
         if (abbreviationStops.has(swap.offset)) continue;
+        // Technical text starts sentences with its own names in lower case (`… konton. passwd ändrar`).
+        if (swap.after === ',' && technicalSentenceStart(run, swap.offset)) continue;
         const p = run.model.sentenceMarks[swap.kind];
         if (p > 0 && p >= run.minConfidence) out.push({ offset: swap.offset, length: 1, after: swap.after, confidence: round(p), rule: 'sentence-mark' });
       }
