@@ -138,7 +138,10 @@ export interface Correction {
  * - `compound-part`: a compound of known parts the lexicon lacks, read as another compound that only
  *   puts another word in place of its last part (`vagnsboden` → `vagnshuden`);
  * - `name-sequence`: a capitalised word the lexicon lacks beside another such name (`Demba Ba`,
- *   `Alaa al-Aswany`), read with other consonants.
+ *   `Alaa al-Aswany`), read with other consonants;
+ * - `code-name`: a lower-case word the lexicon lacks, read by plain edits, that is a numbered name
+ *   (`arg1`) or that the document writes the same way three times or more in technical text or
+ *   as code somewhere (`pgrep` → `grep`, `calc(`): a program's, function's or variable's name.
  */
 export type SkipReason =
   | 'not-joined'
@@ -169,6 +172,7 @@ export type SkipReason =
   | 'older-inflection'
   | 'all-caps'
   | 'identifier'
+  | 'code-name'
   | 'foreign-compound'
   | 'foreign-word'
   | 'english-passage'

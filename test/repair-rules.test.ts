@@ -64,6 +64,7 @@ const ALL_REASONS: Record<SkipReason, true> = {
   'older-inflection': true,
   'all-caps': true,
   identifier: true,
+  'code-name': true,
   'foreign-compound': true,
   'foreign-word': true,
   'english-passage': true,
@@ -260,6 +261,8 @@ describe('explain', () => {
       // `debian-installer` foreign hyphenated names.
       repair('Visa hjalptexten med dpkg --help, och las mer i groff(1) fore installationen.', { ...STRIPPED, explain: true }),
       repair('Faltet Pre-Depends anvands av debian-installer nar paketen ar installerade.', { ...STRIPPED, explain: true }),
+      // `ver1`, `ver2`: numbered names of code (technical.ts), no `verk`.
+      repair('Jamfor sedan ver1 med ver2 nar versionerna ar klara.', { ...STRIPPED, explain: true }),
       // `apt`, `bash`: English words of a technical text; `passwd` in a passage of English.
       repair('Kor dpkg --list, dpkg --status och dpkg --search. Anvand sedan apt for att hamta paketen, eller bash.', { ...STRIPPED, explain: true }),
       repair('BESKRIVNING The passwd command changes passwords for user accounts. A normal user may only change the password for their own account, while the superuser may change the password for any account. passwd also changes the account or associated password validity period.', { ...STRIPPED, explain: true }),

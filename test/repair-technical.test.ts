@@ -111,6 +111,43 @@ Felflaggor:
 const changes = (text: string, lexicon: Awaited<ReturnType<typeof defaultLexicon>>): string[] =>
   repair(text, { lexicon }).corrections.filter((c) => c.applied !== false).map((c) => `${c.before}→${c.after}`);
 
+/** pgrep(1): the command's name, in prose and options, that plain edits read as `grep`. */
+const PGREP = `process-ID i utdata (nyrad som standard). (Endast pgrep.)
+
+-e, --echo Visa namnet och PID processen som dédas. (Endast pkill.)
+
+-f, --full Monstret matchas normalt endast mot processnamnet. Nar -f anges an-
+vands hela kommandoraden.
+
+-g, --pgroup perp,... Matcha endast processer i de processgrupper vars ID lis-
+tas. Processgrupp 0 6versiatts till pgreps, pkills eller pidwaits egen process-
+
+grupp.
+
+-G, --group gid,... Matcha endast processer vars verkliga grupp-ID listas. Bade
+det numeriska och det symboliska vardet kan anvandas.
+
+-i, --ignore-case Matcha processer skiftlagesokansligt.
+-l, --list-name Lista processnamnet saval som process-ID:t. (Endast pgrep.)
+
+-a, --list-full Lista den fullstandiga kommandoraden saval som process-ID:t.
+(Endast pgrep.)
+`;
+
+/** dpkg(1): numbered placeholders (`ver1`, `ver2`) that plain edits read as `verk` (Swedish-model OCR). */
+const VERSIONS = `version Bekräftar den givna versionen (sedan dpkg 1.18.16).
+
+--compare-versions ver1l op ver2 Jämför versionsnummer, där op är en binär ope-
+rator. dpkg returnerar sant (0) om det angivna värdet uppfylls, och falskt (1)
+
+i annat fall. Det finns två grupper operatorer, vilka endast skiljer sig i hur
+
+de hanterar när ver1 eller ver2 är tom. Dessa hanterar tom version som om den
+är tidigare än alla andra versioner: It le eq ne ge gt. Dessa hanterar tom
+
+version som om den är senare än alla andra versioner: It-nl le-nl ge-nl gt-nl.
+`;
+
 describe('identifiers in technical text', () => {
   it('finds the words of options, manual references, paths and variables', () => {
     const text = 'Se groff(1) och --no-act, -sA, /usr/share/man, $LANG, GID_MIN, <paket>, vim.1.gz och --target=mål.';
@@ -217,5 +254,15 @@ describe('identifiers in technical text', () => {
     // The same legend alone is no technical text: there `=` is read as the dash it often was.
     const legendOnly = LEGEND.slice(LEGEND.indexOf('Onskad'));
     expect(changes(legendOnly, lexicon).filter((c) => c.startsWith('='))).not.toEqual([]);
+  });
+  it('keeps a lower-case name the document writes the same way three times, and numbered names', async () => {
+    const lexicon = await defaultLexicon();
+    const r = repair(PGREP, { lexicon, explain: true });
+    expect(r.leftAlone!.filter((l) => l.reason === 'code-name').map((l) => l.word)).toEqual(['pgrep', 'pgreps', 'pgrep', 'pgrep']);
+    expect(changes(PGREP, lexicon).filter((c) => /grep/.test(c))).toEqual([]);
+    expect(changes(PGREP, lexicon)).toEqual(expect.arrayContaining(['dédas→dödas', 'Nar→När', 'vardet→värdet', 'saval→såväl']));
+    const v = repair(VERSIONS, { lexicon, explain: true });
+    expect(v.leftAlone!.filter((l) => l.reason === 'code-name').map((l) => l.word)).toEqual(['ver2', 'ver1', 'ver2']);
+    expect(v.text).toContain('när ver1 eller ver2 är tom');
   });
 });

@@ -179,6 +179,61 @@ export function isIdentifier(run: RepairRun, u: Unit, reading: string): boolean 
   return (ids.placeholders.has(u.start) || ids.words.has(u.word.toLowerCase())) && foldDiacritics(reading) !== foldDiacritics(u.word);
 }
 
+/**
+ * How often a document must write a spelling, letter for letter, for a word the lexicon lacks to be
+ * a name of its own rather than OCR damage: OCR damage of a word is seldom the same three times,
+ * and where it is (`ldnet`, `ddr` for `länet`, `där`) a learned confusion of the channel mostly
+ * explains it; a program's name (`pgrep`, `whatis`, `calc`) is written the same way wherever the
+ * text names it.
+ */
+export const RECURRING_MIN = 3;
+
+/** A lower-case name, letters with digits or an underscore among them (`pgrep`, `ver2`, `f_str0`). */
+const NAME_SHAPE = /^\p{Ll}[\p{Ll}\p{N}_]+$/u;
+/** Letters, then a number: a numbered name (`arg1`, `ver2`), not a letter misread as a digit, which
+ * stands inside a word or at its start (`ti11`, `6ver`). */
+const NUMBERED = /^\p{Ll}{2,}\p{N}+$/u;
+
+/**
+ * Where a name stands as code in prose: called (`calc(`, `Point.coordinate()`), a member after a
+ * dot (`a.coordinate`), or quoted alone (`”calc”`, `"pgrep"`).
+ */
+const CODE_USE = /([\p{L}_][\p{L}\p{N}_]*)\(|\p{L}\.([\p{Ll}_][\p{L}\p{N}_]*)|["'”“‘’]([\p{L}_][\p{L}\p{N}_]*)["'”“‘’]/gu;
+
+/** Per run, how often each word spelling stands in the document (counted when first asked). */
+const spellingsOf = memoByObject((run: RepairRun): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const u of run.units) counts.set(u.word, (counts.get(u.word) ?? 0) + 1);
+  return counts;
+});
+
+/** Per run, the spellings the document writes as code somewhere (CODE_USE; found when first asked). */
+const codeUsesOf = memoByObject((run: RepairRun): Set<string> => {
+  const out = new Set<string>();
+  for (const m of run.wordText.matchAll(CODE_USE)) out.add(m[1] ?? m[2] ?? m[3]!);
+  return out;
+});
+
+/**
+ * Whether the unit is a name of code (check `code-name`): a lower-case word the lexicon lacks, read
+ * by plain edits — a guess of letters no learned OCR confusion explains — that is a numbered name
+ * (`arg1`, `ver2` → `verk`), or that the document writes letter for letter RECURRING_MIN times or
+ * more (with its genitive in -s) where it is technical text or writes the name as code somewhere
+ * (`pgrep` → `grep`, `calc` → `cale`). Readings the channel learned (`ddr` → `där`) are still taken,
+ * and a word of prose the OCR damaged the same way three times (`framlingstientlighet`) stays
+ * repaired in prose without code.
+ */
+export function codeName(run: RepairRun, u: Unit, source: string): boolean {
+  if (source !== 'edit-distance' || !u.hyps || u.hyps.original.known || !NAME_SHAPE.test(u.word)) return false;
+  if (NUMBERED.test(u.word)) return true;
+  const counts = spellingsOf(run);
+  const w = u.word;
+  // The name and its genitive are one name (`pgrep`, `pgreps`).
+  const base = w.endsWith('s') && counts.has(w.slice(0, -1)) ? w.slice(0, -1) : w;
+  if ((counts.get(base) ?? 0) + (counts.get(base + 's') ?? 0) < RECURRING_MIN) return false;
+  return isTechnical(run) || codeUsesOf(run).has(base);
+}
+
 /** Whether unit b follows unit a with one hyphen and nothing else between (`Pre-Depends`). */
 function hyphenJoined(text: string, a: Unit | undefined, b: Unit | undefined): boolean {
   return a !== undefined && b !== undefined && b.start === a.end + 1 && text[a.end] === '-';

@@ -10,7 +10,7 @@ import { repeatedName, vowelSkeleton } from './context-gate.js';
 import type { Decision } from './ranking.js';
 import type { RepairRun } from './run.js';
 import { inEnglishSentence } from './english-sentence.js';
-import { englishInTechnical, foreignCompoundPart, inEnglishPassage, isIdentifier } from './technical.js';
+import { englishInTechnical, foreignCompoundPart, inEnglishPassage, isIdentifier, codeName } from './technical.js';
 import type { Unit } from './units.js';
 
 /** One word's choice, as the checks see it. */
@@ -104,6 +104,9 @@ export const WORD_CHECKS: readonly WordCheck[] = [
   // A command, option, file or variable name: the document writes the word in a code-like span
   // (`--help`, `groff(1)`, `/usr/share`, `$LANG`; technical.ts), here or elsewhere.
   { reason: 'identifier', leavesAlone: (c) => isIdentifier(c.run, c.unit, c.decision!.best.text) },
+  // A lower-case name of code, read by plain edits: numbered (`arg1`), or written the same way three
+  // times or more in technical text or as code (`pgrep` → `grep`, `calc(`; technical.ts).
+  { reason: 'code-name', leavesAlone: (c) => codeName(c.run, c.unit, c.decision!.best.source) },
   // A part of a hyphenated name whose head no Swedish reading explains (`Pre-Depends`,
   // `debian-installer`; technical.ts), where a Swedish compound ends in a Swedish word.
   { reason: 'foreign-compound', leavesAlone: (c) => foreignCompoundPart(c.run, c.index) },
