@@ -14,6 +14,7 @@ import { languageSet } from '../language.js';
 import { memoByObject } from '../memo.js';
 import { fmix32 } from '../hash.js';
 import type { SearchSettings } from './model-file.js';
+import { compoundFoldings } from './compound-folding.js';
 import { foldDiacritics, skeleton, skeletonIndexOf, type Alternative, type ChannelTable, type DocClass } from './model.js';
 import { tillReadings } from './till-glyphs.js';
 import type { WordKnowledge } from './words.js';
@@ -54,6 +55,9 @@ const CACHE_LIMIT = 200_000;
 
 /** OCR glyphs that stand for a Swedish vowel often enough to be tried as one (`ldnet`, `giller`, `6ver`, `&r`, `#r`, `Gver`, `dr`). */
 const vowelGlyphs = (): ReadonlySet<string> => languageSet('ocr/vowel-glyphs');
+
+/** The shortest token whose halves compound-folding.ts reads (two halves of 3 letters and more). */
+const COMPOUND_FOLDING_MIN = 8;
 
 /** Characters the OCR puts where a Swedish letter was: a token holding one is damaged for sure. */
 const GLYPH = /[0-9&#@]/u;
@@ -347,10 +351,16 @@ export class HypothesisMaker {
     if (unexplained && token.length >= this.budget.minEditToken && !/q/iu.test(token)) {
       this.nearby(token, table, found, pattern, midSentence);
     }
+    const lower = token.toLowerCase();
+    // Nothing else explains it: a compound the corpus never writes whole, its vowels put back in
+    // each half (compound-folding.ts; `skargardsbatarna`). Last, because a compound is found for
+    // many a token another confusion explains better (`férstagen` is `förslagen`, not `förstagen`).
+    if (found.size === 0 && token.length >= COMPOUND_FOLDING_MIN && pattern !== 'upper' && (table === this.tables.stripped || damaged)) {
+      for (const word of compoundFoldings(lower, skeletonIndexOf(), (w) => this.known(w))) this.consider(token, word, table, found, pattern, midSentence);
+    }
     // Nothing at all explains a long token: search the channel deeper (see SearchSettings.deepMinToken).
     // In a Swedish-model text (class `normal`) only a token that shows its damage: there a long
     // token spelled as Swedish words are is a word the lexicon lacks (`hindrandebeslut`).
-    const lower = token.toLowerCase();
     if (found.size === 0 && token.length >= b.deepMinToken && pattern !== 'upper' && (table === this.tables.stripped || damaged || !this.spelledLikeAWord(lower))) {
       this.search(token, table, found, { beam: b.deepBeam, limit: b.deepReadings, checks: b.deepChecks, maxStep: b.maxStep, maxCost: damaged ? b.maxCostDamaged : b.maxCost, pattern, midSentence });
       if (found.size > 0 && this.spelledLikeAWord(lower)) {
