@@ -167,6 +167,23 @@ const GPL = `Sage ar ett fritt matematikpaket med 6ppen kallkod licensierat med 
 kombinerar kraftfullheten hos manga befintliga paket med 6ppen kallkod inom
 ett gemensamt Python-baserat granssnitt.`;
 
+/** KmPlot's handbook (Swedish-model OCR): `teta`, a variable the text writes as a call's argument. */
+const TETA = `Polära koordinater representerar en punkt med dess avstånd från origo (oftast
+benämnd r), och vinkeln en linje från origo till punkten får med den horison-
+tella axeln (oftast representerad med 0, den grekiska bokstaven teta). För att
+skriva in funktioner med polära koordinater, skapa ett nytt polärt diagram med
+knappen Skapa. Fyll i funktionsdefinitionen i definitionsrutan, inklusive nam-
+net på variabeln teta som du vill använda. För att till exempel rita Archime-
+des spiral r=0, skriv:
+
+r(teta) = teta
+
+så att hela raden blir ”r(teta)=teta”. Observera att du kan använda vilket
+
+namn som helst på variabeln teta, så ”r(t)=t” skulle ha gett exakt samma kur-
+va.
+`;
+
 describe('identifiers in technical text', () => {
   it('finds the words of options, manual references, paths and variables', () => {
     const text = 'Se groff(1) och --no-act, -sA, /usr/share/man, $LANG, GID_MIN, <paket>, vim.1.gz och --target=mål.';
@@ -299,5 +316,12 @@ describe('identifiers in technical text', () => {
     const lexicon = await defaultLexicon();
     expect(changes(GPL, lexicon).filter((c) => c.startsWith('GPL'))).toEqual([]);
     expect(changes(GPL, lexicon)).toEqual(expect.arrayContaining(['6ppen→öppen', 'kallkod→källkod']));
+  });
+  it('keeps a recurring name the document writes as a call\'s argument from channel readings', async () => {
+    const lexicon = await defaultLexicon();
+    const r = repair(TETA, { lexicon, explain: true });
+    expect(r.leftAlone!.filter((l) => l.reason === 'code-name').map((l) => l.word)).toEqual(Array(7).fill('teta'));
+    expect(r.text).toContain('r(teta) = teta');
+    expect(changes(TETA, lexicon)).toEqual(expect.arrayContaining(['horison-\ntella→horisontella', 'kur-\nva→kurva']));
   });
 });

@@ -223,7 +223,7 @@ const NUMBERED = /^\p{Ll}{2,}\p{N}+$/u;
  * Where a name stands as code in prose: called (`calc(`, `Point.coordinate()`), a member after a
  * dot (`a.coordinate`), or quoted alone (`”calc”`, `"pgrep"`).
  */
-const CODE_USE = /([\p{L}_][\p{L}\p{N}_]*)\(|\p{L}\.([\p{Ll}_][\p{L}\p{N}_]*)|["'”“‘’]([\p{L}_][\p{L}\p{N}_]*)["'”“‘’]/gu;
+const CODE_USE = /[\p{L}\p{N}_]\(([\p{Ll}_][\p{L}\p{N}_]*)\)|([\p{L}_][\p{L}\p{N}_]*)\(|\p{L}\.([\p{Ll}_][\p{L}\p{N}_]*)|["'”“‘’]([\p{L}_][\p{L}\p{N}_]*)["'”“‘’]/gu;
 
 /** Per run, how often each word spelling stands in the document (counted when first asked). */
 const spellingsOf = memoByObject((run: RepairRun): Map<string, number> => {
@@ -235,7 +235,7 @@ const spellingsOf = memoByObject((run: RepairRun): Map<string, number> => {
 /** Per run, the spellings the document writes as code somewhere (CODE_USE; found when first asked). */
 const codeUsesOf = memoByObject((run: RepairRun): Set<string> => {
   const out = new Set<string>();
-  for (const m of run.wordText.matchAll(CODE_USE)) out.add(m[1] ?? m[2] ?? m[3]!);
+  for (const m of run.wordText.matchAll(CODE_USE)) out.add(m[1] ?? m[2] ?? m[3] ?? m[4]!);
   return out;
 });
 
@@ -246,10 +246,16 @@ const codeUsesOf = memoByObject((run: RepairRun): Set<string> => {
  * more (with its genitive in -s) where it is technical text or writes the name as code somewhere
  * (`pgrep` → `grep`, `calc` → `cale`). Readings the channel learned (`ddr` → `där`) are still taken,
  * and a word of prose the OCR damaged the same way three times (`framlingstientlighet`) stays
- * repaired in prose without code.
+ * repaired in prose without code — except, in technical text, for a recurring name the document
+ * writes as code itself (a call's argument `r(teta)`, a callee): there no reading more than its
+ * diacritics is taken (`teta` is no `feta`).
  */
-export function codeName(run: RepairRun, u: Unit, source: string): boolean {
-  if (source !== 'edit-distance' || !u.hyps || u.hyps.original.known || !NAME_SHAPE.test(u.word)) return false;
+export function codeName(run: RepairRun, u: Unit, source: string, reading: string): boolean {
+  if (!u.hyps || u.hyps.original.known || !NAME_SHAPE.test(u.word)) return false;
+  if (source !== 'edit-distance') {
+    if (source !== 'channel' || foldDiacritics(reading) === foldDiacritics(u.word) || !isTechnical(run) || !codeUsesOf(run).has(u.word)) return false;
+    return (spellingsOf(run).get(u.word) ?? 0) >= RECURRING_MIN;
+  }
   if (NUMBERED.test(u.word)) return true;
   const counts = spellingsOf(run);
   const w = u.word;

@@ -106,7 +106,7 @@ export const WORD_CHECKS: readonly WordCheck[] = [
   { reason: 'identifier', leavesAlone: (c) => isIdentifier(c.run, c.unit, c.decision!.best.text) },
   // A lower-case name of code, read by plain edits: numbered (`arg1`), or written the same way three
   // times or more in technical text or as code (`pgrep` → `grep`, `calc(`; technical.ts).
-  { reason: 'code-name', leavesAlone: (c) => codeName(c.run, c.unit, c.decision!.best.source) },
+  { reason: 'code-name', leavesAlone: (c) => codeName(c.run, c.unit, c.decision!.best.source, c.decision!.best.text) },
   // A part of a hyphenated name whose head no Swedish reading explains (`Pre-Depends`,
   // `debian-installer`; technical.ts), where a Swedish compound ends in a Swedish word.
   { reason: 'foreign-compound', leavesAlone: (c) => foreignCompoundPart(c.run, c.index) },
