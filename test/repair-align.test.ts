@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { charChunks } from '../scripts/repair-align.js';
 import { editRuns } from '../src/repair/align.js';
-import { substitutions } from '../src/repair/calibration.js';
+import { channelSubstitutions, substitutions } from '../src/repair/calibration.js';
 
 // The one character alignment (src/repair/align.ts) and its two readers: the training's edit chunks
 // (scripts/repair-align.ts charChunks, truth → OCR) and the calibration's document channel
@@ -74,5 +74,16 @@ describe('the document channel substitutions (OCR → reading)', () => {
     expect(substitutions('stiirks', 'stärks')).toEqual(['ii→ä']);
     expect(substitutions('jarmlika', 'jämlika')).toEqual(['ar→ä']);
     expect(substitutions('UH', 'till')).toEqual(['uh→till']);
+  });
+});
+
+describe('the document channel substitutions of a run', () => {
+  it('are distinct, made once per (before, after) pair within a run, and apart per run', () => {
+    const run = {};
+    const subs = channelSubstitutions(run, 'säkerställa', 'sakerstalla');
+    expect(subs).toEqual(['ä→a']);
+    expect(channelSubstitutions(run, 'säkerställa', 'sakerstalla')).toBe(subs);
+    expect(channelSubstitutions({}, 'säkerställa', 'sakerstalla')).not.toBe(subs);
+    expect(channelSubstitutions(run, 'Ostergdtland', 'Östergötland')).toEqual(['o→ö', 'd→ö']);
   });
 });

@@ -28,6 +28,7 @@ import { Checker, DOC_CLASSES, type DocClass } from './model-file.js';
 import { foldDiacritics } from './model.js';
 import type { RepairRun } from './run.js';
 import { RULES, ruleIds } from './rules.js';
+import { isTechnical } from './technical.js';
 import { midSentence } from './units.js';
 import { SUGGESTED } from './word-decisions.js';
 
@@ -61,7 +62,8 @@ export const CALIBRATION_VERSION = 4;
  *   be spelled any way). Its fix cannot make a right word wrong, only a wrong word differently
  *   wrong: such corrections have a bar of their own (`nonWordMinConfidence`). On the dev documents
  *   the lexicon's other non-words (`kravsande`, `unger`, `kerning`) were right as written ten times
- *   as often.
+ *   as often. Not in technical text (technical.ts `isTechnical`), where such a token is an
+ *   identifier as often, nor for a word with a number at its end (`ver1`).
  * The word features are 0 for corrections of marks and glyphs.
  */
 export const CALIBRATION_FEATURES = ['logitRaw', 'joined', 'document', 'capitalMid', 'usedOriginal', 'onlyDiacritics', 'glyph', 'short', 'damage', 'channel', 'notAWord'] as const;
@@ -221,8 +223,20 @@ export function calibrationFeatures(run: Pick<RepairRun, 'text' | 'damageRate' |
     Math.max(0, 6 - codePoints(letters)) / 5,
     damage,
     channelFeature(run, e.offset, before.trim(), e.after),
-    e.nonWord === true && !capitalMid && (glyph || !run.eng.maker.spelledLikeAWord(letters.toLowerCase())) ? 1 : 0,
+    notAWord(run, e, before.trim(), letters, glyph, capitalMid) ? 1 : 0,
   ];
+}
+
+/** A word with a number at its end (`ver1`, `md5`): a name or version more likely than damage. */
+const NUMBERED = /^\p{L}+[0-9]+$/u;
+
+/** Whether word `before` of edit `e` cannot be right as written (feature `notAWord`). */
+function notAWord(run: Pick<RepairRun, 'eng'>, e: Pick<Edit, 'nonWord'>, before: string, letters: string, glyph: boolean, capitalMid: boolean): boolean {
+  if (e.nonWord !== true || capitalMid || NUMBERED.test(before)) return false;
+  // In technical text (a man page, a software guide) a token spelled as no Swedish word is an
+  // identifier as often as damage (`debtags`, `fpid`, `ver1` on the dev man pages).
+  if (isTechnical(run as RepairRun)) return false;
+  return glyph || !run.eng.maker.spelledLikeAWord(letters.toLowerCase());
 }
 
 /** The place of `notAWord` among the features. */

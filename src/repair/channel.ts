@@ -12,15 +12,75 @@ export interface Reading {
   cost: number;
 }
 
-interface Partial {
-  text: string;
-  /** Channel cost so far (−log P(ocr | text)). */
-  cost: number;
-  /** Search cost so far (−log P(text | ocr)), which orders the beam. */
-  search: number;
-  /** The last two letters as lower-case char codes (`^` before the first), for the trigram test. */
-  t1: number;
-  t2: number;
+/**
+ * The partial readings of a search, as the columns of one arena kept between searches (grown as
+ * needed): partial `k` reads the token so far as its `prev` partial's text and then `piece`, at
+ * channel cost `cost` (−log P(ocr | text)) and search cost `search` (−log P(text | ocr), which
+ * orders the beam), its last two letters `t1`, `t2` as lower-case char codes (`^` before the
+ * first) for the trigram test. A search builds thousands of them: as objects with their text
+ * they were a fifth of all a first pass allocated; a text is spelled out only for the readings
+ * returned.
+ */
+let arenaSize = 4096;
+let pCost = new Float64Array(arenaSize);
+let pSearch = new Float64Array(arenaSize);
+let pT1 = new Int32Array(arenaSize);
+let pT2 = new Int32Array(arenaSize);
+let pPrev = new Int32Array(arenaSize);
+const pPiece: string[] = new Array<string>(arenaSize).fill('');
+/** Partials in the arena in this search. */
+let partials = 0;
+
+function growArena(): void {
+  const size = arenaSize * 2;
+  const grown = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
+    const b = make(size);
+    b.set(a);
+    return b;
+  };
+  pCost = grown(pCost, (k) => new Float64Array(k));
+  pSearch = grown(pSearch, (k) => new Float64Array(k));
+  pT1 = grown(pT1, (k) => new Int32Array(k));
+  pT2 = grown(pT2, (k) => new Int32Array(k));
+  pPrev = grown(pPrev, (k) => new Int32Array(k));
+  for (let k = arenaSize; k < size; k++) pPiece.push('');
+  arenaSize = size;
+}
+
+/** A new partial: its index in the arena. */
+function partial(prev: number, piece: string, cost: number, search: number, t1: number, t2: number): number {
+  if (partials === arenaSize) growArena();
+  const k = partials++;
+  pPrev[k] = prev;
+  pPiece[k] = piece;
+  pCost[k] = cost;
+  pSearch[k] = search;
+  pT1[k] = t1;
+  pT2[k] = t2;
+  return k;
+}
+
+/** The pieces of one partial's text, first to last (kept between calls). */
+const chain: string[] = [];
+
+/** The text partial `k` reads. */
+function textOf(k: number): string {
+  let count = 0;
+  for (let j = k; j >= 0; j = pPrev[j]!) count++;
+  chain.length = count;
+  for (let j = k; j >= 0; j = pPrev[j]!) chain[--count] = pPiece[j]!;
+  return chain.join('');
+}
+
+/** Whether partial `k` reads `ocr` as it stands (compared piece by piece from the end). */
+function reads(k: number, ocr: string): boolean {
+  let end = ocr.length;
+  for (; k >= 0; k = pPrev[k]!) {
+    const piece = pPiece[k]!;
+    if (piece.length > end || !ocr.startsWith(piece, end - piece.length)) return false;
+    end -= piece.length;
+  }
+  return end === 0;
 }
 
 /**
@@ -118,11 +178,11 @@ export function readings(
   // Prune a partial reading as soon as it writes a letter trigram Swedish never has: exact with
   // respect to the final plausibility test, and it keeps the beam for readings that can be words.
   const tri = options.trigrams && options.trigrams.size ? options.trigrams : undefined;
-  const extend = (into: Bucket, s: Partial, piece: string, lowerPiece: string, cost: number, search: number): void => {
-    const total = s.search + search;
+  const extend = (into: Bucket, s: number, piece: string, lowerPiece: string, cost: number, search: number): void => {
+    const total = pSearch[s]! + search;
     if (total >= into.cutoff) return;
-    let t1 = s.t1;
-    let t2 = s.t2;
+    let t1 = pT1[s]!;
+    let t2 = pT2[s]!;
     if (tri) {
       for (let i = 0; i < lowerPiece.length; i++) {
         const c = lowerPiece.charCodeAt(i);
@@ -131,12 +191,13 @@ export function readings(
         t2 = c;
       }
     }
-    into.add({ text: s.text + piece, cost: s.cost + cost, search: total, t1, t2 });
+    into.add(partial(s, piece, pCost[s]! + cost, total, t1, t2));
   };
-  // Every position but the last keeps only its `beam` best partial readings; the last keeps all.
   const chunks = chunkTreeOf(table.byOcr);
+  // Every position but the last keeps only its `beam` best partial readings; the last keeps all.
   const buckets: Bucket[] = Array.from({ length: n + 1 }, (_, pos) => new Bucket(pos < n ? beam : Infinity));
-  buckets[0]!.add({ text: '', cost: 0, search: 0, t1: -1, t2: CARET });
+  partials = 0;
+  buckets[0]!.add(partial(-1, '', 0, 0, -1, CARET));
   for (let pos = 0; pos < n; pos++) {
     const bucket = buckets[pos]!.best();
     if (bucket.length === 0) continue;
@@ -166,14 +227,21 @@ export function readings(
   const seen = new Set<string>();
   const out: Reading[] = [];
   const limit = options.limit ?? 64;
-  const base = done.find((s) => s.text === ocr)?.search ?? 0;
+  let base = 0;
+  for (const s of done) {
+    if (reads(s, ocr)) {
+      base = pSearch[s]!;
+      break;
+    }
+  }
   const maxCost = base + (options.maxCost ?? 14);
   for (const s of done) {
-    if (s.search > maxCost || out.length >= limit) break;
-    if (tri && s.t1 >= 0 && !tri.has(s.t1, s.t2, DOLLAR)) continue;
-    if (seen.has(s.text)) continue;
-    seen.add(s.text);
-    out.push({ text: s.text, cost: s.cost });
+    if (pSearch[s]! > maxCost || out.length >= limit) break;
+    if (tri && pT1[s]! >= 0 && !tri.has(pT1[s]!, pT2[s]!, DOLLAR)) continue;
+    const text = textOf(s);
+    if (seen.has(text)) continue;
+    seen.add(text);
+    out.push({ text, cost: pCost[s]! });
   }
   return out;
 }
@@ -213,7 +281,8 @@ const chunkTreeOf = memoByObject((byOcr: ReadonlyMap<string, readonly Alternativ
  * as sorting everything once, without building the many that would be cut.
  */
 class Bucket {
-  private items: Partial[] = [];
+  /** Partials (arena indices). */
+  private items: number[] = [];
   /** Sorted and holding exactly `beam` partials (more than `beam` have arrived). */
   private full = false;
   /** Partials costing this much or more are refused. */
@@ -221,7 +290,7 @@ class Bucket {
 
   constructor(private readonly beam: number) {}
 
-  add(p: Partial): void {
+  add(p: number): void {
     const items = this.items;
     if (!this.full) {
       items.push(p);
@@ -229,25 +298,26 @@ class Bucket {
         sortBySearch(items);
         items.length = this.beam;
         this.full = true;
-        this.cutoff = items[this.beam - 1]!.search;
+        this.cutoff = pSearch[items[this.beam - 1]!]!;
       }
       return;
     }
-    // p.search < cutoff: it goes after every partial no dearer than it, and the worst one leaves.
+    // p's search < cutoff: it goes after every partial no dearer than it, and the worst one leaves.
+    const search = pSearch[p]!;
     let lo = 0;
     let hi = this.beam - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (items[mid]!.search <= p.search) lo = mid + 1;
+      if (pSearch[items[mid]!]! <= search) lo = mid + 1;
       else hi = mid;
     }
     for (let k = this.beam - 1; k > lo; k--) items[k] = items[k - 1]!;
     items[lo] = p;
-    this.cutoff = items[this.beam - 1]!.search;
+    this.cutoff = pSearch[items[this.beam - 1]!]!;
   }
 
   /** The partials that go on: in arrival order if no more than `beam` came, else the best, cheapest first. */
-  best(): Partial[] {
+  best(): number[] {
     return this.items;
   }
 
@@ -257,14 +327,14 @@ class Bucket {
 }
 
 /** Scratch space of sortBySearch's merges (grown as needed, never shrunk). */
-let mergeScratch: Partial[] = [];
+let mergeScratch: number[] = [];
 
 /**
  * Sorts partials by search cost, equal costs keeping their order: the stable order Array#sort gives,
  * without the work arrays it allocates on every call (a first pass sorts ~10 k small arrays).
  * Insertion sort for short runs, then bottom-up merges through one reused scratch array.
  */
-function sortBySearch(items: Partial[]): void {
+function sortBySearch(items: number[]): void {
   const n = items.length;
   const RUN = 16;
   for (let lo = 0; lo < n; lo += RUN) {
@@ -272,7 +342,7 @@ function sortBySearch(items: Partial[]): void {
     for (let i = lo + 1; i < hi; i++) {
       const p = items[i]!;
       let j = i - 1;
-      while (j >= lo && items[j]!.search > p.search) {
+      while (j >= lo && pSearch[items[j]!]! > pSearch[p]!) {
         items[j + 1] = items[j]!;
         j--;
       }
@@ -280,7 +350,7 @@ function sortBySearch(items: Partial[]): void {
     }
   }
   if (n <= RUN) return;
-  if (mergeScratch.length < n) mergeScratch = new Array<Partial>(n);
+  if (mergeScratch.length < n) mergeScratch = new Array<number>(n).fill(0);
   let from = items;
   let to = mergeScratch;
   for (let width = RUN; width < n; width *= 2) {
@@ -291,7 +361,7 @@ function sortBySearch(items: Partial[]): void {
       let b = mid;
       let k = lo;
       // Take from the left run on ties: that is what keeps equal costs in order.
-      while (a < mid && b < hi) to[k++] = from[b]!.search < from[a]!.search ? from[b++]! : from[a++]!;
+      while (a < mid && b < hi) to[k++] = pSearch[from[b]!]! < pSearch[from[a]!]! ? from[b++]! : from[a++]!;
       while (a < mid) to[k++] = from[a++]!;
       while (b < hi) to[k++] = from[b++]!;
     }

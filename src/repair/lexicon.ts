@@ -317,7 +317,7 @@ export class Lexicon {
 
   private check(w: string): boolean {
     if (w === '' || !LETTER.test(w)) return false;
-    if (this.hasExact(w)) return true;
+    if (this.listedInCase(w)) return true; // (check is memoised by has: no hasExact memo here)
     if (NUMBER.test(w)) {
       // `87-åringens`, `60-talet`: a number joined by a hyphen to a known word ending.
       const m = NUMBER_HYPHEN_WORD.exec(w);
