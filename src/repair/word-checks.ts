@@ -9,6 +9,7 @@ import { compoundPart, nameSequence, olderDefinite, olderNeuter } from './regula
 import { repeatedName, vowelSkeleton } from './context-gate.js';
 import type { Decision } from './ranking.js';
 import type { RepairRun } from './run.js';
+import { inEnglishSentence } from './english-sentence.js';
 import { englishInTechnical, foreignCompoundPart, inEnglishPassage, isIdentifier, codeName } from './technical.js';
 import type { Unit } from './units.js';
 
@@ -113,6 +114,8 @@ export const WORD_CHECKS: readonly WordCheck[] = [
   { reason: 'foreign-word', leavesAlone: (c) => englishInTechnical(c.run, c.unit, c.decision!.best.text) },
   // A word in a passage of English (`The passwd command changes passwords for user accounts`).
   { reason: 'english-passage', leavesAlone: (c) => inEnglishPassage(c.run, c.index) },
+  // A word in a sentence of English (`… causes show status for all users.`; english-sentence.ts).
+  { reason: 'english-passage', leavesAlone: (c) => inEnglishSentence(c.run, c.index) },
   // A plain-edit reading only where the document shows OCR damage: in clean text an unknown word
   // is the author's spelling (seed 002's own `Stategiskt`) or a name.
   { reason: 'clean-document', leavesAlone: (c) => byEdits(c) && !c.weighKnownWords },
