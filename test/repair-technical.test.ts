@@ -148,6 +148,25 @@ de hanterar när ver1 eller ver2 är tom. Dessa hanterar tom version som om den
 version som om den är senare än alla andra versioner: It-nl le-nl ge-nl gt-nl.
 `;
 
+/** Kig's handbook (KDE, Swedish; /work/devtech2, English-model OCR): a guide to Python code that names
+ * no option or path, only calls and members of code. `def` is Python's, no `del`. */
+const PYTHON = `ten ar ocksa punktobjekt, och vi kan anvanda funktionen Point.coordinate() for
+
+att definiera de tva givna punkternas koordinater.
+
+Beraékningen som kravs i vart exempel ar mycket enkel. Vi lagger helt enkelt
+ihop de tva koordinatuppsattningarna, och dividerar resultatet med tva. Daref-
+ter skapar vi en ny punkt med resultatet. Python-koden som behévs ar:
+
+def calc( a, b ): m = ( a.coordinate() + b.coordinate() ) / 2; return Point( m
+
+`;
+
+/** Cantor's handbook (English-model OCR): the licence's acronym, no merged `till`. */
+const GPL = `Sage ar ett fritt matematikpaket med 6ppen kallkod licensierat med GPL. Det
+kombinerar kraftfullheten hos manga befintliga paket med 6ppen kallkod inom
+ett gemensamt Python-baserat granssnitt.`;
+
 describe('identifiers in technical text', () => {
   it('finds the words of options, manual references, paths and variables', () => {
     const text = 'Se groff(1) och --no-act, -sA, /usr/share/man, $LANG, GID_MIN, <paket>, vim.1.gz och --target=mål.';
@@ -264,5 +283,21 @@ describe('identifiers in technical text', () => {
     const v = repair(VERSIONS, { lexicon, explain: true });
     expect(v.leftAlone!.filter((l) => l.reason === 'code-name').map((l) => l.word)).toEqual(['ver2', 'ver1', 'ver2']);
     expect(v.text).toContain('när ver1 eller ver2 är tom');
+  });
+  it('takes a document that writes calls and members of code for technical text', async () => {
+    const lexicon = await defaultLexicon();
+    expect(documentIdentifiers(PYTHON).nameSpans).toBe(0);
+    // `Point.coordinate()` is a call and a member; `calc( a, b )`, `a.coordinate()`, `b.coordinate()`, `Point( m`.
+    expect(documentIdentifiers(PYTHON).codeUses).toBe(8);
+    expect(documentIdentifiers('Se t.ex. bilagan, bl.a. punkt(er) och m.fl. huvud(?) i texten.').codeUses).toBe(1);
+    const out = changes(PYTHON, lexicon);
+    expect(out.filter((c) => c.startsWith('def'))).toEqual([]);
+    expect(out).toEqual(expect.arrayContaining(['ocksa→också', 'anvanda→använda', 'tva→två', 'Beraékningen→Beräkningen', 'kravs→krävs']));
+  });
+
+  it('reads an acronym that ends in an l-like capital as no merged `till`', async () => {
+    const lexicon = await defaultLexicon();
+    expect(changes(GPL, lexicon).filter((c) => c.startsWith('GPL'))).toEqual([]);
+    expect(changes(GPL, lexicon)).toEqual(expect.arrayContaining(['6ppen→öppen', 'kallkod→källkod']));
   });
 });

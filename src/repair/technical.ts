@@ -65,6 +65,8 @@ export interface DocumentIdentifiers {
   nameSpans: number;
   /** The words (lower case) of the name spans. */
   words: Set<string>;
+  /** How many calls and members of code the document writes (CODE_CALL, CODE_MEMBER). */
+  codeUses: number;
 }
 
 /**
@@ -74,13 +76,28 @@ export interface DocumentIdentifiers {
  * `/` (a path of three parts two); alternatives `|`; a variable `$`; the placeholders `_`, `=`, or a
  * `.` and a digit.
  */
-const LONG = 1, SHORT = 2, MAN = 4, SLASH = 8, SLASHES = 16, BAR = 32, DOLLAR = 64, UNDERSCORE = 128, EQUALS = 256, DOT_DIGIT = 512;
+const LONG = 1, SHORT = 2, MAN = 4, SLASH = 8, SLASHES = 16, BAR = 32, DOLLAR = 64, UNDERSCORE = 128, EQUALS = 256, DOT_DIGIT = 512, CALL = 1024, MEMBER = 2048;
 /** The marks each span of NAME_SPANS and PLACEHOLDER_SPANS needs (one of them), in their order. */
 const NAME_MARKS = [LONG, SHORT, MAN, SLASH, SLASHES, BAR, DOLLAR] as const;
 const PLACEHOLDER_MARKS = [UNDERSCORE, EQUALS, DOT_DIGIT] as const;
 /** What may stand before a short option's `-` (its look-behind, ASCII white space apart): these, or
  * any character beyond ASCII (white space of other kinds, curly quotes). */
 const BEFORE_OPTION = new Set([...'([,|"\''].map((c) => c.charCodeAt(0)));
+
+/** A letter, digit or underscore (ASCII, or any character beyond it). */
+function nameChar(c: number): boolean {
+  return c >= 128 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * Code in prose, as a stretch shows it (CALL, MEMBER marks): a name called with its arguments in
+ * the stretch (`Point.coordinate()`, `sin(t)`, `f_x(t)`) or spaced out after it (`calc( a, b )`),
+ * and a member after a dot (`a.coordinate`, `org.kde.kmplot`) of three letters or more — no
+ * abbreviation's (`t.ex.`, `bl.a.`, `m.fl.`). A word's optional ending (`punkt(er)`) is a call too;
+ * `huvud(?)` is none. The prose of train, dev and the LibreOffice help has at most 1 per document.
+ */
+const CODE_CALL = /(?<![\p{L}\p{N}_])[\p{L}_][\p{L}\p{N}_.]*\((?:[\p{L}\p{N}_.,'"]*\)|$)/gu;
+const CODE_MEMBER = /[\p{L}\p{N}_)]\.[\p{Ll}_][\p{L}\p{N}_]{2,}(?![\p{L}\p{N}_])/gu;
 
 /** A stretch of text between ASCII white space, and the marks it holds. */
 interface Stretch {
@@ -119,6 +136,7 @@ function markedStretches(text: string): Stretch[] {
       } else if (c === 40) {
         const d = text.charCodeAt(i + 1);
         if (d >= 48 && d <= 57) marks |= MAN;
+        if (i > start && nameChar(text.charCodeAt(i - 1))) marks |= CALL;
       } else if (c === 47) {
         marks |= ++slashes >= 2 ? SLASH | SLASHES : SLASH;
       } else if (c === 124) marks |= BAR;
@@ -128,6 +146,7 @@ function markedStretches(text: string): Stretch[] {
       else if (c === 46) {
         const d = text.charCodeAt(i + 1);
         if (d >= 48 && d <= 57) marks |= DOT_DIGIT;
+        else if (((d >= 97 && d <= 122) || d === 95) && i > start && (nameChar(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 41)) marks |= MEMBER;
       }
     }
     if (marks !== 0) out.push({ start, end: i, marks });
@@ -156,11 +175,17 @@ function collect(text: string, stretches: readonly Stretch[], spans: readonly Re
 
 /** The identifiers of `text` (see the module comment). */
 export function documentIdentifiers(text: string): DocumentIdentifiers {
-  const ids: DocumentIdentifiers = { named: new Set(), placeholders: new Set(), nameSpans: 0, words: new Set() };
+  const ids: DocumentIdentifiers = { named: new Set(), placeholders: new Set(), nameSpans: 0, words: new Set(), codeUses: 0 };
   const stretches = markedStretches(text);
   if (stretches.length === 0) return ids;
   collect(text, stretches, NAME_SPANS, NAME_MARKS, ids, true);
   collect(text, stretches, PLACEHOLDER_SPANS, PLACEHOLDER_MARKS, ids, false);
+  for (const st of stretches) {
+    if ((st.marks & (CALL | MEMBER)) === 0) continue;
+    const piece = text.slice(st.start, st.end);
+    if (st.marks & CALL) for (const _ of piece.matchAll(CODE_CALL)) ids.codeUses++;
+    if (st.marks & MEMBER) for (const _ of piece.matchAll(CODE_MEMBER)) ids.codeUses++;
+  }
   return ids;
 }
 
@@ -287,13 +312,19 @@ export const TECHNICAL_MIN_RATE = 0.004;
 /** And at least this many: a short text with one option is no manual. */
 export const TECHNICAL_MIN_SPANS = 3;
 
-/** Whether the document is technical text: name spans at TECHNICAL_MIN_RATE or more (once per run). */
+/**
+ * Whether the document is technical text (once per run): name spans at TECHNICAL_MIN_RATE or more,
+ * or as many calls and members of code (a guide to a programming or report language that names no
+ * option or path: `calc( a, b )`, `Point.coordinate()`, `f(x) = sin(x)`; the KDE handbooks of
+ * the dev set: 3–62 per page, the prose of train, dev and the LibreOffice help: at most 1).
+ */
 export const isTechnical = memoByObject((run: RepairRun): boolean => {
-  const n = identifiersOf(run).nameSpans;
+  const ids = identifiersOf(run);
+  const n = Math.max(ids.nameSpans, ids.codeUses);
   if (n < TECHNICAL_MIN_SPANS) return false;
   let words = 0;
   for (const _ of run.wordText.matchAll(WORD)) words++;
-  return n >= TECHNICAL_MIN_SPANS && n >= TECHNICAL_MIN_RATE * words;
+  return n >= TECHNICAL_MIN_RATE * words;
 });
 
 /**

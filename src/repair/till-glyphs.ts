@@ -30,9 +30,10 @@ export interface TillReading {
 const CAPITAL_START = /^[GUWH][\p{Lu}li]{0,2}/u;
 /** The rest of the word after the glyphs: lower case, or nothing. */
 const LOWER_REST = /^\p{Ll}*$/u;
-/** A token that is all glyphs stands for `till` alone only when it ends in an `l`-like stroke
- * (`GH`, `Gil`, `UI`): `GJP`, `HLM` are acronyms. */
-const TILL_ALONE = /^[GUWH][\p{L}]?[lLHI]$/u;
+/** A token that is all glyphs stands for `till` alone only when what follows the capital is
+ * strokes, `l`-like at the end (`GH`, `Gil`, `GIL`, `UI`; train and dev OCR hold no other middle
+ * glyph than `i`, `I`, `l`): `GJP`, `HLM`, `GPL` are acronyms. */
+const TILL_ALONE = /^[GUWH][iIlLt1]?[lLHI]$/u;
 const LOWER_START = /^\p{Ll}l/u;
 
 /** The spellings `token` may stand for with `till` at its start (see above), longest glyphs first. */
