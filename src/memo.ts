@@ -3,7 +3,8 @@
  * src/language.ts) and of repair's per-model tables (by object, src/repair/hypotheses.ts,
  * engines.ts). `memo` keeps every value (a Map, for a fixed set of keys such as file names);
  * `memoByObject` keeps a value while its key object lives (a WeakMap), `memoByObjects` while both of
- * its two keys do.
+ * its two keys do. `remember` is the store of the word caches of repair's hot path (a Map by word,
+ * emptied when full, so a long run's memory stays bounded).
  */
 
 /** `make(key)` computed once per key, on first call (a value of `undefined` is made again). */
@@ -27,4 +28,12 @@ export function memoByObject<K extends object, V>(make: (key: K) => V): (key: K)
 export function memoByObjects<A extends object, B extends object, V>(make: (a: A, b: B) => V): (a: A, b: B) => V {
   const byA = memoByObject((a: A) => memoByObject((b: B) => make(a, b)));
   return (a, b) => byA(a)(b);
+}
+
+/** Stores `value` under `key` in `cache`, emptying the cache first when it holds `limit` entries;
+ * gives `value` back. */
+export function remember<K, V>(cache: Map<K, V>, key: K, value: V, limit: number): V {
+  if (cache.size >= limit) cache.clear();
+  cache.set(key, value);
+  return value;
 }

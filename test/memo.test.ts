@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memo, memoByObject, memoByObjects } from '../src/memo.js';
+import { memo, memoByObject, memoByObjects, remember } from '../src/memo.js';
 
 // The memo helpers of src/memo.ts: each value made once per key (or pair of keys).
 
@@ -29,5 +29,14 @@ describe('memo', () => {
     expect(pair(y, x)).not.toBe(pair(x, y));
     expect(pair(x, x).a).toBe(x);
     expect(made).toBe(3);
+  });
+
+  it('remember: stores and gives the value back, emptying a full cache first', () => {
+    const cache = new Map<string, number>();
+    expect(remember(cache, 'a', 1, 2)).toBe(1);
+    expect(remember(cache, 'b', 2, 2)).toBe(2);
+    expect([...cache]).toEqual([['a', 1], ['b', 2]]);
+    expect(remember(cache, 'c', 3, 2)).toBe(3);
+    expect([...cache]).toEqual([['c', 3]]);
   });
 });

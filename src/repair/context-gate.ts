@@ -7,7 +7,7 @@
  * sentence prefers the replacement by the same margin. Without the calibration file repair decides
  * as before.
  */
-import { memoByObject } from '../memo.js';
+import { memoByObject, remember } from '../memo.js';
 import { calibrated, contextCalibration } from './context-calibration.js';
 import { markToken, type ContextModel, type Neighbours } from './context-model.js';
 import type { Engines } from './engines.js';
@@ -217,9 +217,7 @@ export const officialness = memoByObject((run: RepairRun): number => {
   for (const u of officialScale ? run.units : []) {
     let term = terms.get(u.word);
     if (term === undefined) {
-      term = officialTerm(run.eng.words, cm, u.word);
-      if (terms.size >= TERMS_LIMIT) terms.clear();
-      terms.set(u.word, term);
+      term = remember(terms, u.word, officialTerm(run.eng.words, cm, u.word), TERMS_LIMIT);
     }
     if (Number.isNaN(term)) continue;
     sum += term;

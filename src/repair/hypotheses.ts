@@ -11,7 +11,7 @@ import { editReading } from './edit-cost.js';
 import { editDistance } from '../eval/metrics.js';
 import { isEnglishWord } from './english.js';
 import { languageSet } from '../language.js';
-import { memoByObject } from '../memo.js';
+import { memoByObject, remember } from '../memo.js';
 import { fmix32 } from '../hash.js';
 import type { SearchSettings } from './model-file.js';
 import { compoundFoldings } from './compound-folding.js';
@@ -200,9 +200,7 @@ export class HypothesisMaker {
   known(word: string): boolean {
     let k = this.knownCache.get(word);
     if (k === undefined) {
-      k = this.words.has(word);
-      if (this.knownCache.size >= CACHE_LIMIT) this.knownCache.clear();
-      this.knownCache.set(word, k);
+      k = remember(this.knownCache, word, this.words.has(word), CACHE_LIMIT);
     }
     return k;
   }
@@ -211,9 +209,7 @@ export class HypothesisMaker {
   private proposable(word: string): boolean {
     let k = this.proposableCache.get(word);
     if (k === undefined) {
-      k = this.words.suggestable ? this.words.suggestable(word) : this.known(word);
-      if (this.proposableCache.size >= CACHE_LIMIT) this.proposableCache.clear();
-      this.proposableCache.set(word, k);
+      k = remember(this.proposableCache, word, this.words.suggestable ? this.words.suggestable(word) : this.known(word), CACHE_LIMIT);
     }
     return k;
   }
@@ -503,8 +499,7 @@ export class HypothesisMaker {
         this.folded(token, table, found, pattern, false);
         w = found.size > 0;
       }
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(token, w);
+      remember(cache, token, w, CACHE_LIMIT);
     }
     return w;
   }

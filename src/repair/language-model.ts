@@ -5,6 +5,7 @@
  * neutral, not a penalty, while a pair seen far less than chance (`bör och`) is evidence against.
  */
 import type { WordKnowledge } from './words.js';
+import { remember } from '../memo.js';
 
 /** Total running words behind the official unigram counts (sv-official-unigrams.tsv). */
 export const CORPUS_WORDS = 12_000_000;
@@ -27,9 +28,7 @@ export class LanguageModel {
     const key = word.toLowerCase();
     let n = this.cache.get(key);
     if (n === undefined) {
-      n = this.words.frequency(key);
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      this.cache.set(key, n);
+      n = remember(this.cache, key, this.words.frequency(key), CACHE_LIMIT);
     }
     return n;
   }
@@ -49,8 +48,7 @@ export class LanguageModel {
         const last = parts?.[parts.length - 1];
         if (last) p[1] = Math.log((this.count(last) + 0.5) / this.total);
       }
-      if (this.priorCache.size >= CACHE_LIMIT) this.priorCache.clear();
-      this.priorCache.set(key, p);
+      remember(this.priorCache, key, p, CACHE_LIMIT);
     }
     return Math.max(p[0], p[1] + compoundLogP);
   }

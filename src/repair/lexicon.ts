@@ -14,6 +14,7 @@ import { KeyFilter } from './lexicon-hash.js';
 import { PrefixFilter, prefixReach } from './lexicon-prefixes.js';
 import { SortedTable } from './lexicon-table.js';
 import { wordTokens } from './lexicon-tokens.js';
+import { remember } from '../memo.js';
 
 /** Role bits of sv-forms.fc.txt.gz (see scripts/build-lexicon.ts); 2 and 4 (compound begin and
  * middle) are read through the `compoundParts` set, not as bits. */
@@ -285,10 +286,7 @@ export class Lexicon {
   hasExact(word: string): boolean {
     const memo = this.exactMemo.get(word);
     if (memo !== undefined) return memo;
-    const known = this.listedInCase(word);
-    if (this.exactMemo.size >= MEMO_LIMIT) this.exactMemo.clear();
-    this.exactMemo.set(word, known);
-    return known;
+    return remember(this.exactMemo, word, this.listedInCase(word), MEMO_LIMIT);
   }
 
   private listedInCase(word: string): boolean {
@@ -309,10 +307,7 @@ export class Lexicon {
   has(word: string): boolean {
     const memo = this.hasMemo.get(word);
     if (memo !== undefined) return memo;
-    const known = this.check(nfc(word));
-    if (this.hasMemo.size >= MEMO_LIMIT) this.hasMemo.clear();
-    this.hasMemo.set(word, known);
-    return known;
+    return remember(this.hasMemo, word, this.check(nfc(word)), MEMO_LIMIT);
   }
 
   private check(w: string): boolean {
@@ -373,9 +368,7 @@ export class Lexicon {
       }
       if (parts && (this.shadowsKnownWord(lower, parts.length) || this.hasShadowedPart(parts))) parts = null;
     }
-    if (this.compoundMemo.size >= MEMO_LIMIT) this.compoundMemo.clear();
-    this.compoundMemo.set(w, parts);
-    return parts;
+    return remember(this.compoundMemo, w, parts, MEMO_LIMIT);
   }
 
   /** True when one OCR-typical letter change turns `lower` into a frequent listed word, or (for a
@@ -422,10 +415,7 @@ export class Lexicon {
   frequency(word: string): number {
     const memo = this.frequencyMemo.get(word);
     if (memo !== undefined) return memo;
-    const f = this.countOf(word);
-    if (this.frequencyMemo.size >= MEMO_LIMIT) this.frequencyMemo.clear();
-    this.frequencyMemo.set(word, f);
-    return f;
+    return remember(this.frequencyMemo, word, this.countOf(word), MEMO_LIMIT);
   }
 
   private countOf(word: string): number {

@@ -9,6 +9,7 @@
 import { readDataFile } from '../dictionaries.js';
 import { languageSet } from '../language.js';
 import { Checker } from './model-file.js';
+import { remember } from '../memo.js';
 
 export type Spelling = 'pre-1906' | 'modern';
 
@@ -168,9 +169,7 @@ function featuresOf(matchers: readonly Matcher[], cue: RegExp | null, w: string,
   if (found === undefined) {
     let list: number[] | undefined;
     for (let k = 0; k < matchers.length; k++) if (matches(matchers[k]!, w)) (list ??= []).push(k);
-    found = list ?? NO_FEATURES;
-    if (memo.size >= WORD_CACHE_LIMIT) memo.clear();
-    memo.set(w, found);
+    found = remember(memo, w, list ?? NO_FEATURES, WORD_CACHE_LIMIT);
   }
   return found;
 }
