@@ -46,6 +46,36 @@ inga länkar att uppdateras. endast informationen om alternativet tas bort.
 namn är ett namn I alternativkatalogen.
 `;
 
+// The D-Bus reference of KmPlot's handbook (KDE, Swedish; the technical dev documents in
+// /work/devtech2, never held out), Swedish-model photocopy-grade OCR: it writes its dotted names
+// whole in places (`org.kde`, `Parser.removeFunetion`) and with a space after a dot in others
+// (`org. kde kmplot. MainDlg`).
+const KMPLOT_DBUS = `maindlg org. kde.kmplot MamDlg slotNames
+Visar de fördefinierade matematiska funktionerna i handboken.
+maindle org. kde.kmplot Main DlgfindMinimvemValue
+Samma sak som att välja Verktyg — Hitta mwrumum... i menyn.
+. maindig org.kde kmplot. MainDlg findMaximumValue
+Samma sak som att välja Verktyg — Hitta maximum... i menyn.
+-maindlg org. kde.kmplot. MainDlg.graphArea
+Samma sak som att välja Verktvg — Diagramarea... i menyn.
+smaindlg org. kde kmplot. MainPlg.caleulator
+Samma sak som att välja Verktyg — Räknare i menyn.
+parser org. kde kmplot Parser.addFunetion f strö € fstri
+lägger till en ny funktion med uttrycket £.strö och £/stri. Om uttrycket inte
+innehåller ett fonktionsnamn, skapas det automatiskt. Den nya funktionens
+ID-nummer returneras, eller -1 om fonktionen inte kunde definieras.
+parser org.kde kmplot Parser.removeFunetion id
+
+Tar bort funktionen med ID-nummer id. Om funktionen inte kunde tas bort. re-
+turneras falskt. annars sant.
+
+-parser org. kde kmplot Parser.setFunetionExpression id eq f str
+
+Sätter uttrycket för funktionen med ID-nummer id till f str. Returnerar sant
+om den lyckas. annars falskt.
+
+`;
+
 describe('sentence marks in technical text', () => {
   const lexicon = defaultLexicon();
   /** Each mark sentence-mark changed: `word<new mark> next`. */
@@ -61,5 +91,14 @@ describe('sentence marks in technical text', () => {
   it('swaps the same stop where the text gives no option that argument name', () => {
     const noOptions = UPDATE_ALTERNATIVES.replace(/--?\s?[a-z]+(?:-flaggor)?/gu, 'x').replace(/\[[^\]]*\]\.\.\./u, '');
     expect(marks(noOptions)).toContain('systemet, länk');
+  });
+
+  it('keeps a stop beside a part of a dotted name the document writes whole (`org. kde`, `kmplot. MainDlg`)', () => {
+    expect(marks(KMPLOT_DBUS)).toEqual(['handboken, maindle', 'menyn, smaindlg', 'falskt, annars', 'lyckas, annars']);
+  });
+
+  it('swaps those stops where the document writes no dotted name whole', () => {
+    const spaced = KMPLOT_DBUS.replace(/([a-z])\.([A-Za-z])/gu, '$1. $2');
+    expect(marks(spaced)).toContain('org, kde');
   });
 });

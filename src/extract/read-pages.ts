@@ -51,11 +51,34 @@ interface PageLayer {
 }
 
 /**
+ * When a pdf.js step's time is up (`parseTimeoutMs`). Reading uses the wall clock; a test hands
+ * readPdfPagesTimed a clock of its own that says a chosen step's time ran out, so that which step
+ * overruns — and so which pages were read in full before it — depends on no machine's speed.
+ */
+export interface StepClock {
+  /** Calls `timeUp` once step `what` of page `page` has run `ms`; returns how to stop waiting. */
+  start(ms: number, page: number, what: string, timeUp: () => void): () => void;
+}
+
+/** The wall clock: `timeUp` after `ms` milliseconds. */
+export const WALL_CLOCK: StepClock = {
+  start(ms, _page, _what, timeUp) {
+    const timer = setTimeout(timeUp, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
+/**
  * Reads a PDF page by page, yielding each page's raw text (no normalisation or repair) in page
  * order as soon as it is ready. Up to twice `workers` pages are in flight at once so that OCR keeps
  * every worker busy; nothing else of the document is held, so long files run in bounded memory.
  */
-export async function* readPdfPages(input: string | Uint8Array, options: ReadPagesOptions = {}): AsyncGenerator<PageText> {
+export function readPdfPages(input: string | Uint8Array, options: ReadPagesOptions = {}): AsyncGenerator<PageText> {
+  return readPdfPagesTimed(input, options, WALL_CLOCK);
+}
+
+/** readPdfPages with the pdf.js steps timed by `clock` (tests; see StepClock). */
+export async function* readPdfPagesTimed(input: string | Uint8Array, options: ReadPagesOptions, clock: StepClock): AsyncGenerator<PageText> {
   checkPdfInput('readPdfPages', input);
   checkReadPagesOptions('readPdfPages', options);
   const fileName = options.fileName ?? (typeof input === 'string' ? input : '<bytes>');
@@ -67,7 +90,7 @@ export async function* readPdfPages(input: string | Uint8Array, options: ReadPag
   const onOuterAbort = (): void => stop.abort();
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
   try {
-    const reader = new PageReader(pdf, name, options, stop.signal);
+    const reader = new PageReader(pdf, name, options, stop.signal, clock);
     yield* reader.pages();
   } finally {
     stop.abort();
@@ -94,6 +117,7 @@ class PageReader {
     private readonly file: string,
     private readonly options: ReadPagesOptions,
     private readonly signal: AbortSignal,
+    private readonly clock: StepClock,
   ) {
     const doc = pdf.doc;
     this.doc = doc;
@@ -201,9 +225,9 @@ class PageReader {
       // The step may still fail after the page has given up; that is no longer anyone's concern.
       work.catch(() => undefined);
       return new Promise<T>((resolve, reject) => {
-        let timer: NodeJS.Timeout | undefined;
+        let stopClock: (() => void) | undefined;
         const done = (): void => {
-          if (timer) clearTimeout(timer);
+          stopClock?.();
           this.waiting.delete(fail);
         };
         const fail = (err: ArkivError): void => {
@@ -211,7 +235,7 @@ class PageReader {
           reject(err);
         };
         this.waiting.set(fail, k);
-        if (limited) timer = setTimeout(() => this.giveUp(new ArkivError('PAGE_TIMEOUT', `${what} took longer than ${ms} ms`, { file: this.file, page: k })), ms);
+        if (limited) stopClock = this.clock.start(ms, k, what, () => this.giveUp(new ArkivError('PAGE_TIMEOUT', `${what} took longer than ${ms} ms`, { file: this.file, page: k })));
         work.then((value) => { done(); resolve(value); }, (err: unknown) => { done(); reject(err); });
       });
     };

@@ -32,12 +32,48 @@ export const technicalNames = memoByObject((run: RepairRun): ReadonlySet<string>
   return out;
 });
 
-const NEXT_WORD = /^[.,]\s+(\p{L}[\p{L}\p{M}]*)/u;
+/**
+ * A dotted name of code: words joined by dots with no white space (`org.kde.kmplot`,
+ * `document.startsWith`, `kile.file.read`) — three parts or more, or a lower-case part after a dot
+ * (a member). Two capitalised parts (`slut.Det`) are a sentence whose space OCR lost, and an
+ * abbreviation's parts (`t.ex`, `bl.a`, `fr.o.m`) are shorter than DOTTED_PART_MIN.
+ */
+const DOTTED = /(?<![\p{L}\p{N}_.])[\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)+/gu;
+const MEMBER_DOT = /\.[\p{Ll}_]/u;
+/** The least letters of a part of a dotted name that counts (`org`, `kde`; not `ex` of `t.ex`). */
+const DOTTED_PART_MIN = 3;
 
-/** Whether the mark at `offset` stands before a word the (technical) document writes as a name. */
+/**
+ * The parts (lower case) of the dotted names a technical document writes (`org`, `kde`, `kmplot`,
+ * `parser`): where OCR puts a space after the dots of such a name elsewhere (`org. kde. kmplot.
+ * MainDlg`), a stop beside one of them is the name's dot, not a comma misread. Empty for a
+ * document that is no technical text.
+ */
+export const dottedNameParts = memoByObject((run: RepairRun): ReadonlySet<string> => {
+  const out = new Set<string>();
+  if (!isTechnical(run)) return out;
+  for (const m of run.wordText.matchAll(DOTTED)) {
+    const parts = m[0].split('.');
+    if (parts.length < 3 && !MEMBER_DOT.test(m[0])) continue;
+    for (const p of parts) if (p.length >= DOTTED_PART_MIN) out.add(p.toLowerCase());
+  }
+  return out;
+});
+
+const NEXT_WORD = /^[.,]\s+(\p{L}[\p{L}\p{M}]*)/u;
+const WORD_BEFORE = /(\p{L}[\p{L}\p{M}]*)$/u;
+
+/**
+ * Whether the mark at `offset` stands before a word the (technical) document writes as a name, or
+ * beside a part of one of its dotted names (`org. kde. kmplot`: the dots of `org.kde.kmplot`).
+ */
 export function technicalSentenceStart(run: RepairRun, offset: number): boolean {
   const names = technicalNames(run);
-  if (names.size === 0) return false;
-  const next = NEXT_WORD.exec(run.text.slice(offset, offset + 80))?.[1];
-  return next !== undefined && names.has(next.toLowerCase());
+  const dotted = dottedNameParts(run);
+  if (names.size === 0 && dotted.size === 0) return false;
+  const next = NEXT_WORD.exec(run.text.slice(offset, offset + 80))?.[1]?.toLowerCase();
+  if (next !== undefined && (names.has(next) || dotted.has(next))) return true;
+  if (run.text[offset] !== '.' || dotted.size === 0) return false;
+  const before = WORD_BEFORE.exec(run.text.slice(Math.max(0, offset - 80), offset))?.[1]?.toLowerCase();
+  return before !== undefined && dotted.has(before);
 }
