@@ -8,6 +8,7 @@ import { readings, TrigramSet, WordEdges, type Reading } from '../src/repair/cha
 import { boundedDistance, EditIndex } from '../src/repair/edit-index.js';
 import { splitCompound, type CompoundRoles } from '../src/repair/lexicon-compound.js';
 import { readDataFile } from '../src/dictionaries.js';
+import { hashKey, KeyFilter } from '../src/repair/lexicon-hash.js';
 import { PrefixFilter, prefixReach } from '../src/repair/lexicon-prefixes.js';
 import { SortedTable } from '../src/repair/lexicon-table.js';
 import { defaultModel, foldDiacritics, type ChannelTable } from '../src/repair/model.js';
@@ -146,6 +147,24 @@ describe('compound analysis with a prefix reach', () => {
       }),
       { numRuns: 5_000 },
     );
+  });
+
+  it('splits every word exactly as without it when parts are ruled out by hash', () => {
+    // A filter of 8 bits says "maybe" for nearly every stretch; one of 4096 bits for few but the parts.
+    for (const bytes of [1, 512]) {
+      const exact = new KeyFilter(new Uint8Array(bytes));
+      for (const p of parts) exact.addHash(hashKey(p));
+      const withHashes: CompoundRoles = { ...roles, reach: (w, start, hashes) => prefixReach(w, start, filter, none, hashes), mayBePart: (h) => exact.mayHaveHash(h) };
+      expect(splitCompound('arbetsmarknadsnämndens', withHashes)).toEqual(['arbets', 'marknads', 'nämndens']);
+      expect(splitCompound('nattåg', withHashes)).toEqual(['natt', 'tåg']);
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...parts, 'x', 'e', 's', 't', 'åg', 'nämndens'), { maxLength: 6 }), (pieces) => {
+          const word = pieces.join('');
+          expect(splitCompound(word, withHashes)).toEqual(splitCompound(word, roles));
+        }),
+        { numRuns: 5_000 },
+      );
+    }
   });
 });
 

@@ -17,8 +17,19 @@ export interface CompoundRoles {
    * Optional and cheap: no begin or middle part starting at `start` in `word` is longer than this
    * (an upper bound), so longer stretches are not looked up at all. Without it every stretch is.
    */
-  reach?(word: string, start: number): number;
+  reach?(word: string, start: number, hashes?: Int32Array): number;
+  /**
+   * Optional and cheap, with `reach`: `reach(word, start, hashes)` then also writes `hashes[k]`,
+   * the FNV-1a hash (lexicon-hash.ts) of `word[start, start + k + 1)`, for every k below the reach
+   * it returns, and `mayBePart(hash)` is false only for a stretch that is certainly no begin or
+   * middle part: no string is built for it, and begin/middle are not asked.
+   */
+  mayBePart?(hash: number): boolean;
 }
+
+/** The hashes `reach` writes, kept between calls (a call from inside a role gets its own). */
+let sharedHashes = new Int32Array(64);
+let hashesInUse = false;
 
 export interface CompoundOptions {
   /** Shortest part, in letters. 3 keeps OCR fragments such as `ir`, `dr` from gluing words together. */
@@ -39,27 +50,47 @@ export interface CompoundOptions {
  */
 export function splitCompound(word: string, roles: CompoundRoles, options: CompoundOptions = {}): string[] | null {
   const minPart = options.minPart ?? 3;
-  const maxParts = options.maxParts ?? 5;
   const n = word.length;
   if (n < 2 * minPart) return null;
-  const reach = (start: number): number => (roles.reach ? roles.reach(word, start) : n - start);
+  if (!roles.reach || !roles.mayBePart) return split(word, roles, minPart, options.maxParts ?? 5, null);
+  const own = hashesInUse;
+  if (!own && sharedHashes.length < n) sharedHashes = new Int32Array(2 * n);
+  const hashes = own ? new Int32Array(n) : sharedHashes;
+  hashesInUse = true;
+  try {
+    return split(word, roles, minPart, options.maxParts ?? 5, hashes);
+  } finally {
+    hashesInUse = own;
+  }
+}
+
+/** splitCompound's search; `hashes` (with roles.reach and roles.mayBePart) rules stretches out by hash. */
+function split(word: string, roles: CompoundRoles, minPart: number, maxParts: number, hashes: Int32Array | null): string[] | null {
+  const n = word.length;
+  const reach = (start: number): number => (roles.reach ? roles.reach(word, start, hashes ?? undefined) : n - start);
+  // Whether word[start, end) may be a begin or middle part, by its hash (end - start <= reached).
+  const mayBe = (start: number, end: number, reached: number): boolean => hashes === null || (end - start <= reached && roles.mayBePart!(hashes[end - start - 1]!));
   // First parts get their own text because a simplified triple consonant (`natt|åg` written for
   // `natt|tåg`) adds a letter. Most words repair asks about have none, so nothing is allocated
   // before one is found.
   const firstAt: number[] = [];
   const firstText: string[] = [];
   // A first part of j letters, or j + 1 with a triple consonant put back, both within reach.
-  for (let j = Math.min(n - minPart, reach(0)); j >= minPart; j--) {
-    const first = word.slice(0, j);
-    if (roles.begin(first)) {
-      firstAt.push(j);
-      firstText.push(first);
-      continue;
+  const reach0 = reach(0);
+  for (let j = Math.min(n - minPart, reach0); j >= minPart; j--) {
+    if (mayBe(0, j, reach0)) {
+      const first = word.slice(0, j);
+      if (roles.begin(first)) {
+        firstAt.push(j);
+        firstText.push(first);
+        continue;
+      }
     }
+    // (The part with the letter put back is word[0, j + 1): a stretch of the word, hashed too.)
     const c = word[j];
-    if (c !== undefined && word[j - 1] === c && word[j - 2] !== c && roles.begin(first + c)) {
+    if (c !== undefined && word[j - 1] === c && word[j - 2] !== c && mayBe(0, j + 1, reach0) && roles.begin(word.slice(0, j) + c)) {
       firstAt.push(j);
-      firstText.push(first + c);
+      firstText.push(word.slice(0, j) + c);
     }
   }
   if (firstAt.length === 0) return null;
@@ -76,8 +107,9 @@ export function splitCompound(word: string, roles: CompoundRoles, options: Compo
     if (level + 1 >= maxParts) break;
     const nextFrontier: number[] = [];
     for (const i of frontier) {
-      for (let j = Math.min(n - minPart, i + reach(i)); j >= i + minPart; j--) {
-        if (prev[j] !== -1) continue;
+      const reached = reach(i);
+      for (let j = Math.min(n - minPart, i + reached); j >= i + minPart; j--) {
+        if (prev[j] !== -1 || !mayBe(i, j, reached)) continue;
         if (roles.middle(word.slice(i, j))) {
           prev[j] = i;
           nextFrontier.push(j);

@@ -8,7 +8,7 @@
  * block heads and then walks one block. Loading is a gunzip, one UTF-8 decode and a scan for the
  * heads (~40 ms for 830 k forms); a Map of the forms would take ~0.8 s to build.
  */
-import { KeyFilter } from './lexicon-hash.js';
+import { hashKey, KeyFilter } from './lexicon-hash.js';
 
 const ZERO = 48; // '0': prefix length 0
 
@@ -63,7 +63,12 @@ export class FrontCodedTable {
 
   /** The role bits of `key` (> 0), or 0 when the form is not listed. */
   mask(key: string): number {
-    if (this.filter && !this.filter.mayHave(key)) return 0;
+    return this.filter ? this.maskHashed(key, hashKey(key)) : this.maskHashed(key, 0);
+  }
+
+  /** mask(key) for a key whose hashKey the caller has (`hash`; ignored without a filter). */
+  maskHashed(key: string, hash: number): number {
+    if (this.filter && !this.filter.mayHaveHash(hash)) return 0;
     if (this.extra.size > 0) {
       const m = this.extra.get(key);
       if (m !== undefined) return m;

@@ -27,14 +27,16 @@ export class PrefixFilter {
 /**
  * How far a word added to `a` or `b` may reach in `word` from `start`: none of them that begins
  * there is longer than the returned number of code units. (A filter can say yes wrongly, never no,
- * so this is an upper bound, and the stretches beyond it need no lookup.)
+ * so this is an upper bound, and the stretches beyond it need no lookup.) With `hashes`, also
+ * writes `hashes[k]` = the FNV-1a hash of `word[start, start + k + 1)` for each k below the reach.
  */
-export function prefixReach(word: string, start: number, a: PrefixFilter, b: PrefixFilter): number {
+export function prefixReach(word: string, start: number, a: PrefixFilter, b: PrefixFilter, hashes?: Int32Array): number {
   let h = FNV_OFFSET;
   let j = start;
   for (; j < word.length; j++) {
     h = fnvStep(h, word.charCodeAt(j));
     if (!a.filter.mayHaveHash(h) && !b.filter.mayHaveHash(h)) break;
+    if (hashes) hashes[j - start] = h;
   }
   return j - start;
 }

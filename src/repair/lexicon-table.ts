@@ -11,8 +11,12 @@ import { hashKey } from './lexicon-hash.js';
 export class SortedTable {
   private readonly text: string;
   private readonly starts: Uint32Array;
-  /** Hash slot → line index + 1 (0: empty); linear probing. */
+  /** Hash slot → line index + 1 in the low `lineBits` bits (0: empty), the key hash's top bits
+   * above them (a tag: a probe passes a slot of another key without reading its line); linear
+   * probing. */
   private readonly slots: Int32Array;
+  private readonly lineBits: number;
+  private readonly tagShift: number;
 
   constructor(text: string) {
     this.text = text;
@@ -32,13 +36,18 @@ export class SortedTable {
     let size = 16;
     while (size < 2 * n) size *= 2;
     this.slots = new Int32Array(size);
+    this.lineBits = 32 - Math.clz32(n + 1);
+    // The tag: the hash's top bits that fit beside the line number in a positive Int32 (none for a
+    // table of 2^30 lines or more; then every probe reads its line, as without tags).
+    this.tagShift = this.lineBits >= 31 ? 32 : 32 - (31 - this.lineBits);
     for (let i = 0; i < n; i++) {
       const start = starts[i]!;
       const end = starts[i + 1]! - 1;
       const tab = text.indexOf('\t', start);
-      let slot = hashKey(text, start, tab === -1 || tab >= end ? Math.min(end, text.length) : tab) & (size - 1);
+      const h = hashKey(text, start, tab === -1 || tab >= end ? Math.min(end, text.length) : tab);
+      let slot = h & (size - 1);
       while (this.slots[slot] !== 0) slot = (slot + 1) & (size - 1);
-      this.slots[slot] = i + 1;
+      this.slots[slot] = (i + 1) | (this.tagOf(h) << this.lineBits);
     }
   }
 
@@ -60,13 +69,22 @@ export class SortedTable {
     }
   }
 
+  /** The tag of a key by its hash (0 when the table has no room for tags). */
+  private tagOf(h: number): number {
+    return this.tagShift >= 32 ? 0 : h >>> this.tagShift;
+  }
+
   /** Line index of `key`, or -1. */
   indexOf(key: string): number {
     const mask = this.slots.length - 1;
-    for (let slot = hashKey(key) & mask; ; slot = (slot + 1) & mask) {
-      const line = this.slots[slot]!;
-      if (line === 0) return -1;
-      if (this.compare(key, line - 1) === 0) return line - 1;
+    const h = hashKey(key);
+    const tag = this.tagOf(h);
+    const lineBits = this.lineBits;
+    const lineMask = lineBits >= 31 ? 0x7fffffff : (1 << lineBits) - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const v = this.slots[slot]!;
+      if (v === 0) return -1;
+      if (v >>> lineBits === tag && this.compare(key, (v & lineMask) - 1) === 0) return (v & lineMask) - 1;
     }
   }
 

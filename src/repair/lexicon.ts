@@ -10,7 +10,7 @@ import { parseList } from './lexicon-data.js';
 import { domainForms } from './lexicon-domain.js';
 import { escapeRegExp, languageClass, languageList, languageSet, languageTable } from '../language.js';
 import { FrontCodedTable } from './lexicon-frontcoded.js';
-import { KeyFilter } from './lexicon-hash.js';
+import { hashKey, KeyFilter } from './lexicon-hash.js';
 import { PrefixFilter, prefixReach } from './lexicon-prefixes.js';
 import { SortedTable } from './lexicon-table.js';
 import { wordTokens } from './lexicon-tokens.js';
@@ -84,9 +84,14 @@ interface LexiconBase {
   compoundParts: Set<string>;
   /** The prefixes of compoundParts, built on first use (compound analysis only). */
   partPrefixes: () => PrefixFilter;
+  /** compoundParts themselves by hash, built with partPrefixes: most stretches the analyser
+   * reaches are no part, and the filter tells so without a substring. */
+  partFilter: () => KeyFilter;
   /** Loaded on first use: has() and knownShare() (the PDF page decisions) do not need them. */
   unigrams: () => { official: SortedTable; subtitles: SortedTable; subtitleScale: number };
   domain: Set<string>;
+  /** The domain forms by hash: nearly every word asked is none, and the filter says so. */
+  domainFilter: KeyFilter;
   /** Lower-case domain words of 3+ letters: usable as compound parts (`migrationsverket…`). */
   domainLower: Set<string>;
   /** Entries of abbreviations.txt exactly as written (`RÖK`, `SFI`, `SoL`). */
@@ -129,22 +134,34 @@ function loadBase(): LexiconBase {
   // Kept apart from the other domain forms: an all-caps token is an abbreviation only if listed
   // so, while `hasExact('DÖ')` is true for the verb `dö` in capitals.
   const abbreviations = new Set(parseList(readDataFile('domain/abbreviations.txt')));
+  const domainFilter = KeyFilter.forKeys(domain.size);
+  for (const w of domain) domainFilter.addHash(hashKey(w));
   const domainLower = new Set<string>();
   for (const w of domain) if (w.length >= PART_WORD_MIN && w === w.toLowerCase()) domainLower.add(w);
   let bigrams: SortedTable | undefined;
   let partPrefixes: PrefixFilter | undefined;
+  let partFilter: KeyFilter | undefined;
   const buildPartPrefixes = (): PrefixFilter => {
     // ~5 prefixes a part (180 k for the 36 k parts shipped).
     const filter = new PrefixFilter(5 * compoundParts.size);
-    for (const p of compoundParts) filter.add(p);
+    partFilter = KeyFilter.forKeys(compoundParts.size);
+    for (const p of compoundParts) {
+      filter.add(p);
+      partFilter.addHash(hashKey(p));
+    }
     return filter;
   };
   baseCache = {
     forms,
     compoundParts,
     partPrefixes: () => (partPrefixes ??= buildPartPrefixes()),
+    partFilter: () => {
+      partPrefixes ??= buildPartPrefixes();
+      return partFilter!;
+    },
     unigrams: () => (unigrams ??= loadUnigrams()),
     domain,
+    domainFilter,
     domainLower,
     abbreviations,
     // Loaded on first use: only the repair stage's context decisions need it.
@@ -228,6 +245,8 @@ export class Lexicon {
   private readonly ownParts = new Set<string>();
   /** Prefixes of ownParts (sized for 64 k prefixes; more only make it say "maybe" more often). */
   private readonly ownPartPrefixes = new PrefixFilter(1 << 16);
+  /** ownParts themselves by hash (sized for 16 k parts). */
+  private readonly ownPartFilter = KeyFilter.forKeys(1 << 14);
   private readonly ownEnds = new Set<string>();
 
   /** Use defaultLexicon() or loadLexicon(); the data tables are shared between instances. */
@@ -241,7 +260,9 @@ export class Lexicon {
       end: (p) => this.formRole(p, END) || this.ownEnds.has(p),
       // Begin and middle parts are both compoundParts or ownParts: none reaches past where the
       // word stops being a prefix of one (most stretches of a candidate need no lookup then).
-      reach: (word, start) => prefixReach(word, start, this.base.partPrefixes(), this.ownPartPrefixes),
+      reach: (word, start, hashes) => prefixReach(word, start, this.base.partPrefixes(), this.ownPartPrefixes, hashes),
+      // Begin and middle parts by hash: compoundParts or ownParts (a superset of either role).
+      mayBePart: (h) => this.base.partFilter().mayHaveHash(h) || this.ownPartFilter.mayHaveHash(h),
     };
   }
 
@@ -257,14 +278,17 @@ export class Lexicon {
     this.ownParts.add(w);
     this.ownParts.add(`${w}s`);
     this.ownPartPrefixes.add(`${w}s`);
+    this.ownPartFilter.addHash(hashKey(w));
+    this.ownPartFilter.addHash(hashKey(`${w}s`));
     this.ownEnds.add(w);
   }
 
   /** Known as written (one spelling, no case folding, no compound analysis). */
   private listed(w: string): boolean {
-    if (this.base.domain.has(w) || this.learned.has(w)) return true;
-    // The form table first: its filter turns most non-words away with one hash.
-    if (!this.formRole(w, STANDALONE)) return false;
+    // One hash for the domain filter and the form table's: most non-words are turned away by it.
+    const h = hashKey(w);
+    if ((this.base.domainFilter.mayHaveHash(h) && this.base.domain.has(w)) || (this.learned.size > 0 && this.learned.has(w))) return true;
+    if ((this.base.forms.maskHashed(w, h) & STANDALONE) === 0) return false;
     // A lower-case "word" without a vowel is an abbreviation; Hunspell lists some (`dr`) that in OCR
     // text are nearly always damaged words (`är`), so only the curated abbreviation list counts.
     return !(w.length > 1 && w === w.toLowerCase() && !vowel().test(w));
@@ -317,7 +341,7 @@ export class Lexicon {
       // `87-åringens`, `60-talet`: a number joined by a hyphen to a known word ending.
       const m = NUMBER_HYPHEN_WORD.exec(w);
       const tail = m?.[1]?.toLowerCase();
-      return tail !== undefined && (this.formRole(tail, NUMERIC_SUFFIX) || this.roles.end(tail) || this.hasExact(tail));
+      return tail !== undefined && (this.formRole(tail, NUMERIC_SUFFIX) || this.roles.end(tail) || this.hasExact(tail) || this.numberCompoundTail(tail));
     }
     if (w.includes('-')) {
       // `ATP-avgift`, `EU-medel`, `arbetsmarknads-` handled by parts: each known or an abbreviation.
@@ -331,6 +355,17 @@ export class Lexicon {
       return colonEnding().test(tail) && (this.hasExact(head) || ABBREVIATION_HEAD.test(head) && isUpper(head.slice(0, 2)));
     }
     return this.compoundParts(w) !== null;
+  }
+
+  /** A compound on a number's word (`70-talsfärger`, `100-kronorsbelopp`: `tals` + `färger`): a
+   * head that follows a number on its own (`70-tals`) and ends in the linking `s`, then a word the
+   * lexicon takes as a compound's last part, of 4+ letters. */
+  private numberCompoundTail(tail: string): boolean {
+    for (let i = tail.indexOf('s', 1); i >= 0 && i <= tail.length - 5; i = tail.indexOf('s', i + 1)) {
+      const head = tail.slice(0, i + 1);
+      if ((this.formRole(head, NUMERIC_SUFFIX) || this.hasExact(head)) && this.roles.end(tail.slice(i + 1))) return true;
+    }
+    return false;
   }
 
   /** Known, and fit to be proposed as a correction: not a Hunspell NOSUGGEST word (offensive or

@@ -258,7 +258,7 @@ export const RULES: readonly RepairRule[] = [
     model: ['learned.dottedAbbreviations'],
     // Replaced whole, so its letters are no word.
     find(run) {
-      run.abbreviations = damagedAbbreviations(run.text, run.model.abbreviations).filter((a) => a.p >= run.minConfidence);
+      run.abbreviations = damagedAbbreviations(run.text, run.model.abbreviations, (w) => run.eng.maker.isWordWithDiacritics(w, run.docClass)).filter((a) => a.p >= run.minConfidence);
     },
     edits: ({ abbreviations }) => abbreviations.map((a): Edit => ({ offset: a.start, length: a.end - a.start, after: a.after, confidence: round(a.p), rule: 'abbreviation' })),
   },

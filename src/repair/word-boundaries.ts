@@ -237,43 +237,76 @@ export function splitWordJoins(text: string, tokens: readonly Token[], deps: Bou
  * `sentenceStart(offset)`: whether a token starts a sentence (only there is a capital `I` a glue word).
  */
 export function mergedWordSplits(text: string, tokens: readonly Token[], deps: BoundaryDeps, minP: number, sentenceStart: (offset: number) => boolean, skip: ReadonlySet<number> = new Set()): WordSplit[] {
-  const { settings, docClass, context, isWord, taken } = deps;
+  const { settings, docClass, taken } = deps;
   const prior = settings.split[docClass];
   const out: WordSplit[] = [];
   if (!Number.isFinite(prior) || settings.glueWords.length === 0) return out;
+  // What depends on the token alone, once per distinct token of the text: a text repeats its words.
+  const byToken = new Map<string, TokenSplits | null>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const w = t.raw;
-    if (t.halves || w.length < 3 || !LETTERS.test(w) || ALL_UPPER.test(w) || skip.has(t.start) || taken?.has(t.start) || hyphenBeside(text, t)) continue;
-    const lower = w.toLowerCase();
-    const capital = UPPER_START.test(w);
-    // A capital is a glue word's only at a sentence start (`Idag`); mid-sentence it is a name's (`Ivan`).
-    if (capital && !LOWER.test(w.slice(1))) continue;
-    // In a document the Swedish model read, OCR glued a word so rarely (train and dev: 3 of 83
-    // places, the two known words among them `Idag`, which is right either way) that only a token
-    // that is no word is split; the English model glues `i` often enough to weigh known ones too.
-    if (docClass === 'normal' && isWord(w)) continue;
-    // A token broad text writes commonly is a word of its own: `idag` and `i dag` are both right
-    // (the split would be a spelling, not a repair), `juli`, `igen` no glued words. The commonest
-    // right split on train and dev was `ide` (`i de`), at a prior of 1.2e-5.
-    if (context.prior(lower) >= settings.maxSplitPrior) continue;
+    if (t.halves || skip.has(t.start) || taken?.has(t.start) || hyphenBeside(text, t)) continue;
+    let splits = byToken.get(w);
+    if (splits === undefined) {
+      splits = splitsOf(w, deps);
+      byToken.set(w, splits);
+    }
+    if (splits === null) continue;
     let best: WordSplit | null = null;
-    for (const g of settings.glueWords) {
-      const readings: Array<[string, string, number]> = [];
-      // The glue word first: `iden` → `i den` (capitalised only at a sentence start).
-      if (lower.startsWith(g) && w.length - g.length >= 2 && (!capital || sentenceStart(t.start))) readings.push([w.slice(0, g.length), w.slice(g.length), t.start + g.length]);
-      // The glue word last: `atti` → `att i` (a lower-case token).
-      if (!capital && lower.endsWith(g) && w.length - g.length >= 2) readings.push([w.slice(0, w.length - g.length), w.slice(w.length - g.length), t.end - g.length]);
-      for (const [x, y, at] of readings) {
-        const other = x.toLowerCase() === g ? y : x;
-        if (!isWord(other)) continue;
-        const { left, right } = around(text, tokens, i, i);
-        const logOdds = windowOdds(context, left, [formsOf(deps, w)], [asWritten(x), asWritten(y)], right);
-        const p = probability(prior + logOdds, settings);
-        if (p >= minP && (!best || p > best.p)) best = { start: t.start, end: t.end, at, words: `${x} ${y}`, logOdds, p };
-      }
+    let context: { left: Array<string | null>; right: Array<string | null> } | undefined;
+    for (const s of splits.readings) {
+      if (s.atSentenceStart && !sentenceStart(t.start)) continue;
+      const { left, right } = (context ??= around(text, tokens, i, i));
+      const logOdds = windowOdds(deps.context, left, [splits.forms], [asWritten(s.x), asWritten(s.y)], right);
+      const p = probability(prior + logOdds, settings);
+      if (p >= minP && (!best || p > best.p)) best = { start: t.start, end: t.end, at: t.start + s.at, words: `${s.x} ${s.y}`, logOdds, p };
     }
     if (best) out.push(best);
   }
   return out;
+}
+
+/** A token's split readings, in the order they are weighed, and its forms as written. */
+interface TokenSplits {
+  readings: Array<{ x: string; y: string; at: number; atSentenceStart: boolean }>;
+  forms: Forms;
+}
+
+/**
+ * The ways a token may split into a glue word and a word (see mergedWordSplits), by the token
+ * alone: `at` is the blank's offset in the token, `atSentenceStart` a capitalised glue word that
+ * is one only at a sentence start (`Idag`). null when it splits in no way.
+ */
+function splitsOf(w: string, deps: BoundaryDeps): TokenSplits | null {
+  const { settings, docClass, context, isWord } = deps;
+  if (w.length < 3 || !LETTERS.test(w) || ALL_UPPER.test(w)) return null;
+  const lower = w.toLowerCase();
+  const capital = UPPER_START.test(w);
+  // A capital is a glue word's only at a sentence start (`Idag`); mid-sentence it is a name's (`Ivan`).
+  if (capital && !LOWER.test(w.slice(1))) return null;
+  // In a document the Swedish model read, OCR glued a word so rarely (train and dev: 3 of 83
+  // places, the two known words among them `Idag`, which is right either way) that only a token
+  // that is no word is split; the English model glues `i` often enough to weigh known ones too.
+  if (docClass === 'normal' && isWord(w)) return null;
+  // A token broad text writes commonly is a word of its own: `idag` and `i dag` are both right
+  // (the split would be a spelling, not a repair), `juli`, `igen` no glued words. The commonest
+  // right split on train and dev was `ide` (`i de`), at a prior of 1.2e-5.
+  if (context.prior(lower) >= settings.maxSplitPrior) return null;
+  const readings: TokenSplits['readings'] = [];
+  for (const g of settings.glueWords) {
+    // The glue word first: `iden` → `i den` (capitalised only at a sentence start).
+    if (lower.startsWith(g) && w.length - g.length >= 2) {
+      const x = w.slice(0, g.length);
+      const y = w.slice(g.length);
+      if (isWord(x.toLowerCase() === g ? y : x)) readings.push({ x, y, at: g.length, atSentenceStart: capital });
+    }
+    // The glue word last: `atti` → `att i` (a lower-case token).
+    if (!capital && lower.endsWith(g) && w.length - g.length >= 2) {
+      const x = w.slice(0, w.length - g.length);
+      const y = w.slice(w.length - g.length);
+      if (isWord(x.toLowerCase() === g ? y : x)) readings.push({ x, y, at: w.length - g.length, atSentenceStart: false });
+    }
+  }
+  return readings.length === 0 ? null : { readings, forms: formsOf(deps, w) };
 }
