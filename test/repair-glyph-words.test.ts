@@ -45,6 +45,11 @@ describe('a sentence-initial I glued to its word', () => {
     ]);
   });
 
+  it('is found glued as an `E` too (`Evissa`: dev-calib news-09 line 24, train 24), not before a name (`Erik`)', () => {
+    const text = 'Kanske kan vi dra nytta av den insikten. Evissa hem - som mitt. Ekorthet innebar det. Erik kom.';
+    expect(gluedSentenceGlyphs(text, isWord).map((g) => g.word)).toEqual(['vissa', 'korthet']);
+  });
+
   it('is repaired to `I` and a space, the word after it repaired as a word of its own', () => {
     const input = 'Det gäller.\nLarbetsformedlingens uppdrag ingar det.';
     const { text, corrections } = repair(input, tiny({ documentClass: 'stripped' }));

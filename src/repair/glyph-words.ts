@@ -48,11 +48,13 @@ export function loneGlyphs(text: string): LoneGlyph[] {
  * counted by scripts/train-repair.ts with this same function); a stroke glued to a word
  * mid-sentence is left to word repair.
  */
-// The glyphs: the strokes a lone `I` is read as (above), and the letters the training OCR glued in
-// its place (`L`, `l`, `I`, `T`). Not `J` or `1`, which stand as often for `l` (`Jara` for `lära`)
+// The glyphs: the strokes a lone `I` is read as (above), and the letters the OCR glued in its
+// place (`L`, `l`, `I`, `T`; `E`: `Ekorthet` in the training OCR, `Evissa`, `Erykande` in dev
+// news — a sentence-initial `E` before a word it makes no word of is no name the lexicon knows:
+// `Erik`, `Elin`, `Edit` are). Not `J` or `1`, which stand as often for `l` (`Jara` for `lära`)
 // and for a digit (`1januari`). After the text's start, a sentence end or a blank line; the word
 // ends at a space or a mark (not at a hyphen: `Lan-⏎der` is one word).
-const GLUED_SENTENCE_GLYPH = /(?<=^\s*|[.!?]\s+|\n[ \t]*\n\s*)[|[\]lLIT](?=\p{Ll}{2,}(?![\p{L}\p{N}-]))/gu;
+const GLUED_SENTENCE_GLYPH = /(?<=^\s*|[.!?]\s+|\n[ \t]*\n\s*)[|[\]lLITE](?=\p{Ll}{2,}(?![\p{L}\p{N}-]))/gu;
 
 export interface GluedGlyph {
   /** Offset of the glyph; the word after it starts at offset + 1. */
