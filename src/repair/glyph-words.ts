@@ -56,6 +56,11 @@ export function loneGlyphs(text: string): LoneGlyph[] {
 // ends at a space or a mark (not at a hyphen: `Lan-⏎der` is one word).
 const GLUED_SENTENCE_GLYPH = /(?<=^\s*|[.!?]\s+|\n[ \t]*\n\s*)[|[\]lLITE](?=\p{Ll}{2,}(?![\p{L}\p{N}-]))/gu;
 
+/** A letter and a hyphen, then only white space: a word broken at a line end before this point. */
+const HYPHEN_BREAK_BEFORE = /\p{L}-\s*$/u;
+/** How far back HYPHEN_BREAK_BEFORE looks (the white space of a few blank lines). */
+const BREAK_LOOKBACK = 16;
+
 export interface GluedGlyph {
   /** Offset of the glyph; the word after it starts at offset + 1. */
   offset: number;
@@ -68,6 +73,9 @@ export interface GluedGlyph {
 export function gluedSentenceGlyphs(text: string, isWord: (token: string) => boolean): GluedGlyph[] {
   const out: GluedGlyph[] = [];
   for (const m of text.matchAll(GLUED_SENTENCE_GLYPH)) {
+    // After a blank line that follows a line-end hyphen (`gäl-⏎⏎lande`): the second half of a
+    // word broken across a page or column, no sentence start (dev: `gällande` became `gällandeI ande`).
+    if (HYPHEN_BREAK_BEFORE.test(text.slice(Math.max(0, m.index - BREAK_LOOKBACK), m.index))) continue;
     const word = /^\p{Ll}+/u.exec(text.slice(m.index + 1))![0];
     if (!isWord(m[0] + word) && isWord(word)) out.push({ offset: m.index, word });
   }
