@@ -144,7 +144,11 @@ export interface Correction {
  *   as code somewhere (`pgrep` → `grep`, `calc(`): a program's, function's or variable's name;
  * - `technical-twin`: in technical text, a known word read as another known word (`operatorer` →
  *   `operatörer`, `skal` → `skäl`, `rad` → `råd`) where the sentence gives the reading little
- *   support beyond the two words' broad priors and those are not far apart.
+ *   support beyond the two words' broad priors and those are not far apart;
+ * - `code-in-prose`: a plain ASCII lower-case word the lexicon lacks, read as more than its
+ *   diacritics, that the sentence sets as a name of code: after `funktionen`, `egenskapen` …,
+ *   quoted alone, in camel case, after a command, or in a list of such names (`Sektionen comment`,
+ *   `cvs init`, `singleLine eller multiLine`).
  */
 export type SkipReason =
   | 'not-joined'
@@ -177,6 +181,7 @@ export type SkipReason =
   | 'identifier'
   | 'code-name'
   | 'technical-twin'
+  | 'code-in-prose'
   | 'foreign-compound'
   | 'foreign-word'
   | 'english-passage'

@@ -239,6 +239,19 @@ const codeUsesOf = memoByObject((run: RepairRun): Set<string> => {
   return out;
 });
 
+/** Per run, the spellings the document calls or writes as a member somewhere (CODE_USE but quotes). */
+const callsOf = memoByObject((run: RepairRun): Set<string> => {
+  const out = new Set<string>();
+  for (const m of run.wordText.matchAll(CODE_USE)) if (m[4] === undefined) out.add(m[1] ?? m[2] ?? m[3]!);
+  return out;
+});
+
+/** Whether the document writes the word as code somewhere: called (`init(`, `r(teta)`) or as a
+ * member (`a.coordinate`) — quoted alone is no code, a quoted Swedish word is damaged like others. */
+export function writtenAsCode(run: RepairRun, word: string): boolean {
+  return callsOf(run).has(word);
+}
+
 /**
  * Whether the unit is a name of code (check `code-name`): a lower-case word the lexicon lacks, read
  * by plain edits — a guess of letters no learned OCR confusion explains — that is a numbered name
