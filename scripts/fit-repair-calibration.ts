@@ -20,12 +20,15 @@
 //    ≤ --max-damage (0.1 %) of the right words — not on average but with 95 % confidence: the
 //    one-sided 95 % upper bound of the damaged count (Poisson) must stay within it, so the bar
 //    holds on text the fit has not seen (dev's few dozen damaged words are a sample).
-//    The fix of a word that cannot be right as written (calibration.ts `notAWord`) has a bar of its
-//    own, `nonWordMinConfidence`: it cannot damage a right word (only make a wrong one differently
-//    wrong), so it is held to what it does to the CER: `minConfidence` is chosen with those fixes
-//    held back (the damage bound is on the others), then the non-word bar (0.50 … minConfidence)
-//    that cuts the most CER on the dev documents of the class (the higher where two cut alike, to
-//    0.05 points). The dev damage of both together is printed.
+//    A word edit whose word is likely wrong as written has a lower bar of its own,
+//    `nonWordMinConfidence`: it can only damage a right word where the word as written is right.
+//    How likely that is, is a map of its own (`written`, calibration.ts WRITTEN_FEATURES), fitted
+//    per document class on every traced word edit (right = the truth is the word as written);
+//    `writtenMaxRisk` is the most P(written right) an edit held to the lower bar may have. The three
+//    are chosen together on the dev documents of the class: for each risk (RISKS) and lower bar
+//    (LOW_BARS, never below 2:1 odds), the lowest minConfidence at which the damage of ALL
+//    corrections stays within the bound; of those, the one that cuts the most CER (the one that
+//    damages less where two cut alike, to 0.05 points).
 //    --bar P writes P instead (0: every edit the rules make is applied, with its calibrated confidence).
 // 4. Prints the dev reliability table and per-rule table at that bar, and the expected calibration
 //    error. The held-out registers set is never read (bench/repair.mjs checks it).
@@ -36,7 +39,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectedCalibrationError, judgeCorrections, reliabilityTable, ruleTable, scoreDocument, addScores, emptyScore, summary, type JudgedCorrection, type Score } from '../src/eval/heldout.js';
 import { applyEdits } from '../src/normalise/index.js';
-import { CALIBRATION_FEATURES, CALIBRATION_VERSION, NOT_A_WORD, calibratedProbability, calibrationGroup, familyOf, fitRuleCalibration, mapFor, type CalibrationEvent, type CalibrationFile, type RepairCalibration, type RuleCalibration } from '../src/repair/calibration.js';
+import { CALIBRATION_FEATURES, CALIBRATION_VERSION, WRITTEN_FEATURES, calibratedProbability, calibrationGroup, familyOf, fitRuleCalibration, fitWrittenCalibration, mapFor, type CalibrationEvent, type CalibrationFile, type RepairCalibration, type RuleCalibration } from '../src/repair/calibration.js';
 import type { ContextTrace } from '../src/repair/context-calibration.js';
 import { DOC_CLASSES, type DocClass } from '../src/repair/model-file.js';
 import { repair } from '../src/repair/safe-repair.js';
@@ -85,6 +88,8 @@ interface Labelled extends CalibrationEvent {
   text: number;
   correction: number;
   right: boolean;
+  /** The truth is the word as written (the edit could only damage it). */
+  writtenRight: boolean;
 }
 interface Run {
   text: Text;
@@ -92,6 +97,14 @@ interface Run {
   judged: JudgedCorrection[];
   /** Per correction, the events in it. */
   events: Labelled[];
+}
+
+/** The letters, digits and glyphs of a span (what a word is compared by). */
+const core = (t: string): string => t.replace(/[^\p{L}\p{N}&#@|]/gu, '');
+/** Whether the truth of a judged correction is its span as written. */
+function writtenRight(j: JudgedCorrection): boolean {
+  const truth = core(j.truth.split(' | ')[0]!);
+  return truth !== '' && core(j.correction.before) === truth;
 }
 
 const EMPTY: RepairCalibration = { minConfidence: { stripped: 0, normal: 0 }, classes: { stripped: {}, normal: {} } };
@@ -107,7 +120,7 @@ const runs: Run[] = texts.map((text, ti) => {
     // The correction holding the edit (a correction may hold normalisation or a second edit too).
     const ci = r.corrections.findIndex((c) => (c.applied === false) === (e.held !== undefined) && c.offset <= e.offset && e.offset + e.length <= c.offset + c.length && c.rule !== 'normalize' && c.rule.split('+').some((id) => e.rule.split('+').includes(id)));
     if (ci < 0) continue; // changed nothing
-    events.push({ ...e, text: ti, correction: ci, right: judged[ci]!.right });
+    events.push({ ...e, text: ti, correction: ci, right: judged[ci]!.right, writtenRight: writtenRight(judged[ci]!) });
   }
   return { text, corrections: r.corrections, judged, events };
 });
@@ -155,28 +168,42 @@ function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }
 
-/** A correction with its calibrated probability, and whether its word cannot be right as written. */
-type Calibrated = Correction & { notAWord: boolean };
-/** Per run, the corrections with their calibrated probability (a correction: its least edit's; it
- * is `notAWord` where each of its edits is). */
+// ---- P(the word as written is right), per document class ---------------------------------------
+// On every traced word edit (applied or suggested) of the class whose word may be held to the lower
+// bar at all (calibration.ts `mayBeLowRisk`: those carry the `written` features).
+const written = {} as Record<DocClass, RuleCalibration>;
+for (const docClass of DOC_CLASSES) {
+  const rows = all.filter((e) => e.docClass === docClass && e.written).map((e) => ({ x: e.written!, y: (e.writtenRight ? 1 : 0) as 0 | 1 }));
+  const m = fitWrittenCalibration(rows);
+  written[docClass] = { ...m, bias: round(m.bias), weights: m.weights.map(round) };
+  console.log(`P(written right), ${docClass}: ${m.right}/${m.n} right as written; bias ${round(m.bias)}, ${WRITTEN_FEATURES.map((f, k) => `${f} ${round(m.weights[k]!)}`).join(', ')}`);
+}
+
+/** A correction with its calibrated probability, and the probability that its word is right as
+ * written (1 where an edit of it has no such map: it is never held to the lower bar). */
+type Calibrated = Correction & { pWritten: number };
+/** Per run, the corrections with their calibrated probability (a correction: its least edit's) and
+ * P(written right) (its greatest edit's). */
 function calibrated(run: Run): Calibrated[] {
   const p = run.corrections.map((c) => (c.rule === 'normalize' ? 1 : Number.POSITIVE_INFINITY));
-  const notAWord = run.corrections.map((c) => c.rule !== 'normalize');
+  const pWritten = run.corrections.map((c): number => (c.rule === 'normalize' ? 1 : 0));
   const traced = run.corrections.map(() => false);
   for (const e of run.events) {
     const map = mapFor(classes[e.docClass], calibrationGroup(e.rule, e.held));
     p[e.correction] = Math.min(p[e.correction]!, map ? calibratedProbability(map, e.features) : e.raw);
-    notAWord[e.correction] = notAWord[e.correction]! && e.features[NOT_A_WORD] === 1;
+    pWritten[e.correction] = Math.max(pWritten[e.correction]!, e.written ? calibratedProbability(written[e.docClass], e.written) : 1);
     traced[e.correction] = true;
   }
-  return run.corrections.map((c, k) => ({ ...c, confidence: Number.isFinite(p[k]!) ? p[k]! : c.confidence, notAWord: notAWord[k]! && traced[k]! }));
+  return run.corrections.map((c, k) => ({ ...c, confidence: Number.isFinite(p[k]!) ? p[k]! : c.confidence, pWritten: traced[k]! ? pWritten[k]! : 1 }));
 }
-/** The bars of a document class: the one for a correction of its risk. */
+/** The bars of a document class: `bar` for a correction, `nonWord` for one whose word is likely
+ * wrong as written (P(written right) ≤ `risk`). */
 interface Bars {
   bar: number;
   nonWord: number;
+  risk: number;
 }
-const barOf = (b: Bars, c: Calibrated): number => (c.notAWord ? b.nonWord : b.bar);
+const barOf = (b: Bars, c: Calibrated): number => (c.pWritten <= b.risk ? Math.min(b.nonWord, b.bar) : b.bar);
 
 // ---- The bar, per document class, on the dev documents of the class ------------------------------
 const devRuns = runs.filter((r) => r.text.set === 'dev');
@@ -227,46 +254,56 @@ function poissonUpper(k: number, level = 0.95): number {
 }
 const bars = { stripped: 0.99, normal: 0.99 } as Record<DocClass, number>;
 const nonWordBars = { stripped: 0.99, normal: 0.99 } as Record<DocClass, number>;
+const risks = { stripped: 0, normal: 0 } as Record<DocClass, number>;
 const r2 = (t: number): number => Math.round(t * 100) / 100;
-/** The lowest bar (0.50 … 0.99) at which the damage of the corrections that may damage a right
- * word stays within the bound: those of words that cannot be right as written are held back (their
- * risk is the CER's, and their bar is chosen after). */
-function lowestBar(docClass: DocClass): number {
+const within = (s: Score): boolean => poissonUpper(s.damaged) / Math.max(1, s.right) <= maxDamage;
+/** The lowest bar (0.50 … 0.99) at which the damage of every correction stays within the bound,
+ * given the lower bar and the risk it takes; null where none does. */
+function lowestBar(docClass: DocClass, nonWord: number, risk: number): number | null {
   for (let t = 0.5; t <= 0.99 + 1e-9; t += 0.01) {
-    const score = scoreAt({ bar: r2(t), nonWord: 2 }, docClass);
-    if (poissonUpper(score.damaged) / Math.max(1, score.right) <= maxDamage) return r2(t);
+    if (within(scoreAt({ bar: r2(t), nonWord, risk }, docClass))) return r2(t);
   }
-  return 0.99;
+  return null;
 }
-const row = (u: number, b: number, s: Score): string => `| ${u.toFixed(2)} | ${b.toFixed(2)} | ${s.damaged}/${s.right} (${pct(summary(s).damageRate)}) | ${pct(poissonUpper(s.damaged) / Math.max(1, s.right))} | ${(100 * summary(s).cut).toFixed(1)} % | ${s.fixed}/${s.wrong} |`;
+/** The risks (P(written right)) tried for the lower bar, and the lower bars: never below odds of
+ * 2:1 that the edit is right (0.67, the non-word bar of the fit before). Below it a reading of a
+ * word wrong as written is as often wrong as right, so it gains little CER, while the risk it takes
+ * is only as good as the written map, which has seen few tokens of some kinds. */
+const RISKS = [0, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.05];
+const LOW_BARS = [0.67, 0.7, 0.75, 0.8, 0.85, 0.9];
+const row = (risk: number, u: number, b: number, s: Score): string => `| ${risk} | ${u.toFixed(2)} | ${b.toFixed(2)} | ${s.damaged}/${s.right} (${pct(summary(s).damageRate)}) | ${pct(poissonUpper(s.damaged) / Math.max(1, s.right))} | ${(100 * summary(s).cut).toFixed(1)} % | ${s.fixed}/${s.wrong} |`;
 for (const docClass of DOC_CLASSES) {
   const texts = devRuns.filter((r) => classOf(r) === docClass).length;
-  const bar = lowestBar(docClass);
-  bars[docClass] = bar;
-  console.log(`\nDev documents, ${docClass} (${texts} OCR texts): minConfidence ${bar.toFixed(2)} (the damage bound, fixes of non-words aside); the non-word bar and what it does (damage = right words made wrong)\n`);
-  console.log('| non-word bar | minConfidence | damage | 95 % bound | CER cut | fixed |');
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
-  // The non-word bar: the most CER cut (never above minConfidence; the higher bar where two cut
-  // alike, to 0.05 points).
-  let best: { nonWord: number; cut: number } | null = null;
-  const rows: string[] = [];
-  for (let u = bar; u >= 0.5 - 1e-9; u -= 0.01) {
-    const s = scoreAt({ bar, nonWord: r2(u) }, docClass);
-    const cut = summary(s).cut;
-    if (!best || cut > best.cut + 5e-4) best = { nonWord: r2(u), cut };
-    if (Math.round(u * 100) % 5 === 0 || Math.abs(u - bar) < 1e-9) rows.push(row(u, bar, s));
+  console.log(`\nDev documents, ${docClass} (${texts} OCR texts): for each risk and lower bar, the lowest minConfidence at which the damage (right words made wrong) of all corrections stays within the bound, and its CER cut\n`);
+  console.log('| P(written right) ≤ | lower bar | minConfidence | damage | 95 % bound | CER cut | fixed |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  // The most CER cut; where two cut alike (to 0.05 points), the one that damages less.
+  let best: { bars: Bars; score: Score } | null = null;
+  for (const risk of RISKS) {
+    for (const low of LOW_BARS) {
+      const bar = lowestBar(docClass, low, risk);
+      if (bar === null) continue;
+      // A lower bar above minConfidence is minConfidence (barOf).
+      const nonWord = Math.min(low, bar);
+      const score = scoreAt({ bar, nonWord, risk }, docClass);
+      console.log(row(risk, nonWord, bar, score));
+      const cut = summary(score).cut;
+      const bestCut = best ? summary(best.score).cut : -1;
+      if (!best || cut > bestCut + 5e-4 || (cut > bestCut - 5e-4 && score.damaged < best.score.damaged)) best = { bars: { bar, nonWord, risk }, score };
+    }
   }
-  for (const r of rows.reverse()) console.log(r);
-  nonWordBars[docClass] = best ? best.nonWord : bar;
-  const s = scoreAt({ bar, nonWord: nonWordBars[docClass] }, docClass);
-  console.log(`\nchosen: non-word bar ${nonWordBars[docClass].toFixed(2)}, minConfidence ${bar.toFixed(2)}: damage ${s.damaged}/${s.right} (${pct(summary(s).damageRate)}; 95 % bound ${pct(poissonUpper(s.damaged) / Math.max(1, s.right))}), CER cut ${(100 * summary(s).cut).toFixed(1)} %`);
-  for (let t = 0.5; t <= 0.99 + 1e-9; t += 0.01) {
-    const one = scoreAt({ bar: r2(t), nonWord: r2(t) }, docClass);
-    if (poissonUpper(one.damaged) / Math.max(1, one.right) > maxDamage) continue;
-    console.log(`one bar for both (as before): ${t.toFixed(2)}: damage ${one.damaged}/${one.right}, CER cut ${(100 * summary(one).cut).toFixed(1)} %`);
-    break;
+  const chosen = best ? best.bars : { bar: 0.99, nonWord: 0.99, risk: 0 };
+  bars[docClass] = chosen.bar;
+  nonWordBars[docClass] = chosen.nonWord;
+  risks[docClass] = chosen.risk;
+  const s = scoreAt(chosen, docClass);
+  console.log(`\nchosen: P(written right) ≤ ${chosen.risk} at the lower bar ${chosen.nonWord.toFixed(2)}, minConfidence ${chosen.bar.toFixed(2)}: damage ${s.damaged}/${s.right} (${pct(summary(s).damageRate)}; 95 % bound ${pct(poissonUpper(s.damaged) / Math.max(1, s.right))}), CER cut ${(100 * summary(s).cut).toFixed(1)} %`);
+  const one = lowestBar(docClass, 2, 0);
+  if (one !== null) {
+    const o = scoreAt({ bar: one, nonWord: 2, risk: 0 }, docClass);
+    console.log(`one bar for all: ${one.toFixed(2)}: damage ${o.damaged}/${o.right}, CER cut ${(100 * summary(o).cut).toFixed(1)} %`);
   }
-  const raw = scoreAt({ bar: 0, nonWord: 0 }, docClass);
+  const raw = scoreAt({ bar: 0, nonWord: 0, risk: 0 }, docClass);
   console.log(`raw (every edit at the rules' fitted bars): damage ${raw.damaged}/${raw.right} (${pct(summary(raw).damageRate)}), CER cut ${(100 * summary(raw).cut).toFixed(1)} %`);
 }
 
@@ -275,8 +312,8 @@ function report(title: string, list: Run[]): void {
   const cal = list.map(calibrated);
   const judged = list.flatMap((r, k) => r.judged.map((j, ci) => ({ ...j, correction: cal[k]![ci]! }))).filter((j) => j.correction.rule !== 'normalize');
   const withClass = list.flatMap((r, k) => r.judged.map((j, ci) => ({ j: { ...j, correction: cal[k]![ci]! }, c: classOf(r) }))).filter((x) => x.j.correction.rule !== 'normalize');
-  const applied = withClass.filter((x) => x.j.correction.applied !== false && x.j.correction.confidence >= barOf({ bar: bars[x.c], nonWord: nonWordBars[x.c] }, x.j.correction as Calibrated)).map((x) => x.j);
-  console.log(`\n${title}: reliability of every correction the rules make (calibrated; ${judged.length} corrections, ${applied.length} at or above the bars ${JSON.stringify(bars)}, non-word ${JSON.stringify(nonWordBars)}); expected calibration error ${(100 * expectedCalibrationError(judged)).toFixed(2)} % (raw scores: ${(100 * expectedCalibrationError(list.flatMap((r) => r.judged).filter((j) => j.correction.rule !== 'normalize'))).toFixed(2)} %)\n`);
+  const applied = withClass.filter((x) => x.j.correction.applied !== false && x.j.correction.confidence >= barOf({ bar: bars[x.c], nonWord: nonWordBars[x.c], risk: risks[x.c] }, x.j.correction as Calibrated)).map((x) => x.j);
+  console.log(`\n${title}: reliability of every correction the rules make (calibrated; ${judged.length} corrections, ${applied.length} at or above the bars ${JSON.stringify(bars)}, non-word ${JSON.stringify(nonWordBars)} where P(written right) ≤ ${JSON.stringify(risks)}); expected calibration error ${(100 * expectedCalibrationError(judged)).toFixed(2)} % (raw scores: ${(100 * expectedCalibrationError(list.flatMap((r) => r.judged).filter((j) => j.correction.rule !== 'normalize'))).toFixed(2)} %)\n`);
   console.log('| confidence | corrections | right | share right | mean confidence |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const r of reliabilityTable(judged, [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1])) if (r.count) console.log(`| ${r.lo.toFixed(2)}–${r.hi.toFixed(2)} | ${r.count} | ${r.right} | ${pct(r.share)} | ${r.meanConfidence.toFixed(3)} |`);
@@ -298,18 +335,20 @@ if (eventsOut) {
   const lines = runs.flatMap((r, k) => r.events.map((e) => {
     const map = mapFor(classes[e.docClass], calibrationGroup(e.rule, e.held));
     const j = r.judged[e.correction]!;
-    return JSON.stringify({ id: r.text.id, set: r.text.set, rule: e.rule, held: e.held, docClass: e.docClass, before: j.correction.before, after: e.after, truth: j.truth, right: e.right, raw: e.raw, p: map ? calibratedProbability(map, e.features) : e.raw, x: e.features.map(round), k });
+    return JSON.stringify({ id: r.text.id, set: r.text.set, rule: e.rule, held: e.held, docClass: e.docClass, before: j.correction.before, after: e.after, truth: j.truth, right: e.right, raw: e.raw, p: map ? calibratedProbability(map, e.features) : e.raw, x: e.features.map(round), w: e.written?.map(round), wr: e.writtenRight, o: j.correction.offset, len: j.correction.length, k });
   }));
   writeFileSync(eventsOut, lines.join('\n') + '\n');
 }
 
 const file: CalibrationFile = {
   version: CALIBRATION_VERSION,
-  about: 'The calibration of repair\'s confidences (src/repair/calibration.ts): per document class and rule (or family of rules, for a rule with few corrections), p = σ(bias + weights · [logit(raw), joined, document, capitalMid, usedOriginal, onlyDiacritics, glyph, short, damage, channel, notAWord]), and the default bars (minConfidence; nonWordMinConfidence for the fix of a word that cannot be right as written). Fitted on the training OCR and dev documents; the fixtures and the held-out registers set are never fitted on. Written by scripts/fit-repair-calibration.ts.',
+  about: 'The calibration of repair\'s confidences (src/repair/calibration.ts): per document class and rule (or family of rules, for a rule with few corrections), p = σ(bias + weights · [logit(raw), joined, document, capitalMid, usedOriginal, onlyDiacritics, glyph, short, damage, channel, notAWord]); per document class the map of P(the word as written is right) of a word edit (`written`, over calibration.ts WRITTEN_FEATURES); and the default bars (minConfidence; nonWordMinConfidence for a word edit whose P(written right) is at most writtenMaxRisk). Fitted on the training OCR and dev documents; the fixtures and the held-out registers set are never fitted on. Written by scripts/fit-repair-calibration.ts.',
   sources: [...fitDirs, ...devDirs].map((d) => relative(root, d)),
   at: new Date().toISOString().slice(0, 10),
   minConfidence: opt('--bar') === undefined ? bars : { stripped: Number(opt('--bar')), normal: Number(opt('--bar')) },
   nonWordMinConfidence: opt('--bar') === undefined ? nonWordBars : { stripped: Number(opt('--bar')), normal: Number(opt('--bar')) },
+  written,
+  writtenMaxRisk: risks,
   classes,
 };
 if (!dry) {

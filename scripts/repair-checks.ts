@@ -153,10 +153,10 @@ function shippedCalibration(): RepairCalibration {
   return shipped;
 }
 
-/** The shipped calibration as repair reads it: the bars, and per class and rule `n right`. */
+/** The shipped calibration as repair reads it: the bars (and the risk the lower bar takes), and per class (and rule) `right/n` of its maps. */
 export function calibrationFacts(): Record<string, unknown> {
   const cal = shippedCalibration();
-  return { minConfidence: cal.minConfidence, ...(cal.nonWordMinConfidence ? { nonWordMinConfidence: cal.nonWordMinConfidence } : {}), maps: Object.fromEntries(Object.entries(cal.classes).map(([k, maps]) => [k, Object.fromEntries(Object.entries(maps).map(([rule, m]) => [rule, `${m.right}/${m.n}`]))])) };
+  return { minConfidence: cal.minConfidence, ...(cal.nonWordMinConfidence ? { nonWordMinConfidence: cal.nonWordMinConfidence } : {}), ...(cal.writtenMaxRisk ? { writtenMaxRisk: cal.writtenMaxRisk } : {}), ...(cal.written ? { written: Object.fromEntries(Object.entries(cal.written).map(([k, m]) => [k, `${m.right}/${m.n}`])) } : {}), maps: Object.fromEntries(Object.entries(cal.classes).map(([k, maps]) => [k, Object.fromEntries(Object.entries(maps).map(([rule, m]) => [rule, `${m.right}/${m.n}`]))])) };
 }
 
 export function heldOutResult(check: HeldOutCheck, model: RepairModel): HeldOutResult {

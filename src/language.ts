@@ -21,6 +21,7 @@ export type LanguageFile =
   | 'sv/archaic-spellings'
   | 'sv/colon-endings'
   | 'sv/vowels'
+  | 'sv/code-cues'
   | 'en/function-words'
   | 'en/only-beside-english'
   | 'en/english-neighbours'

@@ -141,7 +141,14 @@ export interface Correction {
  *   `Alaa al-Aswany`), read with other consonants;
  * - `code-name`: a lower-case word the lexicon lacks, read by plain edits, that is a numbered name
  *   (`arg1`) or that the document writes the same way three times or more in technical text or
- *   as code somewhere (`pgrep` → `grep`, `calc(`): a program's, function's or variable's name.
+ *   as code somewhere (`pgrep` → `grep`, `calc(`): a program's, function's or variable's name;
+ * - `technical-twin`: in technical text, a known word read as another known word (`operatorer` →
+ *   `operatörer`, `skal` → `skäl`, `rad` → `råd`) where the sentence gives the reading little
+ *   support beyond the two words' broad priors and those are not far apart;
+ * - `code-in-prose`: a plain ASCII lower-case word the lexicon lacks, read as more than its
+ *   diacritics, that the sentence sets as a name of code: after `funktionen`, `egenskapen` …,
+ *   quoted alone, in camel case, after a command, or in a list of such names (`Sektionen comment`,
+ *   `cvs init`, `singleLine eller multiLine`).
  */
 export type SkipReason =
   | 'not-joined'
@@ -173,6 +180,8 @@ export type SkipReason =
   | 'all-caps'
   | 'identifier'
   | 'code-name'
+  | 'technical-twin'
+  | 'code-in-prose'
   | 'foreign-compound'
   | 'foreign-word'
   | 'english-passage'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALIBRATION_FEATURES, CALIBRATION_VERSION, calibratedProbability, calibrationGroup, checkCalibrationFile, familyOf, fitRuleCalibration, logit, mapFor, substitutions, type RepairCalibration, type RuleCalibration } from '../src/repair/calibration.js';
+import { CALIBRATION_FEATURES, CALIBRATION_VERSION, WRITTEN_FEATURES, calibratedProbability, calibrationGroup, checkCalibrationFile, familyOf, fitRuleCalibration, logit, mapFor, substitutions, type RepairCalibration, type RuleCalibration } from '../src/repair/calibration.js';
 import type { ContextTrace } from '../src/repair/context-calibration.js';
 import { repair } from '../src/repair/safe-repair.js';
 import { tiny } from './repair-tiny.js';
@@ -110,6 +110,20 @@ describe('repair with a calibration', () => {
     expect(repair(TWO, tiny({ documentClass: 'stripped', calibration: strict, minConfidence: 0.9999 })).text).toBe(TWO);
   });
 
+  it('with a map of P(written right), holds to the lower bar the edits whose word is likely wrong as written', () => {
+    const maps = { confusion: map(0), 'stripped-diacritics': map(0) };
+    const TWO = 'Detta &r viktigt for kommunen.';
+    const W = WRITTEN_FEATURES.length;
+    /** P(written right) = σ(bias + knownWeight · known). */
+    const written = (bias: number, knownWeight = 0): RuleCalibration => ({ n: 10, right: 1, bias, weights: [knownWeight, ...new Array<number>(W - 1).fill(0)] });
+    const strict = (w: RuleCalibration): RepairCalibration => ({ ...calibration(maps, 0.9999), nonWordMinConfidence: { stripped: 0.5, normal: 0.5 }, written: { stripped: w, normal: w }, writtenMaxRisk: { stripped: 0.01, normal: 0.01 } });
+    // The known word `for` likely right as written (its reading `för` may damage it), `&r` not.
+    expect(repair(TWO, tiny({ documentClass: 'stripped', calibration: strict(written(-10, 20)) })).text).toBe('Detta är viktigt for kommunen.');
+    // Every word likely wrong as written: both at the lower bar; every word likely right: neither.
+    expect(repair(TWO, tiny({ documentClass: 'stripped', calibration: strict(written(-10)) })).text).toBe('Detta är viktigt för kommunen.');
+    expect(repair(TWO, tiny({ documentClass: 'stripped', calibration: strict(written(10)) })).text).toBe(TWO);
+  });
+
   it('decides the bar inside the word step: a reading held back is no context for the words after it', () => {
     const words = (cal: RepairCalibration): (string | null)[] | undefined => {
       const trace: ContextTrace = { events: [] };
@@ -129,16 +143,22 @@ describe('repair with a calibration', () => {
 
 describe('repair-calibration.json', () => {
   const good = { version: CALIBRATION_VERSION, about: 'x', sources: ['dev'], at: '2026-12-07', minConfidence: { stripped: 0.9, normal: 0.8 }, classes: { stripped: { confusion: map(0) }, normal: {} } };
+  const written0: RuleCalibration = { n: 10, right: 1, bias: -3, weights: new Array<number>(WRITTEN_FEATURES.length).fill(0) };
   it('is read field by field', () => {
     expect(checkCalibrationFile(good, 'f.json').classes.stripped.confusion).toEqual(map(0));
     expect(checkCalibrationFile(good, 'f.json').nonWordMinConfidence).toBeUndefined();
     expect(checkCalibrationFile({ ...good, nonWordMinConfidence: { stripped: 0.6, normal: 0.7 } }, 'f.json').nonWordMinConfidence).toEqual({ stripped: 0.6, normal: 0.7 });
+    const withWritten = checkCalibrationFile({ ...good, written: { stripped: written0, normal: written0 }, writtenMaxRisk: { stripped: 0.01, normal: 0 } }, 'f.json');
+    expect(withWritten.written?.stripped).toEqual(written0);
+    expect(withWritten.writtenMaxRisk).toEqual({ stripped: 0.01, normal: 0 });
   });
   it.each([
     [{ ...good, version: CALIBRATION_VERSION + 1 }, `version: expected version ${CALIBRATION_VERSION}`],
     [{ ...good, minConfidence: { stripped: 2, normal: 0.5 } }, 'minConfidence.stripped: expected a probability'],
     [{ ...good, minConfidence: 0.9 }, 'minConfidence: expected an object'],
     [{ ...good, nonWordMinConfidence: { stripped: 0.6, normal: -1 } }, 'nonWordMinConfidence.normal: expected a probability'],
+    [{ ...good, written: { stripped: map(0), normal: map(0) }, writtenMaxRisk: { stripped: 0.01, normal: 0.01 } }, `written.stripped.weights: expected ${WRITTEN_FEATURES.length} weights`],
+    [{ ...good, written: { stripped: written0, normal: written0 }, writtenMaxRisk: { stripped: 0.01 } }, 'writtenMaxRisk.normal'],
     [{ ...good, classes: { stripped: { 'no-rule': map(0) }, normal: {} } }, 'classes.stripped.no-rule: expected a rule id, held:<reason>'],
     [{ ...good, classes: { stripped: { 'family:none': map(0) }, normal: {} } }, 'classes.stripped.family:none: expected a rule id, held:<reason>'],
     [{ ...good, classes: { stripped: { confusion: { ...map(0), weights: [1] } }, normal: {} } }, `classes.stripped.confusion.weights: expected ${K} weights`],

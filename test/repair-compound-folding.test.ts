@@ -22,6 +22,12 @@ describe('a stripped compound the corpus never writes whole', () => {
     expect(compoundFoldings('skärgårdsbåtarna', skeletonIndexOf(), known)).toEqual([]);
   });
 
+  it('reads a half the corpus never writes from the lexicon\'s forms, where the index gives nothing', () => {
+    // `blåa` and `åder` are forms the lexicon knows but no corpus word of the vowel index holds.
+    expect(compoundFoldings('ljusblaa', skeletonIndexOf(), known)).toEqual(['ljusblåa']);
+    expect(compoundFoldings('adernatet', skeletonIndexOf(), known)).toEqual(['ådernätet']);
+  });
+
   it('stops after the lookups it may make', () => {
     let asked = 0;
     compoundFoldings('skargardsbatarna', skeletonIndexOf(), () => (asked++, false), 5);
@@ -36,6 +42,15 @@ describe('a stripped compound the corpus never writes whole', () => {
     const changes = repair(text, { lexicon, documentClass: 'stripped' }).corrections.map((c) => [c.before, c.after, c.rule]);
     expect(changes).toContainEqual(['traningsbyxor', 'träningsbyxor', 'confusion']);
     expect(changes).toContainEqual(['skargardsbatarna', 'skärgårdsbåtarna', 'confusion']);
+  });
+
+  it('repairs a compound whose tail only the lexicon knows (dev-calib fiction-00, dev fiction-05)', () => {
+    const text =
+      'Han sag pa hennes rodnande ansikte och det fina. bla adernatet vid tinningar-\n' +
+      'sig i Logarden. De stod dar sa tunnkladda i sina ljusblaa voilekladningar, men\n';
+    const changes = repair(text, { lexicon, documentClass: 'stripped' }).corrections.map((c) => [c.before, c.after, c.rule]);
+    expect(changes).toContainEqual(['ljusblaa', 'ljusblåa', 'confusion']);
+    expect(changes).toContainEqual(['adernatet', 'ådernätet', 'confusion']);
   });
 
   it('is no reading where another confusion explains the token (`férstagen` is `förslagen`)', () => {

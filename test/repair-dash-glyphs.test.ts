@@ -5,7 +5,7 @@
  * (test/setup-raw-scores.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { dashGlyphs, documentDash, isDashGlyph, loneDashCounts } from '../src/repair/dash-glyphs.js';
+import { dashGlyphs, documentDash, isDashGlyph, loneDashCounts, loneDashRuns } from '../src/repair/dash-glyphs.js';
 import { loneGlyphs } from '../src/repair/glyph-words.js';
 import { defaultLexicon, repair } from '../src/repair/index.js';
 import { fixture } from './repair-helpers.js';
@@ -80,5 +80,40 @@ describe('a lone glyph read for a dash', () => {
     expect(dashes.length).toBe(11);
     expect(new Set(dashes.map((c) => `${c.before}→${c.after}`))).toEqual(new Set(['~→–']));
     expect(out.text).toMatch(/i allmänhet – med/u);
+  });
+});
+
+// /work/dev/doc-07-fiction, ocr-eng.txt lines 49–57: the dialogue dash read as `—`, `~`, `-` and
+// in pieces (`—~`, `~~`); dev-calib news-04 (eng-l1) line 37: an en dash read as `—-`.
+const NOVEL_RUNS =
+  '~ Men inte med Honom?\n' +
+  '—~ Nej. Han skulle snart verge henne. Och vad skulle hon da taga sig HH? Hon\n\n' +
+  '— Du malar svart sa det forslar. Och sadant medlidande du har med henne stack-\n' +
+  'are. Annars trodde jag att du hatade henne och var svartsjuk pa henne.\n\n' +
+  '~~ Ja. Tika mycket som jag tyeker om dig.\n';
+const NEWS_RUN =
+  'Han valde att skriva pa for Arsenal eftersom han gillar Wengers satt att spela\n' +
+  'fotboll. I de mojliga intékterna ingar potentiella sa kallade milstolpsbetal-\n' +
+  'ningar. —- Det var managern, arenan och fansen som évertygade mig.\n';
+
+describe('a lone run of dash glyphs', () => {
+  it('is found before a word where its glyphs are not one dash repeated (`--`, `——` are the author\'s)', () => {
+    expect(loneDashRuns(NOVEL_RUNS)).toEqual([
+      { offset: 22, glyph: '—~' },
+      { offset: 251, glyph: '~~' },
+    ]);
+    expect(loneDashRuns('-- Tag inte i så hårt. ——  sade han. –– Nej.')).toEqual([]);
+    expect(loneDashRuns('under 2008 —- 2009 och ~- ')).toEqual([]);
+  });
+
+  it('is repaired to the document\'s dash, rule dash-glyph', () => {
+    const novel = repair(NOVEL_RUNS, { lexicon }).corrections.filter((c) => c.rule === 'dash-glyph');
+    expect(novel.map((c) => [c.before, c.after])).toEqual([
+      ['~', '—'],
+      ['—~', '—'],
+      ['~~', '—'],
+    ]);
+    const news = repair(NEWS_RUN, { lexicon }).corrections.filter((c) => c.rule === 'dash-glyph');
+    expect(news.map((c) => [c.before, c.after])).toEqual([['—-', '–']]);
   });
 });

@@ -39,6 +39,19 @@ describe('damagedAbbreviations', () => {
     expect(damagedAbbreviations('Bla. skolan. Bla. vården\n\nBla. mer', learned).map((r) => r.after)).toEqual(['Bl.a.', 'Bl.a.', 'Bl.a.']);
   });
 
+  it('leaves a form the document writes as a word of its own, no Swedish word (`TeX Live`, then `av TeX.`)', () => {
+    const tex = new Map<string, LearnedAbbreviation>([['tex.', { after: 't.ex.', p: 1 }], ['bla.', { after: 'bl.a.', p: 1 }]]);
+    const swedish = (w: string): boolean => w === 'bla';
+    const text = 'Paketet TeX Live har allt. Filen skapas av TeX. och visas sedan, bla. i Okular.';
+    expect(damagedAbbreviations(text, tex, swedish).map((r) => r.before)).toEqual(['bla.']);
+    // A stop or a comma after the letters is no such word (OCR's reading of the abbreviation), nor
+    // a line-end hyphen or a file name's extension; `bla` (`blå`) is a Swedish word.
+    expect(damagedAbbreviations('skapas tex, av x.tex och tex-\nten, tex. vården', tex, swedish).map((r) => r.before)).toEqual(['tex.']);
+    expect(damagedAbbreviations('den bla himlen, bla. i mars', tex, swedish).map((r) => r.before)).toEqual(['bla.']);
+    // Without the predicate (the trainer's count) every learned form is a site.
+    expect(damagedAbbreviations(text, tex).map((r) => r.before)).toEqual(['TeX.', 'bla.']);
+  });
+
   it('knows no form without a learned table', () => {
     expect(damagedAbbreviations('det gäller bla. skolan', new Map())).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLexicon } from '../src/repair/lexicon.js';
 import { repair } from '../src/repair/index.js';
+import { isEnglishForm } from '../src/repair/english.js';
 
 // A sentence of English inside a Swedish man page (english-sentence.ts, check `english-passage`):
 // its `for` is English, while `for` in the Swedish sentences around it is a stripped `för`. The
@@ -45,5 +46,28 @@ describe('an English sentence in Swedish text', () => {
 
   it('still reads `för` where one Swedish-only word joins the sentence', () => {
     expect(fors(PASSWD.replace('show status for all', 'show status for alla'))).toContain('status för');
+  });
+});
+
+// dictionaries/en-words.txt.gz holds the forms Hunspell's prefix rules make (`re` + `source` + `s`),
+// and the stems of en-extra-stems.txt (scripts/build-english.ts).
+describe('English word forms', () => {
+  it('hold prefixed forms and the extra stems, not the rarer forms of a larger list that are Swedish or its OCR damage', () => {
+    expect(['resources', 'review', 'reviews', 'reset', 'unlikely', 'kerning', 'kerned'].filter((w) => !isEnglishForm(w))).toEqual([]);
+    // Debian's en_US (the same SCOWL release, larger) holds these; `sem` is OCR's `som`.
+    expect(['att', 'bort', 'dotter', 'sem'].filter((w) => isEnglishForm(w))).toEqual([]);
+  });
+
+  it('keep `for` between two English words where one is prefixed (train: `Classification for Resources`)', () => {
+    const lexicon = defaultLexicon();
+    // English-model OCR of a government assignment (../shared/train, regeringen.se: no copyright).
+    const text = `ta fram ett forslag till klassificerings-
+metod fér sekundara resurser i enlighet med den av FN accepterade: system for
+resursklassificering av ravaror (United Nations Framework Classification for
+Resources. UNFC) och uppriitta en databas 1 enlighet med denna.
+`;
+    const r = repair(text, { lexicon });
+    expect(r.text).toContain('system för\nresursklassificering');
+    expect(r.text).toContain('Framework Classification for\nResources.');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { colonLineBreaks, gluedSentenceGlyphs, loneGlyphs, sentenceInitialGlyphs } from '../src/repair/glyph-words.js';
-import { repair } from '../src/repair/index.js';
+import { defaultLexicon, repair } from '../src/repair/index.js';
 import { knownWithDiacritics } from '../src/repair/repair.js';
 import { tiny, tinyModel } from './repair-tiny.js';
 
@@ -43,6 +43,19 @@ describe('a sentence-initial I glued to its word', () => {
       { offset: 30, word: 'samband' },
       { offset: 64, word: 'denna' },
     ]);
+  });
+
+  it('is found glued as an `E` too (`Evissa`: dev-calib news-09 line 24, train 24), not before a name (`Erik`)', () => {
+    const text = 'Kanske kan vi dra nytta av den insikten. Evissa hem - som mitt. Ekorthet innebar det. Erik kom.';
+    expect(gluedSentenceGlyphs(text, isWord).map((g) => g.word)).toEqual(['vissa', 'korthet']);
+  });
+
+  it('is no place after a blank line that follows a line-end hyphen (dev-calib off-03 swe-l1 line 36)', () => {
+    const text = 'i den utsträckning de har rätt till enligt gäl-\n\nlande lagstiftning. Just nu pågår dock en prövning.\n';
+    expect(gluedSentenceGlyphs(text, isWord)).toEqual([]);
+    const out = repair(text, { lexicon: defaultLexicon() });
+    expect(out.text).toContain('enligt gällande lagstiftning');
+    expect(out.corrections.map((c) => c.rule)).not.toContain('dehyphenate+glyph-word');
   });
 
   it('is repaired to `I` and a space, the word after it repaired as a word of its own', () => {

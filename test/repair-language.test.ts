@@ -24,6 +24,7 @@ const FILES: Record<LanguageFile, true> = {
   'sv/archaic-spellings': true,
   'sv/colon-endings': true,
   'sv/vowels': true,
+  'sv/code-cues': true,
   'en/function-words': true,
   'en/only-beside-english': true,
   'en/english-neighbours': true,

@@ -92,6 +92,9 @@ describe('regular forms and names the lexicon lacks (regular-words.ts)', () => {
     expect(compoundPart('vagnsboden', 'vagnshuden', lex)).toBe(true);
     // The first part swapped (LibreOffice help, technical dev set).
     expect(compoundPart('styckebrytningar', 'styrkebrytningar', lex)).toBe(true);
+    // An `é` put on the last part's `e` (man pages, KDE handbooks: technical dev sets): `filen` stays.
+    expect(compoundPart('styrfilen', 'styrfilén', lex)).toBe(true);
+    expect(compoundPart('grafikfilen', 'grafikfilén', lex)).toBe(true);
     // A reading the lexicon lists (`-het`, the commonest damaged ending), diacritics put back, a
     // last part official prose never writes alone: repairs as before.
     expect(compoundPart('verksambet', 'verksamhet', lex)).toBe(false);

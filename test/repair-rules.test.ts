@@ -65,6 +65,8 @@ const ALL_REASONS: Record<SkipReason, true> = {
   'all-caps': true,
   identifier: true,
   'code-name': true,
+  'technical-twin': true,
+  'code-in-prose': true,
   'foreign-compound': true,
   'foreign-word': true,
   'english-passage': true,
@@ -265,6 +267,10 @@ describe('explain', () => {
       repair('Jamfor sedan ver1 med ver2 nar versionerna ar klara.', { ...STRIPPED, explain: true }),
       // `apt`, `bash`: English words of a technical text; `passwd` in a passage of English.
       repair('Kor dpkg --list, dpkg --status och dpkg --search. Anvand sedan apt for att hamta paketen, eller bash.', { ...STRIPPED, explain: true }),
+      // `operatorer`: a technical text's own word, where only the broad prior prefers `operatörer`.
+      repair('Jamfor med dpkg --compare-versions, dpkg --status och dpkg --search. Det finns tva grupper operatorer, vilka endast skiljer sig.', { ...STRIPPED, explain: true }),
+      // `init`: a function the text calls, then names after `funktionen` (code-prose.ts).
+      repair('Skriv function init() och lat sedan funktionen init skapa strukturen.', { ...STRIPPED, explain: true }),
       repair('BESKRIVNING The passwd command changes passwords for user accounts. A normal user may only change the password for their own account, while the superuser may change the password for any account. passwd also changes the account or associated password validity period.', { ...STRIPPED, explain: true }),
       // `vagnsboden`: a compound of known parts, not `vagnshuden`; `Ba` beside the name `Demba`
       // (regular-words.ts).

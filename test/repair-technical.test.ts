@@ -37,6 +37,33 @@ figurerade innan paketet kan installeras. Detta anvands normalt i de fall pa-
 ketet kraver att ett annat paket ar installerat fr sitt preinst-skript.
 `;
 
+/** dpkg(1), --compare-versions: the register's `operator`, `operatorer`, no `operatör`. */
+const OPERATORS = `
+trigname Bekraftar det givna utlésarnamnet (sedan dpkg 1.18.16).
+
+archname Bekraftar det givna arkitekturnamnet (sedan dpky 1.18.16).
+
+version Bekriftar den givnaa versionen (sedan dpkg 1.18.16).
+--compare-versions Ver] op ver2 Janifér versionsnummmer, dar op aren binir ope-
+rator. dpkg returnerar sant (0) om det angivna viirdet appfylis, och faiskt (1)
+iannat fal. Det finns tva grupper operatorer, vilka endast skiljer sig i hur
+
+de hanterar niir ver! eller ver2 dr tom. Dessa hanterar tom version som om den
+iy Uidigare din alla andra versioner: It le eq ne ge gt. Dessa hanterar tom
+
+version som om den ir senare iin alla andra versioner: It-ol le-nl ge-nl gt-nl.
+Dessa tillhandahalls endast for kompatibilitet med styrtilssyntaxen: < << «= =
+>= >> », Operatorerna < och > dr forildrade och bér inte anviindas, pa grand av
+farvirrande semantik. Till exempel: 0.1 < 0.1 utvarderas som sant.
+
+-?, ~help Visar en kortfattad hjalptext.
+
+--force-help Get hjalp om --force-nanting -flaggorna.
+
+-Dh. --debug<help Ger hjalp om felsokningsflaggorna.
+
+`;
+
 /** deb-control(5): `oegen`, the negated `egen`. */
 const OEGEN = `foreign (oegen) Paketet kan inte installeras vid sidan av sig sjalvt, men bor
 tillatas att tillfredsstalla beroenden som inte anger en arkitektur for paket
@@ -323,5 +350,13 @@ describe('identifiers in technical text', () => {
     expect(r.leftAlone!.filter((l) => l.reason === 'code-name').map((l) => l.word)).toEqual(Array(7).fill('teta'));
     expect(r.text).toContain('r(teta) = teta');
     expect(changes(TETA, lexicon)).toEqual(expect.arrayContaining(['horison-\ntella→horisontella', 'kur-\nva→kurva']));
+  });
+  it('keeps a technical text\'s own word where only the broad prior prefers its known twin', async () => {
+    const lexicon = await defaultLexicon();
+    const r = repair(OPERATORS, { lexicon, explain: true });
+    expect(r.leftAlone!.filter((l) => l.reason === 'technical-twin').map((l) => l.word)).toEqual(['operator', 'operatorer']);
+    expect(r.text).toContain('Det finns två grupper operatorer, vilka');
+    // The stripped words around them are still repaired, function words by their prior too.
+    expect(changes(OPERATORS, lexicon)).toEqual(expect.arrayContaining(['tva→två', 'tillhandahalls→tillhandahålls', 'for→för', 'pa→på', 'utvarderas→utvärderas']));
   });
 });

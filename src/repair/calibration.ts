@@ -10,7 +10,8 @@
  * score rises). It is fitted on text with known truth that is not held out (the training OCR, the
  * fixtures and dev documents) by scripts/fit-repair-calibration.ts, which also chooses the bars
  * (per document class and risk: `minConfidence` for a change that may make a right word wrong,
- * `nonWordMinConfidence` for the fix of a word that cannot be right as written — see `notAWord`)
+ * `nonWordMinConfidence` for a word edit whose word is likely wrong as written — see the map
+ * `written` of P(written right) and `writtenMaxRisk`; without it, `notAWord`)
  * on the dev documents, and is stored in
  * dictionaries/repair-calibration.json (schema checked here, field by field). A correction whose
  * probability is below the bar is not applied; with `suggest` it is listed with `applied: false`.
@@ -33,7 +34,7 @@ import { midSentence } from './units.js';
 import { SUGGESTED } from './word-decisions.js';
 
 /** The version of dictionaries/repair-calibration.json this code reads and the fit writes. */
-export const CALIBRATION_VERSION = 4;
+export const CALIBRATION_VERSION = 5;
 
 /**
  * The features of a correction, in the order of a map's weights:
@@ -65,6 +66,11 @@ export const CALIBRATION_VERSION = 4;
  *   as often. Not in technical text (technical.ts `isTechnical`), where such a token is an
  *   identifier as often, nor for a word with a number at its end (`ver1`).
  * The word features are 0 for corrections of marks and glyphs.
+ *
+ * Which bar holds a word rule's edit is decided by a second map: P(the word as written is right),
+ * `written` (see WRITTEN_FEATURES): a change can only damage a right word where the word as
+ * written is right, so an edit whose word is likely wrong as written (P ≤ `writtenMaxRisk`) risks
+ * little and is held to the lower bar (`nonWordMinConfidence`).
  */
 export const CALIBRATION_FEATURES = ['logitRaw', 'joined', 'document', 'capitalMid', 'usedOriginal', 'onlyDiacritics', 'glyph', 'short', 'damage', 'channel', 'notAWord'] as const;
 export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
@@ -95,6 +101,12 @@ export interface CalibrationFile {
    * `notAWord`; chosen on the dev documents with `minConfidence`: the pair that cuts most while
    * damage stays within the bound). Absent: `minConfidence`. */
   nonWordMinConfidence?: Record<DocClass, number>;
+  /** Per document class, the map of P(the word as written is right) of a word rule's edit
+   * (WRITTEN_FEATURES; fitted on the same texts, right = the truth is the word as written), and
+   * the most of it at which the edit is held to `nonWordMinConfidence` instead of `minConfidence`
+   * (chosen on the dev documents with the bars). */
+  written?: Record<DocClass, RuleCalibration>;
+  writtenMaxRisk?: Record<DocClass, number>;
   /** Per document class, per rule (a RuleId, or `held:<reason>` for the word step's suggestions:
    * see calibrationGroup) or family of rules (`family:<name>`, see CALIBRATION_FAMILIES), the map. */
   classes: Record<DocClass, Record<string, RuleCalibration>>;
@@ -239,6 +251,57 @@ function notAWord(run: Pick<RepairRun, 'eng'>, e: Pick<Edit, 'nonWord'>, before:
   return glyph || !run.eng.maker.spelledLikeAWord(letters.toLowerCase());
 }
 
+/**
+ * The features of P(the word as written is right) of a word rule's edit (the `written` map):
+ * - `known`: 1 where the lexicon knows the word as written (Edit.nonWord unset; a word joined
+ *   across a line end counts as unknown);
+ * - `wordShaped`: 1 where it is spelled as Swedish words are (hypotheses.ts `spelledLikeAWord`);
+ * - `glyph`, `short`, `capitalMid`, `onlyDiacritics`, `joined`, `channel`, `damage`: as for the
+ *   edit's own map (CALIBRATION_FEATURES);
+ * - `used`: max(0, log10 P(word) + 8) by the broad-register prior (wordfreq), also where the
+ *   reading only puts diacritics back;
+ * - `recurs`: ln(1 + k), k the other times the identical token (lower-cased) stands in the
+ *   document: a writer's real word recurs, where OCR damages a word differently each time;
+ * - products that let a known and an unknown word weigh the same evidence differently
+ *   (`knownUsed`, `knownRecurs`, `unknownRecurs`, `unknownWordShaped`, `knownOnlyDiacritics`,
+ *   `unknownChannel`), and `noChannel`: 1 where the document's OCR never surely made the
+ *   reading's substitutions (the word as written may well be the writer's).
+ */
+export const WRITTEN_FEATURES = ['known', 'wordShaped', 'glyph', 'used', 'recurs', 'short', 'capitalMid', 'onlyDiacritics', 'joined', 'channel', 'damage', 'knownUsed', 'knownRecurs', 'unknownRecurs', 'unknownWordShaped', 'knownOnlyDiacritics', 'unknownChannel', 'noChannel'] as const;
+
+/** Per run, how often each token (lower-cased) stands in it. */
+const runWordCounts = memoByObject((run: Pick<RepairRun, 'units'>) => {
+  const counts = new Map<string, number>();
+  for (const u of run.units) {
+    const w = u.word.toLowerCase();
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return counts;
+});
+
+/** The features of P(written right) (WRITTEN_FEATURES) of word edit `e` of run `run`, given its
+ * features `x` (calibrationFeatures). */
+export function writtenFeatures(run: Pick<RepairRun, 'text' | 'eng' | 'units'>, e: Pick<Edit, 'offset' | 'length' | 'nonWord'>, x: readonly number[]): number[] {
+  const before = run.text.slice(e.offset, e.offset + e.length).replace(/-\s+/gu, '').trim();
+  const lower = before.replace(NOT_LETTERS, '').toLowerCase();
+  const joined = x[1]!;
+  const known = e.nonWord === true || joined === 1 ? 0 : 1;
+  const wordShaped = lower !== '' && run.eng.maker.spelledLikeAWord(lower) ? 1 : 0;
+  const prior = lower ? run.eng.context().prior(lower) : 0;
+  const used = prior > 0 ? Math.max(0, Math.log10(prior) + 8) : 0;
+  const recurs = Math.log1p(Math.max(0, (runWordCounts(run).get(before.toLowerCase()) ?? 1) - 1));
+  const onlyDiacritics = x[5]!;
+  const channel = x[9]!;
+  return [known, wordShaped, x[6]!, used, recurs, x[7]!, x[3]!, onlyDiacritics, joined, channel, x[8]!, known * used, known * recurs, (1 - known) * recurs, (1 - known) * wordShaped, known * onlyDiacritics, (1 - known) * channel, channel === 0 ? 1 : 0];
+}
+
+/** Whether word `before` may be held to the lower bar at all: not in technical text (where a
+ * token spelled as no word is an identifier as often as damage: `debtags`, `fpid` on the dev man
+ * pages), nor a word with a number at its end (`ver1`). */
+function mayBeLowRisk(run: Pick<RepairRun, 'text'>, before: string): boolean {
+  return !NUMBERED.test(before) && !isTechnical(run as RepairRun);
+}
+
 /** The place of `notAWord` among the features. */
 export const NOT_A_WORD = CALIBRATION_FEATURES.indexOf('notAWord');
 
@@ -287,8 +350,12 @@ export function channelSubstitutions(run: object, before: string, after: string)
 export interface RepairCalibration {
   /** The default bar per document class. */
   minConfidence: Record<DocClass, number>;
-  /** The bar for the fix of a word that cannot be right as written (CalibrationFile). */
+  /** The bar for the fix of a word likely wrong as written (CalibrationFile). */
   nonWordMinConfidence?: Record<DocClass, number>;
+  /** P(the word as written is right) per document class, and the most of it the lower bar takes
+   * (CalibrationFile). Absent: the lower bar holds where `notAWord`. */
+  written?: Record<DocClass, RuleCalibration>;
+  writtenMaxRisk?: Record<DocClass, number>;
   classes: Record<DocClass, Record<string, RuleCalibration>>;
 }
 
@@ -307,14 +374,20 @@ export interface CalibrationEvent {
   features: number[];
   /** The calibrated probability (the raw score without a map). */
   p: number;
+  /** Of a word rule's edit: the features of P(written right) (WRITTEN_FEATURES). */
+  written?: number[];
 }
 
 /** The calibration a run applies (repair.ts): the maps of its document class and the bar. */
 export interface RunCalibration {
   maps: Record<string, RuleCalibration>;
   bar: number;
-  /** The bar of a fix of a word that cannot be right as written (Edit.notAWord). */
+  /** The bar of a fix of a word likely wrong as written (Edit.notAWord). */
   nonWordBar: number;
+  /** The map of P(written right) of the class, and the most of it the lower bar takes (null: the
+   * lower bar holds where the feature `notAWord` is 1). */
+  written: RuleCalibration | null;
+  writtenMaxRisk: number;
   /** For the fit: every edit calibrated, with its features (offsets in the normalised text). */
   events: CalibrationEvent[] | null;
 }
@@ -327,10 +400,13 @@ export interface RunCalibration {
 export function calibrateEdit(run: RepairRun, e: Edit, record: boolean): Edit {
   const cal = run.calibration!;
   const map = mapFor(cal.maps, calibrationGroup(e.rule, e.held));
-  const x = map || (record && cal.events) || e.nonWord ? calibrationFeatures(run, e) : null;
+  const wordRule = labelOf(e.rule).wordRule;
+  const x = map || (record && cal.events) || e.nonWord || (cal.written && wordRule) ? calibrationFeatures(run, e) : null;
   const p = map ? calibratedProbability(map, x!) : e.confidence;
-  const notAWord = x !== null && x[NOT_A_WORD] === 1;
-  if (record) cal.events?.push({ offset: e.offset, length: e.length, after: e.after, rule: e.rule, ...(e.held ? { held: e.held } : {}), docClass: run.docClass, raw: e.confidence, features: x!, p });
+  // P(written right) of a word edit that may be held to the lower bar at all.
+  const w = wordRule && x !== null && (cal.written || (record && cal.events)) && mayBeLowRisk(run, run.text.slice(e.offset, e.offset + e.length).trim()) ? writtenFeatures(run, e, x) : null;
+  const notAWord = cal.written ? w !== null && calibratedProbability(cal.written, w) <= cal.writtenMaxRisk : x !== null && x[NOT_A_WORD] === 1;
+  if (record) cal.events?.push({ offset: e.offset, length: e.length, after: e.after, rule: e.rule, ...(e.held ? { held: e.held } : {}), docClass: run.docClass, raw: e.confidence, features: x!, p, ...(w ? { written: w } : {}) });
   // Built field by field: the edits of a run come in many shapes, and a spread of them is slow.
   const calibrated: Edit = { offset: e.offset, length: e.length, after: e.after, confidence: round(p), rule: e.rule, calibrated: true };
   if (e.held !== undefined) calibrated.held = e.held;
@@ -395,6 +471,20 @@ export function checkCalibrationFile(json: unknown, file: string): CalibrationFi
     at: c.string(o.at, 'at', true),
     minConfidence: c.record(o.minConfidence, 'minConfidence', DOC_CLASSES, (v, p) => c.probability(v, p), true) as Record<DocClass, number>,
     ...(o.nonWordMinConfidence === undefined ? {} : { nonWordMinConfidence: c.record(o.nonWordMinConfidence, 'nonWordMinConfidence', DOC_CLASSES, (v, p) => c.probability(v, p), true) as Record<DocClass, number> }),
+    ...(o.written === undefined
+      ? {}
+      : {
+          written: c.record(o.written, 'written', DOC_CLASSES, (v, p) => {
+            const mo = c.object(v, p);
+            const weights = c.list(mo.weights, `${p}.weights`, (w, wp) => c.number(w, wp));
+            if (weights.length !== WRITTEN_FEATURES.length) c.fail(`${p}.weights`, `${WRITTEN_FEATURES.length} weights (${WRITTEN_FEATURES.join(', ')})`, mo.weights);
+            const n = c.count(mo.n, `${p}.n`);
+            const right = c.count(mo.right, `${p}.right`);
+            if (right > n) c.fail(`${p}.right`, 'no more than n', right);
+            return { n, right, bias: c.number(mo.bias, `${p}.bias`), weights };
+          }, true) as Record<DocClass, RuleCalibration>,
+          writtenMaxRisk: c.record(o.writtenMaxRisk, 'writtenMaxRisk', DOC_CLASSES, (v, p) => c.probability(v, p), true) as Record<DocClass, number>,
+        }),
     classes,
   };
 }
@@ -404,7 +494,7 @@ let shipped: RepairCalibration | null | undefined;
 /** Reads a calibration file (checked). */
 export function loadCalibration(path = dictionaryFile('repair-calibration.json')): RepairCalibration {
   const f = checkCalibrationFile(JSON.parse(readFileSync(path, 'utf8')), path);
-  return { minConfidence: f.minConfidence, ...(f.nonWordMinConfidence ? { nonWordMinConfidence: f.nonWordMinConfidence } : {}), classes: f.classes };
+  return { minConfidence: f.minConfidence, ...(f.nonWordMinConfidence ? { nonWordMinConfidence: f.nonWordMinConfidence } : {}), ...(f.written && f.writtenMaxRisk ? { written: f.written, writtenMaxRisk: f.writtenMaxRisk } : {}), classes: f.classes };
 }
 
 /** For tests and experiments: the calibration repair uses by default with the shipped model
@@ -443,5 +533,14 @@ export function fitRuleCalibration(rows: readonly CalibrationRow[], lambda = 2, 
   const prior = towards ? [towards.bias, ...towards.weights] : [0, 1, ...new Array<number>(d - 2).fill(0)];
   if (prior.length !== d) throw new Error(`fitRuleCalibration: a map of ${prior.length - 1} weights to pull towards, for rows of ${d - 1} features`);
   const w = fitLogistic(rows, { lambda, start: prior, prior, nonNegative: [1] });
+  return { n: rows.length, right: rows.filter((r) => r.y === 1).length, bias: w[0]!, weights: w.slice(1) };
+}
+
+/** Fits the map of P(the word as written is right) (WRITTEN_FEATURES; rows: right = the truth is
+ * the word as written): a ridge-penalised logistic fit pulled towards 0. */
+export function fitWrittenCalibration(rows: readonly CalibrationRow[], lambda = 1): RuleCalibration {
+  const d = (rows[0]?.x.length ?? WRITTEN_FEATURES.length) + 1;
+  const zero = new Array<number>(d).fill(0);
+  const w = fitLogistic(rows, { lambda, start: zero, prior: zero });
   return { n: rows.length, right: rows.filter((r) => r.y === 1).length, bias: w[0]!, weights: w.slice(1) };
 }

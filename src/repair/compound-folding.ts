@@ -12,9 +12,12 @@
  * is the token with vowels put back, priced by the channel as any reading of the index.
  */
 import { skeleton } from './model.js';
+import { unfoldings } from './number-tails.js';
 
 /** The shortest half of a cut. */
 const MIN_PART = 3;
+/** The lookups of the pass over the lexicon's forms (lexiconTails): a head's and a tail's spellings. */
+const LEXICON_TAIL_CHECKS = 64;
 
 /**
  * The known words `lower` (a lower-case token) may be with its vowels put back in each half of a
@@ -40,6 +43,45 @@ export function compoundFoldings(lower: string, index: ReadonlyMap<string, reado
         if (++checks > maxChecks) return out;
         if (known(word)) out.push(word);
       }
+    }
+  }
+  return out.length > 0 ? out : lexiconTails(lower, known, LEXICON_TAIL_CHECKS);
+}
+
+/**
+ * Halves no corpus word holds (`ljusblaa`: `blåa` is a form the lexicon knows, but the corpus never
+ * writes it, so the vowel index lacks it; `adernatet`: nor `åder`): a head the lexicon knows as
+ * written (`ljus`), else one with its diacritics put back (`åder`: number-tails.ts `unfoldings`),
+ * then the tail's spellings with diacritics put back, a join the lexicon knows being a reading.
+ * Tried only where the vowel index gave nothing, heads as written first, each pass cut by cut from
+ * the longest head (a long head leaves a short tail, few spellings), at most `maxChecks` lookups.
+ */
+function lexiconTails(lower: string, known: (word: string) => boolean, maxChecks: number): string[] {
+  const out: string[] = [];
+  let checks = 0;
+  /** Whether the lexicon knows `word`; null when the lookups are spent. */
+  const ask = (word: string): boolean | null => (++checks > maxChecks ? null : known(word));
+  const tails = (head: string, i: number): boolean => {
+    for (const t of unfoldings(lower.slice(i))) {
+      const k = ask(head + t);
+      if (k === null) return false;
+      if (k && !out.includes(head + t)) out.push(head + t);
+    }
+    return true;
+  };
+  const unknownHeads: number[] = [];
+  for (let i = lower.length - MIN_PART; i >= MIN_PART; i--) {
+    const k = ask(lower.slice(0, i));
+    if (k === null) return out;
+    if (!k) unknownHeads.push(i);
+    else if (!tails(lower.slice(0, i), i)) return out;
+  }
+  if (out.length > 0) return out;
+  for (const i of unknownHeads) {
+    for (const h of unfoldings(lower.slice(0, i))) {
+      const k = ask(h);
+      if (k === null) return out;
+      if (k && !tails(h, i)) return out;
     }
   }
   return out;

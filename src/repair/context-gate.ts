@@ -43,6 +43,10 @@ export interface Weighed {
   againstContext: boolean;
   /** A word real text uses, read by plain edits (the word keeps its spelling). */
   usedWord?: boolean;
+  /** For a known word read as another known word: the context model's log-odds of the reading
+   * against the word, and what the neighbours add to them beyond the two words' broad priors
+   * (technical.ts: a technical text's twin needs that support). */
+  knownSwap?: { logOdds: number; lift: number };
 }
 
 /** Whether the word is capitalised and continues a sentence (a name, often). */
@@ -121,7 +125,8 @@ export function weighContext(run: RepairRun, i: number, left: string | null, rig
   if (knownSwap && cal) {
     const p = d.confidence >= cal.floor ? calibrated(cal, d.confidence, logOdds, officialness(run), capitalMid(run, u), strippedShare(run)) : 0;
     const against = logOdds <= cal.minLogOdds || sentenceAgainstConfusion(eng.context(), lower, d.best.text.toLowerCase(), logOdds, cal.minLogOdds);
-    result = { decision: { best: d.best, confidence: p }, threshold: Math.max(run.minConfidence, cal.min), againstContext: against };
+    const lift = logOdds - Math.log(eng.context().prior(d.best.text.toLowerCase()) / eng.context().prior(lower));
+    result = { decision: { best: d.best, confidence: p }, threshold: Math.max(run.minConfidence, cal.min), againstContext: against, knownSwap: { logOdds, lift } };
   } else if (weighsUnknown && PLAIN_CAPITALISED.test(u.word) && STARTS_UPPER.test(d.best.text) && afterLowerWord(run.wordText, u.start) && eng.context().prior(lower) >= USED_NAME_PRIOR) {
     // A capitalised word right after a lower-case word on its line, read as another capitalised
     // word, that broad text uses at least once in a million words (`Star Wars`, `Ange LANG`,

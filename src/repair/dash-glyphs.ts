@@ -16,7 +16,12 @@
  * em dash is outnumbered by two hyphens read for em dashes — its `~` become `–`, no worse than
  * before).
  *
- * A dash itself (`-`, `–`, `—`) is never changed here: it may be the author's.
+ * A dash itself (`-`, `–`, `—`) is never changed here: it may be the author's. Nor is one dash
+ * repeated (`--`, `——`: a typist's dash). But a lone RUN of two or three dash glyphs that are
+ * not one dash repeated (`—-`, `~-`, `—~`, `~~`, `-~`) is no mark any author sets: it is one dash
+ * the OCR read in pieces (dev fiction and news, both models: 20 such runs, every one a dash in the
+ * truth, whose texts hold no lone run at all; train holds none), put back as the document's dash
+ * (`loneDashRuns`).
  */
 import type { LoneGlyph } from './glyph-words.js';
 
@@ -62,4 +67,18 @@ export function dashGlyphs(text: string, glyphs: readonly LoneGlyph[], readings:
   if (found.length === 0) return [];
   const dash = documentDash(text);
   return found.map((g) => ({ ...g, dash }));
+}
+
+/** A run of two or three dash glyphs standing alone before a word (white space or the text's
+ * start before it). */
+const LONE_DASH_RUN = /(?<=^|\s)[-–—~=]{2,3}(?=[ \t]+\p{L}|[ \t]*\r?\n[ \t]*\p{L})/gu;
+/** One dash repeated: a typist's or typesetter's own dash, the author's. */
+const ONE_DASH_REPEATED = /^(?:-+|–+|—+)$/u;
+
+/** The lone runs of dash glyphs of `text` that are not one dash repeated (see above), in order. */
+export function loneDashRuns(text: string): LoneGlyph[] {
+  const out: LoneGlyph[] = [];
+  if (!/[-–—~=][-–—~=]/u.test(text)) return out;
+  for (const m of text.matchAll(LONE_DASH_RUN)) if (!ONE_DASH_REPEATED.test(m[0])) out.push({ offset: m.index, glyph: m[0] });
+  return out;
 }

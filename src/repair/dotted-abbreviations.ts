@@ -62,17 +62,44 @@ export interface AbbreviationRepair {
   p: number;
 }
 
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/**
+ * Whether `text` writes `letters` (any case) as a word of its own with no stop after it: before
+ * white space, the end, `)`, `:`, `;`, or a hyphen and a letter (`TeX Live`, `TeX-distributioner`,
+ * `(tex)`) — not before `.` or `,` (OCR's reading of an abbreviation's stop) nor a line-end hyphen,
+ * nor after a `.` (`intro.tex`).
+ */
+export function writtenAsWord(text: string, letters: string): boolean {
+  const re = new RegExp(`(?<![\\p{L}\\p{N}.])${escape(letters)}(?=$|[\\s):;]|-\\p{L})`, 'iu');
+  return re.test(text);
+}
+
 /**
  * The sites whose form `learned` knows, with the abbreviation in the case the place asks for: a
  * capital only where a sentence starts and the form had one (`Bla.` → `Bl.a.`); elsewhere a capital
  * is OCR damage (`bLa.`, `Lex.` for `t.ex.`).
+ *
+ * `swedishWord`, where given, tells whether letters are a Swedish word, with diacritics put back
+ * (`bla` is `blå`): a form whose letters are none, and that the document also writes as a word of
+ * its own without a stop (writtenAsWord: `TeX Live`, `TeX-distributioner`), is the document's word
+ * ending a sentence (`… skapat av TeX.`), not an abbreviation whose dots OCR lost — OCR damage of
+ * `t.ex.` keeps its final stop (train, dev and fixture OCR write no bare `tex` but one `tex-` split
+ * at a line end).
  */
-export function damagedAbbreviations(text: string, learned: ReadonlyMap<string, LearnedAbbreviation>): AbbreviationRepair[] {
+export function damagedAbbreviations(text: string, learned: ReadonlyMap<string, LearnedAbbreviation>, swedishWord?: (letters: string) => boolean): AbbreviationRepair[] {
   if (learned.size === 0) return [];
   const out: AbbreviationRepair[] = [];
+  const ownWord = new Map<string, boolean>();
   for (const site of abbreviationSites(text)) {
     const hit = learned.get(site.form);
     if (!hit) continue;
+    if (swedishWord) {
+      const letters = site.form.slice(0, -1);
+      let own = ownWord.get(letters);
+      if (own === undefined) ownWord.set(letters, (own = !swedishWord(letters) && writtenAsWord(text, letters)));
+      if (own) continue;
+    }
     const capital = STARTS_UPPER.test(site.raw) && sentenceStartsAt(text, site.start);
     const after = capital ? hit.after.charAt(0).toUpperCase() + hit.after.slice(1) : hit.after;
     if (after !== site.raw) out.push({ start: site.start, end: site.end, before: site.raw, after, p: hit.p });

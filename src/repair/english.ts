@@ -60,7 +60,7 @@ function filterBit(word: string): number {
  * Whether `word` (any case) is an English word form: the Hunspell en_US dictionary (SCOWL) with its
  * suffixes, in `dictionaries/en-words.txt.gz` (scripts/build-english.ts). Loaded on first use.
  * Repair asks it of most words of every document; a bit filter over the forms' hashes (small
- * enough to stay in the cache, where the set of 83 k forms is not) turns most Swedish words away
+ * enough to stay in the cache, where the set of 88 k forms is not) turns most Swedish words away
  * before the set is asked.
  */
 export function isEnglishForm(word: string): boolean {

@@ -48,11 +48,18 @@ export function loneGlyphs(text: string): LoneGlyph[] {
  * counted by scripts/train-repair.ts with this same function); a stroke glued to a word
  * mid-sentence is left to word repair.
  */
-// The glyphs: the strokes a lone `I` is read as (above), and the letters the training OCR glued in
-// its place (`L`, `l`, `I`, `T`). Not `J` or `1`, which stand as often for `l` (`Jara` for `lära`)
+// The glyphs: the strokes a lone `I` is read as (above), and the letters the OCR glued in its
+// place (`L`, `l`, `I`, `T`; `E`: `Ekorthet` in the training OCR, `Evissa`, `Erykande` in dev
+// news — a sentence-initial `E` before a word it makes no word of is no name the lexicon knows:
+// `Erik`, `Elin`, `Edit` are). Not `J` or `1`, which stand as often for `l` (`Jara` for `lära`)
 // and for a digit (`1januari`). After the text's start, a sentence end or a blank line; the word
 // ends at a space or a mark (not at a hyphen: `Lan-⏎der` is one word).
-const GLUED_SENTENCE_GLYPH = /(?<=^\s*|[.!?]\s+|\n[ \t]*\n\s*)[|[\]lLIT](?=\p{Ll}{2,}(?![\p{L}\p{N}-]))/gu;
+const GLUED_SENTENCE_GLYPH = /(?<=^\s*|[.!?]\s+|\n[ \t]*\n\s*)[|[\]lLITE](?=\p{Ll}{2,}(?![\p{L}\p{N}-]))/gu;
+
+/** A letter and a hyphen, then only white space: a word broken at a line end before this point. */
+const HYPHEN_BREAK_BEFORE = /\p{L}-\s*$/u;
+/** How far back HYPHEN_BREAK_BEFORE looks (the white space of a few blank lines). */
+const BREAK_LOOKBACK = 16;
 
 export interface GluedGlyph {
   /** Offset of the glyph; the word after it starts at offset + 1. */
@@ -66,6 +73,9 @@ export interface GluedGlyph {
 export function gluedSentenceGlyphs(text: string, isWord: (token: string) => boolean): GluedGlyph[] {
   const out: GluedGlyph[] = [];
   for (const m of text.matchAll(GLUED_SENTENCE_GLYPH)) {
+    // After a blank line that follows a line-end hyphen (`gäl-⏎⏎lande`): the second half of a
+    // word broken across a page or column, no sentence start (dev: `gällande` became `gällandeI ande`).
+    if (HYPHEN_BREAK_BEFORE.test(text.slice(Math.max(0, m.index - BREAK_LOOKBACK), m.index))) continue;
     const word = /^\p{Ll}+/u.exec(text.slice(m.index + 1))![0];
     if (!isWord(m[0] + word) && isWord(word)) out.push({ offset: m.index, word });
   }

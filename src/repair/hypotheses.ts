@@ -15,6 +15,7 @@ import { memoByObject, remember } from '../memo.js';
 import { fmix32 } from '../hash.js';
 import type { SearchSettings } from './model-file.js';
 import { compoundFoldings } from './compound-folding.js';
+import { numberTailReadings } from './number-tails.js';
 import { foldDiacritics, skeleton, skeletonIndexOf, type Alternative, type ChannelTable, type DocClass } from './model.js';
 import { tillReadings } from './till-glyphs.js';
 import type { WordKnowledge } from './words.js';
@@ -238,6 +239,22 @@ export class HypothesisMaker {
     return result;
   }
 
+  /**
+   * The readings of a part after a number and a hyphen (`46-arig`: number-tails.ts), or null when
+   * no spelling with diacritics put back is known joined to the number (then `for` reads it). Known
+   * so joined (`70-talet`), the part keeps its spelling. Not cached: such parts are few.
+   */
+  forNumberTail(token: string, digits: string, docClass: DocClass): TokenHypotheses | null {
+    if (keptAsWritten(token) !== null) return null;
+    const table = this.tables[docClass];
+    const original: Hypothesis = { text: token, cost: this.selfCost(token, table), known: this.known(`${digits}-${token}`), source: 'token' };
+    if (original.known) return { original, alternatives: [] };
+    const found = new Map<string, Hypothesis>();
+    const accept = (text: string): boolean => this.known(`${digits}-${text}`);
+    for (const word of numberTailReadings(token.toLowerCase(), digits, (w) => this.known(w))) this.consider(token, word, table, found, casePattern(token), true, accept);
+    return found.size > 0 ? { original, alternatives: [...found.values()] } : null;
+  }
+
   private make(token: string, docClass: DocClass, midSentence: boolean, onlyDiacritics: boolean): TokenHypotheses | null {
     if (keptAsWritten(token) !== null) return null;
     const lower = token.toLowerCase();
@@ -445,7 +462,7 @@ export class HypothesisMaker {
     }
   }
 
-  private consider(token: string, word: string, table: ChannelTable, found: Map<string, Hypothesis>, pattern: CasePattern, midSentence: boolean): void {
+  private consider(token: string, word: string, table: ChannelTable, found: Map<string, Hypothesis>, pattern: CasePattern, midSentence: boolean, accept?: (text: string) => boolean): void {
     const text = this.inTokenCase(token, word, table, pattern, midSentence);
     if (text === token || found.has(text) || text.length !== token.length) return;
     let cost = 0;
@@ -467,7 +484,7 @@ export class HypothesisMaker {
         cost += alt ? alt.cost : Infinity;
       }
     }
-    if (cost < Infinity && this.proposable(text)) found.set(text, { text, cost, known: true, source: 'channel' });
+    if (cost < Infinity && (accept ? accept(text) : this.proposable(text))) found.set(text, { text, cost, known: true, source: 'channel' });
   }
 
   /** Whether every reading found is a word the corpus never uses (known by its form alone). */

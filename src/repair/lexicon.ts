@@ -355,7 +355,7 @@ export class Lexicon {
       // `87-åringens`, `60-talet`: a number joined by a hyphen to a known word ending.
       const m = NUMBER_HYPHEN_WORD.exec(w);
       const tail = m?.[1]?.toLowerCase();
-      return tail !== undefined && (this.formRole(tail, NUMERIC_SUFFIX) || this.roles.end(tail) || this.hasExact(tail));
+      return tail !== undefined && (this.formRole(tail, NUMERIC_SUFFIX) || this.roles.end(tail) || this.hasExact(tail) || this.numberCompoundTail(tail));
     }
     if (w.includes('-')) {
       // `ATP-avgift`, `EU-medel`, `arbetsmarknads-` handled by parts: each known or an abbreviation.
@@ -369,6 +369,17 @@ export class Lexicon {
       return colonEnding().test(tail) && (this.hasExact(head) || ABBREVIATION_HEAD.test(head) && isUpper(head.slice(0, 2)));
     }
     return this.compoundParts(w) !== null;
+  }
+
+  /** A compound on a number's word (`70-talsfärger`, `100-kronorsbelopp`: `tals` + `färger`): a
+   * head that follows a number on its own (`70-tals`) and ends in the linking `s`, then a word the
+   * lexicon takes as a compound's last part, of 4+ letters. */
+  private numberCompoundTail(tail: string): boolean {
+    for (let i = tail.indexOf('s', 1); i >= 0 && i <= tail.length - 5; i = tail.indexOf('s', i + 1)) {
+      const head = tail.slice(0, i + 1);
+      if ((this.formRole(head, NUMERIC_SUFFIX) || this.hasExact(head)) && this.roles.end(tail.slice(i + 1))) return true;
+    }
+    return false;
   }
 
   /** Known, and fit to be proposed as a correction: not a Hunspell NOSUGGEST word (offensive or

@@ -115,7 +115,7 @@ function begin(text: string, options: RepairOptions, calibration: RepairCalibrat
     damageRate: 0,
     channel: new Map(),
     channelOwn: new Map(),
-    calibration: calibration ? { maps: calibration.classes[docClass], bar: options.minConfidence ?? calibration.minConfidence[docClass], nonWordBar: options.minConfidence ?? (calibration.nonWordMinConfidence ?? calibration.minConfidence)[docClass], events: options.trace?.edits ? [] : null } : null,
+    calibration: calibration ? { maps: calibration.classes[docClass], bar: options.minConfidence ?? calibration.minConfidence[docClass], nonWordBar: options.minConfidence ?? (calibration.nonWordMinConfidence ?? calibration.minConfidence)[docClass], written: calibration.written?.[docClass] ?? null, writtenMaxRisk: calibration.writtenMaxRisk?.[docClass] ?? 0, events: options.trace?.edits ? [] : null } : null,
     edits: [],
     leftAlone: options.explain ? [] : null,
     trace: options.trace ?? null,

@@ -10,7 +10,7 @@
  * its counter in the trainer (see /work/coord/notes-rules.md and docs/repair.md).
  */
 import type { CorrectionRule, RuleId, WordRuleId } from '../types.js';
-import { dashGlyphs, isDashGlyph } from './dash-glyphs.js';
+import { dashGlyphs, documentDash, isDashGlyph, loneDashRuns } from './dash-glyphs.js';
 import { damagedAbbreviations } from './dotted-abbreviations.js';
 import { round, type Edit } from './edits.js';
 import { colonLineBreaks, gluedSentenceGlyphs, hyphensForColons, loneGlyphs, sentenceInitialGlyphs } from './glyph-words.js';
@@ -251,7 +251,7 @@ export const RULES: readonly RepairRule[] = [
   },
   {
     id: 'dash-glyph',
-    finds: "a lone glyph read for a dash (`~` → `–`), put back as the document's own dash: `—` where its OCR reads more lone dashes as `—` than as `-`",
+    finds: "a lone glyph read for a dash (`~` → `–`), or a lone run of dash glyphs (`—-`, `~-`), put back as the document's own dash: `—` where its OCR reads more lone dashes as `—` than as `-`",
     finder: dashGlyphs,
     trainedBy: ['countLoneGlyphs'],
     model: ['learned.loneGlyphs'],
@@ -265,6 +265,14 @@ export const RULES: readonly RepairRule[] = [
         const p = model.loneGlyphs.get(glyph)!.p;
         if (p >= minConfidence && !sentenceGlyphAt.has(offset)) out.push({ offset, length: glyph.length, after: dash, confidence: round(p), rule: 'dash-glyph' });
       }
+      // A lone run of dash glyphs (`—-`, `~-`): one dash in pieces, at the learned odds of the lone
+      // `~`, the glyph the OCR writes for a dash it cannot read (dash-glyphs.ts).
+      const tilde = model.loneGlyphs.get('~');
+      if (tilde && isDashGlyph('~', tilde.after) && tilde.p >= minConfidence) {
+        const runs = loneDashRuns(text);
+        const dash = runs.length > 0 ? documentDash(text) : '–';
+        for (const { offset, glyph } of runs) out.push({ offset, length: glyph.length, after: dash, confidence: round(tilde.p), rule: 'dash-glyph' });
+      }
       return out;
     },
   },
@@ -276,7 +284,7 @@ export const RULES: readonly RepairRule[] = [
     model: ['learned.dottedAbbreviations'],
     // Replaced whole, so its letters are no word.
     find(run) {
-      run.abbreviations = damagedAbbreviations(run.text, run.model.abbreviations).filter((a) => a.p >= run.minConfidence);
+      run.abbreviations = damagedAbbreviations(run.text, run.model.abbreviations, (w) => run.eng.maker.isWordWithDiacritics(w, run.docClass)).filter((a) => a.p >= run.minConfidence);
     },
     edits: ({ abbreviations }) => abbreviations.map((a): Edit => ({ offset: a.start, length: a.end - a.start, after: a.after, confidence: round(a.p), rule: 'abbreviation' })),
   },

@@ -11,6 +11,7 @@ import { whyNoReadings, type TokenHypotheses } from './hypotheses.js';
 import type { DocClass } from './model.js';
 import { escapeRegExp, languageList, languageSet } from '../language.js';
 import { isNumberLike, type Token } from './tokenize.js';
+import { numberBefore } from './number-tails.js';
 
 /** One word position of the text: a token, or a line-end hyphenation joined into one word. */
 export interface Unit {
@@ -157,6 +158,10 @@ export function midSentence(text: string, start: number): boolean {
 function readingsOf(word: string, start: number, at: UnitText, head = false): TokenHypotheses | SkipReason {
   for (const check of TOKEN_CHECKS) if (check.leavesAlone(word, start, at)) return check.reason;
   const isHead = head || headBeforeConjunctionAt(at.text, start + word.length);
+  // The part after a number and a hyphen (`46-arig`): a compound tail (number-tails.ts).
+  const digits = isHead ? null : numberBefore(at.text, start);
+  const tail = digits === null ? null : at.eng.maker.forNumberTail(word, digits, at.docClass);
+  if (tail) return tail;
   return at.eng.maker.for(word, at.docClass, midSentence(at.text, start), isHead) ?? whyNoReadings(word);
 }
 

@@ -10,7 +10,8 @@ import { repeatedName, vowelSkeleton } from './context-gate.js';
 import type { Decision } from './ranking.js';
 import type { RepairRun } from './run.js';
 import { inEnglishSentence } from './english-sentence.js';
-import { englishInTechnical, foreignCompoundPart, inEnglishPassage, isIdentifier, codeName } from './technical.js';
+import { codeInProse } from './code-prose.js';
+import { englishInTechnical, foreignCompoundPart, inEnglishPassage, isIdentifier, codeName, technicalTwin } from './technical.js';
 import type { Unit } from './units.js';
 
 /** One word's choice, as the checks see it. */
@@ -27,6 +28,9 @@ export interface WordChoice {
   threshold: number;
   /** The broad-register context model found the sentence against the reading (context-gate.ts). */
   againstContext?: boolean;
+  /** For a known word read as another known word, the context model's log-odds and the neighbours'
+   * part of them (context-gate.ts). */
+  knownSwap?: { logOdds: number; lift: number };
   /** The word is unknown to the lexicon but used by broad text, and the reading is by plain edits. */
   usedWord?: boolean;
   /** The word is unknown to the lexicon but attested in older Swedish, and weighed with the prior
@@ -107,6 +111,12 @@ export const WORD_CHECKS: readonly WordCheck[] = [
   // A lower-case name of code, read by plain edits: numbered (`arg1`), or written the same way three
   // times or more in technical text or as code (`pgrep` → `grep`, `calc(`; technical.ts).
   { reason: 'code-name', leavesAlone: (c) => codeName(c.run, c.unit, c.decision!.best.source, c.decision!.best.text) },
+  // A name of code in running prose: after `funktionen`, `egenskapen` …, quoted, in camel case,
+  // after a command, in a list of names (`Sektionen comment`, `cvs init`; code-prose.ts).
+  { reason: 'code-in-prose', leavesAlone: (c) => codeInProse(c.run, c.index, c.decision!.best.text, c.decision!.best.source) },
+  // A known word of a technical text read as its known twin where the sentence gives the twin no
+  // support beyond its broad prior (`operatorer` → `operatörer`, `skal` → `skäl`; technical.ts).
+  { reason: 'technical-twin', leavesAlone: (c) => technicalTwin(c.run, c.knownSwap) },
   // A part of a hyphenated name whose head no Swedish reading explains (`Pre-Depends`,
   // `debian-installer`; technical.ts), where a Swedish compound ends in a Swedish word.
   { reason: 'foreign-compound', leavesAlone: (c) => foreignCompoundPart(c.run, c.index) },

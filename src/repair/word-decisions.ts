@@ -35,7 +35,7 @@ function survivedStripping(word: string): boolean {
 // (dictionaries/repair-settings.json; DecisionSettings in model-file.ts).
 
 /** Why a found reading was not taken, for which it is still suggested (with `suggest`). */
-export const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'against-context', 'repeated-name', 'used-word', 'attested-form', 'older-inflection', 'all-caps', 'compound-part', 'name-sequence', 'identifier', 'code-name', 'foreign-compound', 'foreign-word', 'english-passage']);
+export const SUGGESTED: ReadonlySet<string> = new Set(['below-threshold', 'against-context', 'repeated-name', 'used-word', 'attested-form', 'older-inflection', 'all-caps', 'compound-part', 'name-sequence', 'identifier', 'code-name', 'foreign-compound', 'foreign-word', 'english-passage', 'technical-twin', 'code-in-prose']);
 /** The least (calibrated) confidence of a reading suggested below the bar. */
 export const SUGGEST_MIN = 0.5;
 
@@ -164,7 +164,7 @@ export function decideWords(run: RepairRun): void {
         attested = again === null || again.best === hyps.original || again.confidence < weighedContext.threshold;
       }
     }
-    const why = hyps === null ? u.leftAlone! : whyLeftAlone({ run, index: i, unit: u as WordChoice['unit'], decision: d, weighKnownWords, threshold: weighedContext.threshold, againstContext: weighedContext.againstContext, usedWord: weighedContext.usedWord === true, attested, provisional });
+    const why = hyps === null ? u.leftAlone! : whyLeftAlone({ run, index: i, unit: u as WordChoice['unit'], decision: d, weighKnownWords, threshold: weighedContext.threshold, againstContext: weighedContext.againstContext, knownSwap: weighedContext.knownSwap, usedWord: weighedContext.usedWord === true, attested, provisional });
     if (why === null) {
       word = d!.best.text;
       const wordRule = wordRuleFor(d!.best, hyps!.original);
