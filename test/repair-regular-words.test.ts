@@ -95,6 +95,11 @@ describe('regular forms and names the lexicon lacks (regular-words.ts)', () => {
     // An `é` put on the last part's `e` (man pages, KDE handbooks: technical dev sets): `filen` stays.
     expect(compoundPart('styrfilen', 'styrfilén', lex)).toBe(true);
     expect(compoundPart('grafikfilen', 'grafikfilén', lex)).toBe(true);
+    // Diacritics taken off a known part of a Swedish-model OCR's compound (Rocs' handbook, dev).
+    expect(compoundPart('hörntäckning', 'horntäckning', lex)).toBe(true);
+    // A stray dot on no known part is still taken off (train: `fölkhälsoinstitut`, `läntbrukssektorn`).
+    expect(compoundPart('fölkhälsoinstitut', 'folkhälsoinstitut', lex)).toBe(false);
+    expect(compoundPart('läntbrukssektorn', 'lantbrukssektorn', lex)).toBe(false);
     // A reading the lexicon lists (`-het`, the commonest damaged ending), diacritics put back, a
     // last part official prose never writes alone: repairs as before.
     expect(compoundPart('verksambet', 'verksamhet', lex)).toBe(false);
