@@ -48,52 +48,64 @@ export interface CompoundOptions {
  * garbage rarely starts with a compound-begin form, so most candidates repair tries cost ~n cheap
  * Set lookups.
  */
-export function splitCompound(word: string, roles: CompoundRoles, options: CompoundOptions = {}): string[] | null {
-  const minPart = options.minPart ?? 3;
+export function splitCompound(word: string, roles: CompoundRoles, options?: CompoundOptions): string[] | null {
+  const minPart = options?.minPart ?? 3;
+  const maxParts = options?.maxParts ?? 5;
   const n = word.length;
   if (n < 2 * minPart) return null;
-  if (!roles.reach || !roles.mayBePart) return split(word, roles, minPart, options.maxParts ?? 5, null);
+  if (!roles.reach || !roles.mayBePart) return split(word, roles, minPart, maxParts, null);
   const own = hashesInUse;
   if (!own && sharedHashes.length < n) sharedHashes = new Int32Array(2 * n);
   const hashes = own ? new Int32Array(n) : sharedHashes;
   hashesInUse = true;
   try {
-    return split(word, roles, minPart, options.maxParts ?? 5, hashes);
+    return split(word, roles, minPart, maxParts, hashes);
   } finally {
     hashesInUse = own;
   }
 }
 
+/** How far a begin or middle part may reach from `start` (roles.reach, writing `hashes`). */
+function reachOf(word: string, start: number, roles: CompoundRoles, hashes: Int32Array | null): number {
+  return roles.reach ? roles.reach(word, start, hashes ?? undefined) : word.length - start;
+}
+
+/** Whether word[start, end) may be a begin or middle part, by its hash (`reached`: reachOf(start)). */
+function mayBe(roles: CompoundRoles, hashes: Int32Array | null, start: number, end: number, reached: number): boolean {
+  return hashes === null || (end - start <= reached && roles.mayBePart!(hashes[end - start - 1]!));
+}
+
 /** splitCompound's search; `hashes` (with roles.reach and roles.mayBePart) rules stretches out by hash. */
 function split(word: string, roles: CompoundRoles, minPart: number, maxParts: number, hashes: Int32Array | null): string[] | null {
   const n = word.length;
-  const reach = (start: number): number => (roles.reach ? roles.reach(word, start, hashes ?? undefined) : n - start);
-  // Whether word[start, end) may be a begin or middle part, by its hash (end - start <= reached).
-  const mayBe = (start: number, end: number, reached: number): boolean => hashes === null || (end - start <= reached && roles.mayBePart!(hashes[end - start - 1]!));
   // First parts get their own text because a simplified triple consonant (`natt|åg` written for
   // `natt|tåg`) adds a letter. Most words repair asks about have none, so nothing is allocated
   // before one is found.
-  const firstAt: number[] = [];
-  const firstText: string[] = [];
+  let firstAt: number[] | null = null;
+  let firstText: string[] | null = null;
   // A first part of j letters, or j + 1 with a triple consonant put back, both within reach.
-  const reach0 = reach(0);
+  const reach0 = reachOf(word, 0, roles, hashes);
   for (let j = Math.min(n - minPart, reach0); j >= minPart; j--) {
-    if (mayBe(0, j, reach0)) {
-      const first = word.slice(0, j);
+    let first: string | null = null;
+    if (mayBe(roles, hashes, 0, j, reach0)) {
+      first = word.slice(0, j);
       if (roles.begin(first)) {
-        firstAt.push(j);
-        firstText.push(first);
+        (firstAt ??= []).push(j);
+        (firstText ??= []).push(first);
         continue;
       }
     }
     // (The part with the letter put back is word[0, j + 1): a stretch of the word, hashed too.)
     const c = word[j];
-    if (c !== undefined && word[j - 1] === c && word[j - 2] !== c && mayBe(0, j + 1, reach0) && roles.begin(word.slice(0, j) + c)) {
-      firstAt.push(j);
-      firstText.push(word.slice(0, j) + c);
+    if (c !== undefined && word[j - 1] === c && word[j - 2] !== c && mayBe(roles, hashes, 0, j + 1, reach0)) {
+      const longer = (first ?? word.slice(0, j)) + c;
+      if (roles.begin(longer)) {
+        (firstAt ??= []).push(j);
+        (firstText ??= []).push(longer);
+      }
     }
   }
-  if (firstAt.length === 0) return null;
+  if (firstAt === null || firstText === null) return null;
   // prev[pos] = where the part ending at pos started (-1: not reached).
   const prev = new Int16Array(n + 1).fill(-1);
   for (const j of firstAt) prev[j] = 0;
@@ -107,9 +119,9 @@ function split(word: string, roles: CompoundRoles, minPart: number, maxParts: nu
     if (level + 1 >= maxParts) break;
     const nextFrontier: number[] = [];
     for (const i of frontier) {
-      const reached = reach(i);
+      const reached = reachOf(word, i, roles, hashes);
       for (let j = Math.min(n - minPart, i + reached); j >= i + minPart; j--) {
-        if (prev[j] !== -1 || !mayBe(i, j, reached)) continue;
+        if (prev[j] !== -1 || !mayBe(roles, hashes, i, j, reached)) continue;
         if (roles.middle(word.slice(i, j))) {
           prev[j] = i;
           nextFrontier.push(j);

@@ -39,6 +39,11 @@ export class KeyFilter {
     return new KeyFilter(new Uint8Array(n));
   }
 
+  /** A filter with the same bits (adding to either leaves the other as it is). */
+  copy(): KeyFilter {
+    return new KeyFilter(this.bytes.slice());
+  }
+
   addHash(h: number): void {
     const b = h & this.mask;
     this.bytes[b >>> 3] = (this.bytes[b >>> 3] ?? 0) | (1 << (b & 7));

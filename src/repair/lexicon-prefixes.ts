@@ -9,9 +9,15 @@ import { FNV_OFFSET, fnvStep, KeyFilter } from './lexicon-hash.js';
 export class PrefixFilter {
   readonly filter: KeyFilter;
 
-  /** `prefixes`: about how many distinct prefixes will be added (sizes the filter). */
-  constructor(prefixes: number) {
-    this.filter = KeyFilter.forKeys(prefixes);
+  /** `prefixes`: about how many distinct prefixes will be added (sizes the filter); or the filter
+   * of prefixes itself. */
+  constructor(prefixes: number | KeyFilter) {
+    this.filter = typeof prefixes === 'number' ? KeyFilter.forKeys(prefixes) : prefixes;
+  }
+
+  /** A filter with the same prefixes (more may be added to either without touching the other). */
+  copy(): PrefixFilter {
+    return new PrefixFilter(this.filter.copy());
   }
 
   /** Adds every non-empty prefix of `word`. */
@@ -30,12 +36,12 @@ export class PrefixFilter {
  * so this is an upper bound, and the stretches beyond it need no lookup.) With `hashes`, also
  * writes `hashes[k]` = the FNV-1a hash of `word[start, start + k + 1)` for each k below the reach.
  */
-export function prefixReach(word: string, start: number, a: PrefixFilter, b: PrefixFilter, hashes?: Int32Array): number {
+export function prefixReach(word: string, start: number, a: PrefixFilter, b?: PrefixFilter, hashes?: Int32Array): number {
   let h = FNV_OFFSET;
   let j = start;
   for (; j < word.length; j++) {
     h = fnvStep(h, word.charCodeAt(j));
-    if (!a.filter.mayHaveHash(h) && !b.filter.mayHaveHash(h)) break;
+    if (!a.filter.mayHaveHash(h) && !(b?.filter.mayHaveHash(h) ?? false)) break;
     if (hashes) hashes[j - start] = h;
   }
   return j - start;

@@ -82,11 +82,10 @@ interface LexiconBase {
   forms: FrontCodedTable;
   /** Forms that may begin or stand inside a compound (Hunspell BEGIN/MIDDLE). */
   compoundParts: Set<string>;
-  /** The prefixes of compoundParts, built on first use (compound analysis only). */
-  partPrefixes: () => PrefixFilter;
-  /** compoundParts themselves by hash, built with partPrefixes: most stretches the analyser
-   * reaches are no part, and the filter tells so without a substring. */
-  partFilter: () => KeyFilter;
+  /** Filters of compoundParts, built on first use (compound analysis only): their prefixes, and
+   * the parts themselves by hash (most stretches the analyser reaches are no part, and the filter
+   * tells so without a substring). A lexicon copies both and adds its own parts. */
+  partFilters: () => PartFilters;
   /** Loaded on first use: has() and knownShare() (the PDF page decisions) do not need them. */
   unigrams: () => { official: SortedTable; subtitles: SortedTable; subtitleScale: number };
   domain: Set<string>;
@@ -97,6 +96,19 @@ interface LexiconBase {
   /** Entries of abbreviations.txt exactly as written (`RÖK`, `SFI`, `SoL`). */
   abbreviations: Set<string>;
   bigrams: () => SortedTable;
+}
+
+/** The prefixes of compound parts and the parts themselves, by hash (lexicon-prefixes.ts). */
+interface PartFilters {
+  prefixes: PrefixFilter;
+  parts: KeyFilter;
+}
+
+/** Adds an own part `w` as the lexicon takes it: `w` and `ws` (the linking s). */
+function addPart(f: PartFilters, w: string): void {
+  f.prefixes.add(`${w}s`);
+  f.parts.addHash(hashKey(w));
+  f.parts.addHash(hashKey(`${w}s`));
 }
 
 let baseCache: LexiconBase | undefined;
@@ -139,26 +151,21 @@ function loadBase(): LexiconBase {
   const domainLower = new Set<string>();
   for (const w of domain) if (w.length >= PART_WORD_MIN && w === w.toLowerCase()) domainLower.add(w);
   let bigrams: SortedTable | undefined;
-  let partPrefixes: PrefixFilter | undefined;
-  let partFilter: KeyFilter | undefined;
-  const buildPartPrefixes = (): PrefixFilter => {
+  let partFilters: PartFilters | undefined;
+  const buildPartFilters = (): PartFilters => {
     // ~5 prefixes a part (180 k for the 36 k parts shipped).
-    const filter = new PrefixFilter(5 * compoundParts.size);
-    partFilter = KeyFilter.forKeys(compoundParts.size);
+    const prefixes = new PrefixFilter(5 * compoundParts.size);
+    const parts = KeyFilter.forKeys(compoundParts.size);
     for (const p of compoundParts) {
-      filter.add(p);
-      partFilter.addHash(hashKey(p));
+      prefixes.add(p);
+      parts.addHash(hashKey(p));
     }
-    return filter;
+    return { prefixes, parts };
   };
   baseCache = {
     forms,
     compoundParts,
-    partPrefixes: () => (partPrefixes ??= buildPartPrefixes()),
-    partFilter: () => {
-      partPrefixes ??= buildPartPrefixes();
-      return partFilter!;
-    },
+    partFilters: () => (partFilters ??= buildPartFilters()),
     unigrams: () => (unigrams ??= loadUnigrams()),
     domain,
     domainFilter,
@@ -244,9 +251,8 @@ export class Lexicon {
   private readonly roles: CompoundRoles;
   private readonly ownParts = new Set<string>();
   /** Prefixes of ownParts (sized for 64 k prefixes; more only make it say "maybe" more often). */
-  private readonly ownPartPrefixes = new PrefixFilter(1 << 16);
-  /** ownParts themselves by hash (sized for 16 k parts). */
-  private readonly ownPartFilter = KeyFilter.forKeys(1 << 14);
+  /** The base's part filters with ownParts added, made on first use (one probe a stretch, not two). */
+  private ownFilters: PartFilters | undefined;
   private readonly ownEnds = new Set<string>();
 
   /** Use defaultLexicon() or loadLexicon(); the data tables are shared between instances. */
@@ -260,9 +266,9 @@ export class Lexicon {
       end: (p) => this.formRole(p, END) || this.ownEnds.has(p),
       // Begin and middle parts are both compoundParts or ownParts: none reaches past where the
       // word stops being a prefix of one (most stretches of a candidate need no lookup then).
-      reach: (word, start, hashes) => prefixReach(word, start, this.base.partPrefixes(), this.ownPartPrefixes, hashes),
+      reach: (word, start, hashes) => prefixReach(word, start, this.partFilters().prefixes, undefined, hashes),
       // Begin and middle parts by hash: compoundParts or ownParts (a superset of either role).
-      mayBePart: (h) => this.base.partFilter().mayHaveHash(h) || this.ownPartFilter.mayHaveHash(h),
+      mayBePart: (h) => this.partFilters().parts.mayHaveHash(h),
     };
   }
 
@@ -277,10 +283,18 @@ export class Lexicon {
     if (w.length < PART_WORD_MIN || w !== w.toLowerCase()) return;
     this.ownParts.add(w);
     this.ownParts.add(`${w}s`);
-    this.ownPartPrefixes.add(`${w}s`);
-    this.ownPartFilter.addHash(hashKey(w));
-    this.ownPartFilter.addHash(hashKey(`${w}s`));
     this.ownEnds.add(w);
+    if (this.ownFilters) addPart(this.ownFilters, w);
+  }
+
+  /** The part filters with this lexicon's own parts (every `w` of ownEnds, as addOwnPart adds it). */
+  private partFilters(): PartFilters {
+    if (this.ownFilters) return this.ownFilters;
+    const base = this.base.partFilters();
+    const own = { prefixes: base.prefixes.copy(), parts: base.parts.copy() };
+    for (const w of this.ownEnds) addPart(own, w);
+    this.ownFilters = own;
+    return own;
   }
 
   /** Known as written (one spelling, no case folding, no compound analysis). */

@@ -14,12 +14,15 @@ import { dashGlyphs, documentDash, isDashGlyph, loneDashRuns } from './dash-glyp
 import { damagedAbbreviations } from './dotted-abbreviations.js';
 import { round, type Edit } from './edits.js';
 import { colonLineBreaks, gluedSentenceGlyphs, hyphensForColons, loneGlyphs, sentenceInitialGlyphs } from './glyph-words.js';
+import type { Engines } from './engines.js';
 import type { Hypothesis, HypothesisSource } from './hypotheses.js';
+import { memoByObject } from '../memo.js';
+import type { DocClass } from './model-file.js';
 import type { RepairRun } from './run.js';
 import { markSwaps } from './sentence-marks.js';
 import { tillReadings } from './till-glyphs.js';
 import { tokenize, type Token } from './tokenize.js';
-import { mergedWordSplits, splitWordJoins, type BoundaryDeps } from './word-boundaries.js';
+import { mergedWordSplits, splitWordJoins, type BoundaryDeps, type TokenSplits, type WordBoundarySettings } from './word-boundaries.js';
 import { SUGGEST_MIN } from './word-decisions.js';
 import { yearRangeHyphens } from './year-ranges.js';
 import { isTechnical } from './technical.js';
@@ -115,7 +118,22 @@ function wordReadings(run: RepairRun): (w: string) => Array<{ text: string; cost
 /** What the word-boundary finders need of a run; tokens other rules have taken are left alone. */
 function boundaryDeps(run: RepairRun): BoundaryDeps {
   const taken = new Set<number>([...run.glued.map((g) => g.offset), ...run.abbreviations.map((a) => a.start)]);
-  return { isWord: wordTest(run), readings: wordReadings(run), context: run.eng.context(), docClass: run.docClass, settings: run.model.wordBoundaries, taken };
+  const settings = run.model.wordBoundaries;
+  return { isWord: wordTest(run), readings: wordReadings(run), context: run.eng.context(), docClass: run.docClass, settings, taken, splitsByToken: splitsCache(run.eng, settings)[run.docClass] };
+}
+
+/** Per engines (words, channel, context model) and word-boundary settings, the split finder's
+ * per-token results by document class: what boundaryDeps's isWord, readings and context answer
+ * depends on nothing else. */
+const splitsCaches = memoByObject((_eng: Engines) => new WeakMap<WordBoundarySettings, Record<DocClass, Map<string, TokenSplits | null>>>());
+function splitsCache(eng: Engines, settings: WordBoundarySettings): Record<DocClass, Map<string, TokenSplits | null>> {
+  const bySettings = splitsCaches(eng);
+  let c = bySettings.get(settings);
+  if (!c) {
+    c = { normal: new Map(), stripped: new Map() };
+    bySettings.set(settings, c);
+  }
+  return c;
 }
 
 /** The least probability of a word-boundary place the finders return: the bar, or with

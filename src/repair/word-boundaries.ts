@@ -64,7 +64,16 @@ export interface BoundaryDeps {
   settings: WordBoundarySettings;
   /** Offsets of tokens other rules have taken (glued glyphs, abbreviations): left alone here. */
   taken?: ReadonlySet<number>;
+  /**
+   * Optional: mergedWordSplits's per-token results, kept across texts. Only for deps whose
+   * isWord, readings, context, docClass and settings answer alike for every text it is given with
+   * (the same engines, document class and model): the results depend on nothing else.
+   */
+  splitsByToken?: Map<string, TokenSplits | null>;
 }
+
+/** Entries of a splitsByToken map before it is emptied (a long run's memory stays bounded). */
+const SPLITS_LIMIT = 100_000;
 
 const LETTERS = /^\p{L}+$/u;
 const LOWER = /^\p{Ll}+$/u;
@@ -241,8 +250,9 @@ export function mergedWordSplits(text: string, tokens: readonly Token[], deps: B
   const prior = settings.split[docClass];
   const out: WordSplit[] = [];
   if (!Number.isFinite(prior) || settings.glueWords.length === 0) return out;
-  // What depends on the token alone, once per distinct token of the text: a text repeats its words.
-  const byToken = new Map<string, TokenSplits | null>();
+  // What depends on the token alone, once per distinct token: a text repeats its words, an archive
+  // its vocabulary.
+  const byToken = deps.splitsByToken ?? new Map<string, TokenSplits | null>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const w = t.raw;
@@ -250,6 +260,7 @@ export function mergedWordSplits(text: string, tokens: readonly Token[], deps: B
     let splits = byToken.get(w);
     if (splits === undefined) {
       splits = splitsOf(w, deps);
+      if (byToken.size >= SPLITS_LIMIT) byToken.clear();
       byToken.set(w, splits);
     }
     if (splits === null) continue;
@@ -268,7 +279,7 @@ export function mergedWordSplits(text: string, tokens: readonly Token[], deps: B
 }
 
 /** A token's split readings, in the order they are weighed, and its forms as written. */
-interface TokenSplits {
+export interface TokenSplits {
   readings: Array<{ x: string; y: string; at: number; atSentenceStart: boolean }>;
   forms: Forms;
 }
