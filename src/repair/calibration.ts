@@ -272,15 +272,23 @@ function notAWord(run: Pick<RepairRun, 'eng'>, e: Pick<Edit, 'nonWord'>, before:
  */
 export const WRITTEN_FEATURES = ['known', 'wordShaped', 'glyph', 'used', 'recurs', 'short', 'capitalMid', 'onlyDiacritics', 'joined', 'channel', 'damage', 'knownUsed', 'knownRecurs', 'unknownRecurs', 'unknownWordShaped', 'knownOnlyDiacritics', 'unknownChannel', 'noChannel'] as const;
 
-/** Per run, how often each token (lower-cased) stands in it. */
+/** Per run, how often each token stands in it, as written. */
 const runWordCounts = memoByObject((run: Pick<RepairRun, 'units'>) => {
   const counts = new Map<string, number>();
-  for (const u of run.units) {
-    const w = u.word.toLowerCase();
-    counts.set(w, (counts.get(w) ?? 0) + 1);
-  }
+  for (const u of run.units) counts.set(u.word, (counts.get(u.word) ?? 0) + 1);
   return counts;
 });
+
+/** How often token `word` stands in run `run`, in its lower-case, capitalised and upper-case
+ * forms (the counts are kept as written: no string is made per unit). */
+function timesInRun(run: Pick<RepairRun, 'units'>, word: string): number {
+  const counts = runWordCounts(run);
+  const lower = word.toLowerCase();
+  const forms = new Set([word, lower, lower.charAt(0).toUpperCase() + lower.slice(1), word.toUpperCase()]);
+  let n = 0;
+  for (const f of forms) n += counts.get(f) ?? 0;
+  return n;
+}
 
 /** The features of P(written right) (WRITTEN_FEATURES) of word edit `e` of run `run`, given its
  * features `x` (calibrationFeatures). */
@@ -292,7 +300,7 @@ export function writtenFeatures(run: Pick<RepairRun, 'text' | 'eng' | 'units'>, 
   const wordShaped = lower !== '' && run.eng.maker.spelledLikeAWord(lower) ? 1 : 0;
   const prior = lower ? run.eng.context().prior(lower) : 0;
   const used = prior > 0 ? Math.max(0, Math.log10(prior) + 8) : 0;
-  const recurs = Math.log1p(Math.max(0, (runWordCounts(run).get(before.toLowerCase()) ?? 1) - 1));
+  const recurs = Math.log1p(Math.max(0, timesInRun(run, before) - 1));
   const onlyDiacritics = x[5]!;
   const channel = x[9]!;
   return [known, wordShaped, x[6]!, used, recurs, x[7]!, x[3]!, onlyDiacritics, joined, channel, x[8]!, known * used, known * recurs, (1 - known) * recurs, (1 - known) * wordShaped, known * onlyDiacritics, (1 - known) * channel, channel === 0 ? 1 : 0];
