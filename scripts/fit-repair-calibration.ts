@@ -39,7 +39,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectedCalibrationError, judgeCorrections, reliabilityTable, ruleTable, scoreDocument, addScores, emptyScore, summary, type JudgedCorrection, type Score } from '../src/eval/heldout.js';
 import { applyEdits } from '../src/normalise/index.js';
-import { CALIBRATION_FEATURES, CALIBRATION_VERSION, WRITTEN_FEATURES, calibratedProbability, calibrationGroup, familyOf, fitRuleCalibration, fitWrittenCalibration, mapFor, type CalibrationEvent, type CalibrationFile, type RepairCalibration, type RuleCalibration } from '../src/repair/calibration.js';
+import { CALIBRATION_FEATURES, CALIBRATION_VERSION, WRITTEN_FEATURES, WRITTEN_WRONG, calibratedProbability, calibrationGroup, familyOf, fitRuleCalibration, fitWrittenCalibration, mapFor, writtenWrong, type CalibrationEvent, type CalibrationFile, type RepairCalibration, type RuleCalibration } from '../src/repair/calibration.js';
 import type { ContextTrace } from '../src/repair/context-calibration.js';
 import { DOC_CLASSES, type DocClass } from '../src/repair/model-file.js';
 import { repair } from '../src/repair/safe-repair.js';
@@ -125,13 +125,27 @@ const runs: Run[] = texts.map((text, ti) => {
   return { text, corrections: r.corrections, judged, events };
 });
 
+// ---- P(the word as written is right), per document class ---------------------------------------
+// On every traced word edit (applied or suggested) of the class whose word may be held to the lower
+// bar at all (calibration.ts `mayBeLowRisk`: those carry the `written` features).
+const all = runs.flatMap((r) => r.events);
+const written = {} as Record<DocClass, RuleCalibration>;
+for (const docClass of DOC_CLASSES) {
+  const rows = all.filter((e) => e.docClass === docClass && e.written).map((e) => ({ x: e.written!, y: (e.writtenRight ? 1 : 0) as 0 | 1 }));
+  const m = fitWrittenCalibration(rows);
+  written[docClass] = { ...m, bias: round(m.bias), weights: m.weights.map(round) };
+  console.log(`P(written right), ${docClass}: ${m.right}/${m.n} right as written; bias ${round(m.bias)}, ${WRITTEN_FEATURES.map((f, k) => `${f} ${round(m.weights[k]!)}`).join(', ')}`);
+}
+// The edit's own maps see how surely its word is wrong as written (calibration.ts `writtenWrong`),
+// by the map just fitted (the trace, made without one, holds the binary notAWord there).
+for (const e of all) e.features[WRITTEN_WRONG] = e.written ? writtenWrong(calibratedProbability(written[e.docClass], e.written)) : 0;
+
 // ---- The maps ---------------------------------------------------------------------------------
 // One fit per family and per rule over both document classes, with the class as two more features
 // (normal: 1, and its product with logit(raw)), so a feature one class rarely shows (a glyph in
 // Swedish-model OCR) borrows its weight from the other; each class's map is that fit at its class.
 // A family's fit is pulled towards the raw score, a rule's towards its family's fit.
 const classes = Object.fromEntries(DOC_CLASSES.map((c) => [c, {}])) as Record<DocClass, Record<string, RuleCalibration>>;
-const all = runs.flatMap((r) => r.events);
 const groups = new Map<string, Labelled[]>();
 const families = new Map<string, Labelled[]>();
 for (const e of all) {
@@ -166,17 +180,6 @@ for (const [group, rows] of [...groups].sort(([a], [b]) => a.localeCompare(b))) 
 }
 function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
-}
-
-// ---- P(the word as written is right), per document class ---------------------------------------
-// On every traced word edit (applied or suggested) of the class whose word may be held to the lower
-// bar at all (calibration.ts `mayBeLowRisk`: those carry the `written` features).
-const written = {} as Record<DocClass, RuleCalibration>;
-for (const docClass of DOC_CLASSES) {
-  const rows = all.filter((e) => e.docClass === docClass && e.written).map((e) => ({ x: e.written!, y: (e.writtenRight ? 1 : 0) as 0 | 1 }));
-  const m = fitWrittenCalibration(rows);
-  written[docClass] = { ...m, bias: round(m.bias), weights: m.weights.map(round) };
-  console.log(`P(written right), ${docClass}: ${m.right}/${m.n} right as written; bias ${round(m.bias)}, ${WRITTEN_FEATURES.map((f, k) => `${f} ${round(m.weights[k]!)}`).join(', ')}`);
 }
 
 /** A correction with its calibrated probability, and the probability that its word is right as
@@ -342,7 +345,7 @@ if (eventsOut) {
 
 const file: CalibrationFile = {
   version: CALIBRATION_VERSION,
-  about: 'The calibration of repair\'s confidences (src/repair/calibration.ts): per document class and rule (or family of rules, for a rule with few corrections), p = σ(bias + weights · [logit(raw), joined, document, capitalMid, usedOriginal, onlyDiacritics, glyph, short, damage, channel, notAWord]); per document class the map of P(the word as written is right) of a word edit (`written`, over calibration.ts WRITTEN_FEATURES); and the default bars (minConfidence; nonWordMinConfidence for a word edit whose P(written right) is at most writtenMaxRisk). Fitted on the training OCR and dev documents; the fixtures and the held-out registers set are never fitted on. Written by scripts/fit-repair-calibration.ts.',
+  about: 'The calibration of repair\'s confidences (src/repair/calibration.ts): per document class and rule (or family of rules, for a rule with few corrections), p = σ(bias + weights · [logit(raw), joined, document, capitalMid, usedOriginal, onlyDiacritics, glyph, short, damage, channel, writtenWrong]); per document class the map of P(the word as written is right) of a word edit (`written`, over calibration.ts WRITTEN_FEATURES); and the default bars (minConfidence; nonWordMinConfidence for a word edit whose P(written right) is at most writtenMaxRisk). Fitted on the training OCR and dev documents; the fixtures and the held-out registers set are never fitted on. Written by scripts/fit-repair-calibration.ts.',
   sources: [...fitDirs, ...devDirs].map((d) => relative(root, d)),
   at: new Date().toISOString().slice(0, 10),
   minConfidence: opt('--bar') === undefined ? bars : { stripped: Number(opt('--bar')), normal: Number(opt('--bar')) },

@@ -4,7 +4,7 @@
  * fitted map per rule and document class turns that raw score, with a few features of the word and
  * the document, into a probability:
  *
- *   p = σ(bias + Σ wᵢ · xᵢ),   x = [logit(raw), joined, document, capitalMid, usedOriginal, onlyDiacritics, glyph, short, damage, channel, notAWord]
+ *   p = σ(bias + Σ wᵢ · xᵢ),   x = [logit(raw), joined, document, capitalMid, usedOriginal, onlyDiacritics, glyph, short, damage, channel, writtenWrong]
  *
  * (a logistic — Platt — map; its weight on logit(raw) is kept ≥ 0, so p never falls as the raw
  * score rises). It is fitted on text with known truth that is not held out (the training OCR, the
@@ -56,7 +56,10 @@ export const CALIBRATION_VERSION = 5;
  *   k the fewest times any of them (`d` for `ä`, `&` for `ä` …) is made by the document's other
  *   non-words whose reading alone is sure (≥ 0.99; RepairRun.channel). One scan of one typeface
  *   makes the same confusions again: a reading that repeats them is likelier right.
- * - `notAWord`: 1 where the word as written cannot be right: a word rule's reading of a token the
+ * - `writtenWrong`: how surely the word as written is wrong: with a map of P(written right)
+ *   (`written`, below), min(1, −log10 P / 4) (P = 10⁻⁴ or less: 1), 0 for an edit without one;
+ *   the reliability of a reading differs where its word is surely damage. Without such a map, the
+ *   binary `notAWord`: 1 where the word as written cannot be right: a word rule's reading of a token the
  *   lexicon does not know (Edit.nonWord: no compound, name, identifier or older-spelling reading
  *   held it back either) that holds a glyph or is spelled as no Swedish word is (a letter trigram or
  *   word edge no corpus word has: `ldnet`, `ddr`), and is not capitalised mid-sentence (a name may
@@ -72,7 +75,7 @@ export const CALIBRATION_VERSION = 5;
  * written is right, so an edit whose word is likely wrong as written (P ≤ `writtenMaxRisk`) risks
  * little and is held to the lower bar (`nonWordMinConfidence`).
  */
-export const CALIBRATION_FEATURES = ['logitRaw', 'joined', 'document', 'capitalMid', 'usedOriginal', 'onlyDiacritics', 'glyph', 'short', 'damage', 'channel', 'notAWord'] as const;
+export const CALIBRATION_FEATURES = ['logitRaw', 'joined', 'document', 'capitalMid', 'usedOriginal', 'onlyDiacritics', 'glyph', 'short', 'damage', 'channel', 'writtenWrong'] as const;
 export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
 
 /** The map of one rule in one document class. */
@@ -302,8 +305,12 @@ function mayBeLowRisk(run: Pick<RepairRun, 'text'>, before: string): boolean {
   return !NUMBERED.test(before) && !isTechnical(run as RepairRun);
 }
 
-/** The place of `notAWord` among the features. */
-export const NOT_A_WORD = CALIBRATION_FEATURES.indexOf('notAWord');
+/** The place of `writtenWrong` (`notAWord` without a map of P(written right)) among the features. */
+export const WRITTEN_WRONG = CALIBRATION_FEATURES.indexOf('writtenWrong');
+const NOT_A_WORD = WRITTEN_WRONG;
+
+/** The feature `writtenWrong` of P(written right) `p`. */
+export const writtenWrong = (p: number): number => Math.min(1, Math.max(0, -Math.log10(Math.max(p, 1e-12)) / 4));
 
 /** ln(1 + k), k the fewest times the document's channel holds a substitution of this reading,
  * its own word's count taken off (a reading cannot vouch for itself). */
@@ -402,10 +409,15 @@ export function calibrateEdit(run: RepairRun, e: Edit, record: boolean): Edit {
   const map = mapFor(cal.maps, calibrationGroup(e.rule, e.held));
   const wordRule = labelOf(e.rule).wordRule;
   const x = map || (record && cal.events) || e.nonWord || (cal.written && wordRule) ? calibrationFeatures(run, e) : null;
-  const p = map ? calibratedProbability(map, x!) : e.confidence;
   // P(written right) of a word edit that may be held to the lower bar at all.
   const w = wordRule && x !== null && (cal.written || (record && cal.events)) && mayBeLowRisk(run, run.text.slice(e.offset, e.offset + e.length).trim()) ? writtenFeatures(run, e, x) : null;
-  const notAWord = cal.written ? w !== null && calibratedProbability(cal.written, w) <= cal.writtenMaxRisk : x !== null && x[NOT_A_WORD] === 1;
+  let notAWord: boolean;
+  if (cal.written) {
+    const pWritten = w !== null ? calibratedProbability(cal.written, w) : 1;
+    notAWord = pWritten <= cal.writtenMaxRisk;
+    if (x !== null) x[WRITTEN_WRONG] = w !== null ? writtenWrong(pWritten) : 0;
+  } else notAWord = x !== null && x[NOT_A_WORD] === 1;
+  const p = map ? calibratedProbability(map, x!) : e.confidence;
   if (record) cal.events?.push({ offset: e.offset, length: e.length, after: e.after, rule: e.rule, ...(e.held ? { held: e.held } : {}), docClass: run.docClass, raw: e.confidence, features: x!, p, ...(w ? { written: w } : {}) });
   // Built field by field: the edits of a run come in many shapes, and a spread of them is slow.
   const calibrated: Edit = { offset: e.offset, length: e.length, after: e.after, confidence: round(p), rule: e.rule, calibrated: true };
