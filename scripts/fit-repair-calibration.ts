@@ -261,12 +261,20 @@ const risks = { stripped: 0, normal: 0 } as Record<DocClass, number>;
 const r2 = (t: number): number => Math.round(t * 100) / 100;
 const within = (s: Score): boolean => poissonUpper(s.damaged) / Math.max(1, s.right) <= maxDamage;
 /** The lowest bar (0.50 … 0.99) at which the damage of every correction stays within the bound,
- * given the lower bar and the risk it takes; null where none does. */
+ * given the lower bar and the risk it takes; null where none does. A higher bar only holds more
+ * corrections back, and a correction held back leaves its words as the OCR wrote them, so the
+ * damage never rises with the bar: the bar is found by bisection. */
 function lowestBar(docClass: DocClass, nonWord: number, risk: number): number | null {
-  for (let t = 0.5; t <= 0.99 + 1e-9; t += 0.01) {
-    if (within(scoreAt({ bar: r2(t), nonWord, risk }, docClass))) return r2(t);
+  const ok = (k: number): boolean => within(scoreAt({ bar: r2(0.5 + k / 100), nonWord, risk }, docClass));
+  let lo = 0;
+  let hi = 49;
+  if (!ok(hi)) return null;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ok(mid)) hi = mid;
+    else lo = mid + 1;
   }
-  return null;
+  return r2(0.5 + lo / 100);
 }
 /** The risks (P(written right)) tried for the lower bar, and the lower bars: never below odds of
  * 2:1 that the edit is right (0.67, the non-word bar of the fit before). Below it a reading of a

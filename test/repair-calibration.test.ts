@@ -124,6 +124,19 @@ describe('repair with a calibration', () => {
     expect(repair(TWO, tiny({ documentClass: 'stripped', calibration: strict(written(10)) })).text).toBe(TWO);
   });
 
+  it('traces the features of P(written right) of each word edit: known, glyph, recurrence in the document', () => {
+    const trace: ContextTrace = { events: [], edits: [] };
+    repair('Detta &r viktigt for kommunen. Det &r bra.', tiny({ documentClass: 'stripped', calibration: calibration({}, 0.5), trace }));
+    const at = (f: (typeof WRITTEN_FEATURES)[number]): number => WRITTEN_FEATURES.indexOf(f);
+    const amp = trace.edits!.find((e) => e.after === 'är')!.written!;
+    // `&r`: unknown, a glyph, once more in the document.
+    expect([amp[at('known')], amp[at('glyph')], amp[at('recurs')], amp[at('unknownRecurs')]]).toEqual([0, 1, Math.log(2), Math.log(2)]);
+    const known = trace.edits!.find((e) => e.after === 'för')!.written!;
+    expect([known[at('known')], known[at('glyph')], known[at('recurs')], known[at('onlyDiacritics')]]).toEqual([1, 0, 0, 1]);
+    // Marks and boundaries have none.
+    expect(trace.edits!.filter((e) => e.rule === 'sentence-mark').every((e) => e.written === undefined)).toBe(true);
+  });
+
   it('decides the bar inside the word step: a reading held back is no context for the words after it', () => {
     const words = (cal: RepairCalibration): (string | null)[] | undefined => {
       const trace: ContextTrace = { events: [] };

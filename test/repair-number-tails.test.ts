@@ -40,6 +40,14 @@ describe('the part after a number and a hyphen', () => {
     expect(lexicon.has('46-arig')).toBe(false);
   });
 
+  it('knows no such compound whose tail is a number\'s word with diacritics stripped (`5-arsplan`: `ars` is a word, `års` the number\'s)', () => {
+    expect(lexicon.has('5-arsplan')).toBe(false);
+    expect(lexicon.has('2-arsperiod')).toBe(false);
+    expect(lexicon.has('5-årsplan')).toBe(true);
+    const out = repair('Regeringen har en 5-arsplan och en 3-arsregel for 2-arsperioden.', { lexicon, documentClass: 'stripped' });
+    expect(out.text).toBe('Regeringen har en 5-årsplan och en 3-årsregel för 2-årsperioden.');
+  });
+
   it('repairs the part in English-model OCR (train 34 line 59, dev-calib news-08 line 42, news-09 line 1)', () => {
     const text =
       'storre andel kvinnor jin min har minst 3-arig eftergymnasial utbildning ger\n' +

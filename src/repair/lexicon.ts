@@ -14,6 +14,7 @@ import { hashKey, KeyFilter } from './lexicon-hash.js';
 import { PrefixFilter, prefixReach } from './lexicon-prefixes.js';
 import { SortedTable } from './lexicon-table.js';
 import { wordTokens } from './lexicon-tokens.js';
+import { unfoldings } from './number-tails.js';
 import { remember } from '../memo.js';
 
 /** Role bits of sv-forms.fc.txt.gz (see scripts/build-lexicon.ts); 2 and 4 (compound begin and
@@ -373,11 +374,21 @@ export class Lexicon {
 
   /** A compound on a number's word (`70-talsfärger`, `100-kronorsbelopp`: `tals` + `färger`): a
    * head that follows a number on its own (`70-tals`) and ends in the linking `s`, then a word the
-   * lexicon takes as a compound's last part, of 4+ letters. */
+   * lexicon takes as a compound's last part, of 4+ letters — unless the tail with stripped
+   * diacritics put back is a number's word itself (`5-arsplan` is `5-årsplan`: `ars` is a word
+   * too, but `års` is the number's). */
   private numberCompoundTail(tail: string): boolean {
+    if (!this.numberCompoundSplit(tail, false)) return false;
+    for (const u of unfoldings(tail)) if (this.formRole(u, NUMERIC_SUFFIX) || this.roles.end(u) || this.hasExact(u) || this.numberCompoundSplit(u, true)) return false;
+    return true;
+  }
+
+  /** Whether `tail` is a head ending in `s` (flagged as following a number, or unless `flaggedOnly` any
+   * word) and a compound's last part of 4+ letters. */
+  private numberCompoundSplit(tail: string, flaggedOnly: boolean): boolean {
     for (let i = tail.indexOf('s', 1); i >= 0 && i <= tail.length - 5; i = tail.indexOf('s', i + 1)) {
       const head = tail.slice(0, i + 1);
-      if ((this.formRole(head, NUMERIC_SUFFIX) || this.hasExact(head)) && this.roles.end(tail.slice(i + 1))) return true;
+      if ((this.formRole(head, NUMERIC_SUFFIX) || (!flaggedOnly && this.hasExact(head))) && this.roles.end(tail.slice(i + 1))) return true;
     }
     return false;
   }

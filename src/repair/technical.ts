@@ -236,13 +236,25 @@ const spellingsOf = memoByObject((run: RepairRun): Map<string, number> => {
 const codeUsesOf = memoByObject((run: RepairRun): Set<string> => {
   const out = new Set<string>();
   for (const m of run.wordText.matchAll(CODE_USE)) out.add(m[1] ?? m[2] ?? m[3] ?? m[4]!);
+  addArguments(run.wordText, out);
   return out;
 });
+
+/** A call's parenthesised list of two or more arguments (`indent(line, indentWidth, ch)`), on one
+ * line or across a line break. */
+const ARGUMENT_LIST = /[\p{L}\p{N}_]\(([\p{L}\p{N}_]+(?:,\s*[\p{L}\p{N}_]+)+)\)/gu;
+const ARGUMENT = /^[\p{Ll}_][\p{L}\p{N}_]*$/u;
+
+/** Adds the lower-case names of the text's argument lists (ARGUMENT_LIST) to `out`. */
+function addArguments(text: string, out: Set<string>): void {
+  for (const m of text.matchAll(ARGUMENT_LIST)) for (const a of m[1]!.split(/,\s*/u)) if (ARGUMENT.test(a)) out.add(a);
+}
 
 /** Per run, the spellings the document calls or writes as a member somewhere (CODE_USE but quotes). */
 const callsOf = memoByObject((run: RepairRun): Set<string> => {
   const out = new Set<string>();
   for (const m of run.wordText.matchAll(CODE_USE)) if (m[4] === undefined) out.add(m[1] ?? m[2] ?? m[3]!);
+  addArguments(run.wordText, out);
   return out;
 });
 
