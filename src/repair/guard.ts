@@ -18,7 +18,12 @@ const MIN_FOREIGN_LETTERS = 4;
 /** The mask: a private-use character, no letter, digit, mark, space or punctuation to any rule. */
 const MASK = '\uE000';
 
-const RUN = /\S+/gu;
+const SPACE = /\s/u;
+/** Whether the code unit is white space as `\s` has it (ASCII answered without the regex). */
+function isWhiteSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(String.fromCharCode(c));
+}
 const LATIN = /\p{Script=Latin}/u;
 const FOREIGN_LETTER = /(?!\p{Script=Latin})\p{L}/gu;
 const SCRIPTS = ['Han', 'Hiragana', 'Katakana', 'Hangul', 'Cyrillic', 'Greek', 'Arabic', 'Hebrew', 'Thai', 'Devanagari'] as const;
@@ -50,21 +55,37 @@ export function passedSpans(text: string): PassedSpan[] {
     if (foreign && foreign.letters >= MIN_FOREIGN_LETTERS) spans.push({ start: foreign.start, end: foreign.end, kind: 'non-latin' });
     foreign = undefined;
   };
-  RUN.lastIndex = 0;
-  for (let m = RUN.exec(text); m !== null; m = RUN.exec(text)) {
-    const run = m[0];
-    const start = m.index;
-    const end = start + run.length;
-    countWork(run.length);
-    if (run.length > MAX_TOKEN) {
+  // The runs of non-white-space (`\S+`) found by a scan: no match array and no string for a run
+  // of plain ASCII, which is most of them.
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    while (i < n && isWhiteSpace(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    let ascii = true;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        if (c === 32 || (c >= 9 && c <= 13)) break;
+      } else {
+        if (isWhiteSpace(c)) break;
+        ascii = false;
+      }
+    }
+    const end = i;
+    countWork(end - start);
+    if (end - start > MAX_TOKEN) {
       closeForeign();
       spans.push({ start, end, kind: 'long-token' });
       continue;
     }
     // Plain ASCII (most runs) holds no foreign letter: no regex for it.
-    let ascii = true;
-    for (let i = 0; i < run.length && ascii; i++) if (run.charCodeAt(i) > 127) ascii = false;
-    if (ascii || LATIN.test(run)) {
+    if (ascii) {
+      closeForeign();
+      continue;
+    }
+    const run = text.slice(start, end);
+    if (LATIN.test(run)) {
       closeForeign();
       continue;
     }

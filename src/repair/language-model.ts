@@ -40,6 +40,13 @@ export class LanguageModel {
    * not counted.
    */
   logPrior(key: string, compoundLogP: number): number {
+    const p = this.priorTerms(key);
+    return Math.max(p[0], p[1] + compoundLogP);
+  }
+
+  /** logPrior's two terms for `key`: [log P(key), log P(its last compound part) or -Infinity];
+   * logPrior(key, c) = max(first, second + c). A caller that scores the word often keeps them. */
+  priorTerms(key: string): readonly [number, number] {
     let p = this.priorCache.get(key);
     if (p === undefined) {
       p = [Math.log((this.count(key) + 0.5) / this.total), -Infinity];
@@ -50,7 +57,7 @@ export class LanguageModel {
       }
       remember(this.priorCache, key, p, CACHE_LIMIT);
     }
-    return Math.max(p[0], p[1] + compoundLogP);
+    return p;
   }
 
   /** Smoothed PMI of the adjacent pair (la, lb), both lower-cased: > 0 when seen together more

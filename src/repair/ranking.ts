@@ -34,16 +34,30 @@ interface Scoring {
   /** A listed abbreviation in capitals (`RÖK`): the bigram counts are of lower-cased pairs, so
    * for it they count another word (`rök`, smoke) and say nothing about its context. */
   abbreviation: boolean;
+  /** The language model the prior terms are of, and the terms (LanguageModel.priorTerms of
+   * `lower`; a known word's prior, asked at every score). */
+  lm: Engines['lm'] | null;
+  prior: readonly [number, number];
 }
 const scoringOf = new WeakMap<Hypothesis, Scoring>();
+const NO_PRIOR: readonly [number, number] = [0, 0];
 
 function scoring(h: Hypothesis, eng: Engines): Scoring {
   let s = scoringOf.get(h);
   if (!s) {
-    s = { lower: h.text.toLowerCase(), abbreviation: h.known && eng.words.isAbbreviation?.(h.text) === true && casePattern(h.text) === 'upper' };
+    s = { lower: h.text.toLowerCase(), abbreviation: h.known && eng.words.isAbbreviation?.(h.text) === true && casePattern(h.text) === 'upper', lm: null, prior: NO_PRIOR };
     scoringOf.set(h, s);
   }
   return s;
+}
+
+/** log P of a known hypothesis (LanguageModel.logPrior), its terms kept with its scoring. */
+function knownLogPrior(s: Scoring, eng: Engines, compoundLogP: number): number {
+  if (s.lm !== eng.lm) {
+    s.prior = eng.lm.priorTerms(s.lower);
+    s.lm = eng.lm;
+  }
+  return Math.max(s.prior[0], s.prior[1] + compoundLogP);
 }
 
 /** Whether a unit is a lone `1` with candidates: the word `i` or a number. */
@@ -57,7 +71,7 @@ function score(h: Hypothesis, unit: Unit, c: Context, eng: Engines, p: RepairPar
   let prior: number;
   let context = 0;
   if (h.known) {
-    prior = eng.lm.logPrior(s.lower, p.compoundLogP);
+    prior = knownLogPrior(s, eng, p.compoundLogP);
     if (left && !s.abbreviation) context += eng.lm.association(left, s.lower);
     if (right && !s.abbreviation) context += eng.lm.association(s.lower, right);
   } else if (isNumberUnit(unit) && h === unit.hyps!.original) {

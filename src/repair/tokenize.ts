@@ -118,12 +118,24 @@ export function digitGlyphWord(word: string): boolean {
   return m !== null && !LABEL_ENDINGS.has(m[1]!) && !languageSet('sv/units').has(m[1]!);
 }
 
+/** Whether `text[from, to)` is one or more blanks or tabs and nothing else (`^[ \t]+$`). */
+function blanksOnly(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
 export function tokenize(text: string): Token[] {
   const spans = protectedSpans(text);
   const tokens: Token[] = [];
   let span = 0;
   let previousEnd = -1;
-  for (const m of text.matchAll(WORD)) {
+  // (exec, not matchAll: no iterator results; nothing in the loop uses WORD.)
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     while (span < spans.length && spans[span]![1] <= start) span++;
@@ -134,8 +146,7 @@ export function tokenize(text: string): Token[] {
     const before = text[start - 1] ?? '';
     const after = text[end] ?? '';
     const raw = m[0];
-    const between = previousEnd >= 0 ? text.slice(previousEnd, start) : '';
-    const joinedToPrevious = previousEnd >= 0 && /^[ \t]+$/u.test(between);
+    const joinedToPrevious = previousEnd >= 0 && blanksOnly(text, previousEnd, start);
     previousEnd = end;
     if (before === '/' || after === '/' || ((before === '-' || before === '.') && /[0-9]/.test(raw[0] ?? ''))) continue;
     if ((after === '-' || after === '.') && /[0-9]/.test(text[end + 1] ?? '') && /[0-9]/.test(raw)) continue;
