@@ -232,13 +232,24 @@ const spellingsOf = memoByObject((run: RepairRun): Map<string, number> => {
   return counts;
 });
 
-/** Per run, the spellings the document writes as code somewhere (CODE_USE; found when first asked). */
-const codeUsesOf = memoByObject((run: RepairRun): Set<string> => {
-  const out = new Set<string>();
-  for (const m of run.wordText.matchAll(CODE_USE)) out.add(m[1] ?? m[2] ?? m[3] ?? m[4]!);
-  addArguments(run.wordText, out);
-  return out;
+/** Per run, the spellings the document writes as code (CODE_USE, one pass when first asked): called,
+ * a member or a call's argument (`calls`), and quoted alone (`quoted`). */
+const codeSpellingsOf = memoByObject((run: RepairRun): { calls: Set<string>; quoted: Set<string> } => {
+  const calls = new Set<string>();
+  const quoted = new Set<string>();
+  for (const m of run.wordText.matchAll(CODE_USE)) {
+    if (m[4] === undefined) calls.add(m[1] ?? m[2] ?? m[3]!);
+    else quoted.add(m[4]);
+  }
+  addArguments(run.wordText, calls);
+  return { calls, quoted };
 });
+
+/** Whether the document writes the spelling as code somewhere, quoted alone included (CODE_USE). */
+function writtenAsCodeOrQuoted(run: RepairRun, word: string): boolean {
+  const { calls, quoted } = codeSpellingsOf(run);
+  return calls.has(word) || quoted.has(word);
+}
 
 /** A call's parenthesised list of two or more arguments (`indent(line, indentWidth, ch)`), on one
  * line or across a line break. */
@@ -250,18 +261,10 @@ function addArguments(text: string, out: Set<string>): void {
   for (const m of text.matchAll(ARGUMENT_LIST)) for (const a of m[1]!.split(/,\s*/u)) if (ARGUMENT.test(a)) out.add(a);
 }
 
-/** Per run, the spellings the document calls or writes as a member somewhere (CODE_USE but quotes). */
-const callsOf = memoByObject((run: RepairRun): Set<string> => {
-  const out = new Set<string>();
-  for (const m of run.wordText.matchAll(CODE_USE)) if (m[4] === undefined) out.add(m[1] ?? m[2] ?? m[3]!);
-  addArguments(run.wordText, out);
-  return out;
-});
-
 /** Whether the document writes the word as code somewhere: called (`init(`, `r(teta)`) or as a
  * member (`a.coordinate`) — quoted alone is no code, a quoted Swedish word is damaged like others. */
 export function writtenAsCode(run: RepairRun, word: string): boolean {
-  return callsOf(run).has(word);
+  return codeSpellingsOf(run).calls.has(word);
 }
 
 /**
@@ -278,7 +281,7 @@ export function writtenAsCode(run: RepairRun, word: string): boolean {
 export function codeName(run: RepairRun, u: Unit, source: string, reading: string): boolean {
   if (!u.hyps || u.hyps.original.known || !NAME_SHAPE.test(u.word)) return false;
   if (source !== 'edit-distance') {
-    if (source !== 'channel' || foldDiacritics(reading) === foldDiacritics(u.word) || !isTechnical(run) || !codeUsesOf(run).has(u.word)) return false;
+    if (source !== 'channel' || foldDiacritics(reading) === foldDiacritics(u.word) || !isTechnical(run) || !writtenAsCodeOrQuoted(run, u.word)) return false;
     return (spellingsOf(run).get(u.word) ?? 0) >= RECURRING_MIN;
   }
   if (NUMBERED.test(u.word)) return true;
@@ -287,7 +290,7 @@ export function codeName(run: RepairRun, u: Unit, source: string, reading: strin
   // The name and its genitive are one name (`pgrep`, `pgreps`).
   const base = w.endsWith('s') && counts.has(w.slice(0, -1)) ? w.slice(0, -1) : w;
   if ((counts.get(base) ?? 0) + (counts.get(base + 's') ?? 0) < RECURRING_MIN) return false;
-  return isTechnical(run) || codeUsesOf(run).has(base);
+  return isTechnical(run) || writtenAsCodeOrQuoted(run, base);
 }
 
 /** Whether unit b follows unit a with one hyphen and nothing else between (`Pre-Depends`). */
