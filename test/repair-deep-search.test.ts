@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultLexicon, repair } from '../src/repair/index.js';
+import { changesOf } from './repair-helpers.js';
 
 const lexicon = defaultLexicon();
-const changes = (text: string): Array<[string, string, string]> =>
-  repair(text, { lexicon }).corrections.map((c) => [c.before, c.after, c.rule]);
+const changes = (text: string): Array<[string, string, string]> => changesOf(text, { lexicon });
 
 describe('the deep search of a long token nothing else explains', () => {
   it('reads two or three confusions in a compound the corpus never writes whole', () => {

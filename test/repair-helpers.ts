@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repair } from '../src/repair/index.js';
+import { repair, type RepairOptions } from '../src/repair/index.js';
 import type { Correction } from '../src/types.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -11,6 +11,9 @@ export const STRIPPED = { documentClass: 'stripped' as const };
 export const NORMAL = { documentClass: 'normal' as const };
 /** The repaired text alone. */
 export const fix = (text: string, options = {}): string => repair(text, options).text;
+/** What repair changed, as [before, after, rule] triples in text order. */
+export const changesOf = (text: string, options: RepairOptions = {}): Array<[string, string, string]> =>
+  repair(text, options).corrections.map((c) => [c.before, c.after, c.rule]);
 
 /** Character error rate, as the official scorer counts it (src/eval/metrics.ts). */
 export { cer } from '../src/eval/metrics.js';
