@@ -8,6 +8,7 @@
  * (`RepairModel.abbreviations`), and repair replaces only forms that training found to be one
  * far more often than not.
  */
+import { escapeRegExp } from '../language.js';
 
 /** A short word and a full stop, standing alone: a place where a damaged abbreviation may be. */
 export interface AbbreviationSite {
@@ -62,8 +63,6 @@ export interface AbbreviationRepair {
   p: number;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-
 /**
  * Whether `text` writes `letters` (any case) as a word of its own with no stop after it: before
  * white space, the end, `)`, `:`, `;`, or a hyphen and a letter (`TeX Live`, `TeX-distributioner`,
@@ -71,7 +70,7 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
  * nor after a `.` (`intro.tex`).
  */
 export function writtenAsWord(text: string, letters: string): boolean {
-  const re = new RegExp(`(?<![\\p{L}\\p{N}.])${escape(letters)}(?=$|[\\s):;]|-\\p{L})`, 'iu');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}.])${escapeRegExp(letters)}(?=$|[\\s):;]|-\\p{L})`, 'iu');
   return re.test(text);
 }
 

@@ -15,6 +15,7 @@
  * the held-out registers set only checked them.
  */
 import { vowelSkeleton } from './context-gate.js';
+import { foldDiacritics } from './model.js';
 import type { Decision } from './ranking.js';
 import type { RepairRun } from './run.js';
 import { midSentence, type Unit } from './units.js';
@@ -79,14 +80,13 @@ function acuteOnly(word: string, reading: string): boolean {
   return true;
 }
 
-const PLAIN: Readonly<Record<string, string>> = { å: 'a', ä: 'a', ö: 'o', é: 'e' };
-
-/** Whether the reading only takes diacritics off the word (`hörntäckning` → `horntäckning`): a
+/** Whether the reading only takes diacritics off the word (`hörntäckning` → `horntäckning`; the
+ * letters of dictionaries/sv/stripped-diacritics.txt, as foldDiacritics folds them): a
  * Swedish-model OCR's stray dots are of that kind (`fråm`, `förmer`), but where the word as written
  * is a compound of known parts (`hörn|täckning`), the author wrote those letters. */
 function diacriticsRemoved(word: string, reading: string): boolean {
   if (word.length !== reading.length || word === reading) return false;
-  for (let k = 0; k < word.length; k++) if (word[k] !== reading[k] && PLAIN[word[k]!] !== reading[k]) return false;
+  for (let k = 0; k < word.length; k++) if (word[k] !== reading[k] && foldDiacritics(word[k]!) !== reading[k]) return false;
   return true;
 }
 
