@@ -30,7 +30,7 @@ import { foldDiacritics } from './model.js';
 import type { RepairRun } from './run.js';
 import { RULES, ruleIds } from './rules.js';
 import { isTechnical } from './technical.js';
-import { midSentence } from './units.js';
+import { midSentence, wordCountsOf } from './units.js';
 import { SUGGESTED } from './word-decisions.js';
 
 /** The version of dictionaries/repair-calibration.json this code reads and the fit writes. */
@@ -272,17 +272,10 @@ function notAWord(run: Pick<RepairRun, 'eng'>, e: Pick<Edit, 'nonWord'>, before:
  */
 export const WRITTEN_FEATURES = ['known', 'wordShaped', 'glyph', 'used', 'recurs', 'short', 'capitalMid', 'onlyDiacritics', 'joined', 'channel', 'damage', 'knownUsed', 'knownRecurs', 'unknownRecurs', 'unknownWordShaped', 'knownOnlyDiacritics', 'unknownChannel', 'noChannel'] as const;
 
-/** Per run, how often each token stands in it, as written. */
-const runWordCounts = memoByObject((run: Pick<RepairRun, 'units'>) => {
-  const counts = new Map<string, number>();
-  for (const u of run.units) counts.set(u.word, (counts.get(u.word) ?? 0) + 1);
-  return counts;
-});
-
 /** How often token `word` stands in run `run`, in its lower-case, capitalised and upper-case
  * forms (the counts are kept as written: no string is made per unit). */
 function timesInRun(run: Pick<RepairRun, 'units'>, word: string): number {
-  const counts = runWordCounts(run);
+  const counts = wordCountsOf(run);
   const lower = word.toLowerCase();
   const forms = new Set([word, lower, lower.charAt(0).toUpperCase() + lower.slice(1), word.toUpperCase()]);
   let n = 0;

@@ -15,7 +15,7 @@ import { memoByObject } from '../memo.js';
 import { isEnglishForm } from './english.js';
 import { foldDiacritics } from './model.js';
 import type { RepairRun } from './run.js';
-import type { Unit } from './units.js';
+import { wordCountsOf, type Unit } from './units.js';
 
 /**
  * Code-like spans whose words are the software's own names, English or made up, never a Swedish
@@ -225,13 +225,6 @@ const NUMBERED = /^\p{Ll}{2,}\p{N}+$/u;
  */
 const CODE_USE = /[\p{L}\p{N}_]\(([\p{Ll}_][\p{L}\p{N}_]*)\)|([\p{L}_][\p{L}\p{N}_]*)\(|\p{L}\.([\p{Ll}_][\p{L}\p{N}_]*)|["'”“‘’]([\p{L}_][\p{L}\p{N}_]*)["'”“‘’]/gu;
 
-/** Per run, how often each word spelling stands in the document (counted when first asked). */
-const spellingsOf = memoByObject((run: RepairRun): Map<string, number> => {
-  const counts = new Map<string, number>();
-  for (const u of run.units) counts.set(u.word, (counts.get(u.word) ?? 0) + 1);
-  return counts;
-});
-
 /** Per run, the spellings the document writes as code (CODE_USE, one pass when first asked): called,
  * a member or a call's argument (`calls`), and quoted alone (`quoted`). */
 const codeSpellingsOf = memoByObject((run: RepairRun): { calls: Set<string>; quoted: Set<string> } => {
@@ -282,10 +275,10 @@ export function codeName(run: RepairRun, u: Unit, source: string, reading: strin
   if (!u.hyps || u.hyps.original.known || !NAME_SHAPE.test(u.word)) return false;
   if (source !== 'edit-distance') {
     if (source !== 'channel' || foldDiacritics(reading) === foldDiacritics(u.word) || !isTechnical(run) || !writtenAsCodeOrQuoted(run, u.word)) return false;
-    return (spellingsOf(run).get(u.word) ?? 0) >= RECURRING_MIN;
+    return (wordCountsOf(run).get(u.word) ?? 0) >= RECURRING_MIN;
   }
   if (NUMBERED.test(u.word)) return true;
-  const counts = spellingsOf(run);
+  const counts = wordCountsOf(run);
   const w = u.word;
   // The name and its genitive are one name (`pgrep`, `pgreps`).
   const base = w.endsWith('s') && counts.has(w.slice(0, -1)) ? w.slice(0, -1) : w;

@@ -12,6 +12,7 @@ import type { DocClass } from './model.js';
 import { escapeRegExp, languageList, languageSet } from '../language.js';
 import { isNumberLike, type Token } from './tokenize.js';
 import { numberBefore } from './number-tails.js';
+import { memoByObject } from '../memo.js';
 
 /** One word position of the text: a token, or a line-end hyphenation joined into one word. */
 export interface Unit {
@@ -31,6 +32,14 @@ export interface Unit {
   /** Why `hyps` is null. */
   leftAlone?: SkipReason;
 }
+
+/** Per run, how often each word of its units stands in it, as written (counted when first asked;
+ * the technical-text checks and the calibration's `recurs` read it). */
+export const wordCountsOf = memoByObject((run: { readonly units: readonly Unit[] }): ReadonlyMap<string, number> => {
+  const counts = new Map<string, number>();
+  for (const u of run.units) counts.set(u.word, (counts.get(u.word) ?? 0) + 1);
+  return counts;
+});
 
 /** Second halves that show a line-end hyphen is a real one: `arbetsmarknads-⏎och integration…`. */
 const conjunctions = (): ReadonlySet<string> => languageSet('sv/hyphen-conjunctions');
